@@ -1,0 +1,19 @@
+/**
+ * Validates every content file (schemas, then links between entries) before the site is built.
+ * Prints each problem in French with its file, field, value and what is allowed; exits 1 on any.
+ * Run alone with `npm run check:content`.
+ */
+import { readContent } from '../src/model/read.ts';
+import { validateAll } from '../src/model/validate.ts';
+import { formatReport } from '../src/model/problems.ts';
+
+const root = process.cwd();
+const { files, problems: readProblems } = readContent(root);
+const { entries, problems } = validateAll(files);
+const all = [...readProblems, ...problems];
+if (all.length > 0) {
+  console.error(formatReport(all));
+  process.exit(1);
+}
+const counts = Object.entries(entries).map(([name, list]) => `${list.length} ${name}`);
+console.log(`Contenu valide : ${counts.join(', ')}.`);

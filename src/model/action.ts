@@ -1,0 +1,50 @@
+import { z } from 'astro/zod';
+import { printedNumber, slug, text, sourceNotes } from './common.ts';
+
+/** Kinds of item that sit at the action level, with their French labels. */
+export const ACTION_KINDS = {
+  action: 'Action',
+  mesure: 'Mesure',
+} as const;
+
+/** A status code of the convention's own scale (checked against it at build). */
+const statusCode = text;
+
+/** Dates as the source prints them ("2022", "2nd sem. 2022"). */
+const printedDates = z.strictObject({ done: text.optional(), due: text.optional() });
+
+export const actionSchema = z.strictObject({
+  /** Identifier of the convention. */
+  convention: slug,
+  /** Number of the axis, as printed. */
+  axis: printedNumber,
+  /** Number of the objective within the axis, as printed; absent where the source lists the item directly under the axis. */
+  objective: printedNumber.optional(),
+  /** "action" or "mesure" (an unnumbered measure). */
+  kind: z.enum(Object.keys(ACTION_KINDS) as [keyof typeof ACTION_KINDS]),
+  /** Number as printed ("12"); unique within the convention. Absent only when the source gives none. */
+  number: printedNumber.optional(),
+  /** Position in the source document (1, 2, 3…); unique within the convention. Drives order and previous/next. */
+  order: z.number().int().positive(),
+  /** Short title: the opening words of the wording. */
+  title: text,
+  /** Full wording, exactly as printed. */
+  wording: text,
+  /** Follow-up status: a code of the convention's status scale ("R", "PR", "EC", "NR"). */
+  status: statusCode.optional(),
+  /** Status per review year, where the source gives one. */
+  reviews: z.array(z.strictObject({ year: text, status: statusCode })).optional(),
+  /** Ordered sub-items (a., b., c.), each may carry its own status and dates. */
+  subItems: z
+    .array(z.strictObject({ letter: text, text, status: statusCode.optional(), dates: printedDates.optional() }))
+    .optional(),
+  /** Bodies responsible, as printed ("RH", "DISC"). */
+  responsible: z.array(text).optional(),
+  /** Done and due dates, as printed. */
+  dates: printedDates.optional(),
+  /** Free notes from the source: "non contractualisé", "financé exclusivement par l'Inserm". */
+  notes: z.array(text).optional(),
+  sourceNotes,
+});
+
+export type Action = z.infer<typeof actionSchema>;

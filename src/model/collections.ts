@@ -1,0 +1,32 @@
+import type { z } from 'astro/zod';
+import { conventionSchema } from './convention.ts';
+import { axisSchema } from './axis.ts';
+import { objectiveSchema } from './objective.ts';
+import { actionSchema } from './action.ts';
+
+/**
+ * The content collections: where their files live under `content/` and the schema each entry
+ * must satisfy. `src/content.config.ts`, `scripts/check-content.ts` and the tests all read this.
+ */
+export const COLLECTIONS = {
+  conventions: { folder: 'conventions', label: 'convention', schema: conventionSchema },
+  axes: { folder: 'axes', label: 'axe', schema: axisSchema },
+  objectives: { folder: 'objectives', label: 'objectif', schema: objectiveSchema },
+  actions: { folder: 'actions', label: 'action', schema: actionSchema },
+} as const satisfies Record<string, { folder: string; label: string; schema: z.ZodType }>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+export type EntryData<C extends CollectionName> = z.infer<(typeof COLLECTIONS)[C]['schema']>;
+
+/** Content files are MDX: front matter for the data, body for free text. */
+export const CONTENT_PATTERN = '**/*.mdx';
+
+/** One entry as the integrity checks see it: where it comes from, its id, and its data. */
+export interface Entry<C extends CollectionName> {
+  id: string;
+  /** Path relative to the project root, for error messages. */
+  file: string;
+  data: EntryData<C>;
+}
+
+export type Entries = { [C in CollectionName]: Entry<C>[] };

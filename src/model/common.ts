@@ -1,0 +1,27 @@
+import { z } from 'astro/zod';
+
+/** A date as printed by the source, at the precision it gives: `2023`, `2023-11` or `2023-11-16`. */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+    error: 'date attendue au format AAAA, AAAA-MM ou AAAA-MM-JJ (par exemple 2023-11-16)',
+  });
+
+/** An identifier usable in a URL: lower-case letters, digits and hyphens. */
+export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  error: 'identifiant attendu en minuscules, chiffres et tirets (par exemple inserm-fiphfp-2023-2026)',
+});
+
+/** A number exactly as the source prints it: "12", "1.2", "6". */
+export const printedNumber = z.string().regex(/^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$/, {
+  error: 'numéro attendu tel qu\'imprimé dans la source, entre guillemets (par exemple "12" ou "1.2")',
+});
+
+/** Non-empty text, trimmed. */
+export const text = z.string().trim().min(1, { error: 'texte vide : ce champ doit être rempli' });
+
+/**
+ * Honest remarks about the source itself (a missing heading, an empty article, a broken table of
+ * contents). Shown to readers in a "Note sur le document source" box.
+ */
+export const sourceNotes = z.array(text).optional();

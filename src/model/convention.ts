@@ -1,0 +1,87 @@
+import { z } from 'astro/zod';
+import { STATUS_KEYS } from './statuses.ts';
+import { partialDate, slug, text, sourceNotes } from './common.ts';
+
+/** Kinds of document, with their French labels. */
+export const CONVENTION_KINDS = {
+  convention: 'Convention',
+  'plan-actions': "Plan d'actions",
+  circulaire: 'Circulaire',
+} as const;
+
+/** Roles a party plays in a document, with their French labels. */
+export const PARTY_ROLES = {
+  employeur: 'Employeur',
+  financeur: 'Financeur',
+  signataire: 'Signataire',
+  partenaire: 'Partenaire',
+  emetteur: 'Émetteur',
+} as const;
+
+const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+/** How a document names one level of its structure. */
+const level = z.strictObject({
+  /** Singular noun, capitalised: "Axe", "Thème", "Article". */
+  singular: text,
+  /** Plural noun, capitalised: "Axes", "Thèmes", "Articles". */
+  plural: text,
+  /** How a number is printed; `{n}` is replaced by the number: "Action n°{n}", "{n}". */
+  label: text.refine((s) => s.includes('{n}'), { error: 'le modèle doit contenir {n} à la place du numéro' }),
+});
+
+export const conventionSchema = z.strictObject({
+  /** Full title as printed on the cover. */
+  title: text,
+  /** Short title for breadcrumbs, page titles and tables: "Plan Inserm 2023-2026". */
+  shortTitle: text,
+  /** Kind of document: one of CONVENTION_KINDS. */
+  kind: z.enum(keysOf(CONVENTION_KINDS)),
+  /** Body that issues the document (service, direction). */
+  issuer: text,
+  /** Parties and signatories, each with its role (one of PARTY_ROLES). */
+  parties: z
+    .array(
+      z.strictObject({
+        name: text,
+        role: z.enum(keysOf(PARTY_ROLES)),
+        /** Person who signs or represents the party, as printed. */
+        representative: text.optional(),
+      }),
+    )
+    .min(1),
+  /** Key dates, at the precision the source gives. */
+  dates: z.strictObject({
+    signed: partialDate.optional(),
+    inForce: partialDate.optional(),
+    end: partialDate.optional(),
+    extendedTo: partialDate.optional(),
+  }),
+  /** One or two sentences saying what the document is, for the home page and search. */
+  summary: text,
+  /** The document's own words for its three levels. */
+  levels: z.strictObject({ axis: level, objective: level, action: level }),
+  /** The document's status scale: its codes, their legend as printed, and the shared status they mean. */
+  statusScale: z
+    .array(
+      z.strictObject({
+        /** Code printed in the source: "R", "PR". */
+        code: text,
+        /** Legend as printed: "Objectif réalisé". */
+        legend: text,
+        /** Shared status (one of STATUS_KEYS). */
+        status: z.enum(STATUS_KEYS),
+      }),
+    )
+    .min(1),
+  /** When the statuses were assessed, as the source says: "bilans 2023, 2024 et 2025". */
+  statusAsOf: text.optional(),
+  /** Source document this transcription comes from. */
+  source: z.strictObject({ file: text, note: text.optional() }),
+  /** Position on the home page (smallest first). */
+  order: z.number().int(),
+  sourceNotes,
+});
+
+export type Convention = z.infer<typeof conventionSchema>;
+export { slug };

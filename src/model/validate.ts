@@ -1,0 +1,63 @@
+import { COLLECTIONS, type CollectionName, type Entries, type Entry, type EntryData } from './collections.ts';
+import { problemFromIssue, type Problem } from './problems.ts';
+import { checkIntegrity } from './integrity.ts';
+
+/** The id of an entry: its path inside the collection folder, without the extension. */
+export function entryId(pathInCollection: string): string {
+  return pathInCollection.replace(/\\/g, '/').replace(/\.mdx$/, '');
+}
+
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*$/;
+
+/** Checks the file name, since it becomes the entry's URL. */
+export function checkFileName(file: string, id: string): Problem[] {
+  if (ID_PATTERN.test(id)) return [];
+  return [
+    {
+      file,
+      field: '(nom du fichier)',
+      value: id,
+      message: "nom de fichier inutilisable dans une adresse web",
+      allowed: 'minuscules sans accent, chiffres et tirets, extension .mdx (par exemple action-12.mdx)',
+    },
+  ];
+}
+
+/** Validates one entry's front matter against its collection's schema. */
+export function validateEntry<C extends CollectionName>(
+  collection: C,
+  file: string,
+  id: string,
+  frontmatter: unknown,
+): { entry?: Entry<C>; problems: Problem[] } {
+  const result = COLLECTIONS[collection].schema.safeParse(frontmatter);
+  const problems = checkFileName(file, id);
+  if (!result.success) {
+    problems.push(...result.error.issues.map((issue) => problemFromIssue(file, issue, frontmatter)));
+    return { problems };
+  }
+  return { entry: { id, file, data: result.data as EntryData<C> }, problems };
+}
+
+export interface RawFile {
+  collection: CollectionName;
+  /** Path relative to the project root. */
+  file: string;
+  /** Path inside the collection folder. */
+  pathInCollection: string;
+  frontmatter: unknown;
+}
+
+/** Validates every file, then the links between them. Returns the entries and every problem. */
+export function validateAll(files: RawFile[]): { entries: Entries; problems: Problem[] } {
+  const entries: Entries = { conventions: [], axes: [], objectives: [], actions: [] };
+  const problems: Problem[] = [];
+  for (const f of files) {
+    const { entry, problems: found } = validateEntry(f.collection, f.file, entryId(f.pathInCollection), f.frontmatter);
+    problems.push(...found);
+    if (entry) (entries[f.collection] as Entry<typeof f.collection>[]).push(entry);
+  }
+  // Links are checked only between valid entries: an invalid file is already reported above.
+  if (problems.length === 0) problems.push(...checkIntegrity(entries));
+  return { entries, problems };
+}
