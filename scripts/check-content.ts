@@ -6,6 +6,7 @@
 import { readContent } from '../src/model/read.ts';
 import { validateAll } from '../src/model/validate.ts';
 import { formatReport } from '../src/model/problems.ts';
+import { COLLECTIONS } from '../src/model/collections.ts';
 
 const root = process.cwd();
 const { files, problems: readProblems } = readContent(root);
@@ -15,5 +16,8 @@ if (all.length > 0) {
   console.error(formatReport(all));
   process.exit(1);
 }
-const counts = Object.entries(entries).map(([name, list]) => `${list.length} ${name}`);
+const counts = (Object.keys(entries) as (keyof typeof entries)[]).map((name) => {
+  const { label, plural } = COLLECTIONS[name];
+  return `${entries[name].length} ${entries[name].length === 1 ? label : plural}`;
+});
 console.log(`Contenu valide : ${counts.join(', ')}.`);

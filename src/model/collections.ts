@@ -9,11 +9,11 @@ import { actionSchema } from './action.ts';
  * must satisfy. `src/content.config.ts`, `scripts/check-content.ts` and the tests all read this.
  */
 export const COLLECTIONS = {
-  conventions: { folder: 'conventions', label: 'convention', schema: conventionSchema },
-  axes: { folder: 'axes', label: 'axe', schema: axisSchema },
-  objectives: { folder: 'objectives', label: 'objectif', schema: objectiveSchema },
-  actions: { folder: 'actions', label: 'action', schema: actionSchema },
-} as const satisfies Record<string, { folder: string; label: string; schema: z.ZodType }>;
+  conventions: { folder: 'conventions', label: 'convention', plural: 'conventions', schema: conventionSchema },
+  axes: { folder: 'axes', label: 'axe', plural: 'axes', schema: axisSchema },
+  objectives: { folder: 'objectives', label: 'objectif', plural: 'objectifs', schema: objectiveSchema },
+  actions: { folder: 'actions', label: 'action', plural: 'actions', schema: actionSchema },
+} as const satisfies Record<string, { folder: string; label: string; plural: string; schema: z.ZodType }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
 export type EntryData<C extends CollectionName> = z.infer<(typeof COLLECTIONS)[C]['schema']>;

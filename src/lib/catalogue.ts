@@ -1,0 +1,150 @@
+/**
+ * The linked model the pages read: conventions → axes → objectives → actions, sorted as in the
+ * source, each node knowing its parents, its path and its status in words. Built once from
+ * validated entries (see ./content.ts for Astro, src/model/read.ts for scripts and tests).
+ */
+import type { Entries, Entry } from '../model/collections.ts';
+import type { Convention } from '../model/convention.ts';
+import { STATUSES, type StatusKey } from '../model/statuses.ts';
+import { paths } from './paths.ts';
+
+export interface StatusView {
+  /** Code printed in the source ("R"). */
+  code: string;
+  /** Legend printed in the source ("Objectif réalisé"). */
+  legend: string;
+  /** Shared status key ("realise"). */
+  key: StatusKey;
+  /** Shared French label ("Réalisé"). */
+  label: string;
+}
+
+export interface ConventionNode extends Entry<'conventions'> {
+  path: string;
+  axes: AxisNode[];
+  actions: ActionNode[];
+}
+export interface AxisNode extends Entry<'axes'> {
+  path: string;
+  label: string;
+  convention: ConventionNode;
+  objectives: ObjectiveNode[];
+  /** Every action of the axis, in source order. */
+  actions: ActionNode[];
+  /** Actions the source lists directly under the axis, outside any objective. */
+  looseActions: ActionNode[];
+}
+export interface ObjectiveNode extends Entry<'objectives'> {
+  label: string;
+  /** Fragment id of the objective on its axis page. */
+  anchor: string;
+  axis: AxisNode;
+  actions: ActionNode[];
+}
+export interface ActionNode extends Entry<'actions'> {
+  path: string;
+  /** "Action n°12", or "Mesure non numérotée" where the source gives no number. */
+  label: string;
+  convention: ConventionNode;
+  axis: AxisNode;
+  objective?: ObjectiveNode;
+  status?: StatusView;
+  reviews: { year: string; status: StatusView }[];
+  previous?: ActionNode;
+  next?: ActionNode;
+}
+export interface Catalogue {
+  conventions: ConventionNode[];
+  /** Every action of every convention, in site order. */
+  actions: ActionNode[];
+}
+
+/** "Action n°{n}" + "12" → "Action n°12". */
+export function numberLabel(pattern: string, number: string): string {
+  return pattern.replace('{n}', number);
+}
+
+/** Orders printed numbers the way a reader expects: 2 before 10, 1.2 before 1.10. */
+export function compareNumbers(a: string, b: string): number {
+  return a.localeCompare(b, 'fr', { numeric: true });
+}
+
+/** Looks a code up in a convention's scale. */
+export function statusView(convention: Convention, code: string): StatusView {
+  const entry = convention.statusScale.find((s) => s.code === code);
+  if (!entry) throw new Error(`statut « ${code} » absent de l'échelle (les contrôles d'intégrité auraient dû le signaler)`);
+  return { code, legend: entry.legend, key: entry.status, label: STATUSES[entry.status].label };
+}
+
+/** Assumes entries passed checkIntegrity: every reference resolves. */
+export function buildCatalogue(entries: Entries): Catalogue {
+  const conventions: ConventionNode[] = [...entries.conventions]
+    .sort((a, b) => a.data.order - b.data.order)
+    .map((c) => ({ ...c, path: paths.convention(c.id), axes: [], actions: [] }));
+  const conventionById = new Map(conventions.map((c) => [c.id, c]));
+  const axisByKey = new Map<string, AxisNode>();
+  const key = (...parts: string[]) => parts.join('\u0000');
+
+  for (const a of [...entries.axes].sort((x, y) => compareNumbers(x.data.number, y.data.number))) {
+    const convention = conventionById.get(a.data.convention)!;
+    const node: AxisNode = {
+      ...a,
+      path: paths.axis(convention.id, a.data.number),
+      label: numberLabel(convention.data.levels.axis.label, a.data.number),
+      convention,
+      objectives: [],
+      actions: [],
+      looseActions: [],
+    };
+    convention.axes.push(node);
+    axisByKey.set(key(convention.id, a.data.number), node);
+  }
+  const objectiveByKey = new Map<string, ObjectiveNode>();
+  for (const o of [...entries.objectives].sort((x, y) => compareNumbers(x.data.number, y.data.number))) {
+    const axis = axisByKey.get(key(o.data.convention, o.data.axis))!;
+    const node: ObjectiveNode = {
+      ...o,
+      label: numberLabel(axis.convention.data.levels.objective.label, o.data.number),
+      anchor: `objectif-${o.data.number.replace(/\./g, '-')}`,
+      axis,
+      actions: [],
+    };
+    axis.objectives.push(node);
+    objectiveByKey.set(key(o.data.convention, o.data.axis, o.data.number), node);
+  }
+  for (const a of [...entries.actions].sort((x, y) => x.data.order - y.data.order)) {
+    const convention = conventionById.get(a.data.convention)!;
+    const axis = axisByKey.get(key(convention.id, a.data.axis))!;
+    const objective = a.data.objective === undefined ? undefined : objectiveByKey.get(key(convention.id, a.data.axis, a.data.objective));
+    const node: ActionNode = {
+      ...a,
+      path: paths.action(a.id),
+      label: a.data.number === undefined ? 'Mesure non numérotée' : numberLabel(convention.data.levels.action.label, a.data.number),
+      convention,
+      axis,
+      objective,
+      status: a.data.status === undefined ? undefined : statusView(convention.data, a.data.status),
+      reviews: (a.data.reviews ?? []).map((r) => ({ year: r.year, status: statusView(convention.data, r.status) })),
+    };
+    convention.actions.push(node);
+    axis.actions.push(node);
+    (objective ? objective.actions : axis.looseActions).push(node);
+  }
+  for (const convention of conventions) {
+    convention.actions.forEach((action, i, all) => {
+      action.previous = all[i - 1];
+      action.next = all[i + 1];
+    });
+  }
+  return { conventions, actions: conventions.flatMap((c) => c.actions) };
+}
+
+/** How many actions have each shared status; actions without a status are counted under `null`. */
+export function countByStatus(actions: ActionNode[]): Map<StatusKey | null, number> {
+  const counts = new Map<StatusKey | null, number>();
+  for (const action of actions) {
+    const k = action.status?.key ?? null;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}

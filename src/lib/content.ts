@@ -1,0 +1,32 @@
+/**
+ * The queries: the only module that loads collections. It validates the links between entries
+ * once (a dangling reference stops the build with the same French report as
+ * `npm run check:content`) and hands every page the same linked catalogue.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionName, Entries, Entry } from '../model/collections.ts';
+import { checkIntegrity } from '../model/integrity.ts';
+import { ContentError } from '../model/problems.ts';
+import { buildCatalogue, type Catalogue } from './catalogue.ts';
+
+async function load<C extends CollectionName>(name: C): Promise<Entry<C>[]> {
+  const entries = (await getCollection(name)) as CollectionEntry<C>[];
+  return entries.map((e) => ({ id: e.id, file: e.filePath ?? `content/${name}/${e.id}.mdx`, data: e.data as Entry<C>['data'] }));
+}
+
+let catalogue: Promise<Catalogue> | undefined;
+
+export function getCatalogue(): Promise<Catalogue> {
+  catalogue ??= (async () => {
+    const entries: Entries = {
+      conventions: await load('conventions'),
+      axes: await load('axes'),
+      objectives: await load('objectives'),
+      actions: await load('actions'),
+    };
+    const problems = checkIntegrity(entries);
+    if (problems.length > 0) throw new ContentError(problems);
+    return buildCatalogue(entries);
+  })();
+  return catalogue;
+}

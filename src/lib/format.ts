@@ -1,0 +1,18 @@
+/** Small French formatting helpers for the pages. */
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "2023-11-16" → "16 novembre 2023"; "2023-11" → "novembre 2023"; "2025" → "2025". */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (day && monthName) return `${Number(day) === 1 ? '1er' : Number(day)} ${monthName} ${year}`;
+  if (monthName) return `${monthName} ${year}`;
+  return year ?? date;
+}
+
+/** "1 action", "3 actions", "aucune action". */
+export function count(n: number, singular: string, plural: string, none = `aucun ${singular}`): string {
+  if (n === 0) return none;
+  return `${n} ${n === 1 ? singular : plural}`;
+}

@@ -1,0 +1,23 @@
+/**
+ * Paths of the site's pages, relative to the site base (no leading slash). The export uses them as
+ * they are; pages turn them into links with `href()` from ./url.ts.
+ */
+export const paths = {
+  home: () => '',
+  search: () => 'recherche/',
+  convention: (conventionId: string) => `${conventionId}/`,
+  axis: (conventionId: string, axisNumber: string) => `${conventionId}/axe-${axisNumber}/`,
+  /** Actions live under their convention, named after their file: `inserm…/actions/action-12/`. */
+  action: (actionId: string) => {
+    const [conventionId, ...rest] = actionId.split('/');
+    return `${conventionId}/actions/${rest.join('/')}/`;
+  },
+  exportJson: () => 'donnees/actions.json',
+  exportCsv: () => 'donnees/actions.csv',
+};
+
+/** Joins the site base and a base-relative path into an absolute URL path. */
+export function joinBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `${b}${path.replace(/^\/+/, '')}`;
+}

@@ -1,0 +1,41 @@
+/** `npm run check:content` on a broken copy of the content: French report on stderr, exit 1. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const script = join(process.cwd(), 'scripts/check-content.ts');
+const run = (cwd: string) => spawnSync(process.execPath, [script], { cwd, encoding: 'utf8' });
+
+function copyContent(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'contenu-'));
+  cpSync(join(process.cwd(), 'content'), join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+test('the real content passes', () => {
+  const result = run(process.cwd());
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /Contenu valide : 1 convention, 8 axes, 15 objectifs, 72 actions\./);
+});
+
+test('a broken status stops the check with the file, field, value and allowed codes', () => {
+  const dir = copyContent();
+  const file = 'content/actions/inserm-fiphfp-2023-2026/action-12.mdx';
+  writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace('status: NR', 'status: FINI'));
+  const result = run(dir);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /Le contenu comporte 1 erreur\./);
+  assert.match(result.stderr, new RegExp(`✗ ${file}\\n  champ « status » : statut inconnu`));
+  assert.match(result.stderr, /valeur trouvée : « FINI »\n  valeurs permises : R \(Objectif réalisé\), PR/);
+});
+
+test('a file the site would not load is reported, not dropped', () => {
+  const dir = copyContent();
+  writeFileSync(join(dir, 'content/actions/inserm-fiphfp-2023-2026/action-71.md'), '---\ntitle: x\n---\n');
+  const result = run(dir);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /action-71\.md\n  champ « \(emplacement\) » : fichier ignoré par le site/);
+});

@@ -1,0 +1,92 @@
+/**
+ * Bad input is refused with its own French message naming the file, the field, the value and what
+ * is allowed. The messages are pinned here: a référent reads them, so they are part of the product.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { validateAll } from '../../src/model/validate.ts';
+import { formatProblem, formatReport } from '../../src/model/problems.ts';
+import { validFiles, withChange } from './fixtures.ts';
+
+const ACTION_1 = 'content/actions/essai/action-1.mdx';
+const ACTION_2 = 'content/actions/essai/action-2.mdx';
+const report = (files: ReturnType<typeof validFiles>) => validateAll(files).problems.map(formatProblem);
+
+test('the valid fixture passes and yields every entry', () => {
+  const { entries, problems } = validateAll(validFiles());
+  assert.deepEqual(problems, []);
+  assert.deepEqual(
+    Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, v.length])),
+    { conventions: 1, axes: 1, objectives: 1, actions: 2 },
+  );
+});
+
+test('an unknown status names the file, the field, the value and the scale', () => {
+  assert.deepEqual(report(withChange(ACTION_1, { status: 'FAIT' })), [
+    [
+      `✗ ${ACTION_1}`,
+      "  champ « status » : statut inconnu de l'échelle de la convention « essai »",
+      '  valeur trouvée : « FAIT »',
+      '  valeurs permises : R (Objectif réalisé), NR (Objectif non réalisé)',
+    ].join('\n'),
+  ]);
+});
+
+test('a reference to a missing axis lists the axes that exist', () => {
+  assert.deepEqual(report(withChange(ACTION_1, { axis: '9' })), [
+    [
+      `✗ ${ACTION_1}`,
+      '  champ « axis » : aucun axe ne porte ce numéro dans la convention « essai »',
+      '  valeur trouvée : « 9 »',
+      '  valeurs permises : 1',
+    ].join('\n'),
+  ]);
+});
+
+test('a reference to a missing objective or convention is refused', () => {
+  assert.match(report(withChange(ACTION_1, { objective: '4' })).join(), /champ « objective » : aucun objectif ne porte ce numéro dans l'axe 1\n.*« 4 »\n  valeurs permises : 1/);
+  assert.match(report(withChange(ACTION_1, { convention: 'autre' })).join(), /champ « convention » : aucune convention ne porte cet identifiant\n  valeur trouvée : « autre »\n  valeurs permises : essai/);
+});
+
+test('a duplicate number within the convention is refused on the second file', () => {
+  assert.deepEqual(report(withChange(ACTION_2, { number: '1' })), [
+    [
+      `✗ ${ACTION_2}`,
+      `  champ « number » : numéro déjà utilisé par une autre action de la même convention (aussi dans ${ACTION_1})`,
+      '  valeur trouvée : « 1 »',
+      "  valeurs permises : un numéro unique, tel qu'imprimé dans la source",
+    ].join('\n'),
+  ]);
+});
+
+test('a missing title says the field is required', () => {
+  assert.deepEqual(report(withChange(ACTION_1, { title: undefined })), [
+    [`✗ ${ACTION_1}`, '  champ « title » : champ obligatoire manquant', '  valeurs permises : un texte'].join('\n'),
+  ]);
+});
+
+test('an empty title, a bad kind, an unknown field and a bad date each get their own message', () => {
+  assert.match(report(withChange(ACTION_1, { title: '  ' })).join(), /champ « title » : texte vide : ce champ doit être rempli/);
+  assert.match(report(withChange(ACTION_1, { kind: 'tache' })).join(), /champ « kind » : valeur non autorisée\n  valeur trouvée : « tache »\n  valeurs permises : action, mesure/);
+  assert.match(report(withChange(ACTION_1, { statut: 'R' })).join(), /champ « statut » : champ inconnu \(faute de frappe \?\)/);
+  assert.match(
+    report(withChange('content/conventions/essai.mdx', { dates: { inForce: '16/11/2023' } })).join(),
+    /champ « dates.inForce » : date attendue au format AAAA, AAAA-MM ou AAAA-MM-JJ .*\n  valeur trouvée : « 16\/11\/2023 »/,
+  );
+});
+
+test('an unnumbered item must be declared a measure', () => {
+  assert.match(report(withChange(ACTION_1, { number: undefined })).join(), /champ « number » : une action doit porter son numéro/);
+  assert.deepEqual(report(withChange(ACTION_1, { number: undefined, kind: 'mesure' })), []);
+});
+
+test('a file name that cannot be a URL is refused', () => {
+  const files = validFiles().map((f) => (f.file === ACTION_1 ? { ...f, file: 'content/actions/essai/Action 1.mdx', pathInCollection: 'essai/Action 1.mdx' } : f));
+  assert.match(report(files).join(), /champ « \(nom du fichier\) » : nom de fichier inutilisable dans une adresse web/);
+});
+
+test('the report counts the problems', () => {
+  const { problems } = validateAll(withChange(ACTION_1, { status: 'X', reviews: [{ year: '2024', status: 'Y' }] }));
+  assert.equal(problems.length, 2);
+  assert.match(formatReport(problems), /^Le contenu comporte 2 erreurs\./);
+});

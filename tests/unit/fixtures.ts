@@ -1,0 +1,72 @@
+/** A small valid set of content files, built through the real schemas, for bad-input tests. */
+import type { RawFile } from '../../src/model/validate.ts';
+
+export function validFiles(): RawFile[] {
+  return [
+    {
+      collection: 'conventions',
+      file: 'content/conventions/essai.mdx',
+      pathInCollection: 'essai.mdx',
+      frontmatter: {
+        title: "Plan d'essai",
+        shortTitle: 'Essai',
+        kind: 'plan-actions',
+        issuer: 'Service RH',
+        parties: [{ name: 'Employeur', role: 'employeur' }],
+        dates: { inForce: '2023-11-16' },
+        summary: 'Un plan pour les tests.',
+        levels: {
+          axis: { singular: 'Axe', plural: 'Axes', label: 'Axe n°{n}' },
+          objective: { singular: 'Objectif', plural: 'Objectifs', label: 'Objectif n°{n}' },
+          action: { singular: 'Action', plural: 'Actions', label: 'Action n°{n}' },
+        },
+        statusScale: [
+          { code: 'R', legend: 'Objectif réalisé', status: 'realise' },
+          { code: 'NR', legend: 'Objectif non réalisé', status: 'non-realise' },
+        ],
+        source: { file: 'essai.txt' },
+        order: 1,
+      },
+    },
+    {
+      collection: 'axes',
+      file: 'content/axes/essai/axe-1.mdx',
+      pathInCollection: 'essai/axe-1.mdx',
+      frontmatter: { convention: 'essai', number: '1', title: 'Recrutement' },
+    },
+    {
+      collection: 'objectives',
+      file: 'content/objectives/essai/axe-1-objectif-1.mdx',
+      pathInCollection: 'essai/axe-1-objectif-1.mdx',
+      frontmatter: { convention: 'essai', axis: '1', number: '1', title: 'Recruter' },
+    },
+    ...[1, 2].map(
+      (n): RawFile => ({
+        collection: 'actions',
+        file: `content/actions/essai/action-${n}.mdx`,
+        pathInCollection: `essai/action-${n}.mdx`,
+        frontmatter: {
+          convention: 'essai',
+          axis: '1',
+          objective: '1',
+          kind: 'action',
+          number: String(n),
+          order: n,
+          title: `Action ${n}`,
+          wording: `Texte de l'action ${n}.`,
+          status: 'R',
+        },
+      }),
+    ),
+  ];
+}
+
+/** The valid set with one file's front matter changed (a key set to undefined is removed). */
+export function withChange(file: string, change: Record<string, unknown>): RawFile[] {
+  return validFiles().map((f) => {
+    if (f.file !== file) return f;
+    const frontmatter = { ...(f.frontmatter as Record<string, unknown>), ...change };
+    for (const [k, v] of Object.entries(change)) if (v === undefined) delete frontmatter[k];
+    return { ...f, frontmatter };
+  });
+}
