@@ -24,7 +24,7 @@ const toPosix = (p: string) => p.split(sep).join('/');
 export function readContent(root: string, contentDir = 'content'): { files: RawFile[]; problems: Problem[] } {
   const files: RawFile[] = [];
   const problems: Problem[] = [];
-  const byFolder = new Map(Object.entries(COLLECTIONS).map(([name, c]) => [c.folder, name as CollectionName]));
+  const byFolder = new Map<string, CollectionName>(Object.entries(COLLECTIONS).map(([name, c]) => [c.folder, name as CollectionName]));
   for (const path of walk(join(root, contentDir))) {
     const file = toPosix(relative(root, path));
     const [folder, ...rest] = toPosix(relative(join(root, contentDir), path)).split('/');

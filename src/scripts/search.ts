@@ -67,7 +67,7 @@ async function run(query: string, status: HTMLElement, list: HTMLOListElement) {
 }
 
 export function startSearch() {
-  const form = document.querySelector<HTMLFormElement>('#recherche-page-champ')?.form;
+  const form = document.getElementById('recherche-page-formulaire') as HTMLFormElement | null;
   const input = document.querySelector<HTMLInputElement>('#recherche-page-champ');
   const status = document.getElementById('recherche-etat');
   const list = document.getElementById('recherche-resultats') as HTMLOListElement | null;
@@ -75,7 +75,7 @@ export function startSearch() {
   const query = new URLSearchParams(location.search).get('q') ?? '';
   input.value = query;
   if (query) void run(query, status, list);
-  form.addEventListener('submit', (event) => {
+  form.addEventListener('submit', (event: SubmitEvent) => {
     event.preventDefault();
     const url = new URL(location.href);
     url.searchParams.set('q', input.value);

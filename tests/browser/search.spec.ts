@@ -1,0 +1,42 @@
+/** Search through Pagefind, in the browser, under the publisher's sub-path. */
+import { test, expect } from '@playwright/test';
+import { BASE } from '../site.ts';
+
+const search = (q: string) => `${BASE}recherche/?q=${encodeURIComponent(q)}`;
+
+test('a search for DuoDay lists actions 4 and 59, and says how many results', async ({ page }) => {
+  await page.goto(search('DuoDay'));
+  const results = page.locator('#recherche-resultats > li h2 a');
+  await expect(page.getByRole('status')).toHaveText(/^\d+ résultats? pour « DuoDay »\.$/);
+  const titles = await results.allTextContents();
+  expect(titles.some((t) => t.startsWith('Action n°4 :'))).toBe(true);
+  expect(titles.some((t) => t.startsWith('Action n°59 :'))).toBe(true);
+  const count = Number((await page.getByRole('status').textContent())!.match(/^\d+/)![0]);
+  expect(titles).toHaveLength(count);
+  // Result links stay under the sub-path and lead to the action page.
+  const href = await results.filter({ hasText: 'Action n°59 :' }).getAttribute('href');
+  expect(href).toBe(`${BASE}inserm-fiphfp-2023-2026/actions/action-59/`);
+  await results.filter({ hasText: 'Action n°59 :' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Action n°59 : /);
+});
+
+test('the header form leads to results, and an empty result is said in words', async ({ page }) => {
+  await page.goto(`${BASE}inserm-fiphfp-2023-2026/`);
+  await page.getByRole('searchbox', { name: 'Rechercher une action, un objectif…' }).first().fill('zzzxqw');
+  await page.getByRole('button', { name: 'Rechercher' }).first().click();
+  await expect(page).toHaveURL(/recherche\/\?q=zzzxqw/);
+  await expect(page.getByRole('status')).toHaveText('Aucun résultat pour « zzzxqw ». Essayez un autre mot, ou parcourez les documents depuis le menu.');
+});
+
+test('search code is loaded only on the search page, when a reader searches', async ({ page }) => {
+  const loaded: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/pagefind/')) loaded.push(r.url()); });
+  await page.goto(`${BASE}inserm-fiphfp-2023-2026/actions/action-04/`);
+  await page.goto(`${BASE}recherche/`);
+  await page.waitForLoadState('networkidle');
+  expect(loaded).toEqual([]);
+  await page.getByRole('searchbox').last().fill('apprentis');
+  await page.getByRole('button', { name: 'Rechercher' }).last().click();
+  await expect(page.getByRole('status')).toHaveText(/résultats? pour « apprentis »/);
+  expect(loaded.some((u) => u.startsWith(`http://127.0.0.1:4322${BASE}pagefind/pagefind.js`))).toBe(true);
+});

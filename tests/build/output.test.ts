@@ -1,0 +1,95 @@
+/**
+ * The built folder (dist/) against the content: one page per entry, one export record per action,
+ * one search record per page; every internal link resolves under the base; nothing is loaded
+ * from another host. Run after `npm run build` (scripts/test.sh does).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readContent } from '../../src/model/read.ts';
+import { validateAll } from '../../src/model/validate.ts';
+import { buildCatalogue } from '../../src/lib/catalogue.ts';
+import { RECORD_FIELDS, type ActionRecord } from '../../src/lib/export.ts';
+import { BASE, DIST, builtPages } from '../site.ts';
+
+const { entries } = validateAll(readContent(process.cwd()).files);
+const catalogue = buildCatalogue(entries);
+const pages = builtPages();
+const html = new Map(pages.map((p) => [p, readFileSync(join(DIST, p), 'utf8')]));
+const json = JSON.parse(readFileSync(join(DIST, 'donnees/actions.json'), 'utf8')) as ActionRecord[];
+const csv = readFileSync(join(DIST, 'donnees/actions.csv'), 'utf8');
+
+test('one page per action, per axis and per convention', () => {
+  const actionPages = pages.filter((p) => /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p));
+  const axisPages = pages.filter((p) => /^[^/]+\/axe-[^/]+\/index\.html$/.test(p));
+  assert.equal(entries.actions.length, 72);
+  assert.equal(actionPages.length, entries.actions.length);
+  assert.equal(axisPages.length, entries.axes.length);
+  for (const action of catalogue.actions) assert.ok(html.has(`${action.path}index.html`), action.path);
+  for (const c of catalogue.conventions) assert.ok(html.has(`${c.path}index.html`), c.path);
+});
+
+test('one export record per action, in JSON and in CSV, with the source number, axis, objective and indicator', () => {
+  assert.equal(json.length, entries.actions.length);
+  const rows = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  assert.equal(rows[0], RECORD_FIELDS.join(','));
+  // Quoted fields never hold line breaks here, so a row is a line.
+  assert.equal(rows.length - 1, entries.actions.length);
+  for (const [i, action] of catalogue.actions.entries()) {
+    const r = json[i]!;
+    assert.deepEqual(
+      [r.convention, r.number, r.axis, r.objective, r.indicator, r.title, r.url],
+      [action.convention.id, action.data.number ?? '', action.data.axis, action.data.objective ?? '', action.data.status ?? '', action.data.title, action.path],
+    );
+    assert.ok(existsSync(join(DIST, r.url, 'index.html')), `${r.url} existe`);
+  }
+  const measures = json.filter((r) => r.kind === 'mesure');
+  assert.deepEqual(measures.map((r) => [r.axis, r.number, r.indicator]), [['8', '', 'R'], ['8', '', 'R']]);
+  assert.equal(json.find((r) => r.number === '4')?.statusLabel, 'Partiellement réalisé');
+});
+
+test('one search record per indexed page, and one indexed page per entry', () => {
+  const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  const marked = [...html.values()].filter((h) => h.includes('data-pagefind-body')).length;
+  assert.equal(indexed, entries.conventions.length + entries.axes.length + entries.actions.length);
+  assert.equal(marked, indexed);
+});
+
+test('every internal link and asset resolves under the base path', () => {
+  const broken: string[] = [];
+  for (const [page, source] of html) {
+    for (const [, attr, url] of source.matchAll(/\s(href|src|action)="([^"]*)"/g)) {
+      if (/^(https?:)?\/\//.test(url!) || url!.startsWith('#') || url!.startsWith('mailto:')) continue;
+      const path = url!.split(/[?#]/)[0]!;
+      if (!path.startsWith(BASE)) {
+        broken.push(`${page} : ${attr}="${url}" ne commence pas par ${BASE}`);
+        continue;
+      }
+      const file = join(DIST, path.slice(BASE.length));
+      if (!existsSync(path.endsWith('/') ? join(file, 'index.html') : file)) broken.push(`${page} : ${url} introuvable`);
+    }
+  }
+  assert.deepEqual(broken, []);
+});
+
+test('no page loads anything from another host', () => {
+  for (const [page, source] of html) {
+    assert.doesNotMatch(source, /\s(src|srcset)="(https?:)?\/\//, page);
+    assert.doesNotMatch(source, /<link[^>]+href="(https?:)?\/\//, page);
+    assert.doesNotMatch(source, /@import\s+url\((https?:)?\/\//, page);
+  }
+});
+
+test('every page is in French, with one h1 and its own title', () => {
+  const titles = new Map<string, string>();
+  for (const [page, source] of html) {
+    assert.match(source, /<html lang="fr">/, page);
+    assert.equal(source.match(/<h1[\s>]/g)?.length, 1, `${page} : un seul h1`);
+    const title = source.match(/<title>([^<]+)<\/title>/)?.[1];
+    assert.ok(title, `${page} : titre`);
+    assert.ok(!titles.has(title!), `${page} : titre « ${title} » déjà utilisé par ${titles.get(title!)}`);
+    titles.set(title!, page);
+  }
+});
