@@ -80,9 +80,9 @@ export function checkIntegrity(entries: Entries): Problem[] {
   };
 
   // Unique numbers within their parent, unique positions within the convention.
-  for (const [code, group] of duplicates(entries.conventions, (c) => c.data.shortTitle)) {
+  for (const [shortTitle, group] of duplicates(entries.conventions, (c) => c.data.shortTitle)) {
     for (const c of group.slice(1)) {
-      problems.push({ file: c.file, field: 'shortTitle', value: code, message: 'titre court déjà utilisé par une autre convention', allowed: 'un titre court unique' });
+      problems.push({ file: c.file, field: 'shortTitle', value: shortTitle, message: 'titre court déjà utilisé par une autre convention', allowed: 'un titre court unique' });
     }
   }
   reportDuplicates(problems, entries.axes, (a) => a.data.convention, 'number', (a) => a.data.number, 'par un autre axe de la même convention');
@@ -91,10 +91,8 @@ export function checkIntegrity(entries: Entries): Problem[] {
   reportDuplicates(problems, entries.actions, (a) => a.data.convention, 'order', (a) => a.data.order, 'comme position par une autre action de la même convention');
 
   for (const c of entries.conventions) {
-    for (const [code, group] of duplicates(c.data.statusScale, (s) => s.code)) {
-      if (group.length > 1) {
-        problems.push({ file: c.file, field: 'statusScale', value: code, message: 'code de statut défini plusieurs fois', allowed: 'un code unique par statut' });
-      }
+    for (const code of duplicates(c.data.statusScale, (s) => s.code).keys()) {
+      problems.push({ file: c.file, field: 'statusScale', value: code, message: 'code de statut défini plusieurs fois', allowed: 'un code unique par statut' });
     }
   }
 

@@ -90,3 +90,22 @@ test('the report counts the problems', () => {
   assert.equal(problems.length, 2);
   assert.match(formatReport(problems), /^Le contenu comporte 2 erreurs\./);
 });
+
+test('a convention\'s scale must use the shared statuses, each code once', () => {
+  const CONVENTION = 'content/conventions/essai.mdx';
+  const scale = (validFiles()[0]!.frontmatter as { statusScale: object[] }).statusScale;
+  assert.match(
+    report(withChange(CONVENTION, { statusScale: [{ code: 'F', legend: 'Fini', status: 'fini' }] })).join(),
+    /champ « statusScale.0.status » : valeur non autorisée\n  valeur trouvée : « fini »\n  valeurs permises : realise, partiellement-realise, en-cours, non-realise/,
+  );
+  assert.match(
+    report(withChange(CONVENTION, { statusScale: [...scale, { code: 'R', legend: 'Réalisé', status: 'realise' }] })).join(),
+    /champ « statusScale » : code de statut défini plusieurs fois\n  valeur trouvée : « R »/,
+  );
+});
+
+test('two axes with the same number in one convention are refused', () => {
+  const files = validFiles();
+  files.push({ ...files[1]!, file: 'content/axes/essai/axe-1-bis.mdx', pathInCollection: 'essai/axe-1-bis.mdx' });
+  assert.match(report(files).join(), /axe-1-bis\.mdx\n  champ « number » : numéro déjà utilisé par un autre axe de la même convention/);
+});
