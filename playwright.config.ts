@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './tests/browser/chromium.ts';
 
-const port = 4322;
+// The port is shared with tests/browser/axe.ts through the environment.
+const port = Number((process.env.PREVIEW_PORT ??= '4322'));
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 export default defineConfig({
