@@ -20,4 +20,6 @@ export const collections = {
   axes: collection('axes'),
   objectives: collection('objectives'),
   actions: collection('actions'),
+  sections: collection('sections'),
+  procedures: collection('procedures'),
 };

@@ -23,6 +23,8 @@ export function getCatalogue(): Promise<Catalogue> {
       axes: await load('axes'),
       objectives: await load('objectives'),
       actions: await load('actions'),
+      sections: await load('sections'),
+      procedures: await load('procedures'),
     };
     const problems = checkIntegrity(entries);
     if (problems.length > 0) throw new ContentError(problems);

@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
-import { printedNumber, slug, text, sourceNotes } from './common.ts';
+import { printedLabel, printedNumber, slug, text, sourceNotes } from './common.ts';
 
 /** Kinds of item that sit at the action level, with their French labels. */
 export const ACTION_KINDS = {
   action: 'Action',
   mesure: 'Mesure',
+  engagement: 'Engagement',
 } as const;
 
 /** A status code of the convention's own scale (checked against it at build). */
@@ -20,16 +21,25 @@ export const actionSchema = z.strictObject({
   axis: printedNumber,
   /** Number of the objective within the axis, as printed; absent where the source lists the item directly under the axis. */
   objective: printedNumber.optional(),
-  /** "action" or "mesure" (an unnumbered measure). */
+  /** "action", "mesure" (an unnumbered measure) or "engagement" (a lettered commitment of an article). */
   kind: z.enum(Object.keys(ACTION_KINDS) as [keyof typeof ACTION_KINDS]),
   /** Number as printed ("12"); unique within the convention. Absent only when the source gives none. */
   number: printedNumber.optional(),
   /** Position in the source document (1, 2, 3…); unique within the convention. Drives order and previous/next. */
   order: z.number().int().positive(),
+  label: printedLabel,
+  /** Sub-heading the source prints above this item inside its axis ("Rendre plus attractives les perspectives de carrière"). */
+  group: text.optional(),
   /** Short title: the opening words of the wording. */
   title: text,
   /** Full wording, exactly as printed. */
   wording: text,
+  /** Text the source adds as an extension of the action ("Homogénéiser les pratiques régionales (cf. action 7.2)"). */
+  extension: text.optional(),
+  /** true when the source marks the action as new ("Nouveauté"). */
+  novelty: z.boolean().optional(),
+  /** Numbers of other actions of the same convention the source refers to ("cf. 6.1-6.14" → 6.1 … 6.14). */
+  seeAlso: z.array(printedNumber).optional(),
   /** Follow-up status: a code of the convention's status scale ("R", "PR", "EC", "NR"). */
   status: statusCode.optional(),
   /** Status per review year, where the source gives one. */

@@ -3,6 +3,8 @@ import { conventionSchema } from './convention.ts';
 import { axisSchema } from './axis.ts';
 import { objectiveSchema } from './objective.ts';
 import { actionSchema } from './action.ts';
+import { sectionSchema } from './section.ts';
+import { procedureSchema } from './procedure.ts';
 
 /**
  * The content collections: where their files live under `content/` and the schema each entry
@@ -13,6 +15,8 @@ export const COLLECTIONS = {
   axes: { folder: 'axes', label: 'axe', plural: 'axes', schema: axisSchema },
   objectives: { folder: 'objectives', label: 'objectif', plural: 'objectifs', schema: objectiveSchema },
   actions: { folder: 'actions', label: 'action', plural: 'actions', schema: actionSchema },
+  sections: { folder: 'sections', label: 'section', plural: 'sections', schema: sectionSchema },
+  procedures: { folder: 'procedures', label: 'procédure', plural: 'procédures', schema: procedureSchema },
 } as const satisfies Record<string, { folder: string; label: string; plural: string; schema: z.ZodType }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -25,3 +25,6 @@ export const text = z.string().trim().min(1, { error: 'texte vide : ce champ doi
  * contents). Shown to readers in a "Note sur le document source" box.
  */
 export const sourceNotes = z.array(text).optional();
+
+/** The label exactly as printed, when it differs from the document's pattern ("Article premier"). */
+export const printedLabel = text.optional();

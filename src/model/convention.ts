@@ -20,6 +20,9 @@ export const PARTY_ROLES = {
 
 const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
+/** Where a number must be unique: in the whole document, in its axis, or in its objective. */
+export const NUMBERING_SCOPES = ['document', 'axis', 'objective'] as const;
+
 /** How a document names one level of its structure. */
 const level = z.strictObject({
   /** Singular noun, capitalised: "Axe", "Thème", "Article". */
@@ -28,6 +31,8 @@ const level = z.strictObject({
   plural: text,
   /** How a number is printed; `{n}` is replaced by the number: "Action n°{n}", "{n}". */
   label: text.refine((s) => s.includes('{n}'), { error: 'le modèle doit contenir {n} à la place du numéro' }),
+  /** Where numbers restart (actions only): "document" (default), "axis" or "objective". */
+  numbering: z.enum(NUMBERING_SCOPES).optional(),
 });
 
 export const conventionSchema = z.strictObject({
@@ -39,6 +44,10 @@ export const conventionSchema = z.strictObject({
   kind: z.enum(keysOf(CONVENTION_KINDS)),
   /** Body that issues the document (service, direction). */
   issuer: text,
+  /** Official reference, as printed: "NOR JUSG0460111C", "Circulaire DAGE 2004-21". */
+  reference: text.optional(),
+  /** Dated milestones of the document's life, as printed ("Première soumission"). */
+  milestones: z.array(z.strictObject({ date: partialDate, label: text })).optional(),
   /** Parties and signatories, each with its role (one of PARTY_ROLES). */
   parties: z
     .array(
@@ -61,7 +70,7 @@ export const conventionSchema = z.strictObject({
   summary: text,
   /** The document's own words for its three levels. */
   levels: z.strictObject({ axis: level, objective: level, action: level }),
-  /** The document's status scale: its codes, their legend as printed, and the shared status they mean. */
+  /** The document's status scale: its codes, their legend as printed, and the shared status they mean. Absent when the document follows no status. */
   statusScale: z
     .array(
       z.strictObject({
@@ -73,7 +82,7 @@ export const conventionSchema = z.strictObject({
         status: z.enum(STATUS_KEYS),
       }),
     )
-    .min(1),
+    .optional(),
   /** When the statuses were assessed, as the source says: "bilans 2023, 2024 et 2025". */
   statusAsOf: text.optional(),
   /** Source document this transcription comes from. */

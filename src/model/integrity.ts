@@ -12,31 +12,12 @@ function duplicates<T>(items: T[], key: (item: T) => string | undefined): Map<st
   return new Map([...seen].filter(([, group]) => group.length > 1));
 }
 
-function reportDuplicates<C extends CollectionName>(
-  problems: Problem[],
-  entries: Entry<C>[],
-  scope: (e: Entry<C>) => string,
-  field: string,
-  value: (e: Entry<C>) => string | number | undefined,
-  where: string,
-) {
-  const groups = duplicates(entries, (e) => {
-    const v = value(e);
-    return v === undefined ? undefined : `${scope(e)}\u0000${v}`;
-  });
-  for (const group of groups.values()) {
-    const others = group.map((e) => e.file);
-    for (const e of group.slice(1)) {
-      problems.push({
-        file: e.file,
-        field,
-        value: value(e),
-        message: `numéro déjà utilisé ${where} (aussi dans ${others.filter((f) => f !== e.file).join(', ')})`,
-        allowed: 'un numéro unique, tel qu\'imprimé dans la source',
-      });
-    }
-  }
-}
+const key = (...parts: (string | number | undefined)[]) => parts.join('\u0000');
+
+/** The file name of an entry inside its convention folder: "inserm…/action-12" → "action-12". */
+const localName = (id: string) => id.slice(id.indexOf('/') + 1);
+
+type Child = Entry<Exclude<CollectionName, 'conventions'>>;
 
 /**
  * Checks what a schema cannot see alone: every reference resolves, numbers are unique within their
@@ -47,81 +28,111 @@ export function checkIntegrity(entries: Entries): Problem[] {
   const problems: Problem[] = [];
   const conventions = new Map(entries.conventions.map((c) => [c.id, c]));
   const conventionIds = [...conventions.keys()].join(', ') || '(aucune convention)';
-  const axisKey = (convention: string, axis: string) => `${convention}\u0000${axis}`;
-  const axes = new Set(entries.axes.map((a) => axisKey(a.data.convention, a.data.number)));
-  const objectives = new Set(
-    entries.objectives.map((o) => `${axisKey(o.data.convention, o.data.axis)}\u0000${o.data.number}`),
-  );
+  const axes = new Set(entries.axes.map((a) => key(a.data.convention, a.data.number)));
+  const objectives = new Set(entries.objectives.map((o) => key(o.data.convention, o.data.axis, o.data.number)));
+  const sections = new Set(entries.sections.map((s) => key(s.data.convention, localName(s.id))));
 
-  const checkConvention = (e: Entry<'axes' | 'objectives' | 'actions'>) => {
-    if (conventions.has(e.data.convention)) return true;
-    problems.push({
-      file: e.file,
-      field: 'convention',
-      value: e.data.convention,
-      message: 'aucune convention ne porte cet identifiant',
-      allowed: conventionIds,
+  const unique = <T extends Child>(list: T[], scope: (e: T) => string | undefined, field: string, value: (e: T) => string | number | undefined, where: string) => {
+    const groups = duplicates(list, (e) => {
+      const v = value(e);
+      const s = scope(e);
+      return v === undefined || s === undefined ? undefined : key(s, v);
     });
-    return false;
-  };
-  const axesOf = (convention: string) =>
-    entries.axes.filter((a) => a.data.convention === convention).map((a) => a.data.number).join(', ') ||
-    '(aucun axe dans cette convention)';
-  const checkAxis = (e: Entry<'objectives' | 'actions'>) => {
-    if (axes.has(axisKey(e.data.convention, e.data.axis))) return true;
-    problems.push({
-      file: e.file,
-      field: 'axis',
-      value: e.data.axis,
-      message: `aucun axe ne porte ce numéro dans la convention « ${e.data.convention} »`,
-      allowed: axesOf(e.data.convention),
-    });
-    return false;
+    for (const group of groups.values()) {
+      for (const e of group.slice(1)) {
+        problems.push({
+          file: e.file,
+          field,
+          value: value(e),
+          message: `${field === 'order' ? 'position déjà utilisée' : 'numéro déjà utilisé'} ${where} (aussi dans ${group[0]!.file})`,
+          allowed: field === 'order' ? 'une position unique dans le document' : "un numéro unique, tel qu'imprimé dans la source",
+        });
+      }
+    }
   };
 
-  // Unique numbers within their parent, unique positions within the convention.
+  // Every entry sits in the folder of its convention, which must exist.
+  const children: Child[] = [...entries.axes, ...entries.objectives, ...entries.actions, ...entries.sections, ...entries.procedures];
+  const known = new Set<Child>();
+  for (const e of children) {
+    if (!conventions.has(e.data.convention)) {
+      problems.push({ file: e.file, field: 'convention', value: e.data.convention, message: 'aucune convention ne porte cet identifiant', allowed: conventionIds });
+    } else if (!e.id.startsWith(`${e.data.convention}/`)) {
+      problems.push({ file: e.file, field: 'convention', value: e.data.convention, message: `le fichier doit être rangé dans un dossier « ${e.data.convention}/ »`, allowed: `le nom du dossier du fichier (${e.id.split('/')[0]})` });
+    } else known.add(e);
+  }
+  const ok = <T extends Child>(list: T[]) => list.filter((e) => known.has(e));
+
   for (const [shortTitle, group] of duplicates(entries.conventions, (c) => c.data.shortTitle)) {
     for (const c of group.slice(1)) {
       problems.push({ file: c.file, field: 'shortTitle', value: shortTitle, message: 'titre court déjà utilisé par une autre convention', allowed: 'un titre court unique' });
     }
   }
-  reportDuplicates(problems, entries.axes, (a) => a.data.convention, 'number', (a) => a.data.number, 'par un autre axe de la même convention');
-  reportDuplicates(problems, entries.objectives, (o) => axisKey(o.data.convention, o.data.axis), 'number', (o) => o.data.number, 'par un autre objectif du même axe');
-  reportDuplicates(problems, entries.actions, (a) => a.data.convention, 'number', (a) => a.data.number, 'par une autre action de la même convention');
-  reportDuplicates(problems, entries.actions, (a) => a.data.convention, 'order', (a) => a.data.order, 'comme position par une autre action de la même convention');
-
   for (const c of entries.conventions) {
-    for (const code of duplicates(c.data.statusScale, (s) => s.code).keys()) {
+    for (const code of duplicates(c.data.statusScale ?? [], (s) => s.code).keys()) {
       problems.push({ file: c.file, field: 'statusScale', value: code, message: 'code de statut défini plusieurs fois', allowed: 'un code unique par statut' });
     }
   }
 
-  for (const axis of entries.axes) checkConvention(axis);
-  for (const objective of entries.objectives) if (checkConvention(objective)) checkAxis(objective);
+  unique(ok(entries.axes), (a) => a.data.convention, 'number', (a) => a.data.number, 'par un autre axe de la même convention');
+  unique(ok(entries.objectives), (o) => key(o.data.convention, o.data.axis), 'number', (o) => o.data.number, 'par un autre objectif du même axe');
+  // Actions are numbered across the document, or afresh in each axis or objective.
+  const scopeWords = { document: 'de la même convention', axis: 'du même axe', objective: 'du même objectif' };
+  for (const c of entries.conventions) {
+    const scope = c.data.levels.action.numbering ?? 'document';
+    const scopeKey = (a: Entry<'actions'>) =>
+      scope === 'document' ? '' : scope === 'axis' ? key(a.data.axis) : key(a.data.axis, a.data.objective ?? '');
+    const own = ok(entries.actions).filter((a) => a.data.convention === c.id);
+    unique(own, scopeKey, 'number', (a) => a.data.number, `par une autre action ${scopeWords[scope]}`);
+  }
+  unique(ok(entries.actions), (a) => a.data.convention, 'order', (a) => a.data.order, 'par une autre action de la même convention');
+  unique(ok(entries.sections), (s) => s.data.convention, 'order', (s) => s.data.order, 'par une autre section de la même convention');
+  unique(ok(entries.sections), (s) => key(s.data.convention, s.data.kind, s.data.parent), 'number', (s) => s.data.number, 'par une autre section du même type');
+  unique(ok(entries.procedures), (p) => p.data.convention, 'order', (p) => p.data.order, 'par une autre procédure de la même convention');
 
-  for (const action of entries.actions) {
-    if (!checkConvention(action)) continue;
+  const sectionNames = (convention: string) =>
+    entries.sections.filter((s) => s.data.convention === convention).map((s) => localName(s.id)).join(', ') || '(aucune section dans cette convention)';
+  const checkSection = (e: Child, field: string, name: string | undefined) => {
+    if (name === undefined || sections.has(key(e.data.convention, name))) return;
+    problems.push({ file: e.file, field, value: name, message: `aucune section de la convention « ${e.data.convention} » ne porte ce nom de fichier`, allowed: sectionNames(e.data.convention) });
+  };
+  for (const s of ok(entries.sections)) checkSection(s, 'parent', s.data.parent);
+  for (const a of ok(entries.axes)) checkSection(a, 'section', a.data.section);
+  for (const p of ok(entries.procedures)) checkSection(p, 'section', p.data.section);
+
+  const axesOf = (convention: string) =>
+    entries.axes.filter((a) => a.data.convention === convention).map((a) => a.data.number).join(', ') || '(aucun axe dans cette convention)';
+  const checkAxis = (e: Entry<'objectives' | 'actions'>) => {
+    if (axes.has(key(e.data.convention, e.data.axis))) return true;
+    problems.push({ file: e.file, field: 'axis', value: e.data.axis, message: `aucun axe ne porte ce numéro dans la convention « ${e.data.convention} »`, allowed: axesOf(e.data.convention) });
+    return false;
+  };
+  for (const objective of ok(entries.objectives)) checkAxis(objective);
+
+  for (const action of ok(entries.actions)) {
     const { data } = action;
-    if (checkAxis(action) && data.objective !== undefined) {
-      if (!objectives.has(`${axisKey(data.convention, data.axis)}\u0000${data.objective}`)) {
-        const known = entries.objectives
-          .filter((o) => o.data.convention === data.convention && o.data.axis === data.axis)
-          .map((o) => o.data.number);
-        problems.push({
-          file: action.file,
-          field: 'objective',
-          value: data.objective,
-          message: `aucun objectif ne porte ce numéro dans l'axe ${data.axis}`,
-          allowed: known.join(', ') || "(cet axe n'a pas d'objectif : retirez le champ)",
-        });
+    if (checkAxis(action) && data.objective !== undefined && !objectives.has(key(data.convention, data.axis, data.objective))) {
+      const knownObjectives = entries.objectives.filter((o) => o.data.convention === data.convention && o.data.axis === data.axis).map((o) => o.data.number);
+      problems.push({
+        file: action.file,
+        field: 'objective',
+        value: data.objective,
+        message: `aucun objectif ne porte ce numéro dans l'axe ${data.axis}`,
+        allowed: knownObjectives.join(', ') || "(cet axe n'a pas d'objectif : retirez le champ)",
+      });
+    }
+    if (data.kind !== 'mesure' && data.number === undefined) {
+      problems.push({ file: action.file, field: 'number', message: "une action doit porter son numéro tel qu'imprimé", allowed: 'le numéro de la source, ou kind: mesure pour un élément non numéroté' });
+    }
+    const numbers = entries.actions.filter((a) => a.data.convention === data.convention).map((a) => a.data.number);
+    for (const [i, n] of (data.seeAlso ?? []).entries()) {
+      if (!numbers.includes(n)) {
+        problems.push({ file: action.file, field: `seeAlso.${i}`, value: n, message: `aucune action de la convention « ${data.convention} » ne porte ce numéro`, allowed: "le numéro d'une action du même document" });
       }
     }
-    if (data.kind === 'action' && data.number === undefined) {
-      problems.push({ file: action.file, field: 'number', message: 'une action doit porter son numéro tel qu\'imprimé', allowed: 'le numéro de la source, ou kind: mesure pour un élément non numéroté' });
-    }
-    const scale = conventions.get(data.convention)!.data.statusScale;
+    const scale = conventions.get(data.convention)!.data.statusScale ?? [];
     const codes = scale.map((s) => s.code);
-    const allowed = scale.map((s) => `${s.code} (${s.legend})`).join(', ');
+    const allowed = scale.map((s) => `${s.code} (${s.legend})`).join(', ') || "aucun : ce document n'a pas d'échelle de statuts (statusScale)";
     const checkStatus = (field: string, code: string | undefined) => {
       if (code !== undefined && !codes.includes(code)) {
         problems.push({ file: action.file, field, value: code, message: `statut inconnu de l'échelle de la convention « ${data.convention} »`, allowed });

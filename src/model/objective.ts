@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
-import { printedNumber, slug, text, sourceNotes } from './common.ts';
+import { printedLabel, printedNumber, slug, text, sourceNotes } from './common.ts';
 
+/** An objective (or article…): its MDX body holds its own text, shown on its axis page. */
 export const objectiveSchema = z.strictObject({
   /** Identifier of the convention. */
   convention: slug,
@@ -8,8 +9,9 @@ export const objectiveSchema = z.strictObject({
   axis: printedNumber,
   /** Number as printed ("1"); unique within its axis. */
   number: printedNumber,
-  /** Title as printed. */
+  /** Title as printed; for an untitled article, its subject in the source's words. */
   title: text,
+  label: printedLabel,
   sourceNotes,
 });
 
