@@ -13,7 +13,9 @@ const dist = join(process.cwd(), 'dist');
 const htmlFiles = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
 const marked = htmlFiles.filter((f) => readFileSync(join(dist, f), 'utf8').includes('data-pagefind-body'));
 const { entries } = validateAll(readContent(process.cwd()).files);
-const expected = entries.conventions.length + entries.axes.length + entries.actions.length;
+// Objectives have no page of their own: they are parts of their axis page.
+const { conventions, sections, axes, actions, procedures } = entries;
+const expected = conventions.length + sections.length + axes.length + actions.length + procedures.length;
 
 const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
 if (!index) throw new Error(`Pagefind n'a pas démarré : ${errors.join(' ; ')}`);
@@ -28,7 +30,7 @@ for (const file of marked) {
 await index.writeFiles({ outputPath: join(dist, 'pagefind') });
 await pagefind.close();
 
-const counts = `${expected} entrées (conventions, axes, actions), ${marked.length} pages à indexer, ${urls.size} pages indexées`;
+const counts = `${expected} entrées (documents, sections, axes, actions, procédures), ${marked.length} pages à indexer, ${urls.size} pages indexées`;
 if (urls.size !== marked.length || marked.length !== expected) {
   console.error(`Index de recherche incomplet : ${counts}. Chaque entrée doit avoir sa page et son enregistrement de recherche.`);
   process.exit(1);

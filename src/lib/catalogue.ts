@@ -6,6 +6,7 @@
 import type { Entries, Entry } from '../model/collections.ts';
 import type { Convention } from '../model/convention.ts';
 import { STATUSES, type StatusKey } from '../model/statuses.ts';
+import { SECTION_KINDS } from '../model/section.ts';
 import { paths } from './paths.ts';
 
 export interface StatusView {
@@ -23,11 +24,37 @@ export interface ConventionNode extends Entry<'conventions'> {
   path: string;
   axes: AxisNode[];
   actions: ActionNode[];
+  /** Every section, in document order. */
+  sections: SectionNode[];
+  /** Sections that are not inside another one, in document order. */
+  topSections: SectionNode[];
+  procedures: ProcedureNode[];
+}
+export interface SectionNode extends Entry<'sections'> {
+  path: string;
+  /** "Article 6", "Préambule", or the label printed in the source. */
+  label: string;
+  convention: ConventionNode;
+  parent?: SectionNode;
+  children: SectionNode[];
+  /** Axes printed inside this section. */
+  axes: AxisNode[];
+  procedures: ProcedureNode[];
+  previous?: SectionNode;
+  next?: SectionNode;
+}
+export interface ProcedureNode extends Entry<'procedures'> {
+  path: string;
+  convention: ConventionNode;
+  section?: SectionNode;
+  previous?: ProcedureNode;
+  next?: ProcedureNode;
 }
 export interface AxisNode extends Entry<'axes'> {
   path: string;
   label: string;
   convention: ConventionNode;
+  section?: SectionNode;
   objectives: ObjectiveNode[];
   /** Every action of the axis, in source order. */
   actions: ActionNode[];
@@ -50,6 +77,8 @@ export interface ActionNode extends Entry<'actions'> {
   objective?: ObjectiveNode;
   status?: StatusView;
   reviews: { year: string; status: StatusView }[];
+  /** Actions of the same document the source refers to ("cf."). */
+  seeAlso: ActionNode[];
   previous?: ActionNode;
   next?: ActionNode;
 }
@@ -57,6 +86,8 @@ export interface Catalogue {
   conventions: ConventionNode[];
   /** Every action of every convention, in site order. */
   actions: ActionNode[];
+  sections: SectionNode[];
+  procedures: ProcedureNode[];
 }
 
 /** "Action n°{n}" + "12" → "Action n°12". */
@@ -71,32 +102,72 @@ export function compareNumbers(a: string, b: string): number {
 
 /** Looks a code up in a convention's scale. */
 export function statusView(convention: Convention, code: string): StatusView {
-  const entry = convention.statusScale.find((s) => s.code === code);
+  const entry = (convention.statusScale ?? []).find((s) => s.code === code);
   if (!entry) throw new Error(`statut « ${code} » absent de l'échelle (les contrôles d'intégrité auraient dû le signaler)`);
   return { code, legend: entry.legend, key: entry.status, label: STATUSES[entry.status].label };
+}
+
+/** The file name of an entry inside its convention folder: "inserm…/action-12" → "action-12". */
+export function localName(id: string): string {
+  return id.slice(id.indexOf('/') + 1);
+}
+
+/** Links each node to its neighbours in a list. */
+function chain<T extends { previous?: T; next?: T }>(list: T[]) {
+  list.forEach((node, i) => {
+    node.previous = list[i - 1];
+    node.next = list[i + 1];
+  });
 }
 
 /** Assumes entries passed checkIntegrity: every reference resolves. */
 export function buildCatalogue(entries: Entries): Catalogue {
   const conventions: ConventionNode[] = [...entries.conventions]
     .sort((a, b) => a.data.order - b.data.order)
-    .map((c) => ({ ...c, path: paths.convention(c.id), axes: [], actions: [] }));
+    .map((c) => ({ ...c, path: paths.convention(c.id), axes: [], actions: [], sections: [], topSections: [], procedures: [] }));
   const conventionById = new Map(conventions.map((c) => [c.id, c]));
-  const axisByKey = new Map<string, AxisNode>();
   const key = (...parts: string[]) => parts.join('\u0000');
 
+  const sectionByKey = new Map<string, SectionNode>();
+  for (const s of [...entries.sections].sort((x, y) => x.data.order - y.data.order)) {
+    const convention = conventionById.get(s.data.convention)!;
+    const kind = SECTION_KINDS[s.data.kind];
+    const node: SectionNode = {
+      ...s,
+      path: paths.section(s.id),
+      label: s.data.label ?? (s.data.number ? `${kind} ${s.data.number}` : kind),
+      convention,
+      children: [],
+      axes: [],
+      procedures: [],
+    };
+    convention.sections.push(node);
+    sectionByKey.set(key(convention.id, localName(s.id)), node);
+  }
+  for (const convention of conventions) {
+    for (const node of convention.sections) {
+      node.parent = node.data.parent === undefined ? undefined : sectionByKey.get(key(convention.id, node.data.parent));
+      (node.parent ? node.parent.children : convention.topSections).push(node);
+    }
+    chain(convention.sections);
+  }
+
+  const axisByKey = new Map<string, AxisNode>();
   for (const a of [...entries.axes].sort((x, y) => compareNumbers(x.data.number, y.data.number))) {
     const convention = conventionById.get(a.data.convention)!;
+    const section = a.data.section === undefined ? undefined : sectionByKey.get(key(convention.id, a.data.section));
     const node: AxisNode = {
       ...a,
       path: paths.axis(convention.id, a.data.number),
-      label: numberLabel(convention.data.levels.axis.label, a.data.number),
+      label: a.data.label ?? numberLabel(convention.data.levels.axis.label, a.data.number),
       convention,
+      section,
       objectives: [],
       actions: [],
       looseActions: [],
     };
     convention.axes.push(node);
+    section?.axes.push(node);
     axisByKey.set(key(convention.id, a.data.number), node);
   }
   const objectiveByKey = new Map<string, ObjectiveNode>();
@@ -104,7 +175,7 @@ export function buildCatalogue(entries: Entries): Catalogue {
     const axis = axisByKey.get(key(o.data.convention, o.data.axis))!;
     const node: ObjectiveNode = {
       ...o,
-      label: numberLabel(axis.convention.data.levels.objective.label, o.data.number),
+      label: o.data.label ?? numberLabel(axis.convention.data.levels.objective.label, o.data.number),
       anchor: `objectif-${o.data.number.replace(/\./g, '-')}`,
       axis,
       actions: [],
@@ -119,24 +190,41 @@ export function buildCatalogue(entries: Entries): Catalogue {
     const node: ActionNode = {
       ...a,
       path: paths.action(a.id),
-      label: a.data.number === undefined ? 'Mesure non numérotée' : numberLabel(convention.data.levels.action.label, a.data.number),
+      label:
+        a.data.label ??
+        (a.data.number === undefined ? 'Mesure non numérotée' : numberLabel(convention.data.levels.action.label, a.data.number)),
       convention,
       axis,
       objective,
       status: a.data.status === undefined ? undefined : statusView(convention.data, a.data.status),
       reviews: (a.data.reviews ?? []).map((r) => ({ year: r.year, status: statusView(convention.data, r.status) })),
+      seeAlso: [],
     };
     convention.actions.push(node);
     axis.actions.push(node);
     (objective ? objective.actions : axis.looseActions).push(node);
   }
-  for (const convention of conventions) {
-    convention.actions.forEach((action, i, all) => {
-      action.previous = all[i - 1];
-      action.next = all[i + 1];
-    });
+  for (const p of [...entries.procedures].sort((x, y) => x.data.order - y.data.order)) {
+    const convention = conventionById.get(p.data.convention)!;
+    const section = p.data.section === undefined ? undefined : sectionByKey.get(key(convention.id, p.data.section));
+    const node: ProcedureNode = { ...p, path: paths.procedure(p.id), convention, section };
+    convention.procedures.push(node);
+    section?.procedures.push(node);
   }
-  return { conventions, actions: conventions.flatMap((c) => c.actions) };
+  for (const convention of conventions) {
+    chain(convention.actions);
+    chain(convention.procedures);
+    const byNumber = new Map(convention.actions.map((a) => [a.data.number, a]));
+    for (const action of convention.actions) {
+      action.seeAlso = (action.data.seeAlso ?? []).map((n) => byNumber.get(n)!).filter(Boolean);
+    }
+  }
+  return {
+    conventions,
+    actions: conventions.flatMap((c) => c.actions),
+    sections: conventions.flatMap((c) => c.sections),
+    procedures: conventions.flatMap((c) => c.procedures),
+  };
 }
 
 /** How many actions have each shared status; actions without a status are counted under `null`. */

@@ -13,7 +13,7 @@ export interface ActionRecord {
   /** Objective number as printed, empty when the source lists the item directly under the axis. */
   objective: string;
   objectiveTitle: string;
-  /** "action" or "mesure". */
+  /** "action", "mesure" or "engagement". */
   kind: string;
   /** Number as printed, empty when the source gives none. */
   number: string;
@@ -27,12 +27,31 @@ export interface ActionRecord {
   indicator: string;
   /** Page of the action, relative to the site base. */
   url: string;
+  /** Bodies responsible, as printed ("RH", "DISC"); empty when the source names none. */
+  responsible: string[];
+  /** Done and due dates as printed ("2018", "2nd sem. 2022"); empty strings when not given. */
+  dates: { done: string; due: string };
 }
 
-export const RECORD_FIELDS = [
-  'convention', 'axis', 'axisTitle', 'objective', 'objectiveTitle', 'kind', 'number',
-  'title', 'wording', 'status', 'statusLabel', 'indicator', 'url',
-] as const satisfies readonly (keyof ActionRecord)[];
+/** CSV columns: the record's fields, with the list joined and the dates flattened. */
+export const CSV_COLUMNS = {
+  convention: (r: ActionRecord) => r.convention,
+  axis: (r: ActionRecord) => r.axis,
+  axisTitle: (r: ActionRecord) => r.axisTitle,
+  objective: (r: ActionRecord) => r.objective,
+  objectiveTitle: (r: ActionRecord) => r.objectiveTitle,
+  kind: (r: ActionRecord) => r.kind,
+  number: (r: ActionRecord) => r.number,
+  title: (r: ActionRecord) => r.title,
+  wording: (r: ActionRecord) => r.wording,
+  status: (r: ActionRecord) => r.status,
+  statusLabel: (r: ActionRecord) => r.statusLabel,
+  indicator: (r: ActionRecord) => r.indicator,
+  url: (r: ActionRecord) => r.url,
+  responsible: (r: ActionRecord) => r.responsible.join(' ; '),
+  'dates.done': (r: ActionRecord) => r.dates.done,
+  'dates.due': (r: ActionRecord) => r.dates.due,
+} satisfies Record<string, (r: ActionRecord) => string>;
 
 export function toRecord(action: ActionNode): ActionRecord {
   return {
@@ -49,6 +68,8 @@ export function toRecord(action: ActionNode): ActionRecord {
     statusLabel: action.status?.label ?? '',
     indicator: action.status?.code ?? '',
     url: action.path,
+    responsible: action.data.responsible ?? [],
+    dates: { done: action.data.dates?.done ?? '', due: action.data.dates?.due ?? '' },
   };
 }
 
@@ -62,6 +83,33 @@ export function csvField(value: string): string {
  * software opens French accents correctly.
  */
 export function toCsv(records: ActionRecord[]): string {
-  const rows = [RECORD_FIELDS.join(','), ...records.map((r) => RECORD_FIELDS.map((f) => csvField(r[f])).join(','))];
+  const columns = Object.entries(CSV_COLUMNS);
+  const rows = [
+    columns.map(([name]) => name).join(','),
+    ...records.map((r) => columns.map(([, value]) => csvField(value(r))).join(',')),
+  ];
   return `\uFEFF${rows.join('\r\n')}\r\n`;
+}
+
+/** Splits CSV text into records of fields (RFC 4180: quoted fields may hold commas, quotes, line breaks). */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') record.push(field), (field = '');
+    else if (c === '\r' && body[i + 1] === '\n') {
+      record.push(field), records.push(record), (record = []), (field = ''), i++;
+    } else field += c;
+  }
+  if (field !== '' || record.length > 0) record.push(field), records.push(record);
+  return records;
 }

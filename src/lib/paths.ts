@@ -12,6 +12,12 @@ export const paths = {
     const [conventionId, ...rest] = actionId.split('/');
     return `${conventionId}/actions/${rest.join('/')}/`;
   },
+  /** Sections live under their convention, named after their file: `ucanss…/article-6/`. */
+  section: (sectionId: string) => `${sectionId}/`,
+  procedure: (procedureId: string) => {
+    const [conventionId, ...rest] = procedureId.split('/');
+    return `${conventionId}/procedures/${rest.join('/')}/`;
+  },
   exportJson: () => 'donnees/actions.json',
   exportCsv: () => 'donnees/actions.csv',
 };

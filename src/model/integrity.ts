@@ -96,7 +96,14 @@ export function checkIntegrity(entries: Entries): Problem[] {
     if (name === undefined || sections.has(key(e.data.convention, name))) return;
     problems.push({ file: e.file, field, value: name, message: `aucune section de la convention « ${e.data.convention} » ne porte ce nom de fichier`, allowed: sectionNames(e.data.convention) });
   };
-  for (const s of ok(entries.sections)) checkSection(s, 'parent', s.data.parent);
+  for (const s of ok(entries.sections)) {
+    checkSection(s, 'parent', s.data.parent);
+    // A section's page sits beside the axis pages and the actions/ and procedures/ folders.
+    const name = localName(s.id);
+    if (name.startsWith('axe-') || name === 'actions' || name === 'procedures') {
+      problems.push({ file: s.file, field: '(nom du fichier)', value: name, message: "nom réservé aux pages des axes, des actions ou des procédures", allowed: 'un autre nom de fichier (par exemple article-3.mdx, preambule.mdx)' });
+    }
+  }
   for (const a of ok(entries.axes)) checkSection(a, 'section', a.data.section);
   for (const p of ok(entries.procedures)) checkSection(p, 'section', p.data.section);
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
-import { RECORD_FIELDS, type ActionRecord } from '../../src/lib/export.ts';
+import { CSV_COLUMNS, parseCsv, type ActionRecord } from '../../src/lib/export.ts';
 import { BASE, DIST, builtPages } from '../site.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
@@ -20,40 +20,52 @@ const html = new Map(pages.map((p) => [p, readFileSync(join(DIST, p), 'utf8')]))
 const json = JSON.parse(readFileSync(join(DIST, 'donnees/actions.json'), 'utf8')) as ActionRecord[];
 const csv = readFileSync(join(DIST, 'donnees/actions.csv'), 'utf8');
 
-test('one page per action, per axis and per convention', () => {
+test('one page per convention, section, axis, action and procedure', () => {
   const actionPages = pages.filter((p) => /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p));
+  const procedurePages = pages.filter((p) => /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p));
   const axisPages = pages.filter((p) => /^[^/]+\/axe-[^/]+\/index\.html$/.test(p));
-  assert.equal(entries.actions.length, 72);
+  assert.ok(entries.actions.length >= 72);
   assert.equal(actionPages.length, entries.actions.length);
+  assert.equal(procedurePages.length, entries.procedures.length);
   assert.equal(axisPages.length, entries.axes.length);
-  for (const action of catalogue.actions) assert.ok(html.has(`${action.path}index.html`), action.path);
-  for (const c of catalogue.conventions) assert.ok(html.has(`${c.path}index.html`), c.path);
+  const axes = catalogue.conventions.flatMap((c) => c.axes);
+  const nodes = [...catalogue.conventions, ...catalogue.sections, ...axes, ...catalogue.actions, ...catalogue.procedures];
+  // Objectives are parts of their axis page, with an anchor; every other entry has its page.
+  assert.equal(nodes.length, Object.values(entries).reduce((n, list) => n + list.length, 0) - entries.objectives.length);
+  for (const node of nodes) assert.ok(html.has(`${node.path}index.html`), node.path);
+  for (const axis of axes) {
+    for (const o of axis.objectives) assert.match(html.get(`${axis.path}index.html`)!, new RegExp(`id="${o.anchor}"`), `${axis.path}#${o.anchor}`);
+  }
 });
 
 test('one export record per action, in JSON and in CSV, with the source number, axis, objective and indicator', () => {
   assert.equal(json.length, entries.actions.length);
-  const rows = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-  assert.equal(rows[0], RECORD_FIELDS.join(','));
-  // Quoted fields never hold line breaks here, so a row is a line.
-  assert.equal(rows.length - 1, entries.actions.length);
+  const [header, ...rows] = parseCsv(csv);
+  assert.deepEqual(header, Object.keys(CSV_COLUMNS));
+  assert.equal(rows.length, entries.actions.length);
   for (const [i, action] of catalogue.actions.entries()) {
     const r = json[i]!;
     assert.deepEqual(
-      [r.convention, r.number, r.axis, r.objective, r.indicator, r.title, r.url],
-      [action.convention.id, action.data.number ?? '', action.data.axis, action.data.objective ?? '', action.data.status ?? '', action.data.title, action.path],
+      [r.convention, r.number, r.axis, r.objective, r.indicator, r.title, r.url, r.responsible, r.dates],
+      [
+        action.convention.id, action.data.number ?? '', action.data.axis, action.data.objective ?? '', action.data.status ?? '',
+        action.data.title, action.path, action.data.responsible ?? [], { done: action.data.dates?.done ?? '', due: action.data.dates?.due ?? '' },
+      ],
     );
+    assert.equal(rows[i]![header!.indexOf('number')], r.number);
     assert.ok(existsSync(join(DIST, r.url, 'index.html')), `${r.url} existe`);
   }
-  const measures = json.filter((r) => r.kind === 'mesure');
+  const measures = json.filter((r) => r.kind === 'mesure' && r.convention === 'inserm-fiphfp-2023-2026');
   assert.deepEqual(measures.map((r) => [r.axis, r.number, r.indicator]), [['8', '', 'R'], ['8', '', 'R']]);
-  assert.equal(json.find((r) => r.number === '4')?.statusLabel, 'Partiellement réalisé');
+  assert.equal(json.find((r) => r.convention === 'inserm-fiphfp-2023-2026' && r.number === '4')?.statusLabel, 'Partiellement réalisé');
 });
 
 test('one search record per indexed page, and one indexed page per entry', () => {
   const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
   const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
   const marked = [...html.values()].filter((h) => h.includes('data-pagefind-body')).length;
-  assert.equal(indexed, entries.conventions.length + entries.axes.length + entries.actions.length);
+  const { conventions, axes, actions, sections, procedures } = entries;
+  assert.equal(indexed, conventions.length + axes.length + actions.length + sections.length + procedures.length);
   assert.equal(marked, indexed);
 });
 

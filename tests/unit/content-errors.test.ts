@@ -109,3 +109,49 @@ test('two axes with the same number in one convention are refused', () => {
   files.push({ ...files[1]!, file: 'content/axes/essai/axe-1-bis.mdx', pathInCollection: 'essai/axe-1-bis.mdx' });
   assert.match(report(files).join(), /axe-1-bis\.mdx\n  champ « number » : numéro déjà utilisé par un autre axe de la même convention/);
 });
+
+const CONVENTION_FILE = 'content/conventions/essai.mdx';
+const section = (name: string, frontmatter: Record<string, unknown>) => ({
+  collection: 'sections' as const,
+  file: `content/sections/essai/${name}.mdx`,
+  pathInCollection: `essai/${name}.mdx`,
+  frontmatter: { convention: 'essai', kind: 'article', title: 'Article', order: 1, ...frontmatter },
+});
+const procedure = (frontmatter: Record<string, unknown>) => ({
+  collection: 'procedures' as const,
+  file: 'content/procedures/essai/recrutement.mdx',
+  pathInCollection: 'essai/recrutement.mdx',
+  frontmatter: { convention: 'essai', title: 'Recrutement', summary: 'Recruter.', order: 1, steps: [{ title: 'Candidater' }], ...frontmatter },
+});
+
+test('numbers restart per axis when the document says so', () => {
+  const levels = (validFiles()[0]!.frontmatter as { levels: Record<string, object> }).levels;
+  const byAxis = { levels: { ...levels, action: { ...levels.action, numbering: 'axis' } } };
+  const files = [...withChange(CONVENTION_FILE, byAxis), { collection: 'axes' as const, file: 'content/axes/essai/axe-2.mdx', pathInCollection: 'essai/axe-2.mdx', frontmatter: { convention: 'essai', number: '2', title: 'Maintien' } }];
+  const second = files.find((f) => f.file === ACTION_2)!;
+  second.frontmatter = { ...(second.frontmatter as object), number: '1', axis: '2', objective: undefined };
+  delete (second.frontmatter as Record<string, unknown>).objective;
+  assert.deepEqual(report(files), [], 'action n°1 in axis 1 and in axis 2');
+  const clash = withChange(CONVENTION_FILE, byAxis).map((f) => (f.file === ACTION_2 ? { ...f, frontmatter: { ...(f.frontmatter as object), number: '1' } } : f));
+  assert.match(report(clash).join(), /champ « number » : numéro déjà utilisé par une autre action du même axe/);
+});
+
+test('sections, procedures and cross-references must resolve', () => {
+  const files = [...withChange(ACTION_1, { seeAlso: ['9'] }), section('article-3', { parent: 'titre-1' }), procedure({ section: 'partie-2' })];
+  const messages = report(files).join('\n');
+  assert.match(messages, /champ « seeAlso.0 » : aucune action de la convention « essai » ne porte ce numéro\n  valeur trouvée : « 9 »/);
+  assert.match(messages, /sections\/essai\/article-3\.mdx\n  champ « parent » : aucune section de la convention « essai » ne porte ce nom de fichier\n  valeur trouvée : « titre-1 »\n  valeurs permises : article-3/);
+  assert.match(messages, /procedures\/essai\/recrutement\.mdx\n  champ « section » : aucune section/);
+});
+
+test('a section may not take a name reserved for other pages, and a procedure needs steps', () => {
+  assert.match(report([...validFiles(), section('axe-1', {})]).join(), /champ « \(nom du fichier\) » : nom réservé/);
+  assert.match(report([...validFiles(), procedure({ steps: [] })]).join(), /champ « steps » : liste vide : au moins un élément est attendu/);
+});
+
+test('a status needs a scale, and an entry must sit in its convention\'s folder', () => {
+  const noScale = withChange(CONVENTION_FILE, { statusScale: undefined });
+  assert.match(report(noScale).join(), /champ « status » : statut inconnu.*\n.*\n  valeurs permises : aucun : ce document n'a pas d'échelle de statuts/);
+  const misplaced = validFiles().map((f) => (f.file === ACTION_1 ? { ...f, file: 'content/actions/autre/action-1.mdx', pathInCollection: 'autre/action-1.mdx' } : f));
+  assert.match(report(misplaced).join(), /champ « convention » : le fichier doit être rangé dans un dossier « essai\/ »/);
+});

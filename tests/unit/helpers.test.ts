@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { joinBase, paths } from '../../src/lib/paths.ts';
 import { count, formatDate } from '../../src/lib/format.ts';
-import { csvField, toCsv, RECORD_FIELDS, type ActionRecord } from '../../src/lib/export.ts';
+import { csvField, parseCsv, toCsv, type ActionRecord } from '../../src/lib/export.ts';
 import { compareNumbers, numberLabel } from '../../src/lib/catalogue.ts';
 
 test('joinBase keeps links under the publisher\'s sub-path', () => {
@@ -36,13 +36,21 @@ test('printed numbers sort as a reader expects', () => {
   assert.equal(numberLabel('Action n°{n}', '12'), 'Action n°12');
 });
 
-test('CSV quotes what needs quoting and starts with a byte order mark', () => {
+test('CSV quotes what needs quoting, starts with a byte order mark and reads back', () => {
   assert.equal(csvField('simple'), 'simple');
   assert.equal(csvField('a, b'), '"a, b"');
   assert.equal(csvField('dit "oui"'), '"dit ""oui"""');
-  const record = Object.fromEntries(RECORD_FIELDS.map((f) => [f, f === 'title' ? 'Titre, "cité"' : f])) as unknown as ActionRecord;
+  const record: ActionRecord = {
+    convention: 'c', axis: '1', axisTitle: 'Axe', objective: '', objectiveTitle: '', kind: 'action', number: '1.2',
+    title: 'Titre, "cité"', wording: 'Ligne 1\nLigne 2', status: 'en-cours', statusLabel: 'En cours', indicator: 'En cours',
+    url: 'c/actions/action-1-2/', responsible: ['RH', 'DISC'], dates: { done: '', due: '2nd sem. 2022' },
+  };
   const csv = toCsv([record]);
   assert.ok(csv.startsWith('\uFEFFconvention,axis,'));
-  assert.equal(csv.split('\r\n').length, 3);
-  assert.match(csv, /,"Titre, ""cité""",/);
+  const [header, row, ...rest] = parseCsv(csv);
+  assert.deepEqual(rest, []);
+  assert.deepEqual(header!.slice(-4), ['url', 'responsible', 'dates.done', 'dates.due']);
+  assert.deepEqual(row!.slice(-4), ['c/actions/action-1-2/', 'RH ; DISC', '', '2nd sem. 2022']);
+  assert.equal(row![header!.indexOf('title')], 'Titre, "cité"');
+  assert.equal(row![header!.indexOf('wording')], 'Ligne 1\nLigne 2');
 });

@@ -69,7 +69,7 @@ test('the source\'s gaps are said, not hidden', () => {
 test('the status scale is the source legend', () => {
   const convention = entries.conventions.find((c) => c.id === CONVENTION)!;
   assert.deepEqual(
-    convention.data.statusScale.map((s) => ({ legend: s.legend, code: s.code })),
+    convention.data.statusScale?.map((s) => ({ legend: s.legend, code: s.code })),
     seed.legend,
   );
 });
