@@ -16,3 +16,12 @@ export function count(n: number, singular: string, plural: string, none = `aucun
   if (n === 0) return none;
   return `${n} ${n === 1 ? singular : plural}`;
 }
+
+/**
+ * "Action n°12" + title → "Action n°12 : title"; "5." + title → "5. title" (the label already
+ * ends with its punctuation); a label equal to the title is not repeated.
+ */
+export function heading(label: string, title: string): string {
+  if (label === title) return title;
+  return /[.)]$/.test(label) ? `${label} ${title}` : `${label} : ${title}`;
+}
