@@ -40,3 +40,17 @@ test('search code is loaded only on the search page, when a reader searches', as
   await expect(page.getByRole('status')).toHaveText(/résultats? pour « apprentis »/);
   expect(loaded.some((u) => u.startsWith(`http://127.0.0.1:4322${BASE}pagefind/pagefind.js`))).toBe(true);
 });
+
+/** Each query must list the page of the item that carries it, in the right document. */
+const EXPECTED: [string, string][] = [
+  ['Parthage', 'ucanss-agefiph-2016/actions/axe-2-action-6/'],
+  ['emploi accompagné', 'convention-multipartite-2017-2020/actions/article-2-f/'],
+];
+for (const [query, path] of EXPECTED) {
+  test(`a search for « ${query} » lists ${path}`, async ({ page }) => {
+    await page.goto(search(query));
+    await expect(page.getByRole('status')).toHaveText(/^\d+ résultats? pour/);
+    const hrefs = await page.locator('#recherche-resultats > li h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain(`${BASE}${path}`);
+  });
+}
