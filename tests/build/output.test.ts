@@ -33,6 +33,12 @@ test('one page per convention, section, axis, action and procedure', () => {
   // Objectives are parts of their axis page, with an anchor; every other entry has its page.
   assert.equal(nodes.length, Object.values(entries).reduce((n, list) => n + list.length, 0) - entries.objectives.length);
   for (const node of nodes) assert.ok(html.has(`${node.path}index.html`), node.path);
+  // Lettered sub-items (a., b., c.) are addressable on their action's page.
+  for (const action of catalogue.actions) {
+    for (const item of action.data.subItems ?? []) {
+      assert.match(html.get(`${action.path}index.html`)!, new RegExp(`id="point-${item.letter.toLowerCase()}"`), `${action.path}#point-${item.letter}`);
+    }
+  }
   for (const axis of axes) {
     for (const o of axis.objectives) assert.match(html.get(`${axis.path}index.html`)!, new RegExp(`id="${o.anchor}"`), `${axis.path}#${o.anchor}`);
   }
