@@ -1,0 +1,228 @@
+/**
+ * The Ministry of Justice circular DAGE 2004-21 in content/ says what the source says: its three
+ * parts with the audience each one names, their chapters and numbered sub-parts, every paragraph
+ * of the text in the section bodies, and 13 procedures whose steps, delays and documents are
+ * copied verbatim from the source. The source is read by tests/fixtures/justice-seed.ts,
+ * independently of the content files.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { readContent } from '../../src/model/read.ts';
+import { validateAll } from '../../src/model/validate.ts';
+import { flatten, parseJusticeSeed } from '../fixtures/justice-seed.ts';
+
+const CONVENTION = 'justice-circulaire-2004-21';
+const { entries, problems } = validateAll(readContent(process.cwd()).files);
+const seed = parseJusticeSeed();
+const of = <T extends { data: { convention: string } }>(list: T[]) => list.filter((e) => e.data.convention === CONVENTION);
+const name = (id: string) => id.slice(id.indexOf('/') + 1);
+/** Compares headings that the source prints in capitals, often without accents. */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().replace(/\s+/g, ' ').trim();
+/** The MDX body of a content file, as comparable text: Markdown markers dropped, whitespace collapsed. */
+const body = (folder: string, id: string) =>
+  matter(readFileSync(join(process.cwd(), 'content', folder, `${id}.mdx`), 'utf8'))
+    .content.split('\n')
+    .map((l) => l.replace(/^\s*(?:#+|>|-|\\-)\s*/, '').replace(/\*\*/g, '').replace(/^\\/, ''))
+    .join('\n')
+    .replace(/\s+/g, ' ');
+const sections = of(entries.sections).sort((a, b) => a.data.order - b.data.order);
+const section = (file: string) => sections.find((s) => name(s.id) === file);
+const procedures = of(entries.procedures).sort((a, b) => a.data.order - b.data.order);
+const procedure = (file: string) => {
+  const p = procedures.find((e) => name(e.id) === file);
+  assert.ok(p, `procédure ${file} absente`);
+  return p.data;
+};
+const ROMAN = ['I', 'II'];
+
+test('the content is valid', () => assert.deepEqual(problems, []));
+
+test('the source has 3 parts, and the site has them with the audience each one names', () => {
+  assert.deepEqual(seed.parts.map((p) => p.number), ['1', '2', '3']);
+  assert.deepEqual(
+    seed.parts.map((p) => p.audience),
+    [
+      'personnels gestionnaires',
+      'chefs de service accueillant un agent handicapé',
+      'chefs de service accueillant un agent handicapé et les agents handicapés eux-mêmes',
+    ],
+  );
+  const parts = sections.filter((s) => s.data.kind === 'partie');
+  assert.equal(parts.length, 3);
+  for (const [i, p] of seed.parts.entries()) {
+    const s = parts[i]!;
+    assert.equal(name(s.id), `partie-${p.number}`);
+    assert.equal(s.data.number, p.number);
+    assert.equal(s.data.label, p.label);
+    assert.equal(s.data.audience, p.audience, `public de la partie ${p.number}`);
+    assert.equal(s.data.parent, undefined);
+    const text = body('sections', s.id);
+    for (const point of p.points) assert.ok(text.includes(flatten(point)), `partie ${p.number} : « ${point} »`);
+  }
+});
+
+test('each part has its 2 chapters and each chapter its numbered sub-parts, with the printed titles', () => {
+  let subParts = 0;
+  for (const p of seed.parts) {
+    assert.deepEqual(p.chapters.map((c) => c.number), ROMAN, `chapitres de la partie ${p.number}`);
+    const chapters = sections.filter((s) => s.data.parent === `partie-${p.number}`);
+    assert.deepEqual(chapters.map((c) => c.data.number), ROMAN);
+    for (const [ci, c] of p.chapters.entries()) {
+      const chapter = chapters[ci]!;
+      assert.equal(name(chapter.id), `partie-${p.number}-chapitre-${ci + 1}`);
+      assert.equal(chapter.data.kind, 'chapitre');
+      assert.equal(fold(chapter.data.title), fold(c.title));
+      const subs = sections.filter((s) => s.data.parent === name(chapter.id));
+      assert.deepEqual(subs.map((s) => s.data.number), c.subParts.map((s) => s.number), `sous-parties de ${chapter.id}`);
+      for (const [si, sp] of c.subParts.entries()) {
+        const sub = subs[si]!;
+        subParts++;
+        assert.equal(sub.data.kind, 'chapitre');
+        assert.equal(fold(sub.data.title), fold(sp.title), sub.id);
+        const text = body('sections', sub.id);
+        if (sp.reference) assert.ok(text.includes(`(${flatten(sp.reference)})`), `${sub.id} : renvoi « ${sp.reference} »`);
+        for (const h of sp.subHeadings) assert.ok(text.includes(`${h}- `), `${sub.id} : sous-titre ${h}`);
+      }
+    }
+  }
+  assert.equal(subParts, 17);
+  // The preamble, 3 parts, 6 chapters and 17 sub-parts.
+  assert.equal(sections.length, 1 + 3 + 6 + 17);
+  assert.equal(sections[0]!.data.kind, 'preambule');
+});
+
+test('the Mission handicap network is there: the three kinds of correspondents and the cellule', () => {
+  const network = body('sections', `${CONVENTION}/partie-1-chapitre-1-1`);
+  for (const h of ['1.1- Le correspondant handicap ministériel', '1.2- Les correspondants handicap des directions', '1.3- Les correspondants handicap régionaux']) {
+    assert.ok(network.includes(h), h);
+  }
+  const cellule = body('sections', `${CONVENTION}/partie-1-chapitre-1-2`);
+  for (const h of ['2.1- Composition et nomination', '2.2- Compétence et missions', "le conseiller technique de service social, coordonnateur national de l'administration centrale"]) {
+    assert.ok(cellule.includes(h), h);
+  }
+});
+
+test('every paragraph and list item of the source is in a section body, in order', () => {
+  const all = sections.map((s) => body('sections', s.id)).join(' ');
+  let from = 0;
+  for (const paragraph of seed.paragraphs) {
+    const at = all.indexOf(paragraph, from);
+    assert.ok(at >= 0, `absent ou déplacé : « ${paragraph.slice(0, 90)}… »`);
+    from = at + paragraph.length;
+  }
+  assert.ok(seed.paragraphs.length > 250);
+});
+
+test('the heading of the Bulletin officiel, the addressees, the annexes and the contents are in the introduction', () => {
+  const intro = body('conventions', CONVENTION);
+  for (const line of seed.header) {
+    if (line === 'S O M M A I R E') assert.ok(intro.includes('Sommaire'));
+    else assert.ok(intro.includes(line), `« ${line} »`);
+  }
+});
+
+test('the circular is described as printed: reference, date, issuer and addressees, no statuses', () => {
+  const c = entries.conventions.find((e) => e.id === CONVENTION)!.data;
+  assert.equal(c.kind, 'circulaire');
+  assert.equal(c.shortTitle, 'Circulaire Justice DAGE 2004-21');
+  assert.equal(c.reference, `NOR ${seed.nor}`);
+  assert.equal(seed.date.month, 'décembre');
+  assert.equal(c.dates.signed, `${seed.date.year}-12-${seed.date.day.padStart(2, '0')}`);
+  assert.deepEqual(c.parties[0], { name: 'Ministère de la Justice', role: 'emetteur', representative: seed.signatory });
+  assert.deepEqual(c.parties.slice(1).map((p) => p.name), seed.addressees);
+  assert.equal(seed.addressees.length, 5);
+  assert.equal(c.statusScale, undefined);
+  assert.equal(of(entries.axes).length + of(entries.objectives).length + of(entries.actions).length, 0);
+  assert.equal(seed.contentsMisprint, true);
+  assert.match(c.sourceNotes!.join(' '), /CHAPTRE II/);
+});
+
+test('13 procedures, whose steps, delays and documents are copied verbatim from the source', () => {
+  assert.equal(procedures.length, 13);
+  assert.deepEqual(procedures.map((p) => p.data.order), procedures.map((_, i) => i + 1));
+  for (const p of procedures) {
+    const where = p.id;
+    assert.ok(p.data.steps.length >= 1, where);
+    for (const [i, step] of p.data.steps.entries()) {
+      assert.ok(step.text, `${where} étape ${i + 1} : texte manquant`);
+      assert.ok(seed.flat.includes(flatten(step.text)), `${where} étape ${i + 1} : « ${step.text.slice(0, 80)}… » n'est pas dans la source`);
+      if (step.when) assert.ok(seed.flat.toLowerCase().includes(step.when.toLowerCase()), `${where} étape ${i + 1} : « ${step.when} »`);
+    }
+    for (const d of p.data.documents ?? []) assert.ok(seed.flat.includes(d), `${where} : pièce « ${d} »`);
+    for (const r of p.data.legalReferences ?? []) {
+      const printed = r.replace(/ de l'annexe 2 \(non reproduite dans la source\)$/, '');
+      assert.ok(seed.flat.toLowerCase().includes(printed.toLowerCase()), `${where} : référence « ${r} »`);
+    }
+    // Every procedure belongs to a part, and speaks to that part's audience.
+    const part = p.data.section!.match(/^partie-(\d)/)![1]!;
+    assert.deepEqual(p.data.audience, [seed.parts[Number(part) - 1]!.audience], where);
+  }
+});
+
+test('recruitment by competition keeps the 6 % rule and its worked example', () => {
+  const p = procedure('recrutement-par-concours');
+  assert.equal(p.section, 'partie-1-chapitre-2-1');
+  assert.ok(p.steps.some((s) => s.text!.includes('6 % des postes proposés au concours sont réservés')));
+  const text = body('procedures', `${CONVENTION}/recrutement-par-concours`);
+  const { posts, corps, reserved, complementFrom } = seed.example;
+  assert.deepEqual([posts, corps, reserved, complementFrom], ['300', 'greffiers', '18', '283e']);
+  assert.ok(text.includes(`sur les ${posts} postes ouverts au concours de ${corps}, ${reserved} de ces postes`));
+  assert.ok(text.includes(`à partir de la ${complementFrom} place`));
+});
+
+test('recruitment by contract lists the 9 pieces of the application file and its legal bases', () => {
+  const p = procedure('recrutement-contractuel');
+  assert.equal(seed.applicationFile.length, 9);
+  assert.deepEqual(p.documents, seed.applicationFile);
+  assert.ok(p.legalReferences!.some((r) => r.includes('décret n° 95-979')));
+  assert.ok(p.legalReferences!.some((r) => r.includes('loi n° 87-517 du 10 juillet 1987')));
+  for (const words of ['conditions ci-dessous', 'publicité particulière', 'Les critères pris en compte', 'commission de sélection', 'deux visites médicales']) {
+    assert.ok(p.steps.some((s) => s.text!.includes(words)), words);
+  }
+});
+
+test('the contract is followed by an interim report three months after taking up the post', () => {
+  const p = procedure('contrat-et-suivi');
+  const report = p.steps.find((s) => s.when === 'Trois mois après la prise de fonctions');
+  assert.ok(report && report.text!.includes("rapport d'étape"));
+});
+
+test('"titularisation" is its own procedure: report after nine months, commission, the three outcomes at the CAP', () => {
+  const titled = procedures.filter((e) => /titularisation/i.test(e.data.title));
+  assert.deepEqual(titled.map((e) => name(e.id)), ['titularisation']);
+  const p = procedure('titularisation');
+  assert.equal(p.section, 'partie-1-chapitre-2-3');
+  assert.ok(p.steps.some((s) => s.when === 'Après neuf mois de présence' && s.text!.includes("rapport d'évaluation")));
+  assert.equal(seed.outcomes.length, 3);
+  for (const outcome of seed.outcomes) assert.ok(p.steps.some((s) => s.title.endsWith(outcome)), outcome);
+  const text = body('procedures', `${CONVENTION}/titularisation`);
+  assert.ok(text.includes("pour l'administration centrale"));
+  assert.ok(text.includes('Au plan local, la commission est composée de'));
+  assert.ok(text.includes('le Chef du Bureau des Personnels'));
+});
+
+test('"aménagement de poste" is its own procedure: who may ask, the actors, the file, the follow-up', () => {
+  const titled = procedures.filter((e) => e.data.title.toLowerCase().includes('aménagement de poste'));
+  assert.deepEqual(titled.map((e) => name(e.id)), ['amenagement-de-poste']);
+  const p = procedure('amenagement-de-poste');
+  assert.equal(p.section, 'partie-2-chapitre-2-1');
+  assert.equal(seed.adaptationFile.length, 6);
+  assert.deepEqual(p.documents, seed.adaptationFile);
+  assert.equal(seed.adaptationActors.length, 5);
+  assert.deepEqual(
+    p.actors!.slice(0, 5).map((a) => `${a.name} qui ${a.role}`),
+    seed.adaptationActors.map((a) => a.replace(', qui ', ' qui ').replace(/\.$/, '')),
+  );
+  assert.ok(p.steps[0]!.text!.startsWith("La demande d'aménagement de poste peut être faite"));
+  assert.ok(p.steps.some((s) => s.when === 'Une fois les aménagements définis'));
+});
+
+test('the source\'s slips are said, not hidden', () => {
+  assert.match(section('partie-3-chapitre-1-2')!.data.sourceNotes!.join(' '), /3\.1- Principes/);
+  assert.match(section('partie-1')!.data.sourceNotes!.join(' '), /La recrutement/);
+  const reclassement = seed.parts[2]!.chapters[0]!.subParts[1]!;
+  assert.deepEqual(reclassement.subHeadings, ['3.1', '3.2'], 'la source numérote 3.1 et 3.2 sous le point 2');
+});
