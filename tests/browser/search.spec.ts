@@ -54,3 +54,19 @@ for (const [query, path] of EXPECTED) {
     expect(hrefs).toContain(`${BASE}${path}`);
   });
 }
+
+const PROCEDURES: [string, string][] = [
+  ['titularisation', 'justice-circulaire-2004-21/procedures/titularisation/'],
+  ['aménagement de poste', 'justice-circulaire-2004-21/procedures/amenagement-de-poste/'],
+];
+for (const [query, path] of PROCEDURES) {
+  test(`a search for « ${query} » lists the procedure ${path}`, async ({ page }) => {
+    await page.goto(search(query));
+    await expect(page.getByRole('status')).toHaveText(/^\d+ résultats? pour/);
+    const links = page.locator('#recherche-resultats > li h2 a');
+    const hrefs = await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain(`${BASE}${path}`);
+    // The procedure is among the first results, not buried.
+    expect(hrefs.indexOf(`${BASE}${path}`)).toBeLessThan(5);
+  });
+}
