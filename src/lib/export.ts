@@ -2,7 +2,7 @@
  * The open-data export: one record per action, in `donnees/actions.json` and `donnees/actions.csv`.
  * Field names are a public contract: later versions add fields, never rename them.
  */
-import type { ActionNode } from './catalogue.ts';
+import type { ActionNode, Catalogue } from './catalogue.ts';
 
 export interface ActionRecord {
   /** Convention id ("inserm-fiphfp-2023-2026"). */
@@ -112,4 +112,54 @@ export function parseCsv(text: string): string[][] {
   }
   if (field !== '' || record.length > 0) record.push(field), records.push(record);
   return records;
+}
+
+/**
+ * The second export, `donnees/elements.json` / `.csv`: one record per content entry of every kind
+ * (document, section, axis, objective, action, procedure) and per lettered sub-item, so that every
+ * numbered or lettered item of the sources can be found and linked to.
+ */
+export interface ItemRecord {
+  convention: string;
+  /** "document", "section", "axe", "objectif", "action", "sous-element" or "procedure". */
+  type: string;
+  /** Number or letter as printed, empty when none. */
+  number: string;
+  /** Label as shown ("Article premier", "Action n°12", "a"). */
+  label: string;
+  title: string;
+  /** Page (and fragment, for objectives and sub-items) relative to the site base. */
+  url: string;
+}
+
+export const ITEM_FIELDS = ['convention', 'type', 'number', 'label', 'title', 'url'] as const satisfies readonly (keyof ItemRecord)[];
+
+export function itemRecords(catalogue: Catalogue): ItemRecord[] {
+  const records: ItemRecord[] = [];
+  for (const c of catalogue.conventions) {
+    const push = (type: string, number: string | undefined, label: string, title: string, url: string) =>
+      records.push({ convention: c.id, type, number: number ?? '', label, title, url });
+    push('document', undefined, c.data.shortTitle, c.data.title, c.path);
+    for (const s of c.sections) push('section', s.data.number, s.label, s.data.title, s.path);
+    for (const a of c.axes) {
+      push('axe', a.data.number, a.label, a.data.title, a.path);
+      for (const o of a.objectives) push('objectif', o.data.number, o.label, o.data.title, `${a.path}#${o.anchor}`);
+    }
+    for (const a of c.actions) {
+      push('action', a.data.number, a.label, a.data.title, a.path);
+      for (const s of a.data.subItems ?? []) push('sous-element', s.letter, `${a.label}, ${s.letter}`, s.text, `${a.path}#${subItemAnchor(s.letter)}`);
+    }
+    for (const p of c.procedures) push('procedure', p.data.number, 'Procédure', p.data.title, p.path);
+  }
+  return records;
+}
+
+/** Fragment id of a lettered sub-item on its action's page: "a" → "point-a". */
+export function subItemAnchor(letter: string): string {
+  return `point-${letter.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+}
+
+export function itemsToCsv(records: ItemRecord[]): string {
+  const rows = [ITEM_FIELDS.join(','), ...records.map((r) => ITEM_FIELDS.map((f) => csvField(r[f])).join(','))];
+  return `\uFEFF${rows.join('\r\n')}\r\n`;
 }

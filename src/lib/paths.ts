@@ -20,6 +20,8 @@ export const paths = {
   },
   exportJson: () => 'donnees/actions.json',
   exportCsv: () => 'donnees/actions.csv',
+  itemsJson: () => 'donnees/elements.json',
+  itemsCsv: () => 'donnees/elements.csv',
 };
 
 /** Joins the site base and a base-relative path into an absolute URL path. */

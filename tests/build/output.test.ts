@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
-import { CSV_COLUMNS, parseCsv, type ActionRecord } from '../../src/lib/export.ts';
+import { CSV_COLUMNS, ITEM_FIELDS, parseCsv, type ActionRecord, type ItemRecord } from '../../src/lib/export.ts';
 import { BASE, DIST, builtPages } from '../site.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
@@ -64,6 +64,27 @@ test('one export record per action, in JSON and in CSV, with the source number, 
   const measures = json.filter((r) => r.kind === 'mesure' && r.convention === 'inserm-fiphfp-2023-2026');
   assert.deepEqual(measures.map((r) => [r.axis, r.number, r.indicator]), [['8', '', 'R'], ['8', '', 'R']]);
   assert.equal(json.find((r) => r.convention === 'inserm-fiphfp-2023-2026' && r.number === '4')?.statusLabel, 'Partiellement réalisé');
+});
+
+test('one record per entry and per lettered sub-item in the items export, each leading to its place', () => {
+  const items = JSON.parse(readFileSync(join(DIST, 'donnees/elements.json'), 'utf8')) as ItemRecord[];
+  const subItems = entries.actions.reduce((n, a) => n + (a.data.subItems?.length ?? 0), 0);
+  const total = Object.values(entries).reduce((n, list) => n + list.length, 0);
+  assert.equal(items.length, total + subItems);
+  const [header, ...rows] = parseCsv(readFileSync(join(DIST, 'donnees/elements.csv'), 'utf8'));
+  assert.deepEqual(header, [...ITEM_FIELDS]);
+  assert.equal(rows.length, items.length);
+  for (const item of items) {
+    const [path, fragment] = item.url.split('#');
+    const page = html.get(`${path}index.html`);
+    assert.ok(page, `${item.url} : page absente`);
+    if (fragment) assert.match(page!, new RegExp(`id="${fragment}"`), `${item.url} : ancre absente`);
+  }
+  const countOf = (convention: string, type: string) => items.filter((i) => i.convention === convention && i.type === type).length;
+  assert.equal(countOf('inserm-hrs4r-2022', 'action'), 91);
+  assert.equal(countOf('ucanss-agefiph-2016', 'action'), 20);
+  assert.equal(countOf('convention-multipartite-2017-2020', 'objectif'), 17);
+  assert.equal(countOf('justice-circulaire-2004-21', 'procedure'), entries.procedures.filter((p) => p.data.convention === 'justice-circulaire-2004-21').length);
 });
 
 test('one search record per indexed page, and one indexed page per entry', () => {
