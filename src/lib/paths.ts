@@ -5,6 +5,11 @@
 export const paths = {
   home: () => '',
   search: () => 'recherche/',
+  siteMap: () => 'plan-du-site/',
+  accessibility: () => 'accessibilite/',
+  legal: () => 'mentions-legales/',
+  /** Print-ready single page of a convention. */
+  print: (conventionId: string) => `${conventionId}/imprimer/`,
   convention: (conventionId: string) => `${conventionId}/`,
   axis: (conventionId: string, axisNumber: string) => `${conventionId}/axe-${axisNumber}/`,
   /** Actions live under their convention, named after their file: `inserm…/actions/action-12/`. */

@@ -100,7 +100,7 @@ export function checkIntegrity(entries: Entries): Problem[] {
     checkSection(s, 'parent', s.data.parent);
     // A section's page sits beside the axis pages and the actions/ and procedures/ folders.
     const name = localName(s.id);
-    if (name.startsWith('axe-') || name === 'actions' || name === 'procedures') {
+    if (name.startsWith('axe-') || ['actions', 'procedures', 'imprimer'].includes(name)) {
       problems.push({ file: s.file, field: '(nom du fichier)', value: name, message: "nom réservé aux pages des axes, des actions ou des procédures", allowed: 'un autre nom de fichier (par exemple article-3.mdx, preambule.mdx)' });
     }
   }

@@ -1,0 +1,61 @@
+import { z } from 'astro/zod';
+import { partialDate, text } from './common.ts';
+import { ContentError, problemFromIssue } from './problems.ts';
+
+/** RGAA conformity levels, with the wording the law requires in the footer and the declaration. */
+export const CONFORMITY = {
+  non: 'non conforme',
+  partiellement: 'partiellement conforme',
+  totalement: 'totalement conforme',
+} as const;
+
+/**
+ * What the publisher fills once (src/config.ts): the site's name, the publishing body, and the
+ * facts of its accessibility declaration (RGAA 4.1, model of the declaration by the DINUM).
+ */
+export const siteSchema = z.strictObject({
+  /** Name shown in the header and at the end of every page title. */
+  name: text,
+  /** One sentence under the name on the home page. */
+  tagline: text,
+  /** Body that publishes the site ("Inserm — Département des ressources humaines"). */
+  organisation: text,
+  accessibility: z.strictObject({
+    /** "non", "partiellement" or "totalement" (conforme). Without an audit, the law says "non". */
+    conformity: z.enum(Object.keys(CONFORMITY) as [keyof typeof CONFORMITY]),
+    /** Date of the last audit; absent when none has been made. */
+    auditDate: partialDate.optional(),
+    /** Who audited ("audit interne", "cabinet X"). */
+    auditor: text.optional(),
+    /** Share of RGAA criteria met, in %, from the audit. */
+    rate: z.number().min(0).max(100).optional(),
+    /** Date the declaration was written or last updated. */
+    declarationDate: partialDate,
+    /** Content known not to be accessible, with the reason. */
+    nonAccessible: z.array(text),
+    /** Content exempt from the obligation (disproportionate burden, out of scope), with the reason. */
+    exemptions: z.array(text),
+    /** Pages audited. */
+    pagesAudited: z.array(text),
+    /** Ways to reach the publisher for an accessible alternative: e-mail, form address, postal address. */
+    contact: z.strictObject({ email: text.optional(), form: text.optional(), postal: text.optional() })
+      .refine((c) => c.email || c.form || c.postal, { error: 'au moins un moyen de contact est obligatoire (RGAA)' }),
+  }),
+  legal: z.strictObject({
+    /** Publisher's full name and address. */
+    publisher: text,
+    /** Director of publication (name or function). */
+    director: text,
+    /** Host's name and address. */
+    host: text,
+  }),
+});
+
+export type Site = z.infer<typeof siteSchema>;
+
+/** Validates the publisher's settings; a problem stops the build with the usual French report. */
+export function parseSite(input: unknown, file = 'src/config.ts'): Site {
+  const result = siteSchema.safeParse(input);
+  if (!result.success) throw new ContentError(result.error.issues.map((issue) => problemFromIssue(file, issue, input)));
+  return result.data;
+}
