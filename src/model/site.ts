@@ -40,6 +40,21 @@ export const siteSchema = z.strictObject({
     /** Ways to reach the publisher for an accessible alternative: e-mail, form address, postal address. */
     contact: z.strictObject({ email: text.optional(), form: text.optional(), postal: text.optional() })
       .refine((c) => c.email || c.form || c.postal, { error: 'au moins un moyen de contact est obligatoire (RGAA)' }),
+  }).check((ctx) => {
+    // The level follows from the audit (RGAA 4.1, obligations): 100 % → totalement, 50 % or more →
+    // partiellement, less or no audit → non.
+    const { conformity, rate, auditDate } = ctx.value;
+    const expected = rate === undefined || !auditDate ? 'non' : rate === 100 ? 'totalement' : rate >= 50 ? 'partiellement' : 'non';
+    if (conformity !== expected) {
+      ctx.issues.push({
+        code: 'custom',
+        input: conformity,
+        path: ['conformity'],
+        message: rate === undefined || !auditDate
+          ? `sans audit (auditDate et rate), le site est « non » conforme — valeur attendue : « ${expected} »`
+          : `avec un taux de ${rate} %, le niveau est « ${expected} » (100 % : totalement ; 50 % ou plus : partiellement ; moins : non)`,
+      });
+    }
   }),
   legal: z.strictObject({
     /** Publisher's full name and address. */

@@ -1,0 +1,154 @@
+/**
+ * RGAA properties every built page must have, read from dist/: valid HTML (RGAA 8.2, checked by
+ * html-validate), skip links first (12.7), three navigation systems in the same place and order
+ * (12.1, 12.2), the current page marked (aria-current), the footer mention of the conformity level
+ * taken from the publisher's settings, a plan du site that reaches every page (12.3), and a print
+ * version that carries every action of its document.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { readContent } from '../../src/model/read.ts';
+import { validateAll } from '../../src/model/validate.ts';
+import { buildCatalogue } from '../../src/lib/catalogue.ts';
+import { CONFORMITY } from '../../src/model/site.ts';
+import { site } from '../../src/config.ts';
+import { BASE, DIST, builtPages, urlOf } from '../site.ts';
+
+const { entries } = validateAll(readContent(process.cwd()).files);
+const catalogue = buildCatalogue(entries);
+const pages = builtPages();
+const html = new Map(pages.map((p) => [p, readFileSync(join(DIST, p), 'utf8')]));
+
+/** Page text with the few entities Astro writes turned back into characters. */
+function decoded(source: string): string {
+  const entities: Record<string, string> = { '&#39;': "'", '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>' };
+  return source.replace(/&#39;|&quot;|&amp;|&lt;|&gt;/g, (e) => entities[e]!);
+}
+
+/** The opening tags of the elements a keyboard reaches, in document order. */
+function focusables(source: string): string[] {
+  const body = source.slice(source.indexOf('<body'));
+  return [...body.matchAll(/<(a|input|button|select|textarea)\b[^>]*>|<[a-z]+\b[^>]*\btabindex="0"[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => !/\btype="hidden"/.test(tag));
+}
+/** The hrefs of the links inside the first element matching `open` (up to its closing `close`). */
+function linksIn(source: string, open: RegExp, close: string): string[] {
+  const start = source.search(open);
+  if (start < 0) return [];
+  const block = source.slice(start, source.indexOf(close, start));
+  return [...block.matchAll(/<a\b[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+test('every page is valid HTML: no duplicate id, correct nesting (html-validate, RGAA 8.2)', async () => {
+  // "standard" holds the rules of the HTML specification; "a11y" adds the accessibility ones
+  // (unique landmark names, labelled controls, forms with a submit button…).
+  const validator = new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:a11y'] });
+  const errors: string[] = [];
+  for (const [page, source] of html) {
+    const report = await validator.validateString(source, page);
+    for (const result of report.results) {
+      for (const m of result.messages) errors.push(`${page}:${m.line}:${m.column} ${m.ruleId} — ${m.message}`);
+    }
+  }
+  assert.deepEqual(errors, []);
+});
+
+test('the validator does fail on a duplicate id and on a misnested element', async () => {
+  const validator = new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:a11y'] });
+  const bad = '<!doctype html><html lang="fr"><head><title>t</title></head><body><p id="a"><div id="a">x</div></p></body></html>';
+  const report = await validator.validateString(bad, 'faux.html');
+  const rules = report.results.flatMap((r) => r.messages.map((m) => m.ruleId));
+  assert.ok(rules.includes('no-dup-id'), rules.join(', '));
+  assert.ok(rules.some((r) => ['element-permitted-content', 'close-order', 'no-implicit-close'].includes(r)), rules.join(', '));
+});
+
+test('on every page the three skip links come first and reach the content, the search and the menu', () => {
+  for (const [page, source] of html) {
+    const first = focusables(source).slice(0, 3).map((tag) => tag.match(/href="([^"]+)"/)?.[1]);
+    assert.deepEqual(first, ['#contenu', '#recherche-entete-champ', '#menu'], page);
+    for (const id of ['contenu', 'recherche-entete-champ', 'menu']) assert.match(source, new RegExp(`\\sid="${id}"`), `${page} : #${id}`);
+  }
+});
+
+test('every page has the menu, the search form and the plan du site, in the same places and order', () => {
+  const menus = new Set<string>();
+  for (const [page, source] of html) {
+    const menu = linksIn(source, /<nav id="menu"/, '</nav>');
+    assert.ok(menu.length >= 3, `${page} : menu principal`);
+    menus.add(menu.join(' '));
+    const header = source.slice(source.indexOf('<header'), source.indexOf('</header>'));
+    assert.match(header, /<form[^>]*role="search"[^>]*action="[^"]*recherche\/"/, `${page} : recherche dans l'en-tête`);
+    const footer = linksIn(source, /<footer/, '</footer>');
+    assert.ok(footer.includes(`${BASE}plan-du-site/`), `${page} : lien vers le plan du site`);
+    // Same order on every page: skip links, header (name, search, menu), breadcrumb, main, footer.
+    const order = ['class="liens-evitement"', '<header', 'role="search"', 'id="menu"', '<main', '<footer'].map((m) => source.indexOf(m));
+    assert.ok(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!)), `${page} : ordre des zones ${order.join(', ')}`);
+  }
+  assert.equal(menus.size, 1, 'le menu principal est le même sur toutes les pages');
+});
+
+test('every page but the home page and 404 has a breadcrumb; the current menu item carries aria-current', () => {
+  for (const [page, source] of html) {
+    if (page !== 'index.html' && page !== '404.html') assert.match(source, /<nav class="fil-ariane" aria-label="Fil d'Ariane">/, page);
+  }
+  // The page of each convention, and everything under it, marks that convention in the menu.
+  for (const c of catalogue.conventions) {
+    for (const page of [`${c.path}index.html`, `${c.path}imprimer/index.html`, `${c.actions[0]?.path ?? c.path}index.html`]) {
+      assert.match(html.get(page)!, new RegExp(`<a href="${BASE}${c.path}" aria-current="page"`), page);
+    }
+  }
+  assert.match(html.get('recherche/index.html')!, new RegExp(`<a href="${BASE}recherche/" aria-current="page"`));
+  assert.match(html.get('plan-du-site/index.html')!, new RegExp(`<a href="${BASE}plan-du-site/" aria-current="page"`));
+});
+
+test('every page states the conformity level set by the publisher, linked to the declaration', () => {
+  const mention = `Accessibilité : ${CONFORMITY[site.accessibility.conformity]}`;
+  for (const [page, source] of html) {
+    const footer = source.slice(source.indexOf('<footer'));
+    assert.match(footer, new RegExp(`<a href="${BASE}accessibilite/"[^>]*>${mention}</a>`), `${page} : « ${mention} »`);
+  }
+});
+
+test('the accessibility declaration follows the official model', () => {
+  const source = decoded(html.get('accessibilite/index.html')!);
+  for (const heading of [
+    'État de conformité', 'Résultats des tests', 'Contenus non accessibles', "Établissement de cette déclaration d'accessibilité",
+    'Technologies utilisées pour la réalisation du site', 'Environnement de test', "Outils pour évaluer l'accessibilité",
+    'Pages du site ayant fait l\'objet de la vérification de conformité', "Retour d'information et contact", 'Voies de recours',
+  ]) {
+    assert.ok(source.includes(`>${heading}</h`), `rubrique « ${heading} »`);
+  }
+  assert.match(source, /Défenseur des droits/);
+  assert.match(source, /article 47 de la loi n° 2005-102/);
+  assert.ok(source.includes(CONFORMITY[site.accessibility.conformity]));
+});
+
+test('the plan du site links to every page of the site', () => {
+  const links = new Set(linksIn(html.get('plan-du-site/index.html')!, /<main/, '</main>'));
+  const missing = pages.filter((p) => !['404.html', 'plan-du-site/index.html'].includes(p) && !links.has(urlOf(p)));
+  assert.deepEqual(missing, []);
+});
+
+test('each document has a print version with every action, its status in words', () => {
+  for (const c of catalogue.conventions) {
+    const source = html.has(`${c.path}imprimer/index.html`) ? decoded(html.get(`${c.path}imprimer/index.html`)!) : undefined;
+    assert.ok(source, `${c.path}imprimer/`);
+    assert.equal(source!.match(/class="impression__action"/g)?.length ?? 0, c.actions.length, c.id);
+    for (const action of c.actions) {
+      if (action.status) assert.ok(source!.includes(action.status.label), `${action.path} : « ${action.status.label} »`);
+    }
+    for (const axis of c.axes) assert.ok(source!.includes(axis.data.title), axis.id);
+    assert.equal(source!.match(/class="impression__procedure"/g)?.length ?? 0, c.procedures.length, `${c.id} : procédures`);
+  }
+});
+
+test('the theme is applied from <head>, before anything is painted', () => {
+  for (const [page, source] of html) {
+    const head = source.slice(0, source.indexOf('</head>'));
+    assert.match(head, /<script>(?:(?!<\/script>)[\s\S])*localStorage\.getItem\('theme'\)/, page);
+  }
+});

@@ -1,0 +1,46 @@
+/** The publisher's settings (src/config.ts): checked at build, with errors that say what to write. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSite, CONFORMITY } from '../../src/model/site.ts';
+import { site } from '../../src/config.ts';
+import { ContentError, type Problem } from '../../src/model/problems.ts';
+
+function problems(input: unknown): Problem[] {
+  try {
+    parseSite(input);
+  } catch (e) {
+    assert.ok(e instanceof ContentError);
+    return e.problems;
+  }
+  assert.fail('les réglages auraient dû être refusés');
+}
+const withAccessibility = (a: object) => ({ ...site, accessibility: { ...site.accessibility, ...a } });
+
+test('the shipped settings are valid', () => {
+  assert.equal(parseSite(site).name, site.name);
+  assert.ok(Object.keys(CONFORMITY).includes(site.accessibility.conformity));
+});
+
+test('an unknown conformity level names the field, the value and the allowed ones', () => {
+  const [p] = problems(withAccessibility({ conformity: 'presque' }));
+  assert.deepEqual([p?.file, p?.field, p?.value, p?.allowed], ['src/config.ts', 'accessibility.conformity', 'presque', 'non, partiellement, totalement']);
+});
+
+test('the level must follow from the audit: no audit means "non", 100 % "totalement", 50 % "partiellement"', () => {
+  assert.match(problems(withAccessibility({ conformity: 'totalement' }))[0]!.message, /sans audit.*« non »/);
+  assert.match(problems(withAccessibility({ conformity: 'totalement', auditDate: '2026-10', rate: 82 }))[0]!.message, /82 %.*« partiellement »/);
+  assert.equal(parseSite(withAccessibility({ conformity: 'partiellement', auditDate: '2026-10', rate: 82 })).accessibility.rate, 82);
+  assert.equal(parseSite(withAccessibility({ conformity: 'totalement', auditDate: '2026-10', rate: 100 })).accessibility.conformity, 'totalement');
+  assert.equal(parseSite(withAccessibility({ conformity: 'non', auditDate: '2026-10', rate: 30 })).accessibility.conformity, 'non');
+});
+
+test('the declaration needs a way to contact the publisher', () => {
+  const [p] = problems(withAccessibility({ contact: {} }));
+  assert.equal(p?.field, 'accessibility.contact');
+  assert.match(p!.message, /moyen de contact/);
+});
+
+test('a missing or misspelt field is reported, not ignored', () => {
+  assert.deepEqual(problems({ ...site, legal: undefined }).map((p) => p.field), ['legal']);
+  assert.deepEqual(problems({ ...site, organization: 'x' }).map((p) => p.field), ['organization']);
+});
