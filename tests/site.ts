@@ -21,3 +21,45 @@ export function builtPages(): string[] {
 export function urlOf(page: string): string {
   return `${BASE}${page.replace(/(^|\/)index\.html$/, '$1')}`;
 }
+
+/** Pages that are not built from content: one template each. */
+const FIXED: Record<string, string> = {
+  accueil: 'index.html',
+  recherche: 'recherche/index.html',
+  accessibilite: 'accessibilite/index.html',
+  'plan du site': 'plan-du-site/index.html',
+  'mentions légales': 'mentions-legales/index.html',
+  'page introuvable': '404.html',
+};
+const FIXED_FOLDERS = new Set(Object.values(FIXED).map((p) => p.split('/')[0]));
+
+/** Templates built from content, recognised by their path. */
+const BY_PATH: [string, (p: string) => boolean][] = [
+  ['document', (p) => /^[^/]+\/index\.html$/.test(p)],
+  ['axe', (p) => /^[^/]+\/axe-[^/]+\/index\.html$/.test(p)],
+  ['action', (p) => /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p)],
+  ['procédure', (p) => /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p)],
+  ['version à imprimer', (p) => /^[^/]+\/imprimer\/index\.html$/.test(p)],
+  ['section', (p) => /^[^/]+\/[^/]+\/index\.html$/.test(p) && !/\/(axe-[^/]+|imprimer)\//.test(p)],
+];
+
+/**
+ * One built page per page template (the first, in path order, of those it renders), found in
+ * dist/: a template added later is caught by the test that every page belongs to a template.
+ */
+export function templatePages(pages = builtPages()): Map<string, string> {
+  const templates = new Map(Object.entries(FIXED));
+  for (const [name, matches] of BY_PATH) {
+    const page = pages.find((p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && matches(p));
+    if (page) templates.set(name, page);
+  }
+  return templates;
+}
+
+/** The template a page belongs to, or undefined when none does. */
+export function templateOf(page: string): string | undefined {
+  const fixed = Object.entries(FIXED).find(([, p]) => p === page)?.[0];
+  if (fixed) return fixed;
+  if (FIXED_FOLDERS.has(page.split('/')[0]!)) return undefined;
+  return BY_PATH.find(([, matches]) => matches(page))?.[0];
+}

@@ -15,7 +15,7 @@ import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { CONFORMITY } from '../../src/model/site.ts';
 import { site } from '../../src/config.ts';
-import { BASE, DIST, builtPages, urlOf } from '../site.ts';
+import { BASE, DIST, builtPages, templateOf, templatePages, urlOf } from '../site.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
 const catalogue = buildCatalogue(entries);
@@ -151,4 +151,11 @@ test('the theme is applied from <head>, before anything is painted', () => {
     const head = source.slice(0, source.indexOf('</head>'));
     assert.match(head, /<script>(?:(?!<\/script>)[\s\S])*localStorage\.getItem\('theme'\)/, page);
   }
+});
+
+test('every page belongs to a template that the keyboard, reflow and text-spacing tests visit', () => {
+  assert.deepEqual(pages.filter((p) => !templateOf(p)), []);
+  const templates = templatePages(pages);
+  assert.equal(templates.size, 12, [...templates.keys()].join(', '));
+  for (const [name, page] of templates) assert.equal(templateOf(page), name);
 });

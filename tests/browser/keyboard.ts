@@ -1,0 +1,109 @@
+/**
+ * A keyboard walk through a page (RGAA 12.8, 12.13, 10.7): Tab from the top must reach every
+ * focusable element once, in document order, without being trapped, and each element must be
+ * visible and look different when focused. "Different" is measured: the focused and unfocused
+ * renderings of the element's area are compared pixel by pixel.
+ */
+import type { Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+
+/** Marks every element a Tab key press should reach; returns how many there are. */
+async function markFocusables(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]';
+    const visible = (el: Element) => {
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        if ((e as HTMLElement).hidden || getComputedStyle(e).display === 'none') return false;
+      }
+      return getComputedStyle(el).visibility !== 'hidden';
+    };
+    const list = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+      (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && visible(el),
+    );
+    // Radio buttons of one group are a single tab stop: keep the checked one, or the first.
+    const seen = new Set<string>();
+    const stops = list.filter((el) => {
+      if (!(el instanceof HTMLInputElement) || el.type !== 'radio') return true;
+      const group = el.name;
+      const checked = document.querySelector<HTMLInputElement>(`input[type=radio][name="${group}"]:checked`);
+      if (seen.has(group)) return false;
+      if (checked ? el === checked : true) {
+        seen.add(group);
+        return true;
+      }
+      return false;
+    });
+    stops.forEach((el, i) => el.setAttribute('data-clavier', String(i)));
+    return stops.map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} « ${(el.textContent || el.getAttribute('aria-label') || (el as HTMLInputElement).value || '').trim().slice(0, 50)} »`);
+  });
+}
+
+function changedPixels(a: Buffer, b: Buffer): number {
+  const [x, y] = [PNG.sync.read(a), PNG.sync.read(b)];
+  if (x.width !== y.width || x.height !== y.height) return Number.POSITIVE_INFINITY;
+  let changed = 0;
+  for (let i = 0; i < x.data.length; i += 4) {
+    if (x.data[i] !== y.data[i] || x.data[i + 1] !== y.data[i + 1] || x.data[i + 2] !== y.data[i + 2]) changed++;
+  }
+  return changed;
+}
+
+export interface Walk {
+  /** Elements a keyboard should reach, in order. */
+  expected: string[];
+  /** What went wrong, one line each. */
+  problems: string[];
+}
+
+/** Walks the page with Tab from the top; the page must be loaded at the wanted size and theme. */
+export async function keyboardWalk(page: Page): Promise<Walk> {
+  const expected = await markFocusables(page);
+  const problems: string[] = [];
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  const viewport = page.viewportSize()!;
+  for (let i = 0; i < expected.length; i++) {
+    await page.keyboard.press('Tab');
+    const state = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return { index: el.getAttribute('data-clavier'), x: r.x, y: r.y, width: r.width, height: r.height, hidden: style.visibility === 'hidden' || Number(style.opacity) === 0 };
+    });
+    if (!state || state.index !== String(i)) {
+      problems.push(`tabulation ${i + 1} : attendu ${expected[i]}, obtenu ${state ? (state.index === null ? 'un élément non prévu' : expected[Number(state.index)]) : 'rien (piège ou sortie de page)'}`);
+      break;
+    }
+    const inView = state.width > 0 && state.height > 0 && state.x + state.width > 0 && state.y + state.height > 0 && state.x < viewport.width && state.y < viewport.height;
+    if (!inView || state.hidden) {
+      problems.push(`${expected[i]} : reçoit le focus sans être visible`);
+      continue;
+    }
+    // The element's area plus room for an outline, inside the viewport.
+    const x = Math.max(0, Math.floor(state.x) - 6);
+    const y = Math.max(0, Math.floor(state.y) - 6);
+    const clip = { x, y, width: Math.min(viewport.width - x, Math.ceil(state.width) + 12), height: Math.min(viewport.height - y, Math.ceil(state.height) + 12) };
+    const focused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    const unfocused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+    await page.evaluate((n) => document.querySelector<HTMLElement>(`[data-clavier="${n}"]`)!.focus({ preventScroll: true }), i);
+    // At least a one-pixel ring around the element must change.
+    const needed = Math.min(2 * (Math.ceil(state.width) + Math.ceil(state.height)), clip.width * clip.height);
+    const changed = changedPixels(focused, unfocused);
+    if (changed < needed) problems.push(`${expected[i]} : focus peu ou pas visible (${changed} pixels changent, ${needed} attendus)`);
+  }
+  // After the last element, Tab leaves the page (to the browser's own controls) and Shift+Tab
+  // comes back to it: nothing holds the focus.
+  if (problems.length === 0 && expected.length > 0) {
+    await page.keyboard.press('Tab');
+    const after = await page.evaluate(() => (document.activeElement === document.body ? null : document.activeElement?.getAttribute('data-clavier') ?? 'inconnu'));
+    if (after !== null) problems.push(`après le dernier élément, le focus reste dans la page (${after === 'inconnu' ? 'élément non prévu' : `revient sur ${expected[Number(after)]}`})`);
+    await page.keyboard.press('Shift+Tab');
+    const back = await page.evaluate(() => document.activeElement?.getAttribute('data-clavier') ?? null);
+    if (back !== String(expected.length - 1)) problems.push(`Maj+Tab depuis la fin ne revient pas au dernier élément (${back === null ? 'rien' : expected[Number(back)]})`);
+  }
+  return { expected, problems };
+}
