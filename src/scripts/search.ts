@@ -58,7 +58,7 @@ async function run(query: string, status: HTMLElement, list: HTMLOListElement) {
     }
     status.textContent =
       results.length === 0
-        ? `Aucun résultat pour « ${query} ». Essayez un autre mot, ou parcourez les documents depuis le menu.`
+        ? `Aucun résultat pour « ${query} ». Essayez un autre mot, ou parcourez les documents depuis le menu ou le plan du site.`
         : `${plural(results.length)} pour « ${query} ».`;
   } catch (error) {
     console.error(error);

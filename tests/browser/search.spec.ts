@@ -1,6 +1,7 @@
 /** Search through Pagefind, in the browser, under the publisher's sub-path. */
 import { test, expect } from '@playwright/test';
 import { BASE } from '../site.ts';
+import { keyboardWalk } from './keyboard.ts';
 
 const search = (q: string) => `${BASE}recherche/?q=${encodeURIComponent(q)}`;
 
@@ -25,7 +26,7 @@ test('the header form leads to results, and an empty result is said in words', a
   await page.getByRole('searchbox', { name: 'Rechercher une action, un objectif…' }).first().fill('zzzxqw');
   await page.getByRole('button', { name: 'Rechercher' }).first().click();
   await expect(page).toHaveURL(/recherche\/\?q=zzzxqw/);
-  await expect(page.getByRole('status')).toHaveText('Aucun résultat pour « zzzxqw ». Essayez un autre mot, ou parcourez les documents depuis le menu.');
+  await expect(page.getByRole('status')).toHaveText('Aucun résultat pour « zzzxqw ». Essayez un autre mot, ou parcourez les documents depuis le menu ou le plan du site.');
 });
 
 test('search code is loaded only on the search page, when a reader searches', async ({ page }) => {
@@ -70,3 +71,24 @@ for (const [query, path] of PROCEDURES) {
     expect(hrefs.indexOf(`${BASE}${path}`)).toBeLessThan(5);
   });
 }
+
+test('search is usable by keyboard and screen reader: visible label, count announced, logical order, nothing hidden takes focus', async ({ page }) => {
+  await page.goto(search('apprentis'));
+  await expect(page.locator('label[for="recherche-page-champ"]')).toBeVisible();
+  // role="status" is a polite live region: the count is read out when it changes.
+  const status = page.getByRole('status');
+  await expect(status).toHaveText(/^\d+ résultats? pour « apprentis »\.$/);
+  await page.locator('#recherche-page-champ').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Rechercher' }).last()).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#recherche-resultats > li h2 a').first()).toBeFocused();
+  // A new search replaces the results and announces the new count.
+  await page.locator('#recherche-page-champ').fill('DuoDay');
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText(/^\d+ résultats? pour « DuoDay »\.$/);
+  await page.reload();
+  await expect(status).toHaveText(/résultats? pour/);
+  const walk = await keyboardWalk(page);
+  expect(walk.problems).toEqual([]);
+});
