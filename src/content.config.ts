@@ -22,4 +22,6 @@ export const collections = {
   actions: collection('actions'),
   sections: collection('sections'),
   procedures: collection('procedures'),
+  glossary: collection('glossary'),
+  organisations: collection('organisations'),
 };

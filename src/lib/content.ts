@@ -25,6 +25,8 @@ export function getCatalogue(): Promise<Catalogue> {
       actions: await load('actions'),
       sections: await load('sections'),
       procedures: await load('procedures'),
+      glossary: await load('glossary'),
+      organisations: await load('organisations'),
     };
     const problems = checkIntegrity(entries);
     if (problems.length > 0) throw new ContentError(problems);

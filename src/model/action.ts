@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { themeList } from './themes.ts';
+import { audienceList } from './audiences.ts';
 import { printedLabel, printedNumber, slug, text, sourceNotes } from './common.ts';
 
 /** Kinds of item that sit at the action level, with their French labels. */
@@ -53,6 +55,10 @@ export const actionSchema = z.strictObject({
   /** Done and due dates, as printed. */
   dates: printedDates.optional(),
   /** Free notes from the source: "non contractualisé", "financé exclusivement par l'Inserm". */
+  /** Shared themes (src/model/themes.ts), one or more: ["apprentissage", "recrutement-integration"]. */
+  themes: themeList.optional(),
+  /** Whom the action is for or who must act (src/model/audiences.ts), one or more. */
+  audience: audienceList.optional(),
   notes: z.array(text).optional(),
   sourceNotes,
 });

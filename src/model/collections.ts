@@ -5,6 +5,8 @@ import { objectiveSchema } from './objective.ts';
 import { actionSchema } from './action.ts';
 import { sectionSchema } from './section.ts';
 import { procedureSchema } from './procedure.ts';
+import { glossarySchema } from './glossary.ts';
+import { organisationSchema } from './organisation.ts';
 
 /**
  * The content collections: where their files live under `content/` and the schema each entry
@@ -17,6 +19,8 @@ export const COLLECTIONS = {
   actions: { folder: 'actions', label: 'action', plural: 'actions', schema: actionSchema },
   sections: { folder: 'sections', label: 'section', plural: 'sections', schema: sectionSchema },
   procedures: { folder: 'procedures', label: 'procédure', plural: 'procédures', schema: procedureSchema },
+  glossary: { folder: 'glossaire', label: 'terme du glossaire', plural: 'termes du glossaire', schema: glossarySchema },
+  organisations: { folder: 'organisations', label: 'organisme ou rôle', plural: 'organismes et rôles', schema: organisationSchema },
 } as const satisfies Record<string, { folder: string; label: string; plural: string; schema: z.ZodType }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

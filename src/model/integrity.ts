@@ -1,4 +1,4 @@
-import type { Entries, Entry, CollectionName } from './collections.ts';
+import type { Entries, Entry } from './collections.ts';
 import type { Problem } from './problems.ts';
 
 /** Finds values that occur more than once, keeping the entries that repeat them. */
@@ -17,7 +17,7 @@ const key = (...parts: (string | number | undefined)[]) => parts.join('\u0000');
 /** The file name of an entry inside its convention folder: "inserm…/action-12" → "action-12". */
 const localName = (id: string) => id.slice(id.indexOf('/') + 1);
 
-type Child = Entry<Exclude<CollectionName, 'conventions'>>;
+type Child = Entry<'axes' | 'objectives' | 'actions' | 'sections' | 'procedures'>;
 
 /**
  * Checks what a schema cannot see alone: every reference resolves, numbers are unique within their

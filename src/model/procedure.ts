@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { themeList } from './themes.ts';
 import { printedNumber, slug, text, sourceNotes } from './common.ts';
 
 /**
@@ -20,6 +21,8 @@ export const procedureSchema = z.strictObject({
   /** Position in the document (1, 2, 3…); unique within the convention's procedures. */
   order: z.number().int().positive(),
   /** Who the procedure is addressed to, as printed. */
+  /** Shared themes (src/model/themes.ts), one or more. */
+  themes: themeList.optional(),
   audience: z.array(text).optional(),
   /** Who takes part, with their role in the procedure. */
   actors: z.array(z.strictObject({ name: text, role: text.optional() })).optional(),

@@ -50,7 +50,7 @@ export interface RawFile {
 
 /** Validates every file, then the links between them. Returns the entries and every problem. */
 export function validateAll(files: RawFile[]): { entries: Entries; problems: Problem[] } {
-  const entries: Entries = { conventions: [], axes: [], objectives: [], actions: [], sections: [], procedures: [] };
+  const entries: Entries = { conventions: [], axes: [], objectives: [], actions: [], sections: [], procedures: [], glossary: [], organisations: [] };
   const problems: Problem[] = [];
   for (const f of files) {
     const { entry, problems: found } = validateEntry(f.collection, f.file, entryId(f.pathInCollection), f.frontmatter);

@@ -17,7 +17,7 @@ test('the valid fixture passes and yields every entry', () => {
   assert.deepEqual(problems, []);
   assert.deepEqual(
     Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, v.length])),
-    { conventions: 1, axes: 1, objectives: 1, actions: 2, sections: 0, procedures: 0 },
+    { conventions: 1, axes: 1, objectives: 1, actions: 2, sections: 0, procedures: 0, glossary: 0, organisations: 0 },
   );
 });
 

@@ -1,0 +1,21 @@
+import { z } from 'astro/zod';
+import { slug, text } from './common.ts';
+
+/**
+ * A term or acronym of the sources (content/glossaire/<id>.mdx). The first occurrence of the term
+ * on each page is marked with <abbr> and linked to its entry; the entry has its own page.
+ */
+export const glossarySchema = z.strictObject({
+  /** The term as the documents print it: "RQTH", "ESAT", "Emploi accompagné". */
+  term: text,
+  /** What the acronym stands for, as the documents (or the law) spell it out; absent for plain terms. */
+  expansion: text.optional(),
+  /** A plain-French definition, one to three sentences, understandable without the acronym. */
+  definition: text,
+  /** Other printed forms to recognise as the same term ("R.Q.T.H.", "ESAT" for "Esat"). */
+  variants: z.array(text).optional(),
+  /** Whether the term (and its variants) is only recognised with this exact case. Default: true. */
+  caseSensitive: z.boolean().optional(),
+  /** Ids of related glossary entries. */
+  seeAlso: z.array(slug).optional(),
+});
