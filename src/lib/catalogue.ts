@@ -8,6 +8,7 @@ import type { Convention } from '../model/convention.ts';
 import { STATUSES, type StatusKey } from '../model/statuses.ts';
 import { SECTION_KINDS } from '../model/section.ts';
 import { paths } from './paths.ts';
+import { buildCrosscut, type Crosscut } from './crosscut.ts';
 
 export interface StatusView {
   /** Code printed in the source ("R"). */
@@ -82,7 +83,7 @@ export interface ActionNode extends Entry<'actions'> {
   previous?: ActionNode;
   next?: ActionNode;
 }
-export interface Catalogue {
+export interface Catalogue extends Crosscut {
   conventions: ConventionNode[];
   /** Every action of every convention, in site order. */
   actions: ActionNode[];
@@ -221,6 +222,7 @@ export function buildCatalogue(entries: Entries): Catalogue {
   }
   return {
     conventions,
+    ...buildCrosscut(conventions, entries),
     actions: conventions.flatMap((c) => c.actions),
     sections: conventions.flatMap((c) => c.sections),
     procedures: conventions.flatMap((c) => c.procedures),

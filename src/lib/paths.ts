@@ -23,6 +23,16 @@ export const paths = {
     const [conventionId, ...rest] = procedureId.split('/');
     return `${conventionId}/procedures/${rest.join('/')}/`;
   },
+  themes: () => 'themes/',
+  theme: (key: string) => `themes/${key}/`,
+  /** Every action and commitment of every document, in one table. */
+  actionsIndex: () => 'actions/',
+  /** The actions index narrowed to one value of one facet, for readers without JavaScript. */
+  actionsFacet: (facet: string, value: string) => `actions/${facet}/${value}/`,
+  glossary: () => 'glossaire/',
+  glossaryTerm: (id: string) => `glossaire/${id}/`,
+  organisations: () => 'organisations/',
+  organisation: (id: string) => `organisations/${id}/`,
   exportJson: () => 'donnees/actions.json',
   exportCsv: () => 'donnees/actions.csv',
   itemsJson: () => 'donnees/elements.json',

@@ -35,6 +35,8 @@ export interface Entry<C extends CollectionName> {
   /** Path relative to the project root, for error messages. */
   file: string;
   data: EntryData<C>;
+  /** The MDX body as written (raw text), when the file has one: used to find names and terms. */
+  body?: string;
 }
 
 export type Entries = { [C in CollectionName]: Entry<C>[] };

@@ -19,6 +19,39 @@ const localName = (id: string) => id.slice(id.indexOf('/') + 1);
 
 type Child = Entry<'axes' | 'objectives' | 'actions' | 'sections' | 'procedures'>;
 
+/** Folders at the root of the built site that a document may not take as its name. */
+export const RESERVED_ROOT_FOLDERS = ['actions', 'themes', 'glossaire', 'organisations', 'recherche', 'donnees', 'accessibilite', 'plan-du-site', 'mentions-legales', 'pagefind', '_astro'];
+
+/** Glossary: one entry per term (variants included), related entries that exist. */
+function checkGlossary(entries: Entries, problems: Problem[]) {
+  const ids = new Set(entries.glossary.map((g) => g.id));
+  const seen = new Map<string, string>();
+  for (const g of entries.glossary) {
+    for (const form of [g.data.term, ...(g.data.variants ?? [])]) {
+      const k = g.data.caseSensitive === false ? form.toLowerCase() : form;
+      const other = seen.get(k);
+      if (other) problems.push({ file: g.file, field: 'term', value: form, message: `terme déjà défini dans ${other}`, allowed: 'un terme ou une variante par fiche' });
+      else seen.set(k, g.file);
+    }
+    for (const id of g.data.seeAlso ?? []) {
+      if (!ids.has(id)) problems.push({ file: g.file, field: 'seeAlso', value: id, message: 'aucune fiche du glossaire ne porte ce nom', allowed: [...ids].join(', ') });
+    }
+  }
+}
+
+/** Organisations and roles: a name identifies one entry only. */
+function checkOrganisations(entries: Entries, problems: Problem[]) {
+  const seen = new Map<string, string>();
+  for (const o of entries.organisations) {
+    for (const name of o.data.names) {
+      const k = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      const other = seen.get(k);
+      if (other && other !== o.file) problems.push({ file: o.file, field: 'names', value: name, message: `nom déjà utilisé par ${other}`, allowed: 'un nom qui ne désigne que cet organisme ou ce rôle' });
+      else seen.set(k, o.file);
+    }
+  }
+}
+
 /**
  * Checks what a schema cannot see alone: every reference resolves, numbers are unique within their
  * parent, statuses belong to the convention's own scale. Returns every problem found (empty when
@@ -28,6 +61,14 @@ export function checkIntegrity(entries: Entries): Problem[] {
   const problems: Problem[] = [];
   const conventions = new Map(entries.conventions.map((c) => [c.id, c]));
   const conventionIds = [...conventions.keys()].join(', ') || '(aucune convention)';
+  // A document's pages sit at the root of the site, beside the site's own folders.
+  for (const c of entries.conventions) {
+    if (RESERVED_ROOT_FOLDERS.includes(c.id)) {
+      problems.push({ file: c.file, field: '(nom du fichier)', value: c.id, message: 'nom réservé à une rubrique du site', allowed: `un autre nom que ${RESERVED_ROOT_FOLDERS.join(', ')}` });
+    }
+  }
+  checkGlossary(entries, problems);
+  checkOrganisations(entries, problems);
   const axes = new Set(entries.axes.map((a) => key(a.data.convention, a.data.number)));
   const objectives = new Set(entries.objectives.map((o) => key(o.data.convention, o.data.axis, o.data.number)));
   const sections = new Set(entries.sections.map((s) => key(s.data.convention, localName(s.id))));

@@ -39,7 +39,8 @@ export function readContent(root: string, contentDir = 'content'): { files: RawF
       continue;
     }
     try {
-      files.push({ collection, file, pathInCollection: rest.join('/'), frontmatter: matter(readFileSync(path, 'utf8')).data });
+      const parsed = matter(readFileSync(path, 'utf8'));
+      files.push({ collection, file, pathInCollection: rest.join('/'), frontmatter: parsed.data, body: parsed.content });
     } catch (error) {
       problems.push({ file, field: '(front matter)', message: `en-tête YAML illisible : ${(error as Error).message.split('\n')[0]}` });
     }

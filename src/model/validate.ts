@@ -29,6 +29,7 @@ export function validateEntry<C extends CollectionName>(
   file: string,
   id: string,
   frontmatter: unknown,
+  body?: string,
 ): { entry?: Entry<C>; problems: Problem[] } {
   const result = COLLECTIONS[collection].schema.safeParse(frontmatter);
   const problems = checkFileName(file, id);
@@ -36,7 +37,7 @@ export function validateEntry<C extends CollectionName>(
     problems.push(...result.error.issues.map((issue) => problemFromIssue(file, issue, frontmatter)));
     return { problems };
   }
-  return { entry: { id, file, data: result.data as EntryData<C> }, problems };
+  return { entry: { id, file, data: result.data as EntryData<C>, body: body?.trim() || undefined }, problems };
 }
 
 export interface RawFile {
@@ -46,6 +47,7 @@ export interface RawFile {
   /** Path inside the collection folder. */
   pathInCollection: string;
   frontmatter: unknown;
+  body?: string;
 }
 
 /** Validates every file, then the links between them. Returns the entries and every problem. */
@@ -53,7 +55,7 @@ export function validateAll(files: RawFile[]): { entries: Entries; problems: Pro
   const entries: Entries = { conventions: [], axes: [], objectives: [], actions: [], sections: [], procedures: [], glossary: [], organisations: [] };
   const problems: Problem[] = [];
   for (const f of files) {
-    const { entry, problems: found } = validateEntry(f.collection, f.file, entryId(f.pathInCollection), f.frontmatter);
+    const { entry, problems: found } = validateEntry(f.collection, f.file, entryId(f.pathInCollection), f.frontmatter, f.body);
     problems.push(...found);
     if (entry) (entries[f.collection] as Entry<typeof f.collection>[]).push(entry);
   }

@@ -1,0 +1,150 @@
+/**
+ * Ways into the documents that cut across them: shared themes, glossary terms and the
+ * organisations and roles they name. Built once with the catalogue (./catalogue.ts).
+ */
+import type { Entries, Entry } from '../model/collections.ts';
+import { THEMES, THEME_KEYS, type ThemeKey } from '../model/themes.ts';
+import { ORGANISATION_KINDS } from '../model/organisation.ts';
+import type { ActionNode, ConventionNode, ProcedureNode, SectionNode } from './catalogue.ts';
+import { mentions, nameMatcher } from './mentions.ts';
+import { paths } from './paths.ts';
+
+/** Items a cross-cutting page lists, all linked to their own page. */
+export type ItemNode = ActionNode | ProcedureNode | SectionNode;
+
+/** What a page lists for one document: the document itself if it names the thing, then its items. */
+export interface DocumentGroup {
+  convention: ConventionNode;
+  /** Whether the document's own header or introduction names it. */
+  inDocument: boolean;
+  sections: SectionNode[];
+  actions: ActionNode[];
+  procedures: ProcedureNode[];
+}
+
+export interface ThemeNode {
+  key: ThemeKey;
+  label: string;
+  description: string;
+  path: string;
+  actions: ActionNode[];
+  procedures: ProcedureNode[];
+  groups: DocumentGroup[];
+}
+
+export interface GlossaryNode extends Entry<'glossary'> {
+  path: string;
+  /** First letter for the A–Z index, without accent: "E" for "Émploi". */
+  letter: string;
+  /** Finds the term (and its variants) in text. */
+  matcher: RegExp;
+  seeAlso: GlossaryNode[];
+  groups: DocumentGroup[];
+}
+
+export interface OrganisationNode extends Entry<'organisations'> {
+  path: string;
+  /** Short name, or the name. */
+  label: string;
+  kindLabel: string;
+  groups: DocumentGroup[];
+}
+
+export interface Crosscut {
+  themes: ThemeNode[];
+  glossary: GlossaryNode[];
+  organisations: OrganisationNode[];
+}
+
+/** Every string of an entry's data (any depth) and its body: the text a reader can see. */
+export function textOf(entry: { data: unknown; body?: string }): string {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(entry.data);
+  if (entry.body) out.push(entry.body);
+  return out.join('\n');
+}
+
+/** Groups the items matching `test`, per document, in site order; documents without any are left out. */
+function groupBy(conventions: ConventionNode[], test: (e: { data: unknown; body?: string }) => boolean): DocumentGroup[] {
+  return conventions
+    .map((convention) => ({
+      convention,
+      inDocument: test({ data: { title: convention.data.title, issuer: convention.data.issuer, parties: convention.data.parties, summary: convention.data.summary }, body: convention.body }),
+      sections: convention.sections.filter(test),
+      actions: convention.actions.filter(test),
+      procedures: convention.procedures.filter(test),
+    }))
+    .filter((g) => g.inDocument || g.sections.length + g.actions.length + g.procedures.length > 0);
+}
+
+export const initial = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').charAt(0).toUpperCase();
+
+export function buildCrosscut(conventions: ConventionNode[], entries: Entries): Crosscut {
+  const actions = conventions.flatMap((c) => c.actions);
+  const procedures = conventions.flatMap((c) => c.procedures);
+  const themes: ThemeNode[] = THEME_KEYS.map((key) => {
+    const has = (e: { data: { themes?: readonly string[] } }) => e.data.themes?.includes(key) ?? false;
+    return {
+      key,
+      ...THEMES[key],
+      path: paths.theme(key),
+      actions: actions.filter(has),
+      procedures: procedures.filter(has),
+      groups: groupBy(conventions, (e) => (e as { data: { themes?: string[] } }).data.themes?.includes(key) ?? false).map((g) => ({ ...g, inDocument: false, sections: [] })),
+    };
+  });
+
+  const glossary: GlossaryNode[] = [...entries.glossary]
+    .sort((a, b) => a.data.term.localeCompare(b.data.term, 'fr', { sensitivity: 'base' }))
+    .map((g) => {
+      const caseSensitive = g.data.caseSensitive !== false;
+      const matcher = nameMatcher([g.data.term, ...(g.data.variants ?? [])], caseSensitive);
+      return {
+        ...g,
+        path: paths.glossaryTerm(g.id),
+        letter: initial(g.data.term),
+        matcher,
+        seeAlso: [],
+        groups: groupBy(conventions, (e) => mentions(textOf(e), matcher, caseSensitive)),
+      };
+    });
+  const byId = new Map(glossary.map((g) => [g.id, g]));
+  for (const g of glossary) g.seeAlso = (g.data.seeAlso ?? []).map((id) => byId.get(id)!).filter(Boolean);
+
+  const organisations: OrganisationNode[] = [...entries.organisations]
+    .sort((a, b) => a.data.kind.localeCompare(b.data.kind) || (a.data.shortName ?? a.data.name).localeCompare(b.data.shortName ?? b.data.name, 'fr'))
+    .map((o) => {
+      const matcher = nameMatcher(o.data.names);
+      return {
+        ...o,
+        path: paths.organisation(o.id),
+        label: o.data.shortName ?? o.data.name,
+        kindLabel: ORGANISATION_KINDS[o.data.kind].label,
+        groups: groupBy(conventions, (e) => mentions(textOf(e), matcher)),
+      };
+    });
+  return { themes, glossary, organisations };
+}
+
+/** Items of other documents sharing a theme with this one, grouped by document. */
+export function related(item: ActionNode | ProcedureNode, themes: ThemeNode[]): DocumentGroup[] {
+  const keys = new Set(item.data.themes ?? []);
+  const shared = themes.filter((t) => keys.has(t.key));
+  const groups = new Map<ConventionNode, DocumentGroup>();
+  for (const t of shared) {
+    for (const g of t.groups) {
+      if (g.convention === item.convention) continue;
+      const group = groups.get(g.convention) ?? { convention: g.convention, inDocument: false, sections: [], actions: [], procedures: [] };
+      for (const a of g.actions) if (!group.actions.includes(a)) group.actions.push(a);
+      for (const p of g.procedures) if (!group.procedures.includes(p)) group.procedures.push(p);
+      groups.set(g.convention, group);
+    }
+  }
+  const order = (list: ItemNode[]) => list.sort((a, b) => a.data.order - b.data.order);
+  return [...groups.values()].map((g) => ({ ...g, actions: order(g.actions) as ActionNode[], procedures: order(g.procedures) as ProcedureNode[] }));
+}

@@ -1,0 +1,70 @@
+/**
+ * The filters of the actions index (document, status, theme, audience, responsible): one
+ * definition serves the static pages (`/actions/<facet>/<value>/`, for readers without
+ * JavaScript), the data attributes the filtering script reads, and the tests.
+ */
+import { AUDIENCES, AUDIENCE_KEYS } from '../model/audiences.ts';
+import { STATUSES, STATUS_KEYS } from '../model/statuses.ts';
+import { THEMES, THEME_KEYS } from '../model/themes.ts';
+import type { ActionNode, ConventionNode } from './catalogue.ts';
+import { fold } from './mentions.ts';
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  actions: ActionNode[];
+}
+export interface Facet {
+  /** URL segment and query parameter: "statut". */
+  key: string;
+  /** Label of the filter: "Statut". */
+  label: string;
+  /** Values with at least one action, in a stable order. */
+  values: FacetValue[];
+}
+
+/** "DRH / Pôle carrières" → "drh-pole-carrieres": a URL segment for a free-text value. */
+export function slugify(text: string): string {
+  return fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'sans-nom';
+}
+
+export const NO_STATUS = 'sans-statut';
+export const NOT_GIVEN = 'non-precise';
+
+/** The values an action takes for each facet (several for themes, audiences, responsible). */
+export function facetValues(action: ActionNode): Record<string, string[]> {
+  return {
+    document: [action.convention.id],
+    statut: [action.status?.key ?? NO_STATUS],
+    theme: [...(action.data.themes ?? [])],
+    public: [...(action.data.audience ?? [])],
+    responsable: action.data.responsible?.length ? action.data.responsible.map(slugify) : [NOT_GIVEN],
+  };
+}
+
+export function buildFacets(conventions: ConventionNode[], actions: ActionNode[]): Facet[] {
+  const collect = (key: string, order: { value: string; label: string }[]): Facet['values'] =>
+    order
+      .map(({ value, label }) => ({ value, label, actions: actions.filter((a) => facetValues(a)[key]!.includes(value)) }))
+      .filter((v) => v.actions.length > 0);
+  const responsible = new Map<string, string>();
+  for (const a of actions) for (const r of a.data.responsible ?? []) if (!responsible.has(slugify(r))) responsible.set(slugify(r), r);
+  return [
+    { key: 'document', label: 'Document', values: collect('document', conventions.map((c) => ({ value: c.id, label: c.data.shortTitle }))) },
+    {
+      key: 'statut',
+      label: 'Statut',
+      values: collect('statut', [...STATUS_KEYS.map((k) => ({ value: k as string, label: STATUSES[k].label })), { value: NO_STATUS, label: 'Sans indicateur' }]),
+    },
+    { key: 'theme', label: 'Thème', values: collect('theme', THEME_KEYS.map((k) => ({ value: k as string, label: THEMES[k].label }))) },
+    { key: 'public', label: 'Public', values: collect('public', AUDIENCE_KEYS.map((k) => ({ value: k as string, label: AUDIENCES[k].label }))) },
+    {
+      key: 'responsable',
+      label: 'Responsable',
+      values: collect('responsable', [
+        ...[...responsible].sort((a, b) => a[1].localeCompare(b[1], 'fr')).map(([value, label]) => ({ value, label })),
+        { value: NOT_GIVEN, label: 'Non précisé' },
+      ]),
+    },
+  ];
+}
