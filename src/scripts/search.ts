@@ -7,10 +7,20 @@
 interface PagefindResult {
   data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string | undefined> }>;
 }
+type Filters = Record<string, string>;
 interface Pagefind {
   options: (o: { baseUrl?: string }) => Promise<void>;
-  search: (q: string) => Promise<{ results: PagefindResult[] }>;
+  search: (q: string, o?: { filters?: Filters }) => Promise<{ results: PagefindResult[] }>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
 }
+
+/** The search filters, as the pages declare them (src/layouts/Base.astro, `searchFilters`). */
+export const SEARCH_FILTERS = [
+  { key: 'type', label: "Type d'élément" },
+  { key: 'document', label: 'Document' },
+  { key: 'statut', label: 'Statut' },
+  { key: 'theme', label: 'Thème' },
+] as const;
 
 let pagefind: Promise<Pagefind> | undefined;
 
@@ -24,9 +34,15 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+/** ", filtrés par Type d'élément : Glossaire" — said with the count, so the filters are heard too. */
+function describe(filters: Filters): string {
+  const parts = SEARCH_FILTERS.filter((f) => filters[f.key]).map((f) => `${f.label} : ${filters[f.key]}`);
+  return parts.length ? `, filtrés par ${parts.join(', ')}` : '';
+}
+
 const plural = (n: number) => (n === 1 ? '1 résultat' : `${n} résultats`);
 
-async function run(query: string, status: HTMLElement, list: HTMLOListElement) {
+async function run(query: string, status: HTMLElement, list: HTMLOListElement, filters: Filters = {}) {
   list.replaceChildren();
   if (!query.trim()) {
     status.textContent = 'Saisissez un ou plusieurs mots, puis lancez la recherche.';
@@ -34,7 +50,7 @@ async function run(query: string, status: HTMLElement, list: HTMLOListElement) {
   }
   status.textContent = 'Recherche en cours…';
   try {
-    const search = await (await loadPagefind()).search(query);
+    const search = await (await loadPagefind()).search(query, { filters });
     const results = await Promise.all(search.results.map((r) => r.data()));
     for (const result of results) {
       const item = document.createElement('li');
@@ -58,8 +74,8 @@ async function run(query: string, status: HTMLElement, list: HTMLOListElement) {
     }
     status.textContent =
       results.length === 0
-        ? `Aucun résultat pour « ${query} ». Essayez un autre mot, ou parcourez les documents depuis le menu ou le plan du site.`
-        : `${plural(results.length)} pour « ${query} ».`;
+        ? `Aucun résultat pour « ${query} »${describe(filters)}. Essayez un autre mot, ou parcourez les documents depuis le menu ou le plan du site.`
+        : `${plural(results.length)} pour « ${query} »${describe(filters)}.`;
   } catch (error) {
     console.error(error);
     status.textContent = "La recherche n'a pas pu être chargée. Parcourez les documents depuis le menu principal.";
@@ -71,15 +87,46 @@ export function startSearch() {
   const input = document.querySelector<HTMLInputElement>('#recherche-page-champ');
   const status = document.getElementById('recherche-etat');
   const list = document.getElementById('recherche-resultats') as HTMLOListElement | null;
+  const fieldset = document.getElementById('recherche-filtres') as HTMLFieldSetElement | null;
   if (!form || !input || !status || !list) return;
-  const query = new URLSearchParams(location.search).get('q') ?? '';
-  input.value = query;
-  if (query) void run(query, status, list);
+  const selects = SEARCH_FILTERS.map((f) => document.getElementById(`recherche-filtre-${f.key}`)).filter((s): s is HTMLSelectElement => s instanceof HTMLSelectElement);
+  const params = new URLSearchParams(location.search);
+  const chosen = (): Filters => Object.fromEntries(selects.filter((s) => s.value).map((s) => [s.name, s.value]));
+
+  // The filters' values and counts come from the index: shown once a search has loaded it.
+  let filtersShown: Promise<void> | undefined;
+  const showFilters = () =>
+    (filtersShown ??= (async () => {
+      const available = await (await loadPagefind()).filters();
+      for (const select of selects) {
+        const values = Object.entries(available[select.name] ?? {}).sort(([a], [b]) => a.localeCompare(b, 'fr'));
+        for (const [value, n] of values) select.add(new Option(`${value} (${n})`, value));
+        const wanted = params.get(select.name);
+        if (wanted && values.some(([v]) => v === wanted)) select.value = wanted;
+      }
+      if (fieldset) fieldset.hidden = false;
+    })());
+
+  const search = async () => {
+    try {
+      await showFilters();
+    } catch {
+      // run() below says that search could not load
+    }
+    const filters = chosen();
+    const url = new URL(location.href);
+    url.search = '';
+    url.searchParams.set('q', input.value);
+    for (const [name, value] of Object.entries(filters)) url.searchParams.set(name, value);
+    history.replaceState(null, '', url);
+    await run(input.value, status, list, filters);
+  };
+
+  input.value = params.get('q') ?? '';
+  if (input.value) void search();
   form.addEventListener('submit', (event: SubmitEvent) => {
     event.preventDefault();
-    const url = new URL(location.href);
-    url.searchParams.set('q', input.value);
-    history.replaceState(null, '', url);
-    void run(input.value, status, list);
+    void search();
   });
+  for (const select of selects) select.addEventListener('change', () => void (input.value.trim() && search()));
 }

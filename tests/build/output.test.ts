@@ -29,7 +29,7 @@ test('one page per convention, section, axis, action and procedure', () => {
   assert.equal(procedurePages.length, entries.procedures.length);
   assert.equal(axisPages.length, entries.axes.length);
   const axes = catalogue.conventions.flatMap((c) => c.axes);
-  const nodes = [...catalogue.conventions, ...catalogue.sections, ...axes, ...catalogue.actions, ...catalogue.procedures];
+  const nodes = [...catalogue.conventions, ...catalogue.sections, ...axes, ...catalogue.actions, ...catalogue.procedures, ...catalogue.glossary, ...catalogue.organisations];
   // Objectives are parts of their axis page, with an anchor; every other entry has its page.
   assert.equal(nodes.length, Object.values(entries).reduce((n, list) => n + list.length, 0) - entries.objectives.length);
   for (const node of nodes) assert.ok(html.has(`${node.path}index.html`), node.path);
@@ -91,8 +91,8 @@ test('one search record per indexed page, and one indexed page per entry', () =>
   const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
   const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
   const marked = [...html.values()].filter((h) => h.includes('data-pagefind-body')).length;
-  const { conventions, axes, actions, sections, procedures } = entries;
-  assert.equal(indexed, conventions.length + axes.length + actions.length + sections.length + procedures.length);
+  const { conventions, axes, actions, sections, procedures, glossary, organisations } = entries;
+  assert.equal(indexed, conventions.length + axes.length + actions.length + sections.length + procedures.length + glossary.length + organisations.length);
   assert.equal(marked, indexed);
 });
 

@@ -1,0 +1,93 @@
+/**
+ * Last touch on every built page, inside <main> only: the first occurrence of each glossary term
+ * is marked <abbr> and linked to its entry (RGAA 8.? / WCAG 3.1.4: the expansion is one link
+ * away, not hidden behind a hover), and each "cf. annexe 4", "cf. action 7.2" of a document
+ * becomes a link when the document has that item. Text inside links, headings, buttons, labels,
+ * code and existing abbreviations is left as it is.
+ */
+import type { Catalogue } from './catalogue.ts';
+import type { GlossaryNode } from './crosscut.ts';
+import { localName } from './catalogue.ts';
+import { joinBase } from './paths.ts';
+
+const SKIP = new Set(['a', 'abbr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'label', 'script', 'style', 'code', 'pre', 'textarea', 'select', 'option', 'summary', 'title', 'svg', 'caption']);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** A regular expression for a glossary term in page text (HTML-escaped apostrophes included). */
+export function termPattern(entry: GlossaryNode['data']): RegExp {
+  const forms = [entry.term, ...(entry.variants ?? [])]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => escapeRegExp(f).replace(/'/g, "(?:'|’|&#39;)").replace(/\s+/g, '\\s+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}&#])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, entry.caseSensitive === false ? 'iu' : 'u');
+}
+
+export interface EnrichContext {
+  /** The page's path under the base ("inserm…/actions/action-12/"). */
+  path: string;
+  base: string;
+  catalogue: Pick<Catalogue, 'glossary' | 'conventions'>;
+}
+
+/** Where a "cf." points inside a document, as a base-relative path. */
+function crossReference(catalogue: EnrichContext['catalogue'], conventionId: string, kind: string, number: string): string | undefined {
+  const convention = catalogue.conventions.find((c) => c.id === conventionId);
+  if (!convention) return undefined;
+  switch (kind.toLowerCase()) {
+    case 'annexe':
+    case 'article':
+      return convention.sections.find((s) => localName(s.id) === `${kind.toLowerCase()}-${number}`)?.path;
+    case 'action':
+      return convention.actions.find((a) => a.data.number === number)?.path;
+    case 'axe':
+    case 'thème':
+      return convention.axes.find((a) => a.data.number === number)?.path;
+    default:
+      return undefined;
+  }
+}
+
+export function enrichHtml(html: string, { path, base, catalogue }: EnrichContext): string {
+  const start = html.indexOf('<main');
+  const end = html.lastIndexOf('</main>');
+  if (start < 0 || end < 0) return html;
+  const conventionId = path.split('/')[0] ?? '';
+  const terms = catalogue.glossary
+    .filter((g) => g.path !== path)
+    .map((g) => ({ g, pattern: termPattern(g.data), done: false }));
+  const parts = html.slice(start, end).split(/(<[^>]+>)/);
+  let skip = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part.startsWith('<')) {
+      const tag = part.match(/^<\/?([a-zA-Z0-9]+)/)?.[1]?.toLowerCase();
+      if (tag && SKIP.has(tag) && !part.endsWith('/>')) skip += part.startsWith('</') ? -1 : 1;
+      continue;
+    }
+    if (skip > 0 || !part.trim()) continue;
+    // Cross-references first: their link text must not also become a glossary link.
+    let text = part.replace(/\bcf\.\s+((?:l['’]|la |le )?)(annexe|action|article|axe|thème)\s+(\d+(?:\.\d+)*)/giu, (match, article: string, kind: string, number: string) => {
+      const target = crossReference(catalogue, conventionId, kind, number);
+      return target ? `cf. ${article}<a href="${joinBase(base, target)}">${kind} ${number}</a>` : match;
+    });
+    // Glossary terms, first occurrence on the page, outside the links just made.
+    text = text
+      .split(/(<a\b[^>]*>.*?<\/a>)/)
+      .map((chunk) => {
+        if (chunk.startsWith('<a')) return chunk;
+        for (const t of terms) {
+          if (t.done) continue;
+          chunk = chunk.replace(t.pattern, (found) => {
+            t.done = true;
+            const inner = t.g.data.expansion ? `<abbr title="${escapeAttr(t.g.data.expansion)}">${found}</abbr>` : found;
+            return `<a class="terme" href="${joinBase(base, t.g.path)}">${inner}</a>`;
+          });
+        }
+        return chunk;
+      })
+      .join('');
+    parts[i] = text;
+  }
+  return html.slice(0, start) + parts.join('') + html.slice(end);
+}
