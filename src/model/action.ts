@@ -56,9 +56,9 @@ export const actionSchema = z.strictObject({
   dates: printedDates.optional(),
   /** Free notes from the source: "non contractualisé", "financé exclusivement par l'Inserm". */
   /** Shared themes (src/model/themes.ts), one or more: ["apprentissage", "recrutement-integration"]. */
-  themes: themeList.optional(),
+  themes: themeList,
   /** Whom the action is for or who must act (src/model/audiences.ts), one or more. */
-  audience: audienceList.optional(),
+  audience: audienceList,
   notes: z.array(text).optional(),
   sourceNotes,
 });

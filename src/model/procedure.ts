@@ -22,7 +22,7 @@ export const procedureSchema = z.strictObject({
   order: z.number().int().positive(),
   /** Who the procedure is addressed to, as printed. */
   /** Shared themes (src/model/themes.ts), one or more. */
-  themes: themeList.optional(),
+  themes: themeList,
   audience: z.array(text).optional(),
   /** Who takes part, with their role in the procedure. */
   actors: z.array(z.strictObject({ name: text, role: text.optional() })).optional(),

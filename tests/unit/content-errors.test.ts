@@ -121,7 +121,7 @@ const procedure = (frontmatter: Record<string, unknown>) => ({
   collection: 'procedures' as const,
   file: 'content/procedures/essai/recrutement.mdx',
   pathInCollection: 'essai/recrutement.mdx',
-  frontmatter: { convention: 'essai', title: 'Recrutement', summary: 'Recruter.', order: 1, steps: [{ title: 'Candidater' }], ...frontmatter },
+  frontmatter: { convention: 'essai', title: 'Recrutement', summary: 'Recruter.', order: 1, steps: [{ title: 'Candidater' }], themes: ['recrutement-integration'], ...frontmatter },
 });
 
 test('numbers restart per axis when the document says so', () => {
@@ -154,4 +154,11 @@ test('a status needs a scale, and an entry must sit in its convention\'s folder'
   assert.match(report(noScale).join(), /champ « status » : statut inconnu.*\n.*\n  valeurs permises : aucun : ce document n'a pas d'échelle de statuts/);
   const misplaced = validFiles().map((f) => (f.file === ACTION_1 ? { ...f, file: 'content/actions/autre/action-1.mdx', pathInCollection: 'autre/action-1.mdx' } : f));
   assert.match(report(misplaced).join(), /champ « convention » : le fichier doit être rangé dans un dossier « essai\/ »/);
+});
+
+test('a theme or an audience outside the closed lists is refused, with the allowed values', () => {
+  const lines = report(withChange(ACTION_1, { themes: ['apprentis'], audience: [] })).join('\n');
+  assert.match(lines, /champ « themes\.0 » : valeur non autorisée\n  valeur trouvée : « apprentis »\n  valeurs permises : recrutement-integration, apprentissage, /);
+  assert.match(lines, /champ « audience » : liste vide : au moins un élément est attendu/);
+  assert.match(report(withChange(ACTION_1, { themes: undefined })).join('\n'), /champ « themes » : champ obligatoire manquant/);
 });

@@ -55,6 +55,8 @@ export function validFiles(): RawFile[] {
           title: `Action ${n}`,
           wording: `Texte de l'action ${n}.`,
           status: 'R',
+          themes: ['formation'],
+          audience: ['tous-agents'],
         },
       }),
     ),
