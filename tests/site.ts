@@ -30,17 +30,25 @@ const FIXED: Record<string, string> = {
   'plan du site': 'plan-du-site/index.html',
   'mentions légales': 'mentions-legales/index.html',
   'page introuvable': '404.html',
+  thèmes: 'themes/index.html',
+  'toutes les actions': 'actions/index.html',
+  glossaire: 'glossaire/index.html',
+  'organismes et rôles': 'organisations/index.html',
 };
 const FIXED_FOLDERS = new Set(Object.values(FIXED).map((p) => p.split('/')[0]));
 
-/** Templates built from content, recognised by their path. */
+/** Templates recognised by their path: the site's own folders first, then the documents' pages. */
 const BY_PATH: [string, (p: string) => boolean][] = [
-  ['document', (p) => /^[^/]+\/index\.html$/.test(p)],
-  ['axe', (p) => /^[^/]+\/axe-[^/]+\/index\.html$/.test(p)],
-  ['action', (p) => /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p)],
-  ['procédure', (p) => /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p)],
-  ['version à imprimer', (p) => /^[^/]+\/imprimer\/index\.html$/.test(p)],
-  ['section', (p) => /^[^/]+\/[^/]+\/index\.html$/.test(p) && !/\/(axe-[^/]+|imprimer)\//.test(p)],
+  ['thème', (p) => /^themes\/[^/]+\/index\.html$/.test(p)],
+  ['actions par critère', (p) => /^actions\/[^/]+\/[^/]+\/index\.html$/.test(p)],
+  ['terme du glossaire', (p) => /^glossaire\/[^/]+\/index\.html$/.test(p)],
+  ['organisme ou rôle', (p) => /^organisations\/[^/]+\/index\.html$/.test(p)],
+  ['document', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/index\.html$/.test(p)],
+  ['axe', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/axe-[^/]+\/index\.html$/.test(p)],
+  ['action', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p)],
+  ['procédure', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p)],
+  ['version à imprimer', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/imprimer\/index\.html$/.test(p)],
+  ['section', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/[^/]+\/index\.html$/.test(p) && !/\/(axe-[^/]+|imprimer)\//.test(p)],
 ];
 
 /**
@@ -50,7 +58,7 @@ const BY_PATH: [string, (p: string) => boolean][] = [
 export function templatePages(pages = builtPages()): Map<string, string> {
   const templates = new Map(Object.entries(FIXED));
   for (const [name, matches] of BY_PATH) {
-    const page = pages.find((p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && matches(p));
+    const page = pages.find((p) => templateOf(p) === name && matches(p));
     if (page) templates.set(name, page);
   }
   return templates;
@@ -60,6 +68,5 @@ export function templatePages(pages = builtPages()): Map<string, string> {
 export function templateOf(page: string): string | undefined {
   const fixed = Object.entries(FIXED).find(([, p]) => p === page)?.[0];
   if (fixed) return fixed;
-  if (FIXED_FOLDERS.has(page.split('/')[0]!)) return undefined;
   return BY_PATH.find(([, matches]) => matches(page))?.[0];
 }

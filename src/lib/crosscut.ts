@@ -95,7 +95,7 @@ export function buildCrosscut(conventions: ConventionNode[], entries: Entries): 
       path: paths.theme(key),
       actions: actions.filter(has),
       procedures: procedures.filter(has),
-      groups: groupBy(conventions, (e) => (e as { data: { themes?: string[] } }).data.themes?.includes(key) ?? false).map((g) => ({ ...g, inDocument: false, sections: [] })),
+      groups: groupBy(conventions, (e) => (e as { data: { themes?: string[] } }).data.themes?.includes(key) ?? false),
     };
   });
 
@@ -131,20 +131,24 @@ export function buildCrosscut(conventions: ConventionNode[], entries: Entries): 
   return { themes, glossary, organisations };
 }
 
-/** Items of other documents sharing a theme with this one, grouped by document. */
-export function related(item: ActionNode | ProcedureNode, themes: ThemeNode[]): DocumentGroup[] {
-  const keys = new Set(item.data.themes ?? []);
-  const shared = themes.filter((t) => keys.has(t.key));
-  const groups = new Map<ConventionNode, DocumentGroup>();
-  for (const t of shared) {
-    for (const g of t.groups) {
-      if (g.convention === item.convention) continue;
-      const group = groups.get(g.convention) ?? { convention: g.convention, inDocument: false, sections: [], actions: [], procedures: [] };
-      for (const a of g.actions) if (!group.actions.includes(a)) group.actions.push(a);
-      for (const p of g.procedures) if (!group.procedures.includes(p)) group.procedures.push(p);
-      groups.set(g.convention, group);
-    }
-  }
-  const order = (list: ItemNode[]) => list.sort((a, b) => a.data.order - b.data.order);
-  return [...groups.values()].map((g) => ({ ...g, actions: order(g.actions) as ActionNode[], procedures: order(g.procedures) as ProcedureNode[] }));
+/**
+ * Items of other documents sharing themes with this one, grouped by document: at most `perDocument`
+ * each, those sharing the most themes first, then in document order. The theme pages list all.
+ */
+export function related(item: ActionNode | ProcedureNode, conventions: ConventionNode[], perDocument = 5): DocumentGroup[] {
+  const keys = new Set<string>(item.data.themes ?? []);
+  const shared = (e: ActionNode | ProcedureNode) => (e.data.themes ?? []).filter((t) => keys.has(t)).length;
+  const best = <T extends ActionNode | ProcedureNode>(list: T[]) =>
+    list
+      .filter((e) => shared(e) > 0)
+      .sort((a, b) => shared(b) - shared(a) || a.data.order - b.data.order)
+      .slice(0, perDocument);
+  return conventions
+    .filter((c) => c !== item.convention)
+    .map((convention) => {
+      const actions = best(convention.actions);
+      const procedures = best(convention.procedures).slice(0, perDocument - actions.length);
+      return { convention, inDocument: false, sections: [], actions, procedures };
+    })
+    .filter((g) => g.actions.length + g.procedures.length > 0);
 }

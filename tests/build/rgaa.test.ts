@@ -156,6 +156,6 @@ test('the theme is applied from <head>, before anything is painted', () => {
 test('every page belongs to a template that the keyboard, reflow and text-spacing tests visit', () => {
   assert.deepEqual(pages.filter((p) => !templateOf(p)), []);
   const templates = templatePages(pages);
-  assert.equal(templates.size, 12, [...templates.keys()].join(', '));
+  assert.equal(templates.size, 20, [...templates.keys()].join(", "));
   for (const [name, page] of templates) assert.equal(templateOf(page), name);
 });
