@@ -5,7 +5,7 @@
 import type { Entries, Entry } from '../model/collections.ts';
 import { THEMES, THEME_KEYS, type ThemeKey } from '../model/themes.ts';
 import { ORGANISATION_KINDS } from '../model/organisation.ts';
-import type { ActionNode, ConventionNode, ProcedureNode, SectionNode } from './catalogue.ts';
+import type { ActionNode, ConventionNode, ObjectiveNode, ProcedureNode, SectionNode } from './catalogue.ts';
 import { mentions, nameMatcher } from './mentions.ts';
 import { paths } from './paths.ts';
 
@@ -18,6 +18,8 @@ export interface DocumentGroup {
   /** Whether the document's own header or introduction names it. */
   inDocument: boolean;
   sections: SectionNode[];
+  /** Objectives (or articles) whose title or text names it; linked on their axis page. */
+  objectives: ObjectiveNode[];
   actions: ActionNode[];
   procedures: ProcedureNode[];
 }
@@ -56,13 +58,16 @@ export interface Crosscut {
   organisations: OrganisationNode[];
 }
 
+/** Fields that hold identifiers or codes, not text a reader sees ("inserm-fiphfp-2023-2026"). */
+const NOT_TEXT = new Set(['convention', 'section', 'parent', 'seeAlso', 'themes', 'audience', 'kind', 'status', 'statusScale', 'numbering', 'levels', 'order']);
+
 /** Every string of an entry's data (any depth) and its body: the text a reader can see. */
 export function textOf(entry: { data: unknown; body?: string }): string {
   const out: string[] = [];
   const walk = (v: unknown) => {
     if (typeof v === 'string') out.push(v);
     else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (!NOT_TEXT.has(k)) walk(x);
   };
   walk(entry.data);
   if (entry.body) out.push(entry.body);
@@ -76,10 +81,11 @@ function groupBy(conventions: ConventionNode[], test: (e: { data: unknown; body?
       convention,
       inDocument: test({ data: { title: convention.data.title, issuer: convention.data.issuer, parties: convention.data.parties, summary: convention.data.summary }, body: convention.body }),
       sections: convention.sections.filter(test),
+      objectives: convention.axes.flatMap((a) => a.objectives).filter(test),
       actions: convention.actions.filter(test),
       procedures: convention.procedures.filter(test),
     }))
-    .filter((g) => g.inDocument || g.sections.length + g.actions.length + g.procedures.length > 0);
+    .filter((g) => g.inDocument || g.sections.length + g.objectives.length + g.actions.length + g.procedures.length > 0);
 }
 
 export const initial = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').charAt(0).toUpperCase();
@@ -148,7 +154,7 @@ export function related(item: ActionNode | ProcedureNode, conventions: Conventio
     .map((convention) => {
       const actions = best(convention.actions);
       const procedures = best(convention.procedures).slice(0, perDocument - actions.length);
-      return { convention, inDocument: false, sections: [], actions, procedures };
+      return { convention, inDocument: false, sections: [], objectives: [], actions, procedures };
     })
     .filter((g) => g.actions.length + g.procedures.length > 0);
 }

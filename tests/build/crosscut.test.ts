@@ -81,6 +81,18 @@ test('one page per glossary entry and per organisation, all reachable from their
   for (const o of catalogue.organisations) assert.ok(organisationLinks.has(o.path), o.path);
 });
 
+test('organisation and role pages list where the documents name them', () => {
+  const links = (id: string) => new Set(mainLinks(page(`organisations/${id}/`)));
+  assert.ok(links('fiphfp').has('inserm-fiphfp-2023-2026/'), 'FIPHFP → plan Inserm');
+  assert.ok(links('medecin-de-prevention').has('justice-circulaire-2004-21/procedures/titularisation/') || [...links('medecin-de-prevention')].some((l) => l.startsWith('justice-circulaire-2004-21/procedures/')), 'médecin de prévention → procédures Justice');
+  assert.ok(links('ministere-de-la-justice').has('justice-circulaire-2004-21/'));
+  // An identifier is not text: the plan's folder name "inserm-fiphfp-…" does not make every
+  // Inserm action a mention of the FIPHFP.
+  const fiphfp = catalogue.organisations.find((o) => o.id === 'fiphfp')!;
+  assert.ok(fiphfp.groups.find((g) => g.convention.id === 'inserm-fiphfp-2023-2026')!.actions.length < 10);
+  for (const o of catalogue.organisations) assert.ok(o.groups.length > 0, `${o.id} n'est cité nulle part`);
+});
+
 test('"cf." references become links when the document has the item, and only then', () => {
   const linked = [...pages].flatMap((p) => [...readFileSync(join(DIST, p), 'utf8').matchAll(/cf\. <a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${p} → ${m[2]}`));
   assert.ok(linked.includes('ucanss-agefiph-2016/preambule/index.html → annexe 1'), linked.join('\n'));
