@@ -70,3 +70,9 @@ export function templateOf(page: string): string | undefined {
   if (fixed) return fixed;
   return BY_PATH.find(([, matches]) => matches(page))?.[0];
 }
+
+/** Page text with the few entities Astro writes turned back into characters. */
+export function decoded(source: string): string {
+  const entities: Record<string, string> = { '&#39;': "'", '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>' };
+  return source.replace(/&#39;|&quot;|&amp;|&lt;|&gt;/g, (e) => entities[e]!);
+}

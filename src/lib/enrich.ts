@@ -20,7 +20,8 @@ export function termPattern(entry: GlossaryNode['data']): RegExp {
   const forms = [entry.term, ...(entry.variants ?? [])]
     .sort((a, b) => b.length - a.length)
     .map((f) => escapeRegExp(f).replace(/'/g, "(?:'|’|&#39;)").replace(/\s+/g, '\\s+'));
-  return new RegExp(`(?<![\\p{L}\\p{N}&#])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, entry.caseSensitive === false ? 'iu' : 'u');
+  // A hyphen joins words: "CAP" is not marked inside "CAP-BEP".
+  return new RegExp(`(?<![\\p{L}\\p{N}&#-])(?:${forms.join('|')})(?![\\p{L}\\p{N}-])`, entry.caseSensitive === false ? 'iu' : 'u');
 }
 
 export interface EnrichContext {
@@ -56,7 +57,8 @@ export function enrichHtml(html: string, { path, base, catalogue }: EnrichContex
   const terms = catalogue.glossary
     .filter((g) => g.path !== path)
     .map((g) => ({ g, pattern: termPattern(g.data), done: false }));
-  const parts = html.slice(start, end).split(/(<[^>]+>)/);
+  // Tags (quoted attribute values may hold ">"), comments, and the text between them.
+  const parts = html.slice(start, end).split(/(<!--[\s\S]*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>)/);
   let skip = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
@@ -71,22 +73,22 @@ export function enrichHtml(html: string, { path, base, catalogue }: EnrichContex
       const target = crossReference(catalogue, conventionId, kind, number);
       return target ? `cf. ${article}<a href="${joinBase(base, target)}">${kind} ${number}</a>` : match;
     });
-    // Glossary terms, first occurrence on the page, outside the links just made.
-    text = text
-      .split(/(<a\b[^>]*>.*?<\/a>)/)
-      .map((chunk) => {
-        if (chunk.startsWith('<a')) return chunk;
-        for (const t of terms) {
-          if (t.done) continue;
-          chunk = chunk.replace(t.pattern, (found) => {
+    // Glossary terms, first occurrence on the page, never inside a link made here (nor in the
+    // expansion of a term just marked).
+    for (const t of terms) {
+      if (t.done) continue;
+      text = text
+        .split(/(<a\b[^>]*>.*?<\/a>)/)
+        .map((chunk) => {
+          if (t.done || chunk.startsWith('<a')) return chunk;
+          return chunk.replace(t.pattern, (found) => {
             t.done = true;
             const inner = t.g.data.expansion ? `<abbr title="${escapeAttr(t.g.data.expansion)}">${found}</abbr>` : found;
             return `<a class="terme" href="${joinBase(base, t.g.path)}">${inner}</a>`;
           });
-        }
-        return chunk;
-      })
-      .join('');
+        })
+        .join('');
+    }
     parts[i] = text;
   }
   return html.slice(0, start) + parts.join('') + html.slice(end);

@@ -151,6 +151,9 @@ export function itemRecords(catalogue: Catalogue): ItemRecord[] {
     }
     for (const p of c.procedures) push('procedure', p.data.number, 'Procédure', p.data.title, p.path);
   }
+  // Entries that belong to no single document: empty `convention`.
+  for (const g of catalogue.glossary) records.push({ convention: '', type: 'glossaire', number: '', label: g.data.term, title: g.data.expansion ?? g.data.term, url: g.path });
+  for (const o of catalogue.organisations) records.push({ convention: '', type: o.data.kind, number: '', label: o.label, title: o.data.name, url: o.path });
   return records;
 }
 

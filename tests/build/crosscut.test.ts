@@ -11,7 +11,7 @@ import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { buildFacets } from '../../src/lib/facets.ts';
 import { THEME_KEYS } from '../../src/model/themes.ts';
-import { BASE, DIST, builtPages } from '../site.ts';
+import { BASE, DIST, builtPages, decoded } from '../site.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
 const catalogue = buildCatalogue(entries);
@@ -75,7 +75,7 @@ test('one page per glossary entry and per organisation, all reachable from their
   const glossaryLinks = new Set(mainLinks(page('glossaire/')));
   for (const g of catalogue.glossary) {
     assert.ok(glossaryLinks.has(g.path), g.path);
-    assert.match(page(g.path), new RegExp(`<h1>${g.data.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h1>`));
+    assert.ok(decoded(page(g.path)).includes(`<h1>${g.data.term}</h1>`), g.path);
   }
   const organisationLinks = new Set(mainLinks(page('organisations/')));
   for (const o of catalogue.organisations) assert.ok(organisationLinks.has(o.path), o.path);

@@ -15,18 +15,13 @@ import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { CONFORMITY } from '../../src/model/site.ts';
 import { site } from '../../src/config.ts';
-import { BASE, DIST, builtPages, templateOf, templatePages, urlOf } from '../site.ts';
+import { BASE, DIST, builtPages, decoded, templateOf, templatePages, urlOf } from '../site.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
 const catalogue = buildCatalogue(entries);
 const pages = builtPages();
 const html = new Map(pages.map((p) => [p, readFileSync(join(DIST, p), 'utf8')]));
 
-/** Page text with the few entities Astro writes turned back into characters. */
-function decoded(source: string): string {
-  const entities: Record<string, string> = { '&#39;': "'", '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>' };
-  return source.replace(/&#39;|&quot;|&amp;|&lt;|&gt;/g, (e) => entities[e]!);
-}
 
 /** The opening tags of the elements a keyboard reaches, in document order. */
 function focusables(source: string): string[] {
