@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
+import { textOf } from '../../src/lib/crosscut.ts';
 import { BASE } from '../site.ts';
 
 const catalogue = buildCatalogue(validateAll(readContent(process.cwd()).files).entries);
@@ -77,4 +78,31 @@ test('search across documents can be narrowed by kind of item, and says so', asy
   expect(actions).toBeLessThanOrEqual(all);
   await expect(page).toHaveURL(/type=Action/);
   for (const doc of await page.locator('.resultats__document').allTextContents()) expect(doc.length).toBeGreaterThan(0);
+});
+
+test('a search for RQTH lists the glossary entry and every action that mentions it', async ({ page }) => {
+  const rqth = catalogue.glossary.find((g) => g.data.term === 'RQTH')!;
+  const mentioning = catalogue.actions.filter((a) => /(?<![\p{L}\p{N}])RQTH(?![\p{L}\p{N}])/u.test(textOf(a)));
+  expect(mentioning.length).toBeGreaterThan(0);
+  await page.goto(`${BASE}recherche/?q=RQTH`);
+  await expect(page.getByRole('status')).toHaveText(/^\d+ résultats? pour « RQTH »\.$/);
+  const hrefs = await page.locator('#recherche-resultats > li h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(hrefs).toContain(`${BASE}${rqth.path}`);
+  for (const a of mentioning) expect(hrefs, a.path).toContain(`${BASE}${a.path}`);
+  // Narrowed to the glossary, the entry is what remains.
+  await page.getByLabel("Type d'élément").selectOption('Glossaire');
+  await expect(page.getByRole('status')).toHaveText(/^\d+ résultats? pour « RQTH », filtrés par Type d'élément : Glossaire\.$/);
+  await expect(page.locator('#recherche-resultats > li h2 a').first()).toHaveAttribute('href', new RegExp(`${BASE}glossaire/`));
+});
+
+test('the first RQTH of a page is marked: its expansion one link away, on focus too', async ({ page }) => {
+  const action = catalogue.actions.find((a) => /(?<![\p{L}\p{N}])RQTH(?![\p{L}\p{N}])/u.test(`${a.data.title} ${a.data.wording}`))!;
+  await page.goto(`${BASE}${action.path}`);
+  const term = page.locator('main a.terme', { has: page.locator('abbr', { hasText: 'RQTH' }) });
+  await expect(term).toHaveCount(1);
+  await expect(term.locator('abbr')).toHaveAttribute('title', /Reconnaissance de la qualité de travailleur handicapé/i);
+  await term.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('RQTH');
+  await expect(page.locator('main')).toContainText(/Reconnaissance de la qualité de travailleur handicapé/i);
 });

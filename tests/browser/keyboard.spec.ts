@@ -11,8 +11,8 @@ const templates = templatePages();
 for (const [name, page] of templates) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`clavier, ${colorScheme === 'light' ? 'thème clair' : 'thème sombre'} : ${name} (${urlOf(page)})`, async ({ page: tab }) => {
-      // The plan du site has one link per page: some 330 stops, two screenshots each.
-      test.setTimeout(180_000);
+      // The plan du site has one link per page: some 700 stops, two screenshots each.
+      test.setTimeout(420_000);
       await tab.emulateMedia({ colorScheme });
       await tab.goto(urlOf(page));
       const walk = await keyboardWalk(tab);
