@@ -34,6 +34,8 @@ async function layoutProblems(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       if (!node.data.trim() || node.parentElement?.closest('script, style, noscript, .liens-evitement')) continue;
+      // Not drawn: hidden, or inside a closed <details>.
+      if (!node.parentElement?.checkVisibility({ visibilityProperty: true })) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       for (const rect of range.getClientRects()) if (rect.width > 1 && rect.height > 1) boxes.push({ rect, node });

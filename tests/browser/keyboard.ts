@@ -10,13 +10,9 @@ import { PNG } from 'pngjs';
 /** Marks every element a Tab key press should reach; returns how many there are. */
 async function markFocusables(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]';
-    const visible = (el: Element) => {
-      for (let e: Element | null = el; e; e = e.parentElement) {
-        if ((e as HTMLElement).hidden || getComputedStyle(e).display === 'none') return false;
-      }
-      return getComputedStyle(el).visibility !== 'hidden';
-    };
+    const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex], details > summary:first-of-type';
+    // Rendered at all (not hidden, not inside a closed <details>), whether or not on screen.
+    const visible = (el: Element) => el.checkVisibility({ visibilityProperty: true });
     const list = [...document.querySelectorAll<HTMLElement>(selector)].filter(
       (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && visible(el),
     );
@@ -71,7 +67,14 @@ export async function keyboardWalk(page: Page): Promise<Walk> {
       if (!el || el === document.body) return null;
       const r = el.getBoundingClientRect();
       const style = getComputedStyle(el);
-      return { index: el.getAttribute('data-clavier'), x: r.x, y: r.y, width: r.width, height: r.height, hidden: style.visibility === 'hidden' || Number(style.opacity) === 0 };
+      // A link wrapping over two lines is outlined line by line: its longest line sets the bar.
+      const line = [...el.getClientRects()].reduce((best, rect) => (rect.width + rect.height > best.width + best.height ? rect : best));
+      // Only the edges inside the viewport can be seen (a tall scrolling region runs past it).
+      const [vw, vh] = [innerWidth, innerHeight];
+      const w = Math.max(0, Math.min(line.right, vw) - Math.max(line.left, 0));
+      const h = Math.max(0, Math.min(line.bottom, vh) - Math.max(line.top, 0));
+      const ring = (line.top >= 0 ? w : 0) + (line.bottom <= vh ? w : 0) + (line.left >= 0 ? h : 0) + (line.right <= vw ? h : 0);
+      return { index: el.getAttribute('data-clavier'), x: r.x, y: r.y, width: r.width, height: r.height, ring: Math.ceil(ring), hidden: style.visibility === 'hidden' || Number(style.opacity) === 0 };
     });
     if (!state || state.index !== String(i)) {
       problems.push(`tabulation ${i + 1} : attendu ${expected[i]}, obtenu ${state ? (state.index === null ? 'un élément non prévu' : expected[Number(state.index)]) : 'rien (piège ou sortie de page)'}`);
@@ -91,7 +94,7 @@ export async function keyboardWalk(page: Page): Promise<Walk> {
     const unfocused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
     await page.evaluate((n) => document.querySelector<HTMLElement>(`[data-clavier="${n}"]`)!.focus({ preventScroll: true }), i);
     // At least a one-pixel ring around the element must change.
-    const needed = Math.min(2 * (Math.ceil(state.width) + Math.ceil(state.height)), clip.width * clip.height);
+    const needed = Math.min(state.ring, clip.width * clip.height);
     const changed = changedPixels(focused, unfocused);
     if (changed < needed) problems.push(`${expected[i]} : focus peu ou pas visible (${changed} pixels changent, ${needed} attendus)`);
   }
