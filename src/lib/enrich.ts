@@ -3,7 +3,8 @@
  * is marked <abbr> and linked to its entry (RGAA 8.? / WCAG 3.1.4: the expansion is one link
  * away, not hidden behind a hover), and each "cf. annexe 4", "cf. action 7.2" of a document
  * becomes a link when the document has that item. Text inside links, headings, buttons, labels,
- * code and existing abbreviations is left as it is.
+ * code and existing abbreviations is left as it is, and so is any element marked
+ * `data-sans-glossaire` (labels such as the document name above a title).
  */
 import type { Catalogue } from './catalogue.ts';
 import type { GlossaryNode } from './crosscut.ts';
@@ -59,15 +60,19 @@ export function enrichHtml(html: string, { path, base, catalogue }: EnrichContex
     .map((g) => ({ g, pattern: termPattern(g.data), done: false }));
   // Tags (quoted attribute values may hold ">"), comments, and the text between them.
   const parts = html.slice(start, end).split(/(<!--[\s\S]*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>)/);
-  let skip = 0;
+  // Open elements whose text is left alone: by name (SKIP), or marked data-sans-glossaire.
+  const skipped: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (part.startsWith('<')) {
       const tag = part.match(/^<\/?([a-zA-Z0-9]+)/)?.[1]?.toLowerCase();
-      if (tag && SKIP.has(tag) && !part.endsWith('/>')) skip += part.startsWith('</') ? -1 : 1;
+      if (!tag || part.startsWith('<!') || part.endsWith('/>')) continue;
+      if (part.startsWith('</')) {
+        if (skipped.at(-1) === tag) skipped.pop();
+      } else if (SKIP.has(tag) || /\sdata-sans-glossaire\b/.test(part)) skipped.push(tag);
       continue;
     }
-    if (skip > 0 || !part.trim()) continue;
+    if (skipped.length > 0 || !part.trim()) continue;
     // Cross-references first: their link text must not also become a glossary link.
     let text = part.replace(/\bcf\.\s+((?:l['’]|la |le )?)(annexe|action|article|axe|thème)\s+(\d+(?:\.\d+)*)/giu, (match, article: string, kind: string, number: string) => {
       const target = crossReference(catalogue, conventionId, kind, number);

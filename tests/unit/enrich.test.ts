@@ -41,3 +41,8 @@ test("a glossary entry's own page does not link the term to itself", () => {
   const out = enrich('<p>La DIS.</p>', 'glossaire/dis/');
   assert.doesNotMatch(out, /glossaire\/dis\//);
 });
+
+test('an element marked data-sans-glossaire keeps its text; the term is marked further on', () => {
+  const out = enrich('<p class="surtitre" data-sans-glossaire>Plan <span>DIS</span> 2023</p><p>La DIS.</p>');
+  assert.match(out, /<p class="surtitre" data-sans-glossaire>Plan <span>DIS<\/span> 2023<\/p><p>La <a class="terme"/);
+});
