@@ -76,3 +76,11 @@ export function decoded(source: string): string {
   const entities: Record<string, string> = { '&#39;': "'", '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>' };
   return source.replace(/&#39;|&quot;|&amp;|&lt;|&gt;/g, (e) => entities[e]!);
 }
+
+/** The hrefs of the links inside the first element matching `open` (up to its closing `close`). */
+export function linksIn(source: string, open: RegExp, close: string): string[] {
+  const start = source.search(open);
+  if (start < 0) return [];
+  const block = source.slice(start, source.indexOf(close, start));
+  return [...block.matchAll(/<a\b[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+}

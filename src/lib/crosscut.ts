@@ -6,11 +6,8 @@ import type { Entries, Entry } from '../model/collections.ts';
 import { THEMES, THEME_KEYS, type ThemeKey } from '../model/themes.ts';
 import { ORGANISATION_KINDS } from '../model/organisation.ts';
 import type { ActionNode, ConventionNode, ObjectiveNode, ProcedureNode, SectionNode } from './catalogue.ts';
-import { mentions, nameMatcher } from './mentions.ts';
+import { fold, nameMatcher } from './mentions.ts';
 import { paths } from './paths.ts';
-
-/** Items a cross-cutting page lists, all linked to their own page. */
-export type ItemNode = ActionNode | ProcedureNode | SectionNode;
 
 /** What a page lists for one document: the document itself if it names the thing, then its items. */
 export interface DocumentGroup {
@@ -88,20 +85,30 @@ function groupBy(conventions: ConventionNode[], test: (e: { data: unknown; body?
     .filter((g) => g.inDocument || g.sections.length + g.objectives.length + g.actions.length + g.procedures.length > 0);
 }
 
-export const initial = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').charAt(0).toUpperCase();
+const initial = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').charAt(0).toUpperCase();
 
 export function buildCrosscut(conventions: ConventionNode[], entries: Entries): Crosscut {
-  const actions = conventions.flatMap((c) => c.actions);
-  const procedures = conventions.flatMap((c) => c.procedures);
+  // Each entry's text, folded once (with and without case) for the ~300 terms and names tested on it.
+  const folded = new Map<object, [string, string]>();
+  const foldedText = (e: { data: unknown; body?: string }, keepCase: boolean) => {
+    let pair = folded.get(e);
+    if (!pair) {
+      const text = textOf(e);
+      folded.set(e, (pair = [fold(text), fold(text, true)]));
+    }
+    return pair[keepCase ? 1 : 0];
+  };
+  const names = (matcher: RegExp, caseSensitive: boolean) => (e: { data: unknown; body?: string }) => matcher.test(foldedText(e, caseSensitive));
+
   const themes: ThemeNode[] = THEME_KEYS.map((key) => {
-    const has = (e: { data: { themes?: readonly string[] } }) => e.data.themes?.includes(key) ?? false;
+    const groups = groupBy(conventions, (e) => (e as { data: { themes?: string[] } }).data.themes?.includes(key) ?? false);
     return {
       key,
       ...THEMES[key],
       path: paths.theme(key),
-      actions: actions.filter(has),
-      procedures: procedures.filter(has),
-      groups: groupBy(conventions, (e) => (e as { data: { themes?: string[] } }).data.themes?.includes(key) ?? false),
+      actions: groups.flatMap((g) => g.actions),
+      procedures: groups.flatMap((g) => g.procedures),
+      groups,
     };
   });
 
@@ -116,7 +123,7 @@ export function buildCrosscut(conventions: ConventionNode[], entries: Entries): 
         letter: initial(g.data.term),
         matcher,
         seeAlso: [],
-        groups: groupBy(conventions, (e) => mentions(textOf(e), matcher, caseSensitive)),
+        groups: groupBy(conventions, names(matcher, caseSensitive)),
       };
     });
   const byId = new Map(glossary.map((g) => [g.id, g]));
@@ -131,7 +138,7 @@ export function buildCrosscut(conventions: ConventionNode[], entries: Entries): 
         path: paths.organisation(o.id),
         label: o.data.shortName ?? o.data.name,
         kindLabel: ORGANISATION_KINDS[o.data.kind].label,
-        groups: groupBy(conventions, (e) => mentions(textOf(e), matcher)),
+        groups: groupBy(conventions, names(matcher, false)),
       };
     });
   return { themes, glossary, organisations };

@@ -10,10 +10,10 @@ import type { Catalogue } from './catalogue.ts';
 import type { GlossaryNode } from './crosscut.ts';
 import { localName } from './catalogue.ts';
 import { joinBase } from './paths.ts';
+import { escapeRegExp } from './mentions.ts';
 
 const SKIP = new Set(['a', 'abbr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'label', 'script', 'style', 'code', 'pre', 'textarea', 'select', 'option', 'summary', 'title', 'svg', 'caption']);
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** A regular expression for a glossary term in page text (HTML-escaped apostrophes included). */
@@ -23,6 +23,14 @@ export function termPattern(entry: GlossaryNode['data']): RegExp {
     .map((f) => escapeRegExp(f).replace(/'/g, "(?:'|’|&#39;)").replace(/\s+/g, '\\s+'));
   // A hyphen joins words: "CAP" is not marked inside "CAP-BEP".
   return new RegExp(`(?<![\\p{L}\\p{N}&#-])(?:${forms.join('|')})(?![\\p{L}\\p{N}-])`, entry.caseSensitive === false ? 'iu' : 'u');
+}
+
+/** Each term's pattern, compiled once for the whole build rather than once per page. */
+const patterns = new WeakMap<GlossaryNode, RegExp>();
+function patternOf(g: GlossaryNode): RegExp {
+  let pattern = patterns.get(g);
+  if (!pattern) patterns.set(g, (pattern = termPattern(g.data)));
+  return pattern;
 }
 
 export interface EnrichContext {
@@ -57,7 +65,7 @@ export function enrichHtml(html: string, { path, base, catalogue }: EnrichContex
   const conventionId = path.split('/')[0] ?? '';
   const terms = catalogue.glossary
     .filter((g) => g.path !== path)
-    .map((g) => ({ g, pattern: termPattern(g.data), done: false }));
+    .map((g) => ({ g, pattern: patternOf(g), done: false }));
   // Tags (quoted attribute values may hold ">"), comments, and the text between them.
   const parts = html.slice(start, end).split(/(<!--[\s\S]*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>)/);
   // Open elements whose text is left alone: by name (SKIP), or marked data-sans-glossaire.
@@ -81,7 +89,8 @@ export function enrichHtml(html: string, { path, base, catalogue }: EnrichContex
     // Glossary terms, first occurrence on the page, never inside a link made here (nor in the
     // expansion of a term just marked).
     for (const t of terms) {
-      if (t.done) continue;
+      // Most terms are absent from most pieces of text: look before cutting the text up.
+      if (t.done || !t.pattern.test(text)) continue;
       text = text
         .split(/(<a\b[^>]*>.*?<\/a>)/)
         .map((chunk) => {

@@ -43,9 +43,10 @@ export function facetValues(action: ActionNode): Record<string, string[]> {
 }
 
 export function buildFacets(conventions: ConventionNode[], actions: ActionNode[]): Facet[] {
+  const valuesOf = new Map(actions.map((a) => [a, facetValues(a)]));
   const collect = (key: string, order: { value: string; label: string }[]): Facet['values'] =>
     order
-      .map(({ value, label }) => ({ value, label, actions: actions.filter((a) => facetValues(a)[key]!.includes(value)) }))
+      .map(({ value, label }) => ({ value, label, actions: actions.filter((a) => valuesOf.get(a)![key]!.includes(value)) }))
       .filter((v) => v.actions.length > 0);
   const responsible = new Map<string, string>();
   for (const a of actions) for (const r of a.data.responsible ?? []) if (!responsible.has(slugify(r))) responsible.set(slugify(r), r);

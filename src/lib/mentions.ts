@@ -10,7 +10,8 @@ export function fold(text: string, keepCase = false): string {
   return keepCase ? plain : plain.toLowerCase();
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A string matched literally inside a regular expression. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A regular expression finding any of `names` as whole words in text folded the same way
@@ -20,7 +21,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function nameMatcher(names: string[], caseSensitive = false): RegExp {
   const alternatives = [...new Set(names.map((n) => fold(n.trim(), caseSensitive)))]
     .sort((a, b) => b.length - a.length)
-    .map((n) => escape(n).replace(/\s+/g, '\\s+'));
+    .map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+'));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, caseSensitive ? 'u' : 'iu');
 }
 

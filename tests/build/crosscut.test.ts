@@ -11,7 +11,7 @@ import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { buildFacets } from '../../src/lib/facets.ts';
 import { THEME_KEYS } from '../../src/model/themes.ts';
-import { BASE, DIST, builtPages, decoded } from '../site.ts';
+import { BASE, DIST, builtPages, decoded, linksIn } from '../site.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
 const catalogue = buildCatalogue(entries);
@@ -21,8 +21,7 @@ const page = (path: string) => {
   return readFileSync(join(DIST, `${path}index.html`), 'utf8');
 };
 /** Links inside <main>, as base-relative paths. */
-const mainLinks = (html: string) =>
-  [...html.slice(html.indexOf('<main'), html.indexOf('</main>')).matchAll(/<a\b[^>]*href="([^"#?]+)[^"]*"/g)].map((m) => m[1]!.slice(BASE.length));
+const mainLinks = (html: string) => linksIn(html, /<main/, '</main>').map((href) => href.replace(/[#?].*$/, '').slice(BASE.length));
 const tableRows = (html: string) => html.match(/<tr data-document=/g)?.length ?? 0;
 
 test('one page per theme, listing exactly the actions and procedures tagged with it', () => {

@@ -15,7 +15,7 @@ import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { CONFORMITY } from '../../src/model/site.ts';
 import { site } from '../../src/config.ts';
-import { BASE, DIST, builtPages, decoded, templateOf, templatePages, urlOf } from '../site.ts';
+import { BASE, DIST, builtPages, decoded, linksIn, templateOf, templatePages, urlOf } from '../site.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
 const catalogue = buildCatalogue(entries);
@@ -29,13 +29,6 @@ function focusables(source: string): string[] {
   return [...body.matchAll(/<(a|input|button|select|textarea)\b[^>]*>|<[a-z]+\b[^>]*\btabindex="0"[^>]*>/g)]
     .map((m) => m[0])
     .filter((tag) => !/\btype="hidden"/.test(tag));
-}
-/** The hrefs of the links inside the first element matching `open` (up to its closing `close`). */
-function linksIn(source: string, open: RegExp, close: string): string[] {
-  const start = source.search(open);
-  if (start < 0) return [];
-  const block = source.slice(start, source.indexOf(close, start));
-  return [...block.matchAll(/<a\b[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
 }
 
 test('every page is valid HTML: no duplicate id, correct nesting (html-validate, RGAA 8.2)', async () => {
