@@ -1,19 +1,46 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fold, mentions, nameMatcher } from '../../src/lib/mentions.ts';
+import { Matcher } from '../../src/lib/mentions.ts';
+import { fold } from '../../src/lib/text.ts';
 
-test('names are found as whole words, whatever the accents, apostrophes and case', () => {
-  const m = nameMatcher(['Médecin de prévention', "Fonds pour l'insertion"]);
+const matcher = (forms: string[], caseSensitive = false) => new Matcher([{ value: forms[0], forms, caseSensitive }]);
+const mentions = (text: string, m: Matcher<string | undefined>) => m.valuesIn([text]).size > 0;
+
+test('names are found as whole words, whatever the accents, apostrophes, spaces and case', () => {
+  const m = matcher(['Médecin de prévention', "Fonds pour l'insertion"]);
   assert.ok(mentions('Le MEDECIN DE PREVENTION est consulté.', m));
   assert.ok(mentions('le Fonds pour l’insertion des personnes', m));
+  assert.ok(mentions('le Fonds pour\nl’insertion', m));
   assert.ok(!mentions('les médecins de préventions', m));
 });
 
+test('a hyphen joins words, an apostrophe does not', () => {
+  const m = matcher(['CAP'], true);
+  assert.ok(!mentions('un CAP-BEP', m));
+  assert.ok(!mentions('le pré-CAP', m));
+  assert.ok(mentions("l'CAP (sic)", m));
+  assert.ok(mentions('(CAP)', m));
+});
+
 test('acronyms can require their case, so that "cap" the word is not "CAP" the commission', () => {
-  const m = nameMatcher(['CAP'], true);
-  assert.ok(mentions('passage en CAP', m, true));
-  assert.ok(!mentions('garder le cap', m, true));
-  assert.ok(!mentions('Cap emploi', m, true));
+  const m = matcher(['CAP'], true);
+  assert.ok(mentions('passage en CAP', m));
+  assert.ok(!mentions('garder le cap', m));
+  assert.ok(!mentions('Cap emploi', m));
+});
+
+test('one walk finds every entry, nested ones included, and says where', () => {
+  const m = new Matcher([
+    { value: 'ch', forms: ['correspondant handicap'], caseSensitive: false },
+    { value: 'h', forms: ['handicap'], caseSensitive: false },
+    { value: 'CAP', forms: ['CAP'], caseSensitive: true },
+    { value: 'cap emploi', forms: ['Cap emploi'], caseSensitive: false },
+  ]);
+  const text = 'Le correspondant handicap et Cap emploi';
+  assert.deepEqual(
+    m.find(text).map((o) => [text.slice(o.start, o.end), o.values]),
+    [['correspondant handicap', ['ch']], ['handicap', ['h']], ['Cap emploi', ['cap emploi']]],
+  );
 });
 
 test('fold() strips accents and straightens apostrophes', () => {
