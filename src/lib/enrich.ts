@@ -41,22 +41,34 @@ export interface EnrichContext {
   catalogue: Pick<Catalogue, 'glossary' | 'conventions' | 'matcher'>;
 }
 
-/** Where a "cf." points inside a document, as a base-relative path. */
-function crossReference(catalogue: EnrichContext['catalogue'], conventionId: string, kind: string, number: string): string | undefined {
-  const convention = catalogue.conventions.find((c) => c.id === conventionId);
-  if (!convention) return undefined;
-  switch (kind.toLowerCase()) {
-    case 'annexe':
-    case 'article':
-      return convention.sections.find((s) => localName(s.id) === `${kind.toLowerCase()}-${number}`)?.path;
-    case 'action':
-      return convention.actions.find((a) => a.data.number === number)?.path;
-    case 'axe':
-    case 'thème':
-      return convention.axes.find((a) => a.data.number === number)?.path;
-    default:
-      return undefined;
+/**
+ * Where a "cf." may point, per document, as base-relative paths ("annexe 4", "action 7.2",
+ * "axe 3" → path), and each glossary entry by its page: computed once per build, looked up per page.
+ */
+const lookups = new WeakMap<object, { references: Map<string, string>; termAt: Map<string, GlossaryNode> }>();
+function lookupsOf(catalogue: EnrichContext['catalogue']) {
+  let l = lookups.get(catalogue.conventions);
+  if (!l) {
+    const references = new Map<string, string>();
+    const add = (conventionId: string, kind: string, number: string | undefined, path: string) => {
+      const key = `${conventionId}/${kind} ${number}`;
+      if (number !== undefined && !references.has(key)) references.set(key, path);
+    };
+    for (const c of catalogue.conventions) {
+      for (const s of c.sections) {
+        const [, kind, number] = /^(annexe|article)-(.+)$/.exec(localName(s.id)) ?? [];
+        if (kind) add(c.id, kind, number, s.path);
+      }
+      for (const a of c.actions) add(c.id, 'action', a.data.number, a.path);
+      for (const a of c.axes) {
+        add(c.id, 'axe', a.data.number, a.path);
+        add(c.id, 'thème', a.data.number, a.path);
+      }
+    }
+    l = { references, termAt: new Map(catalogue.glossary.map((g) => [g.path, g])) };
+    lookups.set(catalogue.conventions, l);
   }
+  return l;
 }
 
 const CROSS_REFERENCE = /\bcf\.\s+((?:l['’]|la |le )?)(annexe|action|article|axe|thème)\s+(\d+(?:\.\d+)*)/giu;
@@ -120,7 +132,9 @@ export function enrichHtml(html: string, context: EnrichContext): string {
 export function enrichTree(tree: Root, { path, base, catalogue }: EnrichContext): void {
   const conventionId = path.split('/')[0] ?? '';
   // A glossary entry's own page does not link the term to itself: it counts as already marked.
-  const marked = new Set<Mentionable>(catalogue.glossary.filter((g) => g.path === path));
+  const { references, termAt } = lookupsOf(catalogue);
+  const own = termAt.get(path);
+  const marked = new Set<Mentionable>(own ? [own] : []);
   const isTerm = (v: Mentionable): v is GlossaryNode => 'term' in v.data;
 
   /** Replacement for a text node in running text: "cf." links, then the first marks of terms. */
@@ -130,7 +144,7 @@ export function enrichTree(tree: Root, { path, base, catalogue }: EnrichContext)
     let changed = false;
     for (const m of value.matchAll(CROSS_REFERENCE)) {
       const [match, article = '', kind = '', number = ''] = m;
-      const target = crossReference(catalogue, conventionId, kind, number);
+      const target = references.get(`${conventionId}/${kind.toLowerCase()} ${number}`);
       if (!target) continue;
       pieces.push(text(value.slice(last, m.index) + `cf. ${article}`));
       pieces.push({ type: 'element', tagName: 'a', properties: { href: joinBase(base, target) }, children: [text(`${kind} ${number}`)] });

@@ -13,7 +13,7 @@ const glossary = [
   { term: "maintien dans l'emploi", caseSensitive: false, path: 'glossaire/maintien/' },
 ].map((g) => ({ data: g, id: g.path, path: g.path }));
 const organisations = [{ data: { names: ['DIS'] }, id: 'dis', path: 'organisations/dis/' }];
-const matcher = new Matcher([
+const matcher = new Matcher<object>([
   ...glossary.map((g) => ({ value: g, forms: [g.data.term], caseSensitive: g.data.caseSensitive !== false })),
   ...organisations.map((o) => ({ value: o, forms: o.data.names, caseSensitive: false })),
 ]);
@@ -29,7 +29,7 @@ const terms = (main: string, path?: string) =>
   selectAll(tree(main, path), (e) => e.tagName === 'a' && String(e.properties.className) === 'terme').map((a) => ({
     href: a.properties.href,
     text: a.text,
-    title: a.children.find((c) => c.tagName === 'abbr')?.properties.title,
+    title: selectAll(a, (e) => e.tagName === 'abbr')[0]?.properties.title,
   }));
 
 test('the first occurrence of a term in <main> is marked, linked and expanded; later ones and other zones are not', () => {
@@ -109,6 +109,6 @@ test("a table of a document's text gets a named, focusable scroll region; the si
   const regions = selectAll(t, (e) => e.tagName === 'section');
   assert.equal(regions.length, 2);
   assert.deepEqual(regions[0]!.properties, { className: ['tableau'], tabIndex: 0, ariaLabel: 'Tableau : Métier, Code emploi' });
-  assert.equal(regions[0]!.children.filter((c) => c.tagName === 'table').length, 1);
+  assert.equal(regions[0]!.children.filter((c) => c.type === 'element' && c.tagName === 'table').length, 1);
   assert.equal(selectAll(regions[1]!, (e) => e.tagName === 'section').length, 0, 'no region inside a region');
 });
