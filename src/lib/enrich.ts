@@ -125,7 +125,8 @@ export function enrichHtml(html: string, context: EnrichContext): string {
   if (start < 0 || end < 0) return html;
   const tree = fromHtml(html.slice(start, end + endTag.length), { fragment: true });
   enrichTree(tree, context);
-  return html.slice(0, start) + toHtml(tree, { collapseEmptyAttributes: true }) + html.slice(end + endTag.length);
+  // Written as Astro writes: named references (&amp;), apostrophes left as they are in attributes.
+  return html.slice(0, start) + toHtml(tree, { collapseEmptyAttributes: true, allowDangerousCharacters: true, characterReferences: { useNamedReferences: true } }) + html.slice(end + endTag.length);
 }
 
 /** The pass itself, on a tree holding <main> (see the module's comment). */
