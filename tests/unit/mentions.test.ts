@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/lib/mentions.ts';
 import { fold } from '../../src/lib/text.ts';
+import { textsOf } from '../../src/lib/crosscut.ts';
 
 const matcher = (forms: string[], caseSensitive = false) => new Matcher([{ value: forms[0], forms, caseSensitive }]);
 const mentions = (text: string, m: Matcher<string | undefined>) => m.valuesIn([text]).size > 0;
@@ -46,4 +47,13 @@ test('one walk finds every entry, nested ones included, and says where', () => {
 test('fold() strips accents and straightens apostrophes', () => {
   assert.equal(fold('Référent’s ÉTÉ'), "referent's ete");
   assert.equal(fold('ÉTÉ', true), 'ETE');
+});
+
+test("an entry's texts are its fields one by one: no occurrence across two fields, identifiers left out", async () => {
+  const { textsOf } = await import('../../src/lib/crosscut.ts');
+  const texts = textsOf({ data: { title: 'Le maintien', wording: "dans l'emploi", convention: 'cap-bep', audience: ['rh-referents'], themes: ['cap'] }, body: 'Texte.' });
+  assert.deepEqual(texts, ['Le maintien', "dans l'emploi", 'Texte.']);
+  const m = matcher(["maintien dans l'emploi"]);
+  assert.equal(m.valuesIn(texts).size, 0);
+  assert.equal(m.valuesIn(['Le maintien dans l’emploi']).size, 1);
 });
