@@ -1,6 +1,7 @@
 /**
- * Runs on every page as it is built: marks glossary terms and links cross-references in the main
- * content (src/lib/enrich.ts). Data files (JSON, CSV) pass through untouched.
+ * Runs on every page as it is built: one pass over the tree of its <main> (src/lib/enrich.ts) marks
+ * glossary terms, links cross-references, scopes ids and wraps the documents' tables. Data files
+ * (JSON, CSV) pass through untouched.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { getCatalogue } from './lib/content.ts';

@@ -5,16 +5,20 @@
 import type { Entries, Entry } from '../model/collections.ts';
 import { THEMES, THEME_KEYS, type ThemeKey } from '../model/themes.ts';
 import { ORGANISATION_KINDS } from '../model/organisation.ts';
-import type { ActionNode, ConventionNode, ObjectiveNode, ProcedureNode, SectionNode } from './catalogue.ts';
-import { fold, nameMatcher } from './mentions.ts';
+import { AUDIENCE_KEYS } from '../model/audiences.ts';
+import type { ActionNode, AxisNode, ConventionNode, ObjectiveNode, ProcedureNode, SectionNode } from './catalogue.ts';
+import { Matcher } from './mentions.ts';
+import { fold } from './text.ts';
 import { paths } from './paths.ts';
 
 /** What a page lists for one document: the document itself if it names the thing, then its items. */
 export interface DocumentGroup {
   convention: ConventionNode;
-  /** Whether the document's own header or introduction names it. */
+  /** Whether the document's own page (header, identity, introduction) names it. */
   inDocument: boolean;
   sections: SectionNode[];
+  /** Axes whose own text names it (title, notes, text; not their objectives'). Absent where not listed. */
+  axes?: AxisNode[];
   /** Objectives (or articles) whose title or text names it; linked on their axis page. */
   objectives: ObjectiveNode[];
   actions: ActionNode[];
@@ -35,8 +39,6 @@ export interface GlossaryNode extends Entry<'glossary'> {
   path: string;
   /** First letter for the A–Z index, without accent: "E" for "Émploi". */
   letter: string;
-  /** Finds the term (and its variants) in text. */
-  matcher: RegExp;
   seeAlso: GlossaryNode[];
   groups: DocumentGroup[];
 }
@@ -49,57 +51,93 @@ export interface OrganisationNode extends Entry<'organisations'> {
   groups: DocumentGroup[];
 }
 
+/** What the matcher finds: a glossary entry or an organisation. */
+export type Mentionable = GlossaryNode | OrganisationNode;
+
 export interface Crosscut {
   themes: ThemeNode[];
   glossary: GlossaryNode[];
   organisations: OrganisationNode[];
+  /** The one matcher of glossary terms and organisation names (./mentions.ts), compiled once. */
+  matcher: Matcher<Mentionable>;
 }
 
-/** Fields that hold identifiers or codes, not text a reader sees ("inserm-fiphfp-2023-2026"). */
-const NOT_TEXT = new Set(['convention', 'section', 'parent', 'seeAlso', 'themes', 'audience', 'kind', 'status', 'statusScale', 'numbering', 'levels', 'order']);
+/**
+ * Fields that hold identifiers, codes or labels shown outside the text (the document's short
+ * name above titles, its level words), not text a reader sees as the entry's own.
+ */
+const NOT_TEXT = new Set(['convention', 'section', 'parent', 'seeAlso', 'themes', 'kind', 'status', 'statusScale', 'numbering', 'levels', 'order', 'shortTitle']);
+const audienceKeys = new Set<string>(AUDIENCE_KEYS);
 
-/** Every string of an entry's data (any depth) and its body: the text a reader can see. */
-export function textOf(entry: { data: unknown; body?: string }): string {
+/**
+ * The data side of the text rule (./mentions.ts): the texts an entry's page shows as that entry's
+ * own, one string per field (an occurrence never spans two fields), and its body. Templates mark
+ * everything else on the page with NOT_TEXT_ATTRIBUTE; tests/build/crosscut.test.ts checks, on
+ * the built site, that both sides agree.
+ */
+export function textsOf(entry: { data: unknown; body?: string }): string[] {
   const out: string[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (!NOT_TEXT.has(k)) walk(x);
+  const walk = (v: unknown, key?: string) => {
+    if (typeof v === 'string') {
+      // An action's audiences are keys of a closed list ("rh-referents"), not text.
+      if (!(key === 'audience' && audienceKeys.has(v))) out.push(v);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (!NOT_TEXT.has(k)) walk(x, k);
   };
   walk(entry.data);
   if (entry.body) out.push(entry.body);
-  return out.join('\n');
+  return out;
 }
+
+/** Every text of an entry, joined: for tests and filters that look for a word. */
+export const textOf = (entry: { data: unknown; body?: string }) => textsOf(entry).join('\n');
 
 /** Groups the items matching `test`, per document, in site order; documents without any are left out. */
 function groupBy(conventions: ConventionNode[], test: (e: { data: unknown; body?: string }) => boolean): DocumentGroup[] {
   return conventions
     .map((convention) => ({
       convention,
-      inDocument: test({ data: { title: convention.data.title, issuer: convention.data.issuer, parties: convention.data.parties, summary: convention.data.summary }, body: convention.body }),
+      inDocument: false,
       sections: convention.sections.filter(test),
       objectives: convention.axes.flatMap((a) => a.objectives).filter(test),
       actions: convention.actions.filter(test),
       procedures: convention.procedures.filter(test),
     }))
-    .filter((g) => g.inDocument || g.sections.length + g.objectives.length + g.actions.length + g.procedures.length > 0);
+    .filter((g) => g.sections.length + g.objectives.length + g.actions.length + g.procedures.length > 0);
 }
 
-const initial = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').charAt(0).toUpperCase();
+/**
+ * For each thing the matcher finds, the items whose own text names it, per document, in site
+ * order. One walk over every item's texts for all terms and names at once.
+ */
+function mentionGroups(conventions: ConventionNode[], matcher: Matcher<Mentionable>): Map<Mentionable, DocumentGroup[]> {
+  const out = new Map<Mentionable, DocumentGroup[]>();
+  for (const convention of conventions) {
+    const groups = new Map<Mentionable, DocumentGroup>();
+    const group = (v: Mentionable) => {
+      let g = groups.get(v);
+      if (!g) groups.set(v, (g = { convention, inDocument: false, sections: [], axes: [], objectives: [], actions: [], procedures: [] }));
+      return g;
+    };
+    for (const v of matcher.valuesIn(textsOf(convention))) group(v).inDocument = true;
+    const add = <K extends 'sections' | 'axes' | 'objectives' | 'actions' | 'procedures'>(key: K, items: NonNullable<DocumentGroup[K]>) => {
+      for (const item of items) for (const v of matcher.valuesIn(textsOf(item))) (group(v)[key] as unknown[]).push(item);
+    };
+    add('sections', convention.sections);
+    add('axes', convention.axes);
+    add('objectives', convention.axes.flatMap((a) => a.objectives));
+    add('actions', convention.actions);
+    add('procedures', convention.procedures);
+    for (const [v, g] of groups) {
+      let list = out.get(v);
+      if (!list) out.set(v, (list = []));
+      list.push(g);
+    }
+  }
+  return out;
+}
 
 export function buildCrosscut(conventions: ConventionNode[], entries: Entries): Crosscut {
-  // Each entry's text, folded once (with and without case) for the ~300 terms and names tested on it.
-  const folded = new Map<object, [string, string]>();
-  const foldedText = (e: { data: unknown; body?: string }, keepCase: boolean) => {
-    let pair = folded.get(e);
-    if (!pair) {
-      const text = textOf(e);
-      folded.set(e, (pair = [fold(text), fold(text, true)]));
-    }
-    return pair[keepCase ? 1 : 0];
-  };
-  const names = (matcher: RegExp, caseSensitive: boolean) => (e: { data: unknown; body?: string }) => matcher.test(foldedText(e, caseSensitive));
-
   const themes: ThemeNode[] = THEME_KEYS.map((key) => {
     const groups = groupBy(conventions, (e) => (e as { data: { themes?: string[] } }).data.themes?.includes(key) ?? false);
     return {
@@ -114,34 +152,27 @@ export function buildCrosscut(conventions: ConventionNode[], entries: Entries): 
 
   const glossary: GlossaryNode[] = [...entries.glossary]
     .sort((a, b) => a.data.term.localeCompare(b.data.term, 'fr', { sensitivity: 'base' }))
-    .map((g) => {
-      const caseSensitive = g.data.caseSensitive !== false;
-      const matcher = nameMatcher([g.data.term, ...(g.data.variants ?? [])], caseSensitive);
-      return {
-        ...g,
-        path: paths.glossaryTerm(g.id),
-        letter: initial(g.data.term),
-        matcher,
-        seeAlso: [],
-        groups: groupBy(conventions, names(matcher, caseSensitive)),
-      };
-    });
+    .map((g) => ({ ...g, path: paths.glossaryTerm(g.id), letter: fold(g.data.term, true).charAt(0).toUpperCase(), seeAlso: [], groups: [] }));
   const byId = new Map(glossary.map((g) => [g.id, g]));
   for (const g of glossary) g.seeAlso = (g.data.seeAlso ?? []).map((id) => byId.get(id)!).filter(Boolean);
 
   const organisations: OrganisationNode[] = [...entries.organisations]
     .sort((a, b) => a.data.kind.localeCompare(b.data.kind) || (a.data.shortName ?? a.data.name).localeCompare(b.data.shortName ?? b.data.name, 'fr'))
-    .map((o) => {
-      const matcher = nameMatcher(o.data.names);
-      return {
-        ...o,
-        path: paths.organisation(o.id),
-        label: o.data.shortName ?? o.data.name,
-        kindLabel: ORGANISATION_KINDS[o.data.kind].label,
-        groups: groupBy(conventions, names(matcher, false)),
-      };
-    });
-  return { themes, glossary, organisations };
+    .map((o) => ({
+      ...o,
+      path: paths.organisation(o.id),
+      label: o.data.shortName ?? o.data.name,
+      kindLabel: ORGANISATION_KINDS[o.data.kind].label,
+      groups: [],
+    }));
+
+  const matcher = new Matcher<Mentionable>([
+    ...glossary.map((g) => ({ value: g, forms: [g.data.term, ...(g.data.variants ?? [])], caseSensitive: g.data.caseSensitive !== false })),
+    ...organisations.map((o) => ({ value: o, forms: o.data.names, caseSensitive: false })),
+  ]);
+  const groups = mentionGroups(conventions, matcher);
+  for (const node of [...glossary, ...organisations]) node.groups = groups.get(node) ?? [];
+  return { themes, glossary, organisations, matcher };
 }
 
 /**

@@ -1,109 +1,216 @@
 /**
- * Last touch on every built page, inside <main> only: the first occurrence of each glossary term
- * is marked <abbr> and linked to its entry (RGAA 8.? / WCAG 3.1.4: the expansion is one link
- * away, not hidden behind a hover), and each "cf. annexe 4", "cf. action 7.2" of a document
- * becomes a link when the document has that item. Text inside links, headings, buttons, labels,
- * code and existing abbreviations is left as it is, and so is any element marked
- * `data-sans-glossaire` (labels such as the document name above a title).
+ * The one pass over each built page's <main>, on its tree (hast): parsed once, changed in one
+ * walk, written once. It does together:
+ *
+ * - id scoping: an element carrying `data-prefixe-ids="p-"` (and optionally
+ *   `data-decalage-titres="2"`) has every id below it prefixed, and the attributes pointing to
+ *   ids (for, aria-labelledby, aria-describedby, aria-controls, href="#…") follow; its headings
+ *   move down that many levels (at most h6). Used where several document texts share a page (the
+ *   print version), so that two texts with a heading "Le constat" do not give two elements the
+ *   same id (RGAA 8.2) and each text's headings sit under the heading introducing it (RGAA 9.1);
+ * - tables: a table not yet inside a scroll region (tables written in the documents' own text)
+ *   gets the same region as src/components/ScrollRegion.astro: a focusable section named after the
+ *   table's caption or column headers, scrolling on its own at 320 px (RGAA 10.11, WCAG 2.1.1);
+ * - "cf. annexe 4", "cf. action 7.2"… of a document become links when the document has the item;
+ * - glossary terms: the first occurrence of each is marked <abbr> and linked to its entry (the
+ *   expansion is one link away, not hidden behind a hover).
+ *
+ * Which text counts is the rule of ./mentions.ts (the same as the glossary and organisation
+ * listings): text in <main> outside elements marked `data-sans-glossaire`. Placement is a further
+ * choice made here only: a term is not marked, and "cf." not linked, inside a link, a heading, an
+ * existing abbreviation, a form control's label or code (a link inside a link is invalid, and a
+ * heading keeps its plain words); the next occurrence in running text is marked instead.
  */
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { Catalogue } from './catalogue.ts';
-import type { GlossaryNode } from './crosscut.ts';
+import type { GlossaryNode, Mentionable } from './crosscut.ts';
 import { localName } from './catalogue.ts';
 import { joinBase } from './paths.ts';
-import { escapeRegExp } from './mentions.ts';
+import { TERM_CLASS, outsideText } from './mentions.ts';
 
-const SKIP = new Set(['a', 'abbr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'label', 'script', 'style', 'code', 'pre', 'textarea', 'select', 'option', 'summary', 'title', 'svg', 'caption']);
-
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/** A regular expression for a glossary term in page text (HTML-escaped apostrophes included). */
-export function termPattern(entry: GlossaryNode['data']): RegExp {
-  const forms = [entry.term, ...(entry.variants ?? [])]
-    .sort((a, b) => b.length - a.length)
-    .map((f) => escapeRegExp(f).replace(/'/g, "(?:'|’|&#39;)").replace(/\s+/g, '\\s+'));
-  // A hyphen joins words: "CAP" is not marked inside "CAP-BEP".
-  return new RegExp(`(?<![\\p{L}\\p{N}&#-])(?:${forms.join('|')})(?![\\p{L}\\p{N}-])`, entry.caseSensitive === false ? 'iu' : 'u');
-}
-
-/** Each term's pattern, compiled once for the whole build rather than once per page. */
-const patterns = new WeakMap<GlossaryNode, RegExp>();
-function patternOf(g: GlossaryNode): RegExp {
-  let pattern = patterns.get(g);
-  if (!pattern) patterns.set(g, (pattern = termPattern(g.data)));
-  return pattern;
-}
+/** Where a term is not marked (see above): placement, not the text rule. */
+const NO_MARK = new Set(['a', 'abbr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'label', 'summary', 'caption', 'code', 'pre', 'textarea', 'select', 'option', 'svg', 'title']);
 
 export interface EnrichContext {
   /** The page's path under the base ("inserm…/actions/action-12/"). */
   path: string;
   base: string;
-  catalogue: Pick<Catalogue, 'glossary' | 'conventions'>;
+  catalogue: Pick<Catalogue, 'glossary' | 'conventions' | 'matcher'>;
 }
 
-/** Where a "cf." points inside a document, as a base-relative path. */
-function crossReference(catalogue: EnrichContext['catalogue'], conventionId: string, kind: string, number: string): string | undefined {
-  const convention = catalogue.conventions.find((c) => c.id === conventionId);
-  if (!convention) return undefined;
-  switch (kind.toLowerCase()) {
-    case 'annexe':
-    case 'article':
-      return convention.sections.find((s) => localName(s.id) === `${kind.toLowerCase()}-${number}`)?.path;
-    case 'action':
-      return convention.actions.find((a) => a.data.number === number)?.path;
-    case 'axe':
-    case 'thème':
-      return convention.axes.find((a) => a.data.number === number)?.path;
-    default:
-      return undefined;
+/**
+ * Where a "cf." may point, per document, as base-relative paths ("annexe 4", "action 7.2",
+ * "axe 3" → path), and each glossary entry by its page: computed once per build, looked up per page.
+ */
+const lookups = new WeakMap<object, { references: Map<string, string>; termAt: Map<string, GlossaryNode> }>();
+function lookupsOf(catalogue: EnrichContext['catalogue']) {
+  let l = lookups.get(catalogue.conventions);
+  if (!l) {
+    const references = new Map<string, string>();
+    const add = (conventionId: string, kind: string, number: string | undefined, path: string) => {
+      const key = `${conventionId}/${kind} ${number}`;
+      if (number !== undefined && !references.has(key)) references.set(key, path);
+    };
+    for (const c of catalogue.conventions) {
+      for (const s of c.sections) {
+        const [, kind, number] = /^(annexe|article)-(.+)$/.exec(localName(s.id)) ?? [];
+        if (kind) add(c.id, kind, number, s.path);
+      }
+      for (const a of c.actions) add(c.id, 'action', a.data.number, a.path);
+      for (const a of c.axes) {
+        add(c.id, 'axe', a.data.number, a.path);
+        add(c.id, 'thème', a.data.number, a.path);
+      }
+    }
+    l = { references, termAt: new Map(catalogue.glossary.map((g) => [g.path, g])) };
+    lookups.set(catalogue.conventions, l);
   }
+  return l;
 }
 
-export function enrichHtml(html: string, { path, base, catalogue }: EnrichContext): string {
+const CROSS_REFERENCE = /\bcf\.\s+((?:l['’]|la |le )?)(annexe|action|article|axe|thème)\s+(\d+(?:\.\d+)*)/giu;
+
+const text = (value: string): Text => ({ type: 'text', value });
+
+/** Applies the scoping declared by `data-prefixe-ids` / `data-decalage-titres` below `container`. */
+function scope(container: Element, prefix: string, shift: number) {
+  const prefixed = (v: unknown) => (Array.isArray(v) ? v.map((id) => prefix + String(id)) : prefix + String(v));
+  const walk = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const p = child.properties;
+      for (const key of ['id', 'htmlFor', 'ariaLabelledBy', 'ariaDescribedBy', 'ariaControls']) {
+        if (p[key] !== undefined && p[key] !== null) p[key] = prefixed(p[key]);
+      }
+      if (typeof p.href === 'string' && p.href.startsWith('#') && p.href.length > 1) p.href = `#${prefix}${p.href.slice(1)}`;
+      const level = /^h([1-6])$/.exec(child.tagName)?.[1];
+      if (level && shift > 0) child.tagName = `h${Math.min(6, Number(level) + shift)}`;
+      walk(child);
+    }
+  };
+  walk(container);
+}
+
+/** A bare table wrapped as ScrollRegion.astro wraps the site's own tables. */
+function scrollRegion(table: Element): Element {
+  const caption = table.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
+  const properties: Element['properties'] = { className: ['tableau'], tabIndex: 0 };
+  if (caption && typeof caption.properties.id === 'string') properties.ariaLabelledBy = [caption.properties.id];
+  else {
+    const headers: string[] = [];
+    const collect = (n: Element) => {
+      for (const c of n.children) {
+        if (c.type !== 'element') continue;
+        if (c.tagName === 'th') {
+          const t = toString(c).replace(/\s+/g, ' ').trim();
+          if (t) headers.push(t);
+        } else collect(c);
+      }
+    };
+    collect(table);
+    const named = caption ? toString(caption).replace(/\s+/g, ' ').trim() : '';
+    properties.ariaLabel = named || (headers.length > 0 ? `Tableau : ${headers.join(', ')}` : 'Tableau');
+  }
+  return { type: 'element', tagName: 'section', properties, children: [table] };
+}
+
+/** Parses `<main>…</main>` of a page, runs the pass, and puts it back; the rest is untouched. */
+export function enrichHtml(html: string, context: EnrichContext): string {
   const start = html.indexOf('<main');
-  const end = html.lastIndexOf('</main>');
+  const endTag = '</main>';
+  const end = html.lastIndexOf(endTag);
   if (start < 0 || end < 0) return html;
+  const tree = fromHtml(html.slice(start, end + endTag.length), { fragment: true });
+  enrichTree(tree, context);
+  // Written as Astro writes: named references (&amp;), apostrophes left as they are in attributes.
+  return html.slice(0, start) + toHtml(tree, { collapseEmptyAttributes: true, allowDangerousCharacters: true, characterReferences: { useNamedReferences: true } }) + html.slice(end + endTag.length);
+}
+
+/** The pass itself, on a tree holding <main> (see the module's comment). */
+export function enrichTree(tree: Root, { path, base, catalogue }: EnrichContext): void {
   const conventionId = path.split('/')[0] ?? '';
-  const terms = catalogue.glossary
-    .filter((g) => g.path !== path)
-    .map((g) => ({ g, pattern: patternOf(g), done: false }));
-  // Tags (quoted attribute values may hold ">"), comments, and the text between them.
-  const parts = html.slice(start, end).split(/(<!--[\s\S]*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>)/);
-  // Open elements whose text is left alone: by name (SKIP), or marked data-sans-glossaire.
-  const skipped: string[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    if (part.startsWith('<')) {
-      const tag = part.match(/^<\/?([a-zA-Z0-9]+)/)?.[1]?.toLowerCase();
-      if (!tag || part.startsWith('<!') || part.endsWith('/>')) continue;
-      if (part.startsWith('</')) {
-        if (skipped.at(-1) === tag) skipped.pop();
-      } else if (SKIP.has(tag) || /\sdata-sans-glossaire\b/.test(part)) skipped.push(tag);
-      continue;
+  // A glossary entry's own page does not link the term to itself: it counts as already marked.
+  const { references, termAt } = lookupsOf(catalogue);
+  const own = termAt.get(path);
+  const marked = new Set<Mentionable>(own ? [own] : []);
+  const isTerm = (v: Mentionable): v is GlossaryNode => 'term' in v.data;
+
+  /** Replacement for a text node in running text: "cf." links, then the first marks of terms. */
+  const enrichText = (value: string): ElementContent[] | undefined => {
+    const pieces: ElementContent[] = [];
+    let last = 0;
+    let changed = false;
+    for (const m of value.matchAll(CROSS_REFERENCE)) {
+      const [match, article = '', kind = '', number = ''] = m;
+      const target = references.get(`${conventionId}/${kind.toLowerCase()} ${number}`);
+      if (!target) continue;
+      pieces.push(text(value.slice(last, m.index) + `cf. ${article}`));
+      pieces.push({ type: 'element', tagName: 'a', properties: { href: joinBase(base, target) }, children: [text(`${kind} ${number}`)] });
+      last = m.index + match.length;
+      changed = true;
     }
-    if (skipped.length > 0 || !part.trim()) continue;
-    // Cross-references first: their link text must not also become a glossary link.
-    let text = part.replace(/\bcf\.\s+((?:l['’]|la |le )?)(annexe|action|article|axe|thème)\s+(\d+(?:\.\d+)*)/giu, (match, article: string, kind: string, number: string) => {
-      const target = crossReference(catalogue, conventionId, kind, number);
-      return target ? `cf. ${article}<a href="${joinBase(base, target)}">${kind} ${number}</a>` : match;
-    });
-    // Glossary terms, first occurrence on the page, never inside a link made here (nor in the
-    // expansion of a term just marked).
-    for (const t of terms) {
-      // Most terms are absent from most pieces of text: look before cutting the text up.
-      if (t.done || !t.pattern.test(text)) continue;
-      text = text
-        .split(/(<a\b[^>]*>.*?<\/a>)/)
-        .map((chunk) => {
-          if (t.done || chunk.startsWith('<a')) return chunk;
-          return chunk.replace(t.pattern, (found) => {
-            t.done = true;
-            const inner = t.g.data.expansion ? `<abbr title="${escapeAttr(t.g.data.expansion)}">${found}</abbr>` : found;
-            return `<a class="terme" href="${joinBase(base, t.g.path)}">${inner}</a>`;
-          });
-        })
-        .join('');
+    pieces.push(text(value.slice(last)));
+    const out: ElementContent[] = [];
+    for (const piece of pieces) {
+      if (piece.type !== 'text') {
+        out.push(piece);
+        continue;
+      }
+      let at = 0;
+      for (const o of catalogue.matcher.find(piece.value)) {
+        if (o.start < at) continue;
+        const term = o.values.find((v): v is GlossaryNode => isTerm(v) && !marked.has(v));
+        if (!term) continue;
+        marked.add(term);
+        const found = piece.value.slice(o.start, o.end);
+        const inner: ElementContent = term.data.expansion
+          ? { type: 'element', tagName: 'abbr', properties: { title: term.data.expansion }, children: [text(found)] }
+          : text(found);
+        if (o.start > at) out.push(text(piece.value.slice(at, o.start)));
+        out.push({ type: 'element', tagName: 'a', properties: { className: [TERM_CLASS], href: joinBase(base, term.path) }, children: [inner] });
+        at = o.end;
+        changed = true;
+      }
+      if (at < piece.value.length) out.push(text(piece.value.slice(at)));
     }
-    parts[i] = text;
-  }
-  return html.slice(0, start) + parts.join('') + html.slice(end);
+    return changed ? out.filter((n) => n.type !== 'text' || n.value !== '') : undefined;
+  };
+
+  const walk = (parent: Root | Element, counted: boolean, markable: boolean) => {
+    const children = parent.children as (RootContent | ElementContent)[];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.type === 'element') {
+        const p = child.properties;
+        if (p.dataPrefixeIds !== undefined) {
+          scope(child, String(p.dataPrefixeIds), Number(p.dataDecalageTitres ?? 0));
+          delete p.dataPrefixeIds;
+          delete p.dataDecalageTitres;
+        }
+        if (child.tagName === 'table' && !(parent.type === 'element' && parent.tagName === 'section' && (parent.properties.className as string[] | undefined)?.includes('tableau'))) {
+          children[i] = scrollRegion(child);
+        }
+        const inText = counted && !outsideText(child);
+        walk(child, inText, inText && markable && !NO_MARK.has(child.tagName));
+      } else if (child.type === 'text' && markable && child.value.trim()) {
+        const replacement = enrichText(child.value);
+        if (replacement) {
+          children.splice(i, 1, ...replacement);
+          i += replacement.length - 1;
+        }
+      }
+    }
+  };
+  // Only <main> is text; the tree given is <main> itself or a fragment starting with it.
+  const visitMain = (node: Root | Element) => {
+    for (const child of node.children as (RootContent | ElementContent)[]) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'main') walk(child, true, true);
+      else visitMain(child);
+    }
+  };
+  visitMain(tree);
 }

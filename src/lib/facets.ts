@@ -7,7 +7,7 @@ import { AUDIENCES, AUDIENCE_KEYS } from '../model/audiences.ts';
 import { STATUSES, STATUS_KEYS } from '../model/statuses.ts';
 import { THEMES, THEME_KEYS } from '../model/themes.ts';
 import type { ActionNode, ConventionNode } from './catalogue.ts';
-import { fold } from './mentions.ts';
+import { fold } from './text.ts';
 
 export interface FacetValue {
   value: string;

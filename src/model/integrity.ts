@@ -1,5 +1,6 @@
 import type { Entries, Entry } from './collections.ts';
 import type { Problem } from './problems.ts';
+import { fold } from '../lib/text.ts';
 
 /** Finds values that occur more than once, keeping the entries that repeat them. */
 function duplicates<T>(items: T[], key: (item: T) => string | undefined): Map<string, T[]> {
@@ -44,7 +45,7 @@ function checkOrganisations(entries: Entries, problems: Problem[]) {
   const seen = new Map<string, string>();
   for (const o of entries.organisations) {
     for (const name of o.data.names) {
-      const k = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      const k = fold(name);
       const other = seen.get(k);
       if (other && other !== o.file) problems.push({ file: o.file, field: 'names', value: name, message: `nom déjà utilisé par ${other}`, allowed: 'un nom qui ne désigne que cet organisme ou ce rôle' });
       else seen.set(k, o.file);

@@ -5,7 +5,7 @@
  * rows shown is announced in a role="status" region (RGAA 7.5).
  */
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+import { fold } from '../lib/text.ts';
 
 export function startActionsFilter() {
   const form = document.getElementById('filtres') as HTMLFormElement | null;

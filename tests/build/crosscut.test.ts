@@ -1,6 +1,8 @@
 /**
  * Ways across the documents, checked in dist/: theme pages, the actions index and its static
  * per-criterion pages, glossary and organisation pages, terms marked in pages, "cf." links.
+ * Glossary and organisation listings are checked against the pages' text with the site's own
+ * matcher and text rule (src/lib/mentions.ts), read from the built pages with the same hast tooling.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +14,11 @@ import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { buildFacets } from '../../src/lib/facets.ts';
 import { THEME_KEYS } from '../../src/model/themes.ts';
 import { BASE, DIST, builtPages, decoded, linksIn } from '../site.ts';
+import { fromHtml } from 'hast-util-from-html';
+import type { Element } from 'hast';
+import { admittedTexts, findMain } from '../../src/lib/mentions.ts';
+import type { Mentionable } from '../../src/lib/crosscut.ts';
+import { selectAll } from '../hast.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
 const catalogue = buildCatalogue(entries);
@@ -100,4 +107,106 @@ test('"cf." references become links when the document has the item, and only the
   // The Justice circular refers to annexes that the source does not contain: left as text.
   const procedure = page('justice-circulaire-2004-21/procedures/titularisation/');
   assert.match(procedure, /cf\. annexe 8/);
+});
+
+/** A built page as a tree. */
+const treeOf = (path: string) => fromHtml(page(path));
+/** The pages a glossary or organisation entry can list: each document's own pages. */
+const itemPages = [
+  ...catalogue.conventions.flatMap((c) => [c.path, ...c.axes.map((a) => a.path)]),
+  ...catalogue.sections.map((s) => s.path),
+  ...catalogue.actions.map((a) => a.path),
+  ...catalogue.procedures.map((p) => p.path),
+];
+const entriesWithPages: Mentionable[] = [...catalogue.glossary, ...catalogue.organisations];
+
+/** For each entry, the item pages whose admitted text holds it (the one rule, the one matcher). */
+function occurrences(pagesToRead: string[], read: (path: string) => ReturnType<typeof treeOf>): Map<Mentionable, Set<string>> {
+  const out = new Map<Mentionable, Set<string>>(entriesWithPages.map((e) => [e, new Set()]));
+  for (const path of pagesToRead) {
+    const texts = admittedTexts(read(path));
+    for (const v of catalogue.matcher.valuesIn(texts)) out.get(v)?.add(path);
+  }
+  return out;
+}
+
+/**
+ * For each entry, the item pages its own page (and any page below it) links to from <main>, the
+ * headings naming each document excepted (they group the list; they are not part of it).
+ */
+function listings(read: (path: string) => ReturnType<typeof treeOf>): Map<Mentionable, Set<string>> {
+  const items = new Set(itemPages);
+  const out = new Map<Mentionable, Set<string>>();
+  for (const e of entriesWithPages) {
+    const own = [...pages].filter((p) => p.startsWith(e.path)).map((p) => p.replace(/index\.html$/, ''));
+    const listed = new Set<string>();
+    for (const path of own) {
+      const main = findMain(read(path));
+      assert.ok(main, `${path} sans <main>`);
+      const walk = (node: Element) => {
+        for (const el of node.children) {
+          if (el.type !== 'element' || /^h[1-6]$/.test(el.tagName)) continue;
+          const target = el.tagName === 'a' && String(el.properties.href ?? '').replace(/[#?].*$/, '').slice(BASE.length);
+          if (target && items.has(target)) listed.add(target);
+          walk(el);
+        }
+      };
+      walk(main!);
+    }
+    out.set(e, listed);
+  }
+  return out;
+}
+
+/** Differences between what entries list and where they occur, in words. */
+function mismatches(listed: Map<Mentionable, Set<string>>, occurring: Map<Mentionable, Set<string>>): string[] {
+  const problems: string[] = [];
+  for (const e of entriesWithPages) {
+    const l = listed.get(e) ?? new Set();
+    const o = occurring.get(e) ?? new Set();
+    for (const p of l) if (!o.has(p)) problems.push(`${e.path} liste ${p}, dont le texte ne le contient pas`);
+    for (const p of o) if (!l.has(p)) problems.push(`${e.path} ne liste pas ${p}, dont le texte le contient`);
+  }
+  return problems;
+}
+
+const cache = new Map<string, ReturnType<typeof treeOf>>();
+const read = (path: string) => {
+  let tree = cache.get(path);
+  if (!tree) cache.set(path, (tree = treeOf(path)));
+  return tree;
+};
+
+test('each glossary term and organisation lists exactly the pages whose text names it (one matcher, one text rule)', () => {
+  const problems = mismatches(listings(read), occurrences(itemPages, read));
+  assert.deepEqual(problems.slice(0, 30), [], `${problems.length} écarts`);
+  // Not vacuous: most entries are listed somewhere.
+  const listedSomewhere = [...listings(read).values()].filter((s) => s.size > 0).length;
+  assert.ok(listedSomewhere > entriesWithPages.length / 2, `${listedSomewhere} entrées listées`);
+});
+
+test('self-test: the listing check fails when a listing drops a page, adds one, or a page is left unread', () => {
+  const listed = listings(read);
+  const occurring = occurrences(itemPages, read);
+  const [entry, set] = [...listed].find(([, s]) => s.size > 1)!;
+  const dropped = new Map(listed).set(entry, new Set([...set].slice(1)));
+  assert.equal(mismatches(dropped, occurring).length, 1);
+  const other = itemPages.find((p) => !set.has(p))!;
+  const added = new Map(listed).set(entry, new Set([...set, other]));
+  assert.equal(mismatches(added, occurring).length, 1);
+  // A page whose text is not read (here: all but one of the entry's pages) shows as listed wrongly.
+  assert.ok(mismatches(listed, occurrences(itemPages.filter((p) => !set.has(p) || p === [...set][0]), read)).length >= set.size - 1);
+});
+
+test('"CAP" inside "CAP-BEP" is neither marked nor listed; "CAP-BEP" is (multipartite preamble)', () => {
+  const preamble = 'convention-multipartite-2017-2020/preambule/';
+  const terms = selectAll(findMain(read(preamble))!, (e) => e.tagName === 'a' && String(e.properties.className) === 'terme').map((a) =>
+    String(a.properties.href).slice(BASE.length),
+  );
+  assert.ok(terms.includes('glossaire/cap-bep/'), terms.join(' '));
+  assert.ok(!terms.includes('glossaire/cap/'), terms.join(' '));
+  assert.ok(decoded(page(preamble)).includes('CAP-BEP'));
+  const listedBy = (id: string) => listings(read).get(catalogue.glossary.find((g) => g.id === id)!)!;
+  assert.ok(listedBy('cap-bep').has(preamble));
+  assert.ok(!listedBy('cap').has(preamble));
 });

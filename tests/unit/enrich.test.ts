@@ -1,48 +1,114 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { enrichHtml, termPattern } from '../../src/lib/enrich.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from '../hast.ts';
+import { enrichHtml } from '../../src/lib/enrich.ts';
+import { Matcher } from '../../src/lib/mentions.ts';
 
 const glossary = [
   { term: 'DIS', expansion: "Délégation à l'intégrité scientifique", path: 'glossaire/dis/' },
   { term: 'intégrité scientifique', caseSensitive: false, path: 'glossaire/integrite-scientifique/' },
   { term: 'CAP', expansion: 'Commission administrative paritaire', path: 'glossaire/cap/' },
-].map((g) => ({ ...g, data: g, id: g.path })) as never;
+  { term: 'CAP-BEP', path: 'glossaire/cap-bep/' },
+  { term: "maintien dans l'emploi", caseSensitive: false, path: 'glossaire/maintien/' },
+].map((g) => ({ data: g, id: g.path, path: g.path }));
+const organisations = [{ data: { names: ['DIS'] }, id: 'dis', path: 'organisations/dis/' }];
+const matcher = new Matcher<object>([
+  ...glossary.map((g) => ({ value: g, forms: [g.data.term], caseSensitive: g.data.caseSensitive !== false })),
+  ...organisations.map((o) => ({ value: o, forms: o.data.names, caseSensitive: false })),
+]);
 const conventions = [
-  { id: 'ucanss', sections: [{ id: 'ucanss/annexe-1', path: 'ucanss/annexe-1/' }], actions: [], axes: [] },
-] as never;
-const enrich = (main: string, path = 'ucanss/preambule/') =>
-  enrichHtml(`<html><body><h1>DIS</h1><main>${main}</main><footer>DIS</footer></body></html>`, { path, base: '/b/', catalogue: { glossary, conventions } });
+  { id: 'ucanss', sections: [{ id: 'ucanss/annexe-1', path: 'ucanss/annexe-1/' }], actions: [{ data: { number: '7.2' }, path: 'ucanss/actions/action-7-2/' }], axes: [] },
+];
+const catalogue = { glossary, conventions, matcher } as never;
+const page = (main: string) => `<html><body><h1>DIS</h1><main id="contenu">${main}</main><footer>DIS</footer></body></html>`;
+const enrich = (main: string, path = 'ucanss/preambule/') => enrichHtml(page(main), { path, base: '/b/', catalogue });
+/** The enriched <main>, parsed back: assertions read the tree, not the spelling of the markup. */
+const tree = (main: string, path?: string) => fromHtml(enrich(main, path));
+const terms = (main: string, path?: string) =>
+  selectAll(tree(main, path), (e) => e.tagName === 'a' && String(e.properties.className) === 'terme').map((a) => ({
+    href: a.properties.href,
+    text: a.text,
+    title: selectAll(a, (e) => e.tagName === 'abbr')[0]?.properties.title,
+  }));
 
-test('the first occurrence of a term in <main> is marked and linked; later ones and other zones are not', () => {
+test('the first occurrence of a term in <main> is marked, linked and expanded; later ones and other zones are not', () => {
+  assert.deepEqual(terms('<p>La DIS et la DIS.</p>'), [{ href: '/b/glossaire/dis/', text: 'DIS', title: "Délégation à l'intégrité scientifique" }]);
   const out = enrich('<p>La DIS et la DIS.</p>');
-  assert.match(out, /<p>La <a class="terme" href="\/b\/glossaire\/dis\/"><abbr title="Délégation à l&#39;intégrité scientifique|Délégation à l'intégrité scientifique">DIS<\/abbr><\/a> et la DIS\.<\/p>/);
-  assert.match(out, /<h1>DIS<\/h1>/);
-  assert.match(out, /<footer>DIS<\/footer>/);
+  assert.ok(out.startsWith('<html><body><h1>DIS</h1><main id="contenu"><p>La <a class="terme"'), out);
+  assert.ok(out.endsWith('et la DIS.</p></main><footer>DIS</footer></body></html>'), out);
 });
 
-test('no term is marked inside another mark, a link, a heading or an attribute value', () => {
-  const out = enrich('<p title="la DIS">texte</p><a href="/x/">DIS</a><h2>DIS</h2><p>DIS puis intégrité scientifique</p>');
-  assert.match(out, /<p title="la DIS">texte<\/p><a href="\/x\/">DIS<\/a><h2>DIS<\/h2>/);
-  assert.equal(out.match(/class="terme"/g)?.length, 2);
-  assert.doesNotMatch(out, /title="[^"]*<a/);
+test('no term is marked inside a link, a heading or an attribute value; the next occurrence in text is', () => {
+  const html = '<p title="la DIS">texte</p><a href="/x/">DIS</a><h2>DIS</h2><p>DIS puis intégrité scientifique</p>';
+  const t = tree(html);
+  assert.deepEqual(terms(html).map((x) => x.href), ['/b/glossaire/dis/', '/b/glossaire/integrite-scientifique/']);
+  assert.equal(selectAll(t, (e) => e.tagName === 'p')[0]!.properties.title, 'la DIS');
+  assert.deepEqual(selectAll(t, (e) => e.tagName === 'h2').map((h) => h.children.length), [1]);
+  assert.deepEqual(selectAll(t, (e) => e.tagName === 'a' && e.properties.href === '/x/').map((a) => a.text), ['DIS']);
+  // The marked occurrence is the one in the last paragraph.
+  const last = selectAll(t, (e) => e.tagName === 'p').at(-1)!;
+  assert.equal(selectAll(last, (e) => e.tagName === 'a').length, 2);
 });
 
-test('a hyphen joins words, so "CAP" is not marked inside "CAP-BEP"', () => {
-  assert.ok(!termPattern({ term: 'CAP' } as never).test('un CAP-BEP'));
-  assert.ok(termPattern({ term: 'CAP' } as never).test('la CAP compétente'));
+test('a hyphen joins words: "CAP" is not found in "CAP-BEP", which is its own term', () => {
+  assert.deepEqual(terms('<p>un CAP-BEP</p>').map((x) => x.href), ['/b/glossaire/cap-bep/']);
+  assert.deepEqual(terms('<p>un CAP-BEP, puis la CAP</p>').map((x) => x.text), ['CAP-BEP', 'CAP']);
+  assert.deepEqual(terms('<p>garder le cap</p>'), []);
 });
 
-test('"cf. annexe 1" links when the document has annex 1; "cf. annexe 9" stays text', () => {
-  const out = enrich('<p>(cf. annexe 1) et (cf. annexe 9)</p>');
-  assert.match(out, /\(cf\. <a href="\/b\/ucanss\/annexe-1\/">annexe 1<\/a>\) et \(cf\. annexe 9\)/);
+test('apostrophes, accents and spaces: one text rule', () => {
+  assert.deepEqual(terms('<p>le MAINTIEN DANS L’EMPLOI</p>').map((x) => x.text), ['MAINTIEN DANS L’EMPLOI']);
+  assert.deepEqual(terms('<p>integrite\n  scientifique</p>').map((x) => x.href), ['/b/glossaire/integrite-scientifique/']);
+});
+
+test('"cf. annexe 1" and "cf. action 7.2" link to the item when the document has it; "cf. annexe 9" stays text', () => {
+  const t = tree('<p>(cf. annexe 1), (cf. l’action 7.2) et (cf. annexe 9)</p>');
+  const links = selectAll(t, (e) => e.tagName === 'a').map((a) => ({ href: a.properties.href, text: a.text }));
+  assert.deepEqual(links, [
+    { href: '/b/ucanss/annexe-1/', text: 'annexe 1' },
+    { href: '/b/ucanss/actions/action-7-2/', text: 'action 7.2' },
+  ]);
+  assert.equal(selectAll(t, (e) => e.tagName === 'p')[0]!.text, '(cf. annexe 1), (cf. l’action 7.2) et (cf. annexe 9)');
+  // Another document's page: no annex 1 there.
+  assert.deepEqual(selectAll(tree('<p>cf. annexe 1</p>', 'autre/preambule/'), (e) => e.tagName === 'a'), []);
 });
 
 test("a glossary entry's own page does not link the term to itself", () => {
-  const out = enrich('<p>La DIS.</p>', 'glossaire/dis/');
-  assert.doesNotMatch(out, /glossaire\/dis\//);
+  assert.deepEqual(terms('<p>La DIS.</p>', 'glossaire/dis/'), []);
 });
 
 test('an element marked data-sans-glossaire keeps its text; the term is marked further on', () => {
-  const out = enrich('<p class="surtitre" data-sans-glossaire>Plan <span>DIS</span> 2023</p><p>La DIS.</p>');
-  assert.match(out, /<p class="surtitre" data-sans-glossaire>Plan <span>DIS<\/span> 2023<\/p><p>La <a class="terme"/);
+  const t = tree('<p class="surtitre" data-sans-glossaire>Plan <span>DIS</span> 2023</p><p>La DIS.</p>');
+  const [kicker, text] = selectAll(t, (e) => e.tagName === 'p');
+  assert.equal(selectAll(kicker!, (e) => e.tagName === 'a').length, 0);
+  assert.equal(selectAll(text!, (e) => e.tagName === 'a').length, 1);
+});
+
+test('ids and what points to them get the prefix inside a scoped container; headings move down, never past h6', () => {
+  const html =
+    '<div class="texte" data-prefixe-ids="art-6-" data-decalage-titres="2"><h2 id="le-constat">Le constat</h2><h5>b</h5>' +
+    '<a href="#le-constat">voir</a><a href="/x/#y">ailleurs</a><label for="c">c</label><section aria-labelledby="a b" aria-describedby="d" aria-controls="e"></section></div>' +
+    '<h2 id="dehors">Hors du conteneur</h2>';
+  const t = tree(html);
+  const div = selectAll(t, (e) => e.tagName === 'div')[0]!;
+  assert.equal(div.properties.dataPrefixeIds, undefined, 'the declaration does not reach the page');
+  assert.deepEqual(selectAll(div, (e) => /^h\d$/.test(e.tagName)).map((h) => [h.tagName, h.properties.id]), [['h4', 'art-6-le-constat'], ['h6', undefined]]);
+  assert.deepEqual(selectAll(div, (e) => e.tagName === 'a').map((a) => a.properties.href), ['#art-6-le-constat', '/x/#y']);
+  assert.deepEqual(selectAll(div, (e) => e.tagName === 'label')[0]!.properties.htmlFor, ['art-6-c']);
+  const section = selectAll(div, (e) => e.tagName === 'section')[0]!;
+  assert.deepEqual([section.properties.ariaLabelledBy, section.properties.ariaDescribedBy, section.properties.ariaControls], [['art-6-a', 'art-6-b'], ['art-6-d'], ['art-6-e']]);
+  assert.deepEqual(selectAll(t, (e) => e.properties.id === 'dehors').map((h) => h.tagName), ['h2']);
+});
+
+test("a table of a document's text gets a named, focusable scroll region; the site's own tables keep theirs", () => {
+  const t = tree(
+    '<div class="texte"><table><thead><tr><th>Métier</th><th><em>Code</em> emploi</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table></div>' +
+      '<section class="tableau" aria-labelledby="x" tabindex="0"><table><caption id="x">Déjà</caption></table></section>',
+  );
+  const regions = selectAll(t, (e) => e.tagName === 'section');
+  assert.equal(regions.length, 2);
+  assert.deepEqual(regions[0]!.properties, { className: ['tableau'], tabIndex: 0, ariaLabel: 'Tableau : Métier, Code emploi' });
+  assert.equal(regions[0]!.children.filter((c) => c.type === 'element' && c.tagName === 'table').length, 1);
+  assert.equal(selectAll(regions[1]!, (e) => e.tagName === 'section').length, 0, 'no region inside a region');
 });

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
+import { fold as foldText } from '../../src/lib/text.ts';
 import { parseInsermSeed } from '../fixtures/inserm-seed.ts';
 
 const CONVENTION = 'inserm-fiphfp-2023-2026';
@@ -15,7 +16,7 @@ const { entries, problems } = validateAll(readContent(process.cwd()).files);
 const seed = parseInsermSeed();
 const of = <T extends { data: { convention: string } }>(list: T[]) => list.filter((e) => e.data.convention === CONVENTION);
 /** Compares titles that the PDF prints in capitals without accents. */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().replace(/\s+/g, ' ').trim();
+const fold = (s: string) => foldText(s).toUpperCase().replace(/\s+/g, ' ').trim();
 
 test('the content is valid', () => assert.deepEqual(problems, []));
 

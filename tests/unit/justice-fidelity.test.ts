@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
+import { fold as foldText } from '../../src/lib/text.ts';
 import { flatten, parseJusticeSeed } from '../fixtures/justice-seed.ts';
 
 const CONVENTION = 'justice-circulaire-2004-21';
@@ -20,7 +21,7 @@ const seed = parseJusticeSeed();
 const of = <T extends { data: { convention: string } }>(list: T[]) => list.filter((e) => e.data.convention === CONVENTION);
 const name = (id: string) => id.slice(id.indexOf('/') + 1);
 /** Compares headings that the source prints in capitals, often without accents. */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().replace(/\s+/g, ' ').trim();
+const fold = (s: string) => foldText(s).toUpperCase().replace(/\s+/g, ' ').trim();
 /** The MDX body of a content file, as comparable text: Markdown markers dropped, whitespace collapsed. */
 const body = (folder: string, id: string) =>
   matter(readFileSync(join(process.cwd(), 'content', folder, `${id}.mdx`), 'utf8'))

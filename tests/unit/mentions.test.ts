@@ -1,22 +1,59 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fold, mentions, nameMatcher } from '../../src/lib/mentions.ts';
+import { Matcher } from '../../src/lib/mentions.ts';
+import { fold } from '../../src/lib/text.ts';
+import { textsOf } from '../../src/lib/crosscut.ts';
 
-test('names are found as whole words, whatever the accents, apostrophes and case', () => {
-  const m = nameMatcher(['Médecin de prévention', "Fonds pour l'insertion"]);
+const matcher = (forms: string[], caseSensitive = false) => new Matcher([{ value: forms[0], forms, caseSensitive }]);
+const mentions = (text: string, m: Matcher<string | undefined>) => m.valuesIn([text]).size > 0;
+
+test('names are found as whole words, whatever the accents, apostrophes, spaces and case', () => {
+  const m = matcher(['Médecin de prévention', "Fonds pour l'insertion"]);
   assert.ok(mentions('Le MEDECIN DE PREVENTION est consulté.', m));
   assert.ok(mentions('le Fonds pour l’insertion des personnes', m));
+  assert.ok(mentions('le Fonds pour\nl’insertion', m));
   assert.ok(!mentions('les médecins de préventions', m));
 });
 
+test('a hyphen joins words, an apostrophe does not', () => {
+  const m = matcher(['CAP'], true);
+  assert.ok(!mentions('un CAP-BEP', m));
+  assert.ok(!mentions('le pré-CAP', m));
+  assert.ok(mentions("l'CAP (sic)", m));
+  assert.ok(mentions('(CAP)', m));
+});
+
 test('acronyms can require their case, so that "cap" the word is not "CAP" the commission', () => {
-  const m = nameMatcher(['CAP'], true);
-  assert.ok(mentions('passage en CAP', m, true));
-  assert.ok(!mentions('garder le cap', m, true));
-  assert.ok(!mentions('Cap emploi', m, true));
+  const m = matcher(['CAP'], true);
+  assert.ok(mentions('passage en CAP', m));
+  assert.ok(!mentions('garder le cap', m));
+  assert.ok(!mentions('Cap emploi', m));
+});
+
+test('one walk finds every entry, nested ones included, and says where', () => {
+  const m = new Matcher([
+    { value: 'ch', forms: ['correspondant handicap'], caseSensitive: false },
+    { value: 'h', forms: ['handicap'], caseSensitive: false },
+    { value: 'CAP', forms: ['CAP'], caseSensitive: true },
+    { value: 'cap emploi', forms: ['Cap emploi'], caseSensitive: false },
+  ]);
+  const text = 'Le correspondant handicap et Cap emploi';
+  assert.deepEqual(
+    m.find(text).map((o) => [text.slice(o.start, o.end), o.values]),
+    [['correspondant handicap', ['ch']], ['handicap', ['h']], ['Cap emploi', ['cap emploi']]],
+  );
 });
 
 test('fold() strips accents and straightens apostrophes', () => {
   assert.equal(fold('Référent’s ÉTÉ'), "referent's ete");
   assert.equal(fold('ÉTÉ', true), 'ETE');
+});
+
+test("an entry's texts are its fields one by one: no occurrence across two fields, identifiers left out", async () => {
+  const { textsOf } = await import('../../src/lib/crosscut.ts');
+  const texts = textsOf({ data: { title: 'Le maintien', wording: "dans l'emploi", convention: 'cap-bep', audience: ['rh-referents'], themes: ['cap'] }, body: 'Texte.' });
+  assert.deepEqual(texts, ['Le maintien', "dans l'emploi", 'Texte.']);
+  const m = matcher(["maintien dans l'emploi"]);
+  assert.equal(m.valuesIn(texts).size, 0);
+  assert.equal(m.valuesIn(['Le maintien dans l’emploi']).size, 1);
 });

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
+import { fold as foldText } from '../../src/lib/text.ts';
 import { parseUcanssSeed } from '../fixtures/ucanss-seed.ts';
 
 const CONVENTION = 'ucanss-agefiph-2016';
@@ -28,7 +29,7 @@ const body = (file: string) => matter(readFileSync(file, 'utf8')).content;
 
 /** Compares text the PDF prints in capitals without accents, and its two kinds of apostrophe. */
 const fold = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toUpperCase().replace(/\s+/g, ' ').trim();
+  foldText(s).toUpperCase().replace(/\s+/g, ' ').trim();
 /** Text without its Markdown or PDF dress: list marks, emphasis, headings, table bars, escapes, "^{er}". */
 const plain = (s: string) =>
   s
