@@ -1,6 +1,6 @@
 import type { Entries, Entry } from './collections.ts';
 import type { Problem } from './problems.ts';
-import { localName } from './ids.ts';
+import { conventionOf, localName } from './ids.ts';
 import { DOCUMENT_FOLDERS, ROOT_FOLDERS } from '../lib/paths.ts';
 
 /** Finds values that occur more than once, keeping the entries that repeat them. */
@@ -37,14 +37,14 @@ function checkPageNames(entries: Entries, problems: Problem[]) {
       problems.push({ file: e.file, field: '(nom du fichier)', value: name, message: "nom réservé à un dossier du document (ses actions, ses procédures, sa version à imprimer)", allowed: `un autre nom que ${folders.join(', ')} (par exemple ${example})` });
       continue;
     }
-    const k = key(e.id.split('/')[0], name);
+    const k = key(conventionOf(e.id), name);
     const other = taken.get(k);
     if (other) problems.push({ file: e.file, field: '(nom du fichier)', value: name, message: `nom déjà pris par la page de ${other} : les axes et les sections d'un document ont leur page côte à côte`, allowed: 'un nom de fichier unique parmi les axes et les sections du document' });
     else taken.set(k, e.file);
   }
   for (const e of [...entries.axes, ...entries.objectives, ...entries.actions, ...entries.sections, ...entries.procedures]) {
     const name = localName(e.id);
-    if (name.includes('/')) problems.push({ file: e.file, field: '(nom du fichier)', value: name, message: 'fichier rangé dans un sous-dossier : sa page ne serait pas construite', allowed: `un fichier placé directement dans le dossier « ${e.id.split('/')[0]}/ »` });
+    if (name.includes('/')) problems.push({ file: e.file, field: '(nom du fichier)', value: name, message: 'fichier rangé dans un sous-dossier : sa page ne serait pas construite', allowed: `un fichier placé directement dans le dossier « ${conventionOf(e.id)}/ »` });
   }
 }
 
