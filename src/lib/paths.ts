@@ -48,6 +48,12 @@ export const anchors = {
   printScope: (id: string, anchor?: string) => `${localName(id)}-${anchor === undefined ? '' : `${anchor}-`}`,
   /** Prefix of the ids inside the document's own introduction on the print page. */
   printIntroScope: () => 'document-',
+  /** A level word of the document inside an id: "Articles" → `articles`, "Thème" → `theme`. */
+  word: (levelWord: string) => slugify(levelWord),
+  /** A table under a heading: `article-2-tableau`, or the n-th one, `engagements-tableau-2`. */
+  table: (headingId: string, n?: number) => `${headingId}-tableau${n === undefined ? '' : `-${n}`}`,
+  /** The n-th sub-heading the source prints inside a list of actions. */
+  group: (n: number) => `groupe-${n}`,
 };
 
 export const paths = {

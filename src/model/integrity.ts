@@ -126,7 +126,7 @@ export function checkIntegrity(entries: Entries): Problem[] {
     if (!conventions.has(e.data.convention)) {
       problems.push({ file: e.file, field: 'convention', value: e.data.convention, message: 'aucune convention ne porte cet identifiant', allowed: conventionIds });
     } else if (!e.id.startsWith(`${e.data.convention}/`)) {
-      problems.push({ file: e.file, field: 'convention', value: e.data.convention, message: `le fichier doit être rangé dans un dossier « ${e.data.convention}/ »`, allowed: `le nom du dossier du fichier (${e.id.split('/')[0]})` });
+      problems.push({ file: e.file, field: 'convention', value: e.data.convention, message: `le fichier doit être rangé dans un dossier « ${e.data.convention}/ »`, allowed: `le nom du dossier du fichier (${conventionOf(e.id)})` });
     } else known.add(e);
   }
   const ok = <T extends Child>(list: T[]) => list.filter((e) => known.has(e));
