@@ -73,6 +73,8 @@ export interface ObjectiveNode extends Entry<'objectives'> {
   anchor: string;
   /** Its axis page and that fragment: "convention-multipartite…/section-1/#article-2". */
   path: string;
+  /** The label as it reads alone, in breadcrumbs: "Article 2", "Objectif n°3". */
+  crumb: string;
   axis: AxisNode;
   actions: ActionNode[];
 }
@@ -208,9 +210,11 @@ export function buildCatalogue(entries: Entries): Catalogue {
     const axis = axisByKey.get(key(o.data.convention, o.data.axis))!;
     const levels = axis.convention.data.levels;
     const anchor = anchors.objective(levels.objective.singular, o.data.number);
+    const label = o.data.label ?? numberLabel(levels.objective.label, o.data.number);
     const node: ObjectiveNode = {
       ...o,
-      label: o.data.label ?? numberLabel(levels.objective.label, o.data.number),
+      label,
+      crumb: standaloneLabel(label, o.data.title, levels.objective.singular),
       anchor,
       path: paths.objective(axis.id, anchor),
       axis,
