@@ -4,12 +4,15 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readContent } from '../src/model/read.ts';
+import { validateAll } from '../src/model/validate.ts';
+import { paths } from '../src/lib/paths.ts';
 
 export const DIST = join(process.cwd(), 'dist');
 /** The base the tests build under: a sub-path, as publishers deploy. */
 export const BASE = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
-/** Every built HTML page, as a path relative to dist/ ("inserm…/axe-1/index.html"). */
+/** Every built HTML page, as a path relative to dist/ ("inserm…/actions/action-12/index.html"). */
 export function builtPages(): string[] {
   return (readdirSync(DIST, { recursive: true }) as string[])
     .map((f) => f.split('\\').join('/'))
@@ -37,6 +40,17 @@ const FIXED: Record<string, string> = {
 };
 const FIXED_FOLDERS = new Set(Object.values(FIXED).map((p) => p.split('/')[0]));
 
+/**
+ * Axis pages sit beside the section pages, both named after their file (`…/section-1/`,
+ * `…/preambule/`): the path alone cannot tell them apart, the content does.
+ */
+let axisPages: Set<string> | undefined;
+function isAxisPage(page: string): boolean {
+  axisPages ??= new Set(validateAll(readContent(process.cwd()).files).entries.axes.map((a) => `${paths.axis(a.id)}index.html`));
+  return axisPages.has(page);
+}
+const documentPage = (p: string) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/[^/]+\/index\.html$/.test(p);
+
 /** Templates recognised by their path: the site's own folders first, then the documents' pages. */
 const BY_PATH: [string, (p: string) => boolean][] = [
   ['thème', (p) => /^themes\/[^/]+\/index\.html$/.test(p)],
@@ -44,11 +58,11 @@ const BY_PATH: [string, (p: string) => boolean][] = [
   ['terme du glossaire', (p) => /^glossaire\/[^/]+\/index\.html$/.test(p)],
   ['organisme ou rôle', (p) => /^organisations\/[^/]+\/index\.html$/.test(p)],
   ['document', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/index\.html$/.test(p)],
-  ['axe', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/axe-[^/]+\/index\.html$/.test(p)],
+  ['axe', (p) => documentPage(p) && isAxisPage(p)],
   ['action', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p)],
   ['procédure', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p)],
   ['version à imprimer', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/imprimer\/index\.html$/.test(p)],
-  ['section', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/[^/]+\/index\.html$/.test(p) && !/\/(axe-[^/]+|imprimer)\//.test(p)],
+  ['section', (p) => documentPage(p) && !isAxisPage(p) && !/\/imprimer\//.test(p)],
 ];
 
 /**

@@ -7,7 +7,8 @@ import type { Entries, Entry } from '../model/collections.ts';
 import type { Convention } from '../model/convention.ts';
 import { STATUSES, type StatusKey } from '../model/statuses.ts';
 import { SECTION_KINDS } from '../model/section.ts';
-import { paths } from './paths.ts';
+import { anchors, localName, paths } from './paths.ts';
+import { heading } from './format.ts';
 import { buildCrosscut, type Crosscut } from './crosscut.ts';
 
 export interface StatusView {
@@ -35,6 +36,8 @@ export interface SectionNode extends Entry<'sections'> {
   path: string;
   /** "Article 6", "Préambule", or the label printed in the source. */
   label: string;
+  /** The label as it reads alone, in breadcrumbs: "Article 6", or "1 : <title>" where the source prints a bare number. */
+  crumb: string;
   convention: ConventionNode;
   parent?: SectionNode;
   children: SectionNode[];
@@ -54,6 +57,8 @@ export interface ProcedureNode extends Entry<'procedures'> {
 export interface AxisNode extends Entry<'axes'> {
   path: string;
   label: string;
+  /** The label as it reads alone, in breadcrumbs: "Section 1", "Thème 3". */
+  crumb: string;
   convention: ConventionNode;
   section?: SectionNode;
   objectives: ObjectiveNode[];
@@ -64,8 +69,12 @@ export interface AxisNode extends Entry<'axes'> {
 }
 export interface ObjectiveNode extends Entry<'objectives'> {
   label: string;
-  /** Fragment id of the objective on its axis page. */
+  /** Fragment id of the objective on its axis page, in the document's word: "article-2", "objectif-3". */
   anchor: string;
+  /** Its axis page and that fragment: "convention-multipartite…/section-1/#article-2". */
+  path: string;
+  /** The label as it reads alone, in breadcrumbs: "Article 2", "Objectif n°3". */
+  crumb: string;
   axis: AxisNode;
   actions: ActionNode[];
 }
@@ -73,6 +82,8 @@ export interface ActionNode extends Entry<'actions'> {
   path: string;
   /** "Action n°12", or "Mesure non numérotée" where the source gives no number. */
   label: string;
+  /** The label as it reads alone, in breadcrumbs: "Action n°12", "Engagement g)" for a bare "g)". */
+  crumb: string;
   convention: ConventionNode;
   axis: AxisNode;
   objective?: ObjectiveNode;
@@ -108,9 +119,28 @@ export function statusView(convention: Convention, code: string): StatusView {
   return { code, legend: entry.legend, key: entry.status, label: STATUSES[entry.status].label };
 }
 
-/** The file name of an entry inside its convention folder: "inserm…/action-12" → "action-12". */
-export function localName(id: string): string {
-  return id.slice(id.indexOf('/') + 1);
+export { localName };
+
+/** A label that is only a number or a letter as printed ("1", "1.", "II", "g)"): it says nothing alone. */
+export function isBareLabel(label: string): boolean {
+  return /^(\d+|[IVXLC]+|[A-Za-z])([.-]\d+)*[.)]?$/.test(label);
+}
+
+/**
+ * The label of a node as it reads alone (breadcrumbs): a bare number or letter takes the
+ * document's word for its level ("Engagement g)"), or, where the document has no word for it
+ * (the "1", "2" under a chapter of a circular), its title ("1 : Les priorités en matière de mutation").
+ */
+export function standaloneLabel(label: string, title: string, levelWord?: string): string {
+  if (!isBareLabel(label)) return label;
+  return levelWord === undefined ? heading(label, title) : `${levelWord} ${label}`;
+}
+
+/** A section and the sections it sits in, outermost first: the breadcrumb trail down to it. */
+export function sectionTrail(section: SectionNode | undefined): SectionNode[] {
+  const trail: SectionNode[] = [];
+  for (let s = section; s; s = s.parent) trail.unshift(s);
+  return trail;
 }
 
 /** Links each node to its neighbours in a list. */
@@ -133,10 +163,12 @@ export function buildCatalogue(entries: Entries): Catalogue {
   for (const s of [...entries.sections].sort((x, y) => x.data.order - y.data.order)) {
     const convention = conventionById.get(s.data.convention)!;
     const kind = SECTION_KINDS[s.data.kind];
+    const label = s.data.label ?? (s.data.number ? `${kind} ${s.data.number}` : kind);
     const node: SectionNode = {
       ...s,
       path: paths.section(s.id),
-      label: s.data.label ?? (s.data.number ? `${kind} ${s.data.number}` : kind),
+      label,
+      crumb: standaloneLabel(label, s.data.title),
       convention,
       children: [],
       axes: [],
@@ -157,10 +189,12 @@ export function buildCatalogue(entries: Entries): Catalogue {
   for (const a of [...entries.axes].sort((x, y) => compareNumbers(x.data.number, y.data.number))) {
     const convention = conventionById.get(a.data.convention)!;
     const section = a.data.section === undefined ? undefined : sectionByKey.get(key(convention.id, a.data.section));
+    const label = a.data.label ?? numberLabel(convention.data.levels.axis.label, a.data.number);
     const node: AxisNode = {
       ...a,
-      path: paths.axis(convention.id, a.data.number),
-      label: a.data.label ?? numberLabel(convention.data.levels.axis.label, a.data.number),
+      path: paths.axis(a.id),
+      label,
+      crumb: standaloneLabel(label, a.data.title, convention.data.levels.axis.singular),
       convention,
       section,
       objectives: [],
@@ -174,10 +208,15 @@ export function buildCatalogue(entries: Entries): Catalogue {
   const objectiveByKey = new Map<string, ObjectiveNode>();
   for (const o of [...entries.objectives].sort((x, y) => compareNumbers(x.data.number, y.data.number))) {
     const axis = axisByKey.get(key(o.data.convention, o.data.axis))!;
+    const levels = axis.convention.data.levels;
+    const anchor = anchors.objective(levels.objective.singular, o.data.number);
+    const label = o.data.label ?? numberLabel(levels.objective.label, o.data.number);
     const node: ObjectiveNode = {
       ...o,
-      label: o.data.label ?? numberLabel(axis.convention.data.levels.objective.label, o.data.number),
-      anchor: `objectif-${o.data.number.replace(/\./g, '-')}`,
+      label,
+      crumb: standaloneLabel(label, o.data.title, levels.objective.singular),
+      anchor,
+      path: paths.objective(axis.id, anchor),
       axis,
       actions: [],
     };
@@ -188,12 +227,13 @@ export function buildCatalogue(entries: Entries): Catalogue {
     const convention = conventionById.get(a.data.convention)!;
     const axis = axisByKey.get(key(convention.id, a.data.axis))!;
     const objective = a.data.objective === undefined ? undefined : objectiveByKey.get(key(convention.id, a.data.axis, a.data.objective));
+    const label =
+      a.data.label ?? (a.data.number === undefined ? 'Mesure non numérotée' : numberLabel(convention.data.levels.action.label, a.data.number));
     const node: ActionNode = {
       ...a,
       path: paths.action(a.id),
-      label:
-        a.data.label ??
-        (a.data.number === undefined ? 'Mesure non numérotée' : numberLabel(convention.data.levels.action.label, a.data.number)),
+      label,
+      crumb: standaloneLabel(label, a.data.title, convention.data.levels.action.singular),
       convention,
       axis,
       objective,

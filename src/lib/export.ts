@@ -3,6 +3,7 @@
  * Field names are a public contract: later versions add fields, never rename them.
  */
 import type { ActionNode, Catalogue } from './catalogue.ts';
+import { paths } from './paths.ts';
 
 export interface ActionRecord {
   /** Convention id ("inserm-fiphfp-2023-2026"). */
@@ -143,11 +144,11 @@ export function itemRecords(catalogue: Catalogue): ItemRecord[] {
     for (const s of c.sections) push('section', s.data.number, s.label, s.data.title, s.path);
     for (const a of c.axes) {
       push('axe', a.data.number, a.label, a.data.title, a.path);
-      for (const o of a.objectives) push('objectif', o.data.number, o.label, o.data.title, `${a.path}#${o.anchor}`);
+      for (const o of a.objectives) push('objectif', o.data.number, o.label, o.data.title, o.path);
     }
     for (const a of c.actions) {
       push('action', a.data.number, a.label, a.data.title, a.path);
-      for (const s of a.data.subItems ?? []) push('sous-element', s.letter, `${a.label}, ${s.letter}`, s.text, `${a.path}#${subItemAnchor(s.letter)}`);
+      for (const s of a.data.subItems ?? []) push('sous-element', s.letter, `${a.label}, ${s.letter}`, s.text, paths.subItem(a.id, s.letter));
     }
     for (const p of c.procedures) push('procedure', p.data.number, 'Procédure', p.data.title, p.path);
   }
@@ -155,11 +156,6 @@ export function itemRecords(catalogue: Catalogue): ItemRecord[] {
   for (const g of catalogue.glossary) records.push({ convention: '', type: 'glossaire', number: '', label: g.data.term, title: g.data.expansion ?? g.data.term, url: g.path });
   for (const o of catalogue.organisations) records.push({ convention: '', type: o.data.kind, number: '', label: o.label, title: o.data.name, url: o.path });
   return records;
-}
-
-/** Fragment id of a lettered sub-item on its action's page: "a" → "point-a". */
-export function subItemAnchor(letter: string): string {
-  return `point-${letter.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
 }
 
 export function itemsToCsv(records: ItemRecord[]): string {

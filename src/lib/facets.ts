@@ -8,6 +8,7 @@ import { STATUSES, STATUS_KEYS } from '../model/statuses.ts';
 import { THEMES, THEME_KEYS } from '../model/themes.ts';
 import type { ActionNode, ConventionNode } from './catalogue.ts';
 import { fold } from './text.ts';
+import { slugify } from './paths.ts';
 
 export interface FacetValue {
   value: string;
@@ -23,10 +24,7 @@ export interface Facet {
   values: FacetValue[];
 }
 
-/** "DRH / Pôle carrières" → "drh-pole-carrieres": a URL segment for a free-text value. */
-export function slugify(text: string): string {
-  return fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'sans-nom';
-}
+export { slugify };
 
 export const NO_STATUS = 'sans-statut';
 export const NOT_GIVEN = 'non-precise';

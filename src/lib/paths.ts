@@ -1,7 +1,61 @@
 /**
- * Paths of the site's pages, relative to the site base (no leading slash). The export uses them as
- * they are; pages turn them into links with `href()` from ./url.ts.
+ * The one place where the site's paths and fragment ids are made (issue 9: URLs are a contract).
+ * Paths are relative to the site base (no leading slash): the export publishes them as they are,
+ * pages turn them into links with `href()` from ./url.ts. Every page of a document is named after
+ * its entry's file, so that a URL says what the document says: `…/section-1/`, `…/theme-3/`,
+ * `…/partie-3/`, `…/actions/article-2-g/`. Fragments use the document's own level words
+ * (`#article-2`, `#objectif-3`) or the letter printed in the source (`#point-a`).
+ *
+ * Pure: no Astro, so that the model's checks, the scripts and the tests read the same rules.
  */
+import { conventionOf, localName } from '../model/ids.ts';
+import { fold } from './text.ts';
+
+export { conventionOf, entryId, localName, ID_PATTERN, SLUG_PATTERN } from '../model/ids.ts';
+
+/** "DRH / Pôle carrières" → "drh-pole-carrieres": a URL segment or an id for a free-text value. */
+export function slugify(text: string): string {
+  return fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'sans-nom';
+}
+
+/** Folders at the root of the built site: a document may not take one of these names. */
+export const ROOT_FOLDERS = ['actions', 'themes', 'glossaire', 'organisations', 'recherche', 'donnees', 'accessibilite', 'plan-du-site', 'mentions-legales', 'pagefind', '_astro'];
+
+/**
+ * Folders inside a document's folder, beside its axis and section pages: an axis or a section may
+ * not take one of these names.
+ */
+export const DOCUMENT_FOLDERS = { actions: 'actions', procedures: 'procedures', print: 'imprimer' } as const;
+
+/** A page of a document named after its entry's file: "ucanss…/article-6" → "ucanss…/article-6/". */
+const documentPage = (id: string) => `${conventionOf(id)}/${localName(id)}/`;
+/** An entry in one of a document's folders: "inserm…/action-12" → "inserm…/actions/action-12/". */
+const inFolder = (folder: string, id: string) => `${conventionOf(id)}/${folder}/${localName(id)}/`;
+
+/**
+ * Fragment ids that other pages and the export link to. Objectives are named with the document's
+ * word for that level and their printed number, dots turned into hyphens: "Article" + "2" →
+ * `article-2`, "Objectif" + "1.2" → `objectif-1-2`; numbers are unique within an axis, so the id is
+ * unique on the axis page. Lettered sub-items of an action: "a" → `point-a`.
+ */
+export const anchors = {
+  objective: (objectiveWord: string, number: string) => `${slugify(objectiveWord)}-${slugify(number)}`,
+  subItem: (letter: string) => `point-${slugify(letter)}`,
+  /**
+   * Prefix of the ids inside an entry's text on the print page, where every text of the document
+   * shares one page: "section-1-", and "section-1-article-2-" for an objective of that axis.
+   */
+  printScope: (id: string, anchor?: string) => `${localName(id)}-${anchor === undefined ? '' : `${anchor}-`}`,
+  /** Prefix of the ids inside the document's own introduction on the print page. */
+  printIntroScope: () => 'document-',
+  /** A level word of the document inside an id: "Articles" → `articles`, "Thème" → `theme`. */
+  word: (levelWord: string) => slugify(levelWord),
+  /** A table under a heading: `article-2-tableau`, or the n-th one, `engagements-tableau-2`. */
+  table: (headingId: string, n?: number) => `${headingId}-tableau${n === undefined ? '' : `-${n}`}`,
+  /** The n-th sub-heading the source prints inside a list of actions. */
+  group: (n: number) => `groupe-${n}`,
+};
+
 export const paths = {
   home: () => '',
   search: () => 'recherche/',
@@ -9,20 +63,19 @@ export const paths = {
   accessibility: () => 'accessibilite/',
   legal: () => 'mentions-legales/',
   /** Print-ready single page of a convention. */
-  print: (conventionId: string) => `${conventionId}/imprimer/`,
+  print: (conventionId: string) => `${conventionId}/${DOCUMENT_FOLDERS.print}/`,
   convention: (conventionId: string) => `${conventionId}/`,
-  axis: (conventionId: string, axisNumber: string) => `${conventionId}/axe-${axisNumber}/`,
-  /** Actions live under their convention, named after their file: `inserm…/actions/action-12/`. */
-  action: (actionId: string) => {
-    const [conventionId, ...rest] = actionId.split('/');
-    return `${conventionId}/actions/${rest.join('/')}/`;
-  },
-  /** Sections live under their convention, named after their file: `ucanss…/article-6/`. */
-  section: (sectionId: string) => `${sectionId}/`,
-  procedure: (procedureId: string) => {
-    const [conventionId, ...rest] = procedureId.split('/');
-    return `${conventionId}/procedures/${rest.join('/')}/`;
-  },
+  /** Axes live under their convention, named after their file: `convention-multipartite…/section-1/`. */
+  axis: (axisId: string) => documentPage(axisId),
+  /** Sections too, beside the axes: `ucanss…/article-6/`, `justice…/partie-3/`. */
+  section: (sectionId: string) => documentPage(sectionId),
+  /** An objective is a part of its axis page: `…/section-1/#article-2`. */
+  objective: (axisId: string, anchor: string) => `${documentPage(axisId)}#${anchor}`,
+  /** Actions live in their convention's actions/ folder, named after their file: `inserm…/actions/action-12/`. */
+  action: (actionId: string) => inFolder(DOCUMENT_FOLDERS.actions, actionId),
+  /** A lettered sub-item is a part of its action's page: `…/actions/action-3/#point-a`. */
+  subItem: (actionId: string, letter: string) => `${inFolder(DOCUMENT_FOLDERS.actions, actionId)}#${anchors.subItem(letter)}`,
+  procedure: (procedureId: string) => inFolder(DOCUMENT_FOLDERS.procedures, procedureId),
   themes: () => 'themes/',
   theme: (key: string) => `themes/${key}/`,
   /** Every action and commitment of every document, in one table. */

@@ -4,7 +4,7 @@
  */
 import { joinBase } from './paths.ts';
 
-export { paths } from './paths.ts';
+export { anchors, paths } from './paths.ts';
 
 export function href(path: string): string {
   return joinBase(import.meta.env.BASE_URL, path);

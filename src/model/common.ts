@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { SLUG_PATTERN } from './ids.ts';
 
 /** A date as printed by the source, at the precision it gives: `2023`, `2023-11` or `2023-11-16`. */
 export const partialDate = z
@@ -8,7 +9,7 @@ export const partialDate = z
   });
 
 /** An identifier usable in a URL: lower-case letters, digits and hyphens. */
-export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+export const slug = z.string().regex(SLUG_PATTERN, {
   error: 'identifiant attendu en minuscules, chiffres et tirets (par exemple inserm-fiphfp-2023-2026)',
 });
 

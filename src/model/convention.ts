@@ -23,6 +23,17 @@ const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, 
 /** Where a number must be unique: in the whole document, in its axis, or in its objective. */
 export const NUMBERING_SCOPES = ['document', 'axis', 'objective'] as const;
 
+/**
+ * The model's own words for the three levels, which its types and folders are named after (axes,
+ * objectives, actions). A document that names its levels otherwise ("Section", "Article",
+ * "Engagement") must never see these words in its URLs (tests/build/urls.test.ts).
+ */
+export const GENERIC_LEVELS = {
+  axis: { singular: 'Axe', plural: 'Axes' },
+  objective: { singular: 'Objectif', plural: 'Objectifs' },
+  action: { singular: 'Action', plural: 'Actions' },
+} as const;
+
 /** How a document names one level of its structure. */
 const level = z.strictObject({
   /** Singular noun, capitalised: "Axe", "Thème", "Article". */

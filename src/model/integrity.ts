@@ -1,6 +1,8 @@
 import type { Entries, Entry } from './collections.ts';
 import type { Problem } from './problems.ts';
 import { fold } from '../lib/text.ts';
+import { conventionOf, localName } from './ids.ts';
+import { DOCUMENT_FOLDERS, ROOT_FOLDERS } from '../lib/paths.ts';
 
 /** Finds values that occur more than once, keeping the entries that repeat them. */
 function duplicates<T>(items: T[], key: (item: T) => string | undefined): Map<string, T[]> {
@@ -15,13 +17,37 @@ function duplicates<T>(items: T[], key: (item: T) => string | undefined): Map<st
 
 const key = (...parts: (string | number | undefined)[]) => parts.join('\u0000');
 
-/** The file name of an entry inside its convention folder: "inserm…/action-12" → "action-12". */
-const localName = (id: string) => id.slice(id.indexOf('/') + 1);
-
 type Child = Entry<'axes' | 'objectives' | 'actions' | 'sections' | 'procedures'>;
 
 /** Folders at the root of the built site that a document may not take as its name. */
-export const RESERVED_ROOT_FOLDERS = ['actions', 'themes', 'glossaire', 'organisations', 'recherche', 'donnees', 'accessibilite', 'plan-du-site', 'mentions-legales', 'pagefind', '_astro'];
+export const RESERVED_ROOT_FOLDERS = ROOT_FOLDERS;
+
+/**
+ * Every page of a document sits in its folder, named after its file (src/lib/paths.ts): the axis
+ * and section pages side by side, beside the folders of its actions, procedures and print page.
+ * Two of them may not take one name, and a file may not sit in a sub-folder (its page would not
+ * be built).
+ */
+function checkPageNames(entries: Entries, problems: Problem[]) {
+  const folders = Object.values(DOCUMENT_FOLDERS) as string[];
+  const taken = new Map<string, string>();
+  const pages: [Child, string][] = [...entries.axes.map((a) => [a, 'section-1.mdx, theme-3.mdx'] as [Child, string]), ...entries.sections.map((s) => [s, 'article-3.mdx, preambule.mdx'] as [Child, string])];
+  for (const [e, example] of pages) {
+    const name = localName(e.id);
+    if (folders.includes(name)) {
+      problems.push({ file: e.file, field: '(nom du fichier)', value: name, message: "nom réservé à un dossier du document (ses actions, ses procédures, sa version à imprimer)", allowed: `un autre nom que ${folders.join(', ')} (par exemple ${example})` });
+      continue;
+    }
+    const k = key(conventionOf(e.id), name);
+    const other = taken.get(k);
+    if (other) problems.push({ file: e.file, field: '(nom du fichier)', value: name, message: `nom déjà pris par la page de ${other} : les axes et les sections d'un document ont leur page côte à côte`, allowed: 'un nom de fichier unique parmi les axes et les sections du document' });
+    else taken.set(k, e.file);
+  }
+  for (const e of [...entries.axes, ...entries.objectives, ...entries.actions, ...entries.sections, ...entries.procedures]) {
+    const name = localName(e.id);
+    if (name.includes('/')) problems.push({ file: e.file, field: '(nom du fichier)', value: name, message: 'fichier rangé dans un sous-dossier : sa page ne serait pas construite', allowed: `un fichier placé directement dans le dossier « ${conventionOf(e.id)}/ »` });
+  }
+}
 
 /** Glossary: one entry per term (variants included), related entries that exist. */
 function checkGlossary(entries: Entries, problems: Problem[]) {
@@ -69,6 +95,7 @@ export function checkIntegrity(entries: Entries): Problem[] {
     }
   }
   checkGlossary(entries, problems);
+  checkPageNames(entries, problems);
   checkOrganisations(entries, problems);
   const axes = new Set(entries.axes.map((a) => key(a.data.convention, a.data.number)));
   const objectives = new Set(entries.objectives.map((o) => key(o.data.convention, o.data.axis, o.data.number)));
@@ -100,7 +127,7 @@ export function checkIntegrity(entries: Entries): Problem[] {
     if (!conventions.has(e.data.convention)) {
       problems.push({ file: e.file, field: 'convention', value: e.data.convention, message: 'aucune convention ne porte cet identifiant', allowed: conventionIds });
     } else if (!e.id.startsWith(`${e.data.convention}/`)) {
-      problems.push({ file: e.file, field: 'convention', value: e.data.convention, message: `le fichier doit être rangé dans un dossier « ${e.data.convention}/ »`, allowed: `le nom du dossier du fichier (${e.id.split('/')[0]})` });
+      problems.push({ file: e.file, field: 'convention', value: e.data.convention, message: `le fichier doit être rangé dans un dossier « ${e.data.convention}/ »`, allowed: `le nom du dossier du fichier (${conventionOf(e.id)})` });
     } else known.add(e);
   }
   const ok = <T extends Child>(list: T[]) => list.filter((e) => known.has(e));
@@ -140,11 +167,6 @@ export function checkIntegrity(entries: Entries): Problem[] {
   };
   for (const s of ok(entries.sections)) {
     checkSection(s, 'parent', s.data.parent);
-    // A section's page sits beside the axis pages and the actions/ and procedures/ folders.
-    const name = localName(s.id);
-    if (name.startsWith('axe-') || ['actions', 'procedures', 'imprimer'].includes(name)) {
-      problems.push({ file: s.file, field: '(nom du fichier)', value: name, message: "nom réservé aux pages des axes, des actions ou des procédures", allowed: 'un autre nom de fichier (par exemple article-3.mdx, preambule.mdx)' });
-    }
   }
   for (const a of ok(entries.axes)) checkSection(a, 'section', a.data.section);
   for (const p of ok(entries.procedures)) checkSection(p, 'section', p.data.section);

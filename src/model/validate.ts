@@ -1,13 +1,9 @@
 import { COLLECTIONS, type CollectionName, type Entries, type Entry, type EntryData } from './collections.ts';
 import { problemFromIssue, type Problem } from './problems.ts';
 import { checkIntegrity } from './integrity.ts';
+import { entryId, ID_PATTERN } from './ids.ts';
 
-/** The id of an entry: its path inside the collection folder, without the extension. */
-export function entryId(pathInCollection: string): string {
-  return pathInCollection.replace(/\\/g, '/').replace(/\.mdx$/, '');
-}
-
-const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*$/;
+export { entryId };
 
 /** Checks the file name, since it becomes the entry's URL. */
 export function checkFileName(file: string, id: string): Problem[] {

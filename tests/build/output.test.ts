@@ -11,7 +11,8 @@ import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { CSV_COLUMNS, ITEM_FIELDS, parseCsv, type ActionRecord, type ItemRecord } from '../../src/lib/export.ts';
-import { BASE, DIST, builtPages } from '../site.ts';
+import { paths } from '../../src/lib/paths.ts';
+import { BASE, DIST, builtPages, templateOf } from '../site.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
 const catalogue = buildCatalogue(entries);
@@ -23,11 +24,13 @@ const csv = readFileSync(join(DIST, 'donnees/actions.csv'), 'utf8');
 test('one page per convention, section, axis, action and procedure', () => {
   const actionPages = pages.filter((p) => /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p));
   const procedurePages = pages.filter((p) => /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p));
-  const axisPages = pages.filter((p) => /^[^/]+\/axe-[^/]+\/index\.html$/.test(p));
+  const axisPages = pages.filter((p) => templateOf(p) === 'axe');
+  const sectionPages = pages.filter((p) => templateOf(p) === 'section');
   assert.ok(entries.actions.length >= 72);
   assert.equal(actionPages.length, entries.actions.length);
   assert.equal(procedurePages.length, entries.procedures.length);
   assert.equal(axisPages.length, entries.axes.length);
+  assert.equal(sectionPages.length, entries.sections.length);
   const axes = catalogue.conventions.flatMap((c) => c.axes);
   const nodes = [...catalogue.conventions, ...catalogue.sections, ...axes, ...catalogue.actions, ...catalogue.procedures, ...catalogue.glossary, ...catalogue.organisations];
   // Objectives are parts of their axis page, with an anchor; every other entry has its page.
@@ -36,7 +39,8 @@ test('one page per convention, section, axis, action and procedure', () => {
   // Lettered sub-items (a., b., c.) are addressable on their action's page.
   for (const action of catalogue.actions) {
     for (const item of action.data.subItems ?? []) {
-      assert.match(html.get(`${action.path}index.html`)!, new RegExp(`id="point-${item.letter.toLowerCase()}"`), `${action.path}#point-${item.letter}`);
+      const [page, fragment] = paths.subItem(action.id, item.letter).split('#');
+      assert.match(html.get(`${page}index.html`)!, new RegExp(`id="${fragment}"`), `${page}#${fragment}`);
     }
   }
   for (const axis of axes) {

@@ -144,8 +144,42 @@ test('sections, procedures and cross-references must resolve', () => {
   assert.match(messages, /procedures\/essai\/recrutement\.mdx\n  champ « section » : aucune section/);
 });
 
-test('a section may not take a name reserved for other pages, and a procedure needs steps', () => {
-  assert.match(report([...validFiles(), section('axe-1', {})]).join(), /champ « \(nom du fichier\) » : nom réservé/);
+test('a section or an axis may not take the name of a folder of its document', () => {
+  for (const name of ['actions', 'procedures', 'imprimer']) {
+    assert.deepEqual(report([...validFiles(), section(name, {})]), [
+      [
+        `✗ content/sections/essai/${name}.mdx`,
+        '  champ « (nom du fichier) » : nom réservé à un dossier du document (ses actions, ses procédures, sa version à imprimer)',
+        `  valeur trouvée : « ${name} »`,
+        '  valeurs permises : un autre nom que actions, procedures, imprimer (par exemple article-3.mdx, preambule.mdx)',
+      ].join('\n'),
+    ]);
+  }
+  const axisNamedActions = validFiles().map((f) => (f.file === 'content/axes/essai/axe-1.mdx' ? { ...f, file: 'content/axes/essai/actions.mdx', pathInCollection: 'essai/actions.mdx' } : f));
+  assert.match(report(axisNamedActions).join(), /axes\/essai\/actions\.mdx\n  champ « \(nom du fichier\) » : nom réservé à un dossier du document.*\n  valeur trouvée : « actions »\n  valeurs permises : un autre nom que actions, procedures, imprimer \(par exemple section-1\.mdx, theme-3\.mdx\)/);
+});
+
+test('an axis and a section of one document may not share a name, since their pages sit side by side', () => {
+  assert.deepEqual(report([...validFiles(), section('axe-1', {})]), [
+    [
+      '✗ content/sections/essai/axe-1.mdx',
+      "  champ « (nom du fichier) » : nom déjà pris par la page de content/axes/essai/axe-1.mdx : les axes et les sections d'un document ont leur page côte à côte",
+      '  valeur trouvée : « axe-1 »',
+      '  valeurs permises : un nom de fichier unique parmi les axes et les sections du document',
+    ].join('\n'),
+  ]);
+  // A document's own page names are free in another document, and a section may be named like an axis word.
+  assert.deepEqual(report([...validFiles(), section('axe-2', {})]), []);
+});
+
+test('a file in a sub-folder of its document, or a document named like a folder of the site, is refused', () => {
+  const nested = validFiles().map((f) => (f.file === ACTION_1 ? { ...f, file: 'content/actions/essai/axe-1/action-1.mdx', pathInCollection: 'essai/axe-1/action-1.mdx' } : f));
+  assert.match(report(nested).join(), /actions\/essai\/axe-1\/action-1\.mdx\n  champ « \(nom du fichier\) » : fichier rangé dans un sous-dossier : sa page ne serait pas construite\n  valeur trouvée : « axe-1\/action-1 »\n  valeurs permises : un fichier placé directement dans le dossier « essai\/ »/);
+  const renamed = validFiles().map((f) => (f.collection === 'conventions' ? { ...f, file: 'content/conventions/glossaire.mdx', pathInCollection: 'glossaire.mdx' } : f));
+  assert.match(report(renamed).join(), /conventions\/glossaire\.mdx\n  champ « \(nom du fichier\) » : nom réservé à une rubrique du site\n  valeur trouvée : « glossaire »/);
+});
+
+test('a procedure needs steps', () => {
   assert.match(report([...validFiles(), procedure({ steps: [] })]).join(), /champ « steps » : liste vide : au moins un élément est attendu/);
 });
 

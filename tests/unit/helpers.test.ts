@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { joinBase, paths } from '../../src/lib/paths.ts';
+import { anchors, conventionOf, entryId, joinBase, localName, paths, slugify } from '../../src/lib/paths.ts';
 import { count, formatDate } from '../../src/lib/format.ts';
 import { csvField, parseCsv, toCsv, type ActionRecord } from '../../src/lib/export.ts';
-import { compareNumbers, numberLabel } from '../../src/lib/catalogue.ts';
+import { compareNumbers, numberLabel, standaloneLabel } from '../../src/lib/catalogue.ts';
 
 test('joinBase keeps links under the publisher\'s sub-path', () => {
   assert.equal(joinBase('/', 'recherche/'), '/recherche/');
@@ -12,10 +12,39 @@ test('joinBase keeps links under the publisher\'s sub-path', () => {
   assert.equal(joinBase('/intranet/handicap/', ''), '/intranet/handicap/');
 });
 
-test('paths are relative to the base and name actions after their file', () => {
+test('paths are relative to the base and name every page after its file', () => {
   assert.equal(paths.action('inserm-fiphfp-2023-2026/action-12'), 'inserm-fiphfp-2023-2026/actions/action-12/');
-  assert.equal(paths.axis('plan', '2'), 'plan/axe-2/');
+  assert.equal(paths.axis('convention-multipartite-2017-2020/section-1'), 'convention-multipartite-2017-2020/section-1/');
+  assert.equal(paths.axis('inserm-hrs4r-2022/theme-3'), 'inserm-hrs4r-2022/theme-3/');
+  assert.equal(paths.section('justice-circulaire-2004-21/partie-3'), 'justice-circulaire-2004-21/partie-3/');
+  assert.equal(paths.procedure('justice-circulaire-2004-21/titularisation'), 'justice-circulaire-2004-21/procedures/titularisation/');
+  assert.equal(paths.print('plan'), 'plan/imprimer/');
   assert.ok(!paths.convention('plan').startsWith('/'));
+});
+
+test('fragments use the document\'s word for its objectives and the printed letter of sub-items', () => {
+  assert.equal(anchors.objective('Article', '2'), 'article-2');
+  assert.equal(anchors.objective('Objectif', '1.2'), 'objectif-1-2');
+  assert.equal(anchors.objective('Thème', '3'), 'theme-3');
+  assert.equal(paths.objective('convention-multipartite-2017-2020/section-1', 'article-2'), 'convention-multipartite-2017-2020/section-1/#article-2');
+  assert.equal(paths.subItem('inserm-hrs4r-2022/action-1-3', 'a'), 'inserm-hrs4r-2022/actions/action-1-3/#point-a');
+  assert.equal(anchors.printScope('plan/section-1', 'article-2'), 'section-1-article-2-');
+});
+
+test('ids: an entry is named after its file, inside its document\'s folder', () => {
+  assert.equal(entryId('plan\\section-1.mdx'), 'plan/section-1');
+  assert.equal(localName('plan/section-1'), 'section-1');
+  assert.equal(conventionOf('plan/section-1'), 'plan');
+  assert.equal(slugify('DRH / Pôle carrières'), 'drh-pole-carrieres');
+});
+
+test('a bare printed number reads alone with the document\'s word, or with its title', () => {
+  assert.equal(standaloneLabel('g)', 'renforcer le pilotage', 'Engagement'), 'Engagement g)');
+  assert.equal(standaloneLabel('1', 'Les priorités en matière de mutation'), '1 : Les priorités en matière de mutation');
+  assert.equal(standaloneLabel('1.', "L'Inserm"), "1. L'Inserm");
+  assert.equal(standaloneLabel('Section 1', 'Faciliter', 'Section'), 'Section 1');
+  assert.equal(standaloneLabel('3ème partie', 'La carrière'), '3ème partie');
+  assert.equal(standaloneLabel('Visas', 'Visas'), 'Visas');
 });
 
 test('dates are written in French at the precision given', () => {

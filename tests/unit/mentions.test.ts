@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Matcher } from '../../src/lib/mentions.ts';
 import { fold } from '../../src/lib/text.ts';
-import { textsOf } from '../../src/lib/crosscut.ts';
 
 const matcher = (forms: string[], caseSensitive = false) => new Matcher([{ value: forms[0], forms, caseSensitive }]);
 const mentions = (text: string, m: Matcher<string | undefined>) => m.valuesIn([text]).size > 0;

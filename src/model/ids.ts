@@ -1,0 +1,26 @@
+/**
+ * Identifiers: what a file name becomes once it is an entry, and the parts of an entry's id. One
+ * helper each, shared by the model (checks), the catalogue, the paths (src/lib/paths.ts re-exports
+ * them) and the tests. Pure: no Astro, no file system.
+ */
+
+/** One URL segment: lower-case letters, digits and hyphens ("inserm-fiphfp-2023-2026", "section-1"). */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** An entry id: slugs separated by slashes ("inserm-fiphfp-2023-2026/action-12"). */
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*$/;
+
+/** The id of an entry: its path inside the collection folder, without the extension. */
+export function entryId(pathInCollection: string): string {
+  return pathInCollection.replace(/\\/g, '/').replace(/\.mdx$/, '');
+}
+
+/** The file name of an entry inside its convention folder: "inserm…/action-12" → "action-12". */
+export function localName(id: string): string {
+  return id.slice(id.indexOf('/') + 1);
+}
+
+/** The convention folder an entry sits in: "inserm…/action-12" → "inserm…". */
+export function conventionOf(id: string): string {
+  return id.split('/')[0]!;
+}

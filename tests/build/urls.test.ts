@@ -1,0 +1,70 @@
+/**
+ * URLs are a contract (issue 9): every URL the exports publish (dist/donnees/*.json and *.csv)
+ * resolves to a built page, its fragment to an element of that page, and none carries a level
+ * word of the model its document does not use. The checker's self-test: tests/unit/url-check.test.ts.
+ * Run after `npm run build`.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readContent } from '../../src/model/read.ts';
+import { validateAll } from '../../src/model/validate.ts';
+import { parseCsv } from '../../src/lib/export.ts';
+import { DIST } from '../site.ts';
+import { urlProblems, type PublishedUrl } from '../urls.ts';
+
+const { entries } = validateAll(readContent(process.cwd()).files);
+const levels = new Map(entries.conventions.map((c) => [c.id, c.data.levels]));
+const DATA = join(DIST, 'donnees');
+const page = (path: string) => {
+  const file = join(DIST, path, 'index.html');
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+};
+
+/** Every URL of every export file, with the document its record belongs to. */
+function publishedUrls(): PublishedUrl[] {
+  const urls: PublishedUrl[] = [];
+  for (const name of readdirSync(DATA).sort()) {
+    const text = readFileSync(join(DATA, name), 'utf8');
+    if (name.endsWith('.json')) {
+      const records = JSON.parse(text) as { convention?: string; url?: string }[];
+      records.forEach((r, i) => {
+        assert.equal(typeof r.url, 'string', `donnees/${name}, enregistrement ${i + 1} : champ url absent`);
+        urls.push({ where: `donnees/${name}, enregistrement ${i + 1}`, convention: r.convention ?? '', url: r.url! });
+      });
+    } else if (name.endsWith('.csv')) {
+      const [header, ...rows] = parseCsv(text);
+      const url = header!.indexOf('url');
+      const convention = header!.indexOf('convention');
+      assert.ok(url >= 0, `donnees/${name} : colonne url absente`);
+      rows.forEach((row, i) => urls.push({ where: `donnees/${name}, ligne ${i + 2}`, convention: row[convention] ?? '', url: row[url]! }));
+    }
+  }
+  return urls;
+}
+
+test('every URL of every export resolves to a built page or an element of one, in the document\'s own words', () => {
+  const urls = publishedUrls();
+  const files = new Set(urls.map((u) => u.where.split(',')[0]));
+  for (const f of ['donnees/actions.json', 'donnees/actions.csv', 'donnees/elements.json', 'donnees/elements.csv']) assert.ok(files.has(f), `${f} lu`);
+  // Every action, objective and lettered sub-item is there, so the fragments are checked too.
+  assert.ok(urls.filter((u) => u.url.includes('#')).length >= entries.objectives.length);
+  assert.deepEqual(urlProblems(urls, page, (c) => levels.get(c)), []);
+});
+
+test('the documents that name their levels otherwise have URLs in their own words', () => {
+  const urls = publishedUrls().map((u) => u.url);
+  for (const expected of [
+    'convention-multipartite-2017-2020/section-1/',
+    'convention-multipartite-2017-2020/section-liminaire/',
+    'convention-multipartite-2017-2020/section-1/#article-2',
+    'convention-multipartite-2017-2020/actions/article-2-g/',
+    'inserm-hrs4r-2022/theme-3/',
+    'justice-circulaire-2004-21/partie-3/',
+    'inserm-fiphfp-2023-2026/axe-2/',
+    'inserm-fiphfp-2023-2026/axe-1/#objectif-3',
+  ]) {
+    assert.ok(urls.includes(expected), expected);
+  }
+});
