@@ -15,11 +15,13 @@
  * stay in it; every build starts cold (dist/, .astro/ and those caches removed).
  *
  * Peak memory: the highest sum of VmRSS over the stage's process tree, read from /proc every
- * 100 ms (a spike shorter than that can be missed). Linux only.
+ * 100 ms (a spike shorter than that can be missed). Linux only. CPU time (user + system of the
+ * stage and all its descendants) comes from GNU time when /usr/bin/time exists: on a shared
+ * machine it moves much less than the wall-clock time, which other processes inflate.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeCorpus, type CorpusSummary } from './bench/corpus.ts';
@@ -77,7 +79,12 @@ function treeRss(root: number): number {
 interface StageResult {
   seconds: number;
   peakRss: number;
+  /** User + system CPU seconds of the stage's process tree (GNU time), when measured. */
+  cpu?: number;
 }
+
+const GNU_TIME = '/usr/bin/time';
+const hasGnuTime = existsSync(GNU_TIME);
 
 /** Runs one shell command as `npm run` would (node_modules/.bin first on PATH), timing it and polling its memory. */
 function runStage(cwd: string, command: string, log: string): Promise<StageResult> {
@@ -87,7 +94,11 @@ function runStage(cwd: string, command: string, log: string): Promise<StageResul
   delete env.SITE_URL;
   return new Promise((resolvePromise, reject) => {
     const start = performance.now();
-    const child = spawn('sh', ['-c', `${command} >> "${log}" 2>&1`], { cwd, env, stdio: 'ignore' });
+    const shell = ['sh', '-c', `${command} >> "${log}" 2>&1`];
+    const timeFile = `${log}.time`;
+    const child = hasGnuTime
+      ? spawn(GNU_TIME, ['-f', '%U %S', '-o', timeFile, ...shell], { cwd, env, stdio: 'ignore' })
+      : spawn(shell[0]!, shell.slice(1), { cwd, env, stdio: 'ignore' });
     let peakRss = 0;
     const poll = () => {
       if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
@@ -98,7 +109,12 @@ function runStage(cwd: string, command: string, log: string): Promise<StageResul
     child.on('exit', (code) => {
       clearInterval(timer);
       const seconds = (performance.now() - start) / 1000;
-      if (code === 0) resolvePromise({ seconds, peakRss });
+      let cpu: number | undefined;
+      if (hasGnuTime) {
+        const [user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+        cpu = (user ?? NaN) + (system ?? NaN);
+      }
+      if (code === 0) resolvePromise({ seconds, peakRss, cpu });
       else {
         const tail = readFileSync(log, 'utf8').split('\n').slice(-30).join('\n');
         reject(new Error(`« ${command} » a échoué (code ${code}) dans ${cwd} :\n${tail}`));
@@ -153,7 +169,7 @@ function htmlPages(dist: string): string[] {
 // Figures.
 
 interface SiteRun {
-  stages: { name: string; seconds: number; peakRss: number }[];
+  stages: ({ name: string } & StageResult)[];
   pages: number;
 }
 
@@ -166,6 +182,8 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 const total = (run: SiteRun) => run.stages.reduce((n, st) => n + st.seconds, 0);
+const cpuTotal = (run: SiteRun) => run.stages.reduce((n, st) => n + (st.cpu ?? NaN), 0);
+const cpuText = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : s(x));
 const peak = (run: SiteRun) => Math.max(...run.stages.map((st) => st.peakRss));
 
 /** Median of the rounds, stage by stage (peak memory: the highest of the rounds). */
@@ -176,6 +194,7 @@ function combine(runs: SiteRun[]): SiteRun {
       name: st.name,
       seconds: median(runs.map((r) => r.stages[i]!.seconds)),
       peakRss: Math.max(...runs.map((r) => r.stages[i]!.peakRss)),
+      cpu: median(runs.map((r) => r.stages[i]!.cpu ?? NaN)),
     })),
   };
 }
@@ -225,9 +244,10 @@ async function main() {
   const astroVersion = (JSON.parse(readFileSync(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
   const cpu = cpus();
   console.log(`Machine : ${cpu.length} cœurs (${cpu[0]?.model.trim() ?? '?'}), ${mib(totalmem())} de mémoire ; Node ${process.version} ; Astro ${astroVersion}.`);
-  console.log(`Tailles : ${opts.actions.join(', ')} actions ; ${opts.rounds} tour(s) alternés (nôtre, référence) ; graine ${opts.seed}.`);
+  console.log(`Tailles : ${opts.actions.join(', ')} actions ; ${opts.rounds} tour(s) alternés (projet, référence) ; graine ${opts.seed}.`);
   console.log('Mémoire de pointe : somme des VmRSS de l\'arbre de processus de l\'étape, relevée toutes les 100 ms dans /proc.');
-  console.log('Constructions à froid (dist/, .astro/ et caches de node_modules supprimés avant chacune). Machine partagée : chiffres bruités.\n');
+  console.log('Constructions à froid (dist/, .astro/ et caches de node_modules supprimés avant chacune).');
+  console.log(`Charge de la machine au départ (1, 5, 15 min) : ${loadavg().map((l) => l.toFixed(1)).join(', ')} ; au-delà du nombre de cœurs, les durées sont gonflées par les autres processus.\n`);
 
   const work = mkdtempSync(join(tmpdir(), 'bench-conventions-'));
   const results: { actions: number; corpus: CorpusSummary; ours: SiteRun; reference: SiteRun; oursDir: string }[] = [];
@@ -257,7 +277,7 @@ async function main() {
         for (const [name, command] of stages) {
           const r = await runStage(siteDir, command, log);
           run.stages.push({ name, ...r });
-          process.stdout.write(`   ${label}, tour ${round} : ${name} ${s(r.seconds)}, ${mib(r.peakRss)}\n`);
+          process.stdout.write(`   ${label}, tour ${round} : ${name} ${s(r.seconds)} (CPU ${cpuText(r.cpu)}), ${mib(r.peakRss)} (charge ${loadavg()[0]!.toFixed(1)})\n`);
         }
         run.pages = htmlPages(join(siteDir, 'dist')).length;
         return run;
@@ -273,31 +293,32 @@ async function main() {
     }
 
     console.log(`Par étape${opts.rounds > 1 ? ` (médiane de ${opts.rounds} tours ; mémoire : la plus haute)` : ''} — pages/s = pages HTML produites / durée de l'étape :\n`);
-    const rows: string[][] = [['actions', 'site', 'étape', 'durée', 'mémoire de pointe', 'pages', 'pages/s']];
+    const rows: string[][] = [['actions', 'site', 'étape', 'durée', 'CPU', 'mémoire de pointe', 'pages', 'pages/s']];
     for (const r of results) {
       for (const [site, run] of [['projet', r.ours], ['référence', r.reference]] as const) {
-        for (const st of run.stages) rows.push([String(r.actions), site, st.name, s(st.seconds), mib(st.peakRss), String(run.pages), (run.pages / st.seconds).toFixed(0)]);
-        rows.push([String(r.actions), site, 'TOTAL', s(total(run)), mib(peak(run)), String(run.pages), (run.pages / total(run)).toFixed(0)]);
+        for (const st of run.stages) rows.push([String(r.actions), site, st.name, s(st.seconds), cpuText(st.cpu), mib(st.peakRss), String(run.pages), (run.pages / st.seconds).toFixed(0)]);
+        rows.push([String(r.actions), site, 'TOTAL', s(total(run)), cpuText(cpuTotal(run)), mib(peak(run)), String(run.pages), (run.pages / total(run)).toFixed(0)]);
       }
     }
-    table(rows, [0, 3, 4, 5, 6]);
+    table(rows, [0, 3, 4, 5, 6, 7]);
 
     console.log('\nRapports :\n');
-    const ratioRows: string[][] = [['actions', 'projet', 'référence', 'projet / référence', 'pointe mémoire projet', 'ms par page (projet / réf.)']];
+    const ratio = (a: number, b: number) => (Number.isNaN(a / b) ? '—' : `${(a / b).toFixed(2)}×`);
+    const ratioRows: string[][] = [['actions', 'projet', 'référence', 'projet / référence', 'idem en CPU', 'pointe mémoire projet', 'ms par page (projet / réf.)']];
     for (const r of results) {
-      ratioRows.push([String(r.actions), s(total(r.ours)), s(total(r.reference)), `${(total(r.ours) / total(r.reference)).toFixed(2)}×`, mib(peak(r.ours)), `${((total(r.ours) * 1000) / r.ours.pages).toFixed(1)} / ${((total(r.reference) * 1000) / r.reference.pages).toFixed(1)}`]);
+      ratioRows.push([String(r.actions), s(total(r.ours)), s(total(r.reference)), ratio(total(r.ours), total(r.reference)), ratio(cpuTotal(r.ours), cpuTotal(r.reference)), mib(peak(r.ours)), `${((total(r.ours) * 1000) / r.ours.pages).toFixed(1)} / ${((total(r.reference) * 1000) / r.reference.pages).toFixed(1)}`]);
     }
-    table(ratioRows, [0, 1, 2, 3, 4]);
+    table(ratioRows, [0, 1, 2, 3, 4, 5]);
     if (results.length > 1) {
       const first = results[0]!;
       const last = results.at(-1)!;
-      const g = (a: number, b: number) => `${(b / a).toFixed(2)}×`;
+      const g = (a: number, b: number) => ratio(b, a);
       console.log(`\nCroissance ${last.actions} / ${first.actions} actions :`);
       table([
-        ['', 'durée', 'pages', 'entrées'],
-        ['  projet', g(total(first.ours), total(last.ours)), g(first.ours.pages, last.ours.pages), g(first.corpus.pages, last.corpus.pages)],
-        ['  référence', g(total(first.reference), total(last.reference)), g(first.reference.pages, last.reference.pages), g(first.corpus.pages, last.corpus.pages)],
-      ], [1, 2, 3]);
+        ['', 'durée', 'CPU', 'pages', 'entrées'],
+        ['  projet', g(total(first.ours), total(last.ours)), g(cpuTotal(first.ours), cpuTotal(last.ours)), g(first.ours.pages, last.ours.pages), g(first.corpus.pages, last.corpus.pages)],
+        ['  référence', g(total(first.reference), total(last.reference)), g(cpuTotal(first.reference), cpuTotal(last.reference)), g(first.reference.pages, last.reference.pages), g(first.corpus.pages, last.corpus.pages)],
+      ], [1, 2, 3, 4]);
     }
     console.log(`\nPointe mémoire la plus haute : projet ${mib(Math.max(...results.map((r) => peak(r.ours))))}, référence ${mib(Math.max(...results.map((r) => peak(r.reference))))}.`);
 
