@@ -16,10 +16,11 @@
  *
  * Peak memory: the highest sum of VmRSS over the stage's process tree, read from /proc every
  * 100 ms (a spike shorter than that can be missed). Linux only. CPU time (user + system of the
- * stage and all its descendants) comes from GNU time when /usr/bin/time exists: on a shared
+ * stage and all its descendants) comes from GNU time when /usr/bin/time exists, or from the same
+ * /proc samples when they see more (a descendant killed without being waited for): on a shared
  * machine it moves much less than the wall-clock time, which other processes inflate.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,8 +57,13 @@ function parseArgs(argv: string[]) {
 // ---------------------------------------------------------------------------------------------
 // Processes and their memory.
 
-/** Sum of VmRSS (bytes) over a process and all its descendants. */
-function treeRss(root: number): number {
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/**
+ * Sum of VmRSS (bytes) over a process and all its descendants; records in `cpuTicks` the CPU
+ * ticks (user + system) each of them has used so far.
+ */
+function treeRss(root: number, cpuTicks: Map<number, number>): number {
   let total = 0;
   const stack = [root];
   while (stack.length > 0) {
@@ -65,6 +71,10 @@ function treeRss(root: number): number {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (m) total += Number(m[1]) * 1024;
+      // Fields after the command name: state is field 3, utime 14 and stime 15.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuTicks.set(pid, Number(fields[11]) + Number(fields[12]));
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
         const children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
         if (children) stack.push(...children.split(/\s+/).map(Number));
@@ -79,7 +89,7 @@ function treeRss(root: number): number {
 interface StageResult {
   seconds: number;
   peakRss: number;
-  /** User + system CPU seconds of the stage's process tree (GNU time), when measured. */
+  /** User + system CPU seconds of the stage's process tree (GNU time, or /proc samples if higher). */
   cpu?: number;
 }
 
@@ -100,8 +110,9 @@ function runStage(cwd: string, command: string, log: string): Promise<StageResul
       ? spawn(GNU_TIME, ['-f', '%U %S', '-o', timeFile, ...shell], { cwd, env, stdio: 'ignore' })
       : spawn(shell[0]!, shell.slice(1), { cwd, env, stdio: 'ignore' });
     let peakRss = 0;
+    const cpuTicks = new Map<number, number>();
     const poll = () => {
-      if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
+      if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid, cpuTicks));
     };
     const timer = setInterval(poll, 100);
     poll();
@@ -109,10 +120,12 @@ function runStage(cwd: string, command: string, log: string): Promise<StageResul
     child.on('exit', (code) => {
       clearInterval(timer);
       const seconds = (performance.now() - start) / 1000;
-      let cpu: number | undefined;
+      // GNU time counts only the descendants that were waited for (Pagefind's Node API kills its
+      // binary without waiting): the /proc samples catch those, minus their last 100 ms.
+      let cpu = [...cpuTicks.values()].reduce((n, t) => n + t, 0) / CLOCK_TICKS;
       if (hasGnuTime) {
         const [user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-        cpu = (user ?? NaN) + (system ?? NaN);
+        cpu = Math.max(cpu, (user ?? 0) + (system ?? 0));
       }
       if (code === 0) resolvePromise({ seconds, peakRss, cpu });
       else {
