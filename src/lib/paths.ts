@@ -4,6 +4,8 @@
  */
 export const paths = {
   home: () => '',
+  /** Every published document, one card each: the menu's entry for the documents. */
+  documents: () => 'documents/',
   search: () => 'recherche/',
   siteMap: () => 'plan-du-site/',
   accessibility: () => 'accessibilite/',

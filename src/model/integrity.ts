@@ -20,7 +20,7 @@ const localName = (id: string) => id.slice(id.indexOf('/') + 1);
 type Child = Entry<'axes' | 'objectives' | 'actions' | 'sections' | 'procedures'>;
 
 /** Folders at the root of the built site that a document may not take as its name. */
-export const RESERVED_ROOT_FOLDERS = ['actions', 'themes', 'glossaire', 'organisations', 'recherche', 'donnees', 'accessibilite', 'plan-du-site', 'mentions-legales', 'pagefind', '_astro'];
+export const RESERVED_ROOT_FOLDERS = ['documents', 'actions', 'themes', 'glossaire', 'organisations', 'recherche', 'donnees', 'accessibilite', 'plan-du-site', 'mentions-legales', 'pagefind', '_astro'];
 
 /** Glossary: one entry per term (variants included), related entries that exist. */
 function checkGlossary(entries: Entries, problems: Problem[]) {
