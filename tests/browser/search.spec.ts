@@ -9,6 +9,7 @@ const search = (q: string) => `${BASE}recherche/?q=${encodeURIComponent(q)}`;
  * browsers on two cores) this outlasts the default five seconds. A wait, not a speed requirement.
  */
 const SEARCHED = { timeout: 30_000 };
+test.describe.configure({ timeout: 120_000 });
 
 test('a search for DuoDay lists actions 4 and 59, and says how many results', async ({ page }) => {
   await page.goto(search('DuoDay'));
