@@ -28,6 +28,7 @@ export function urlOf(page: string): string {
 /** Pages that are not built from content: one template each. */
 const FIXED: Record<string, string> = {
   accueil: 'index.html',
+  documents: 'documents/index.html',
   recherche: 'recherche/index.html',
   accessibilite: 'accessibilite/index.html',
   'plan du site': 'plan-du-site/index.html',

@@ -19,7 +19,7 @@ export function slugify(text: string): string {
 }
 
 /** Folders at the root of the built site: a document may not take one of these names. */
-export const ROOT_FOLDERS = ['actions', 'themes', 'glossaire', 'organisations', 'recherche', 'donnees', 'accessibilite', 'plan-du-site', 'mentions-legales', 'pagefind', '_astro'];
+export const ROOT_FOLDERS = ['documents', 'actions', 'themes', 'glossaire', 'organisations', 'recherche', 'donnees', 'accessibilite', 'plan-du-site', 'mentions-legales', 'pagefind', '_astro'];
 
 /**
  * Folders inside a document's folder, beside its axis and section pages: an axis or a section may
@@ -58,6 +58,8 @@ export const anchors = {
 
 export const paths = {
   home: () => '',
+  /** Every published document, one card each: the menu's entry for the documents. */
+  documents: () => 'documents/',
   search: () => 'recherche/',
   siteMap: () => 'plan-du-site/',
   accessibility: () => 'accessibilite/',

@@ -9,7 +9,7 @@ interface PagefindResult {
 }
 type Filters = Record<string, string>;
 interface Pagefind {
-  options: (o: { baseUrl?: string }) => Promise<void>;
+  options: (o: { baseUrl?: string; ranking?: Record<string, number> }) => Promise<void>;
   search: (q: string, o?: { filters?: Filters }) => Promise<{ results: PagefindResult[] }>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
@@ -28,7 +28,13 @@ function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
     const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await module.options({ baseUrl: base });
+    // The site mixes very short pages (a glossary term, an action) with long ones (a procedure and
+    // its steps, a part of a circular). With Pagefind's default (termFrequency 1), a short page
+    // that uses a word once outranks the long page about it: "aménagement de poste" put the
+    // procedure of that name fifth. Halving the weight of term frequency lets the weighted count
+    // (titles weigh 10, data-pagefind-weight on every h1) bring such pages to the top; the
+    // expectations are in tests/browser/search.spec.ts.
+    await module.options({ baseUrl: base, ranking: { termFrequency: 0.5 } });
     return module;
   })();
   return pagefind;
@@ -60,10 +66,13 @@ async function run(query: string, status: HTMLElement, list: HTMLOListElement, f
       const heading = document.createElement('h2');
       heading.append(title);
       item.append(heading);
-      if (result.meta.document) {
+      // Where the item sits and its labels, said apart from the excerpt (which holds only the
+      // document's own text, see the data-pagefind-ignore marks in the page components).
+      const about = [result.meta.document, result.meta.statut && `Statut : ${result.meta.statut}`, result.meta.responsables && `Responsables : ${result.meta.responsables}`].filter(Boolean);
+      if (about.length > 0) {
         const doc = document.createElement('p');
         doc.className = 'resultats__document';
-        doc.textContent = result.meta.document;
+        doc.textContent = about.join(' — ');
         item.append(doc);
       }
       const excerpt = document.createElement('p');

@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { readContent } from '../../src/model/read.ts';
@@ -31,13 +31,28 @@ function focusables(source: string): string[] {
     .filter((tag) => !/\btype="hidden"/.test(tag));
 }
 
-test('every page is valid HTML: no duplicate id, correct nesting (html-validate, RGAA 8.2)', async () => {
-  // "standard" holds the rules of the HTML specification; "a11y" adds the accessibility ones
-  // (unique landmark names, labelled controls, forms with a submit button…).
-  const validator = new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:a11y'] });
+/**
+ * "standard" holds the rules of the HTML specification; "a11y" adds the accessibility ones (unique
+ * landmark names, labelled controls, forms with a submit button…); "heading-level" makes sure
+ * headings start at h1, with one h1, and never skip a level (RGAA 9.1).
+ */
+const validator = () =>
+  new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:a11y'], rules: { 'heading-level': ['error', { allowMultipleH1: false }] } });
+
+/**
+ * What a page has after its body: nothing but `</html>` is allowed. A script that a page writes
+ * after its layout (`<Base>…</Base><script>`) lands after `</html>`, which the HTML parser repairs
+ * silently and html-validate does not report.
+ */
+function afterBody(source: string): string {
+  const end = source.lastIndexOf('</body>');
+  return end < 0 ? source : source.slice(end + '</body>'.length).replace(/<!--[\s\S]*?-->/g, '').replace(/\s+/g, '');
+}
+
+test('every page is valid HTML: no duplicate id, correct nesting, no heading skipped (html-validate, RGAA 8.2, 9.1)', async () => {
   const errors: string[] = [];
   for (const [page, source] of html) {
-    const report = await validator.validateString(source, page);
+    const report = await validator().validateString(source, page);
     for (const result of report.results) {
       for (const m of result.messages) errors.push(`${page}:${m.line}:${m.column} ${m.ruleId} — ${m.message}`);
     }
@@ -46,12 +61,33 @@ test('every page is valid HTML: no duplicate id, correct nesting (html-validate,
 });
 
 test('the validator does fail on a duplicate id and on a misnested element', async () => {
-  const validator = new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:a11y'] });
   const bad = '<!doctype html><html lang="fr"><head><title>t</title></head><body><p id="a"><div id="a">x</div></p></body></html>';
-  const report = await validator.validateString(bad, 'faux.html');
+  const report = await validator().validateString(bad, 'faux.html');
   const rules = report.results.flatMap((r) => r.messages.map((m) => m.ruleId));
   assert.ok(rules.includes('no-dup-id'), rules.join(', '));
   assert.ok(rules.some((r) => ['element-permitted-content', 'close-order', 'no-implicit-close'].includes(r)), rules.join(', '));
+});
+
+test('the validator does fail on a heading that skips a level (h1 then h3) and on a second h1', async () => {
+  const page = (main: string) => `<!doctype html><html lang="fr"><head><title>t</title></head><body><main>${main}</main></body></html>`;
+  const rules = async (main: string) => (await validator().validateString(page(main), 'faux.html')).results.flatMap((r) => r.messages.map((m) => m.ruleId));
+  assert.deepEqual(await rules('<h1>Document</h1><h3>Identification des parties</h3>'), ['heading-level']);
+  assert.deepEqual(await rules('<h1>Document</h1><h2>Partie</h2><h1>Autre</h1>'), ['heading-level']);
+  assert.deepEqual(await rules('<h1>Document</h1><h2>Présentation</h2><h3>Identification des parties</h3><h2>Axes</h2>'), []);
+});
+
+test('every page ends with its body: nothing after </body> but </html>', () => {
+  const wrong = [...html].filter(([, source]) => afterBody(source) !== '</html>').map(([page, source]) => `${page} : ${afterBody(source).slice(0, 120)}`);
+  assert.deepEqual(wrong, []);
+});
+
+test('the end-of-page check does fail on a script written after </html> or between </body> and </html>', () => {
+  const page = (end: string) => `<!doctype html><html lang="fr"><head><title>t</title></head><body><main></main></body>${end}`;
+  assert.equal(afterBody(page('</html>\n')), '</html>');
+  assert.equal(afterBody(page('\n<!-- fin -->\n</html>')), '</html>');
+  assert.notEqual(afterBody(page('</html><script type="module" src="/_astro/index.js"></script>')), '</html>');
+  assert.notEqual(afterBody(page('<script>x()</script></html>')), '</html>');
+  assert.notEqual(afterBody(page('')), '</html>');
 });
 
 test('on every page the three skip links come first and reach the content, the search and the menu', () => {
@@ -62,11 +98,14 @@ test('on every page the three skip links come first and reach the content, the s
   }
 });
 
+/** The main menu: the same seven entries whatever the number of documents (issue 9). */
+const MENU = ['', 'documents/', 'actions/', 'themes/', 'glossaire/', 'organisations/', 'recherche/'].map((p) => `${BASE}${p}`);
+
 test('every page has the menu, the search form and the plan du site, in the same places and order', () => {
   const menus = new Set<string>();
   for (const [page, source] of html) {
     const menu = linksIn(source, /<nav id="menu"/, '</nav>');
-    assert.ok(menu.length >= 3, `${page} : menu principal`);
+    assert.deepEqual(menu, MENU, `${page} : menu principal`);
     menus.add(menu.join(' '));
     const header = source.slice(source.indexOf('<header'), source.indexOf('</header>'));
     assert.match(header, /<form[^>]*role="search"[^>]*action="[^"]*recherche\/"/, `${page} : recherche dans l'en-tête`);
@@ -79,18 +118,36 @@ test('every page has the menu, the search form and the plan du site, in the same
   assert.equal(menus.size, 1, 'le menu principal est le même sur toutes les pages');
 });
 
+test('on narrow screens the menu folds into a native disclosure, usable without script', () => {
+  for (const [page, source] of html) {
+    const nav = source.slice(source.search(/<nav id="menu"/), source.indexOf('</nav>', source.search(/<nav id="menu"/)));
+    // <details>/<summary>: the browser opens and closes it, by keyboard too, and says its state.
+    assert.match(nav, /^<nav id="menu"[^>]*><details class="navigation__repli"><summary[^>]*>Menu<\/summary><ul[^>]*>/, page);
+    assert.doesNotMatch(nav, /<details[^>]*\sopen/, page);
+  }
+  // From 48rem on the list is drawn and the summary is not, where the browser can style the
+  // disclosure's content; elsewhere the folded menu stays (tests/browser check both widths).
+  const css = readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(DIST, '_astro', f), 'utf8')).join('');
+  assert.match(css, /@supports selector\(::details-content\)/);
+  assert.match(css, /\.navigation__repli::details-content\{content-visibility:visible;display:contents\}/);
+});
+
 test('every page but the home page and 404 has a breadcrumb; the current menu item carries aria-current', () => {
   for (const [page, source] of html) {
     if (page !== 'index.html' && page !== '404.html') assert.match(source, /<nav class="fil-ariane" aria-label="Fil d'Ariane">/, page);
   }
-  // The page of each convention, and everything under it, marks that convention in the menu.
+  const marked = (source: string) => [...source.matchAll(/<a href="([^"]+)" aria-current="page"/g)].map((m) => m[1]);
+  // The page of each convention, and everything under it, marks the « Documents » entry.
   for (const c of catalogue.conventions) {
-    for (const page of [`${c.path}index.html`, `${c.path}imprimer/index.html`, `${c.actions[0]?.path ?? c.path}index.html`]) {
-      assert.match(html.get(page)!, new RegExp(`<a href="${BASE}${c.path}" aria-current="page"`), page);
+    for (const page of [`${c.path}index.html`, `${c.path}imprimer/index.html`, `${c.actions[0]?.path ?? c.path}index.html`, `${c.procedures[0]?.path ?? c.path}index.html`]) {
+      assert.deepEqual(marked(html.get(page)!), [`${BASE}documents/`], page);
     }
   }
-  assert.match(html.get('recherche/index.html')!, new RegExp(`<a href="${BASE}recherche/" aria-current="page"`));
-  assert.match(html.get('plan-du-site/index.html')!, new RegExp(`<a href="${BASE}plan-du-site/" aria-current="page"`));
+  assert.deepEqual(marked(html.get('documents/index.html')!), [`${BASE}documents/`]);
+  assert.deepEqual(marked(html.get('index.html')!), [BASE]);
+  assert.deepEqual(marked(html.get('recherche/index.html')!), [`${BASE}recherche/`]);
+  assert.deepEqual(marked(html.get('glossaire/index.html')!), [`${BASE}glossaire/`]);
+  assert.deepEqual(marked(html.get('plan-du-site/index.html')!), [`${BASE}plan-du-site/`]);
 });
 
 test('every page states the conformity level set by the publisher, linked to the declaration', () => {
@@ -144,6 +201,6 @@ test('the theme is applied from <head>, before anything is painted', () => {
 test('every page belongs to a template that the keyboard, reflow and text-spacing tests visit', () => {
   assert.deepEqual(pages.filter((p) => !templateOf(p)), []);
   const templates = templatePages(pages);
-  assert.equal(templates.size, 20, [...templates.keys()].join(", "));
+  assert.equal(templates.size, 21, [...templates.keys()].join(", "));
   for (const [name, page] of templates) assert.equal(templateOf(page), name);
 });

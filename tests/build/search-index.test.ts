@@ -1,0 +1,91 @@
+/**
+ * What the search index holds, read from the records Pagefind wrote in dist/pagefind/ (the text
+ * its excerpts are cut from): the page's title first, then the document's own words, without the
+ * site's labels glued to their values ("StatutEn coursIndicateur…", issue 9), its kickers, lists
+ * of links or navigation. The labels are kept out by data-pagefind-ignore in the page components,
+ * or given as metadata (document, statut, responsables) shown apart from the excerpt.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { DIST } from '../site.ts';
+
+interface SearchRecord {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+/** Every record of the index: Pagefind's fragments are gzipped JSON after a fixed signature. */
+function records(): SearchRecord[] {
+  const folder = join(DIST, 'pagefind/fragment');
+  return readdirSync(folder).map((file) => {
+    const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{'))) as SearchRecord;
+  });
+}
+
+/** All the text of content/, where a word such as "DuoDay" legitimately has a capital inside. */
+function contentText(): string {
+  const folder = join(process.cwd(), 'content');
+  return (readdirSync(folder, { recursive: true }) as string[])
+    .filter((f) => /\.(mdx?|ya?ml|json)$/.test(f))
+    .map((f) => readFileSync(join(folder, f), 'utf8'))
+    .join('\n');
+}
+
+/**
+ * Words made of two glued by the page layout: a lower-case letter, a closing bracket or a full stop
+ * followed by a capital ("StatutEn", "(R)Indicateur", "2022).Thème"), unless the sources write the
+ * word that way ("DuoDay").
+ */
+export function gluedWords(content: string, sources: string): string[] {
+  const words = content.match(/[^\s,;:!?«»"]*[\p{Ll}).]\p{Lu}[^\s,;:!?«»"]*/gu) ?? [];
+  return words.map((w) => w.replace(/^\(|[.)]+$/g, '')).filter((w) => !sources.includes(w));
+}
+
+/** Site furniture that is never the document's text: labels, kickers, lists, navigation. */
+const FURNITURE = [
+  'Note sur le document source', "Texte de l'action", "Texte de l'engagement", 'Texte de la mesure', 'Description dans le document',
+  'Voir aussi', 'Dans les documents', 'Dans cette partie', 'Sur les mêmes thèmes', 'Suivi par bilan', 'Version à imprimer',
+  'Identité du document', 'Sommaire des', 'Précédente :', 'Suivante :', 'Procédure précédente', 'Procédure suivante',
+  'Partie précédente', 'Partie suivante', 'Page précédente', 'Page suivante', 'Légende des indicateurs', 'Cité dans ',
+];
+
+export function furnitureIn(content: string): string[] {
+  return FURNITURE.filter((f) => content.includes(f));
+}
+
+const all = records();
+const sources = contentText();
+
+test('each search record starts with its page title, nothing before (no kicker, no breadcrumb)', () => {
+  assert.ok(all.length > 500, `${all.length} enregistrements`);
+  const wrong = all.filter((r) => !r.content.startsWith(r.meta.title!)).map((r) => `${r.url} : « ${r.content.slice(0, 80)} »`);
+  assert.deepEqual(wrong, []);
+});
+
+test('no search record glues a label to its value, nor holds the site furniture', () => {
+  const glued = all.flatMap((r) => gluedWords(r.content, sources).map((w) => `${r.url} : ${w}`));
+  assert.deepEqual(glued, []);
+  const furniture = all.flatMap((r) => furnitureIn(r.content).map((f) => `${r.url} : « ${f} »`));
+  assert.deepEqual(furniture, []);
+});
+
+test('labels are metadata, shown apart: the document of each item, the status and responsibles of actions', () => {
+  const actions = all.filter((r) => /\/actions\/[^/]+\/$/.test(r.url));
+  assert.ok(actions.length >= 72);
+  for (const r of actions) assert.ok(r.meta.document, r.url);
+  const hrs4r = all.find((r) => r.url.endsWith('/inserm-hrs4r-2022/actions/action-5-3/'));
+  assert.equal(hrs4r?.meta.statut, 'Réalisé');
+  assert.equal(hrs4r?.meta.responsables, 'RH');
+});
+
+test('the checks above do fail on a record glued as before issue 9', () => {
+  const before = "Plan d'action HRS4R Inserm 2022. Action 5.9 : Obtenir un nouveau financement. StatutEn coursIndicateur lors de l'évaluation (mars 2022).ThèmeThème 5 : Non-discrimination HandicapResponsablesRHÀ réaliser2nd sem. 2022 Texte de l'action. Voir aussi. Le DuoDay.";
+  assert.deepEqual(gluedWords(before, 'Le DuoDay'), ['StatutEn', 'coursIndicateur', '2022).ThèmeThème', 'HandicapResponsablesRHÀ']);
+  assert.deepEqual(furnitureIn(before), ["Texte de l'action", 'Voir aussi']);
+  assert.ok(!before.startsWith('Action 5.9 : Obtenir un nouveau financement'));
+});
