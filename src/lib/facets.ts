@@ -28,6 +28,9 @@ export function slugify(text: string): string {
   return fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'sans-nom';
 }
 
+/** The facets, in the order of the filters. */
+export const FACET_KEYS = ['document', 'statut', 'theme', 'public', 'responsable'] as const;
+
 export const NO_STATUS = 'sans-statut';
 export const NOT_GIVEN = 'non-precise';
 
