@@ -9,6 +9,7 @@ import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { textOf } from '../../src/lib/crosscut.ts';
 import { ROWS_PER_PAGE } from '../../src/lib/paginate.ts';
 import { BASE } from '../site.ts';
+import { axeViolations } from './axe.ts';
 
 const catalogue = buildCatalogue(validateAll(readContent(process.cwd()).files).entries);
 const rows = 'tbody tr:visible';
@@ -73,6 +74,8 @@ test('with JavaScript: the filtered rows are paged, the page in the URL, the foc
   await expect(page.locator('.tableau')).toBeFocused();
   await expect(pagination.getByRole('link', { name: 'Page 2', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(page).toHaveTitle(/^Toutes les actions — Page 2 sur \d+ — /);
+  // The rows and links drawn by the script are as accessible as the static ones.
+  expect(await axeViolations(page)).toEqual([]);
   await expect(page.locator(rows)).toHaveCount(onPage(all, 2));
   await expect(page.locator(rows).first().getByRole('link')).toHaveAttribute('href', `${BASE}${catalogue.actions[ROWS_PER_PAGE]!.path}`);
   await pagination.getByRole('link', { name: 'Première page' }).click();
