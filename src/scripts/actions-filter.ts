@@ -4,11 +4,12 @@
  * the table and the static pages per criterion do the job). On first use of a filter (or when the
  * URL carries one) the compact list of the actions (actions/filtres.json, same host) is fetched
  * once; the rows that match are then drawn here, in pages of the same size, with the same
- * pagination links. The state lives in the URL (`?statut=non-realise&theme=apprentissage&page=2`),
+ * pagination links (same markup as src/components/Pagination.astro). The state lives in the URL (`?statut=non-realise&theme=apprentissage&page=2`),
  * so a filtered view can be shared; the number of matching rows is announced in a role="status"
  * region (RGAA 7.5).
  */
 import type { FilterData, FilterRow } from '../lib/filter-data.ts';
+import { pageWindow } from '../lib/paginate.ts';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -104,18 +105,14 @@ export function startActionsFilter() {
       item('Première page', 1, { className: 'pagination__premiere' });
       item('Page précédente', current - 1, { className: 'pagination__precedente' });
     }
-    let last = 0;
-    for (const n of [...new Set([1, current - 1, current, current + 1, total])].filter((n) => n >= 1 && n <= total).sort((a, b) => a - b)) {
-      if (n - last === 2) item(String(last + 1), last + 1, { name: `Page ${last + 1}` });
-      else if (n - last > 2) {
+    for (const n of pageWindow(current, total)) {
+      if (n === null) {
         const gap = document.createElement('li');
         gap.className = 'pagination__ellipse';
         gap.setAttribute('aria-hidden', 'true');
         gap.textContent = '…';
         list.append(gap);
-      }
-      item(String(n), n, { current: n === current, name: `Page ${n}` });
-      last = n;
+      } else item(String(n), n, { current: n === current, name: `Page ${n}` });
     }
     if (current < total) {
       item('Page suivante', current + 1, { className: 'pagination__suivante' });
