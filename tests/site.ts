@@ -54,6 +54,9 @@ const documentPage = (p: string) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^
 
 /** Templates recognised by their path: the site's own folders first, then the documents' pages. */
 const BY_PATH: [string, (p: string) => boolean][] = [
+  // Pages 2, 3… of a list split into pages (actions, criteria, themes, glossary, organisations, plans).
+  ["page suivante d'une liste", (p) => /\/page-\d+\/index\.html$/.test(p)],
+  ["plan d'un document", (p) => /^plan-du-site\/[^/]+\/index\.html$/.test(p)],
   ['thème', (p) => /^themes\/[^/]+\/index\.html$/.test(p)],
   ['actions par critère', (p) => /^actions\/[^/]+\/[^/]+\/index\.html$/.test(p)],
   ['terme du glossaire', (p) => /^glossaire\/[^/]+\/index\.html$/.test(p)],
@@ -84,6 +87,17 @@ export function templateOf(page: string): string | undefined {
   const fixed = Object.entries(FIXED).find(([, p]) => p === page)?.[0];
   if (fixed) return fixed;
   return BY_PATH.find(([, matches]) => matches(page))?.[0];
+}
+
+/**
+ * The built pages of a list split into pages, first page first: `actions/` → ["actions/",
+ * "actions/page-2/", …] (base-relative paths of the pages that exist in dist/).
+ */
+export function listPages(first: string, pages: Iterable<string> = builtPages()): string[] {
+  const built = new Set(pages);
+  const out = [first];
+  while (built.has(`${first}page-${out.length + 1}/index.html`)) out.push(`${first}page-${out.length + 1}/`);
+  return out;
 }
 
 /** Page text with the few entities Astro writes turned back into characters. */

@@ -26,6 +26,9 @@ export interface Facet {
 
 export { slugify };
 
+/** The facets, in the order of the filters. */
+export const FACET_KEYS = ['document', 'statut', 'theme', 'public', 'responsable'] as const;
+
 export const NO_STATUS = 'sans-statut';
 export const NOT_GIVEN = 'non-precise';
 

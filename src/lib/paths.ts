@@ -99,3 +99,17 @@ export function joinBase(base: string, path: string): string {
   const b = base.endsWith('/') ? base : `${base}/`;
   return `${b}${path.replace(/^\/+/, '')}`;
 }
+
+/**
+ * Pages of the lists that grow with the site (issue 9: no page over ~100 KB compressed). Page 1
+ * keeps the list's own path; the next ones sit under it: `actions/` → `actions/page-2/`.
+ */
+export const listPaths = {
+  page: (first: string, n: number) => (n <= 1 ? first : `${first}page-${n}/`),
+  /** The `[...page]` route parameter of page `n`: undefined for the first page. */
+  param: (n: number) => (n <= 1 ? undefined : `page-${n}`),
+  /** Plan du site of one document: its sections, axes, actions and procedures. */
+  siteMapDocument: (conventionId: string) => `plan-du-site/${conventionId}/`,
+  /** The actions in compact form, fetched by the filters of the actions index on first use. */
+  actionsData: () => 'actions/filtres.json',
+};

@@ -1,43 +1,167 @@
 /**
- * Instant filtering of the actions index. The form is in the page but hidden until this runs
- * (without JavaScript the static pages per criterion do the job). The state lives in the URL
- * (`?statut=non-realise&theme=apprentissage`), so a filtered view can be shared; the number of
- * rows shown is announced in a role="status" region (RGAA 7.5).
+ * Filtering of the actions index across every action, although the index is split into pages
+ * (issue 9). The form is in the page but hidden until this runs (without JavaScript the pages of
+ * the table and the static pages per criterion do the job). On first use of a filter (or when the
+ * URL carries one) the compact list of the actions (actions/filtres.json, same host) is fetched
+ * once; the rows that match are then drawn here, in pages of the same size, with the same
+ * pagination links (same markup as src/components/Pagination.astro). The state lives in the URL (`?statut=non-realise&theme=apprentissage&page=2`),
+ * so a filtered view can be shared; the number of matching rows is announced in a role="status"
+ * region (RGAA 7.5).
  */
+import type { FilterData, FilterRow } from '../lib/filter-data.ts';
+import { pageWindow } from '../lib/paginate.ts';
 
 import { fold } from '../lib/text.ts';
 
 export function startActionsFilter() {
   const form = document.getElementById('filtres') as HTMLFormElement | null;
-  const table = document.getElementById('tableau-actions');
+  const table = document.getElementById('tableau-actions') as HTMLTableElement | null;
   const status = document.getElementById('filtres-etat');
   if (!form || !table || !status) return;
-  const rows = [...table.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+  const { liste: listUrl = '', racine: root = '', donnees: dataUrl = '' } = form.dataset;
+  const size = Number(form.dataset.taille) || 100;
+  const tbody = table.tBodies[0]!;
+  const caption = table.caption!;
+  const region = table.closest<HTMLElement>('.tableau')!;
+  const staticNav = document.querySelector<HTMLElement>('nav.pagination');
   const selects = [...form.querySelectorAll('select')];
   const text = form.querySelector<HTMLInputElement>('input[name="texte"]')!;
-  const haystack = new Map(rows.map((r) => [r, fold(r.dataset.texte ?? '')]));
+  const siteName = document.title.split(' — ').at(-1);
+  const badges = new Map([...form.querySelectorAll<HTMLTemplateElement>('template[data-statut]')].map((t) => [t.dataset.statut!, t]));
 
-  const apply = () => {
+  // The client-side pagination, shown instead of the static one once the filters are in use.
+  const nav = document.createElement('nav');
+  nav.className = 'pagination';
+  nav.setAttribute('aria-label', 'Pages du tableau');
+  nav.hidden = true;
+  region.after(nav);
+
+  let data: Promise<{ rows: FilterRow[]; haystacks: string[]; data: FilterData }> | undefined;
+  const load = () =>
+    (data ??= fetch(dataUrl)
+      .then((r) => {
+        if (!r.ok) throw new Error(String(r.status));
+        return r.json() as Promise<FilterData>;
+      })
+      .then((d) => ({ data: d, rows: d.rows, haystacks: d.rows.map((r) => fold(`${r.t} ${r.x}`)) })));
+
+  const state = () => {
     const wanted = selects.filter((s) => s.value).map((s) => [s.name, s.value] as const);
-    const words = fold(text.value).split(/\s+/).filter(Boolean);
-    let shown = 0;
-    for (const row of rows) {
-      const match =
-        wanted.every(([facet, value]) => (row.dataset[facet] ?? '').split(' ').includes(value)) &&
-        words.every((w) => haystack.get(row)!.includes(w));
-      row.hidden = !match;
-      if (match) shown++;
-    }
-    status.textContent =
-      shown === 0
-        ? 'Aucune action ne correspond à ces filtres.'
-        : `${shown} ${shown === 1 ? 'action affichée' : 'actions affichées'} sur ${rows.length}.`;
-    const params = new URLSearchParams();
-    for (const [facet, value] of wanted) params.set(facet, value);
-    if (text.value.trim()) params.set('texte', text.value.trim());
-    const query = params.toString();
-    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+    return { wanted, words: fold(text.value).split(/\s+/).filter(Boolean) };
   };
+
+  const query = (page: number) => {
+    const params = new URLSearchParams();
+    for (const [facet, value] of state().wanted) params.set(facet, value);
+    if (text.value.trim()) params.set('texte', text.value.trim());
+    if (page > 1) params.set('page', String(page));
+    const q = params.toString();
+    return q ? `${listUrl}?${q}` : listUrl;
+  };
+
+  const cell = (content: string | Node, header = false) => {
+    const c = document.createElement(header ? 'th' : 'td');
+    if (header) {
+      c.scope = 'row';
+      c.className = 'tableau__numero';
+    }
+    c.append(content);
+    return c;
+  };
+
+  const drawRow = (row: FilterRow, d: FilterData) => {
+    const tr = document.createElement('tr');
+    const link = document.createElement('a');
+    link.href = `${root}${row.u}`;
+    link.textContent = row.t;
+    const badge = badges.get(row.b)?.content.cloneNode(true) ?? document.createTextNode(row.b);
+    tr.append(
+      cell(d.documents[row.f[0]![0]!] ?? ''),
+      cell(row.n, true),
+      cell(link),
+      cell(badge),
+      cell(row.r ?? 'Non précisé'),
+      cell(row.f[2]!.map((t) => d.themes[t] ?? t).join(', ')),
+    );
+    return tr;
+  };
+
+  const drawNav = (current: number, total: number) => {
+    const list = document.createElement('ul');
+    list.className = 'pagination__liste';
+    const item = (label: string, page: number, extra: { className?: string; current?: boolean; name?: string } = {}) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = query(page);
+      a.textContent = label;
+      a.dataset.page = String(page);
+      if (extra.className) a.className = extra.className;
+      if (extra.current) a.setAttribute('aria-current', 'page');
+      if (extra.name) a.setAttribute('aria-label', extra.name);
+      li.append(a);
+      list.append(li);
+    };
+    if (current > 1) {
+      item('Première page', 1, { className: 'pagination__premiere' });
+      item('Page précédente', current - 1, { className: 'pagination__precedente' });
+    }
+    for (const n of pageWindow(current, total)) {
+      if (n === null) {
+        const gap = document.createElement('li');
+        gap.className = 'pagination__ellipse';
+        gap.setAttribute('aria-hidden', 'true');
+        gap.textContent = '…';
+        list.append(gap);
+      } else item(String(n), n, { current: n === current, name: `Page ${n}` });
+    }
+    if (current < total) {
+      item('Page suivante', current + 1, { className: 'pagination__suivante' });
+      item('Dernière page', total, { className: 'pagination__derniere' });
+    }
+    nav.replaceChildren(list);
+    nav.hidden = total <= 1;
+  };
+
+  const apply = async (page = 1, focus = false) => {
+    let loaded;
+    try {
+      loaded = await load();
+    } catch {
+      data = undefined;
+      status.textContent = "La liste des actions n'a pas pu être chargée : parcourez le tableau page par page ou par critère.";
+      return;
+    }
+    const { wanted, words } = state();
+    const column = new Map(loaded.data.facets.map((k, i) => [k, i]));
+    const matching = loaded.rows.filter(
+      (row, i) => wanted.every(([facet, value]) => row.f[column.get(facet)!]?.includes(value)) && words.every((w) => loaded.haystacks[i]!.includes(w)),
+    );
+    const total = Math.max(1, Math.ceil(matching.length / size));
+    const current = Math.min(Math.max(1, page), total);
+    const shown = matching.slice((current - 1) * size, current * size);
+    tbody.replaceChildren(...shown.map((row) => drawRow(row, loaded.data)));
+    const filtered = wanted.length > 0 || words.length > 0;
+    const all = loaded.rows.length;
+    const pageWords = total > 1 ? `page ${current} sur ${total}` : '';
+    const heading = filtered ? 'Actions filtrées' : 'Toutes les actions';
+    caption.textContent = `${heading} (${matching.length} sur ${all})${pageWords ? `, ${pageWords} : lignes ${(current - 1) * size + 1} à ${(current - 1) * size + shown.length}` : ''}`;
+    status.textContent =
+      matching.length === 0
+        ? 'Aucune action ne correspond à ces filtres.'
+        : `${matching.length} ${matching.length === 1 ? 'action correspond' : 'actions correspondent'} sur ${all}.${pageWords ? ` Page ${current} sur ${total}.` : ''}`;
+    if (staticNav) staticNav.hidden = true;
+    drawNav(current, total);
+    document.title = `${heading}${pageWords ? ` — Page ${current} sur ${total}` : ''} — ${siteName}`;
+    history.replaceState(null, '', query(current));
+    if (focus) region.focus();
+  };
+
+  nav.addEventListener('click', (e) => {
+    const link = (e.target as Element).closest<HTMLAnchorElement>('a[data-page]');
+    if (!link) return;
+    e.preventDefault();
+    void apply(Number(link.dataset.page), true);
+  });
 
   // Restore the state from the URL (a shared link).
   const params = new URLSearchParams(location.search);
@@ -52,13 +176,14 @@ export function startActionsFilter() {
   let typing: ReturnType<typeof setTimeout> | undefined;
   text.addEventListener('input', () => {
     clearTimeout(typing);
-    typing = setTimeout(apply, 300);
+    typing = setTimeout(() => void apply(), 300);
   });
-  form.addEventListener('change', apply);
+  form.addEventListener('change', () => void apply());
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    apply();
+    void apply();
   });
-  form.addEventListener('reset', () => setTimeout(apply));
-  apply();
+  form.addEventListener('reset', () => setTimeout(() => void apply()));
+  // Until a filter is used, the page shows its own rows: nothing is fetched.
+  if (['page', 'texte', ...selects.map((s) => s.name)].some((k) => params.get(k))) void apply(Number(params.get('page')) || 1);
 }

@@ -12,8 +12,9 @@ import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { buildFacets } from '../../src/lib/facets.ts';
+import { actionsFilterData, type FilterData } from '../../src/lib/filter-data.ts';
 import { THEME_KEYS } from '../../src/model/themes.ts';
-import { BASE, DIST, builtPages, decoded, linksIn } from '../site.ts';
+import { BASE, DIST, builtPages, decoded, linksIn, listPages } from '../site.ts';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
 import { admittedTexts, findMain } from '../../src/lib/mentions.ts';
@@ -22,19 +23,27 @@ import { selectAll } from '../hast.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
 const catalogue = buildCatalogue(entries);
-const pages = new Set(builtPages());
+const pages = builtPages();
+const built = new Set(pages);
 const page = (path: string) => {
-  assert.ok(pages.has(`${path}index.html`), `page ${path} absente`);
+  assert.ok(built.has(`${path}index.html`), `page ${path} absente`);
   return readFileSync(join(DIST, `${path}index.html`), 'utf8');
 };
 /** Links inside <main>, as base-relative paths. */
 const mainLinks = (html: string) => linksIn(html, /<main/, '</main>').map((href) => href.replace(/[#?].*$/, '').slice(BASE.length));
-const tableRows = (html: string) => html.match(/<tr data-document=/g)?.length ?? 0;
+/** Links inside <main> of every page of a list split into pages. */
+const listLinks = (first: string) => listPages(first, pages).flatMap((p) => mainLinks(page(p)));
+/** Links of the rows of the actions table, on every page of the list. */
+const tableRows = (first: string) =>
+  listPages(first, pages).flatMap((p) => {
+    const body = page(p).match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '';
+    return [...body.matchAll(/<tr>[\s\S]*?<a href="([^"]+)"/g)].map((m) => m[1]!.slice(BASE.length));
+  });
 
 test('one page per theme, listing exactly the actions and procedures tagged with it', () => {
   assert.equal(catalogue.themes.length, THEME_KEYS.length);
   for (const theme of catalogue.themes) {
-    const links = new Set(mainLinks(page(theme.path)));
+    const links = new Set(listLinks(theme.path));
     for (const item of [...theme.actions, ...theme.procedures]) assert.ok(links.has(item.path), `${theme.key} : ${item.path}`);
     const itemLinks = [...links].filter((l) => /\/(actions|procedures)\/[^/]+\/$/.test(l));
     assert.equal(itemLinks.length, theme.actions.length + theme.procedures.length, theme.key);
@@ -42,7 +51,7 @@ test('one page per theme, listing exactly the actions and procedures tagged with
 });
 
 test('known items sit under their theme', () => {
-  const under = (key: string) => new Set(mainLinks(page(`themes/${key}/`)));
+  const under = (key: string) => new Set(listLinks(`themes/${key}/`));
   // The apprentices objective of the Inserm plan (axis 1, objective 3): actions 14 to 18.
   for (const n of ['14', '15', '16', '17', '18']) assert.ok(under('apprentissage').has(`inserm-fiphfp-2023-2026/actions/action-${n}/`), `action ${n}`);
   assert.ok(under('secteur-protege-adapte').has('convention-multipartite-2017-2020/actions/article-2-f/'), 'emploi accompagné');
@@ -50,22 +59,59 @@ test('known items sit under their theme', () => {
   assert.ok(under('recrutement-integration').has('justice-circulaire-2004-21/procedures/titularisation/'), 'titularisation');
 });
 
-test('the actions index has one row per action; each static criterion page has exactly its rows', () => {
-  assert.equal(tableRows(page('actions/')), entries.actions.length);
+test('the actions index has one row per action over its pages; each static criterion list has exactly its rows', () => {
+  const paths = (list: { path: string }[]) => list.map((a) => a.path);
+  assert.deepEqual(tableRows('actions/'), paths(catalogue.actions));
+  assert.ok(listPages('actions/', pages).length > 1, 'le tableau de toutes les actions est découpé en pages');
   const facets = buildFacets(catalogue.conventions, catalogue.actions);
   let pagesChecked = 0;
   for (const facet of facets) {
     for (const value of facet.values) {
-      const html = page(`actions/${facet.key}/${value.value}/`);
-      assert.equal(tableRows(html), value.actions.length, `${facet.key}/${value.value}`);
+      assert.deepEqual(tableRows(`actions/${facet.key}/${value.value}/`), paths(value.actions), `${facet.key}/${value.value}`);
       pagesChecked++;
     }
   }
   const documents = facets.find((f) => f.key === 'document')!;
   assert.equal(documents.values.reduce((n, v) => n + v.actions.length, 0), entries.actions.length);
   assert.ok(pagesChecked > 40);
-  // Action 12 of the Inserm plan is not done: it is on the "non réalisé" page.
-  assert.ok(mainLinks(page('actions/statut/non-realise/')).includes('inserm-fiphfp-2023-2026/actions/action-12/'));
+  // Action 12 of the Inserm plan is not done: it is on the "non réalisé" list.
+  assert.ok(listLinks('actions/statut/non-realise/').includes('inserm-fiphfp-2023-2026/actions/action-12/'));
+});
+
+test('the compact list read by the filters has every action, with its criteria', () => {
+  const data = JSON.parse(readFileSync(join(DIST, 'actions/filtres.json'), 'utf8')) as FilterData;
+  assert.deepEqual(data.rows.map((r) => r.u), catalogue.actions.map((a) => a.path));
+  const expected = actionsFilterData(catalogue.conventions, catalogue.actions);
+  assert.deepEqual(data, JSON.parse(JSON.stringify(expected)));
+  const action12 = data.rows.find((r) => r.u === 'inserm-fiphfp-2023-2026/actions/action-12/')!;
+  assert.deepEqual(action12.f[data.facets.indexOf('statut')], ['non-realise']);
+  assert.equal(action12.n, 'Action n°12');
+});
+
+test('each page of a list links to the next one; every page-N page is reached that way', () => {
+  const followed = new Set<string>();
+  for (const p of pages) {
+    const first = p.match(/^(.*\/)index\.html$/)?.[1];
+    if (!first || /\/page-\d+\/$/.test(first)) continue;
+    const list = listPages(first, pages);
+    for (const [i, path] of list.entries()) {
+      if (i > 0) followed.add(`${path}index.html`);
+      const html = page(path);
+      const nav = linksIn(html, /<nav class="pagination"/, '</nav>').map((h) => h.slice(BASE.length));
+      if (list.length === 1) {
+        assert.equal(nav.length, 0, `${path} : pas de pagination pour une seule page`);
+        continue;
+      }
+      assert.match(html, new RegExp(`<title>[^<]* — Page ${i + 1} sur ${list.length} — `), `${path} : titre`);
+      assert.match(html, new RegExp(`<a href="${BASE}${path}" aria-current="page" aria-label="Page ${i + 1}">`), `${path} : page courante`);
+      if (i + 1 < list.length) assert.ok(nav.includes(list[i + 1]!), `${path} → page suivante`);
+      if (i > 0) assert.ok(nav.includes(list[i - 1]!), `${path} → page précédente`);
+      // A page of a list is not a search record: the entry is, once, on its first page.
+      if (i > 0) assert.doesNotMatch(html, /data-pagefind-body/, `${path} : pas un enregistrement de recherche`);
+    }
+  }
+  assert.deepEqual(pages.filter((p) => /\/page-\d+\/index\.html$/.test(p) && !followed.has(p)), []);
+  assert.ok(followed.size > 0);
 });
 
 test('every action page links to its themes and to items of other documents on the same themes', () => {
@@ -88,7 +134,7 @@ test('one page per glossary entry and per organisation, all reachable from their
 });
 
 test('organisation and role pages list where the documents name them', () => {
-  const links = (id: string) => new Set(mainLinks(page(`organisations/${id}/`)));
+  const links = (id: string) => new Set(listLinks(`organisations/${id}/`));
   assert.ok(links('fiphfp').has('inserm-fiphfp-2023-2026/'), 'FIPHFP → plan Inserm');
   assert.ok(links('medecin-de-prevention').has('justice-circulaire-2004-21/procedures/titularisation/') || [...links('medecin-de-prevention')].some((l) => l.startsWith('justice-circulaire-2004-21/procedures/')), 'médecin de prévention → procédures Justice');
   assert.ok(links('ministere-de-la-justice').has('justice-circulaire-2004-21/'));
