@@ -11,6 +11,7 @@ import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { buildFacets } from '../../src/lib/facets.ts';
 import { THEME_KEYS } from '../../src/model/themes.ts';
+import { RELATED_LIMIT } from '../../src/lib/related.ts';
 import { BASE, DIST, builtPages, decoded, linksIn } from '../site.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
@@ -63,8 +64,14 @@ test('the actions index has one row per action; each static criterion page has e
 
 test('every action page links to its themes and to items of other documents on the same themes', () => {
   for (const action of catalogue.actions) {
-    const links = new Set(mainLinks(page(action.path)));
+    const html = page(action.path);
+    const links = new Set(mainLinks(html));
     for (const t of action.data.themes) assert.ok(links.has(`themes/${t}/`), `${action.path} → thème ${t}`);
+    // A fixed number of related items, whatever the size of the site (src/lib/related.ts).
+    const relatedItems = linksIn(html, /id="elements-lies"/, '</main>')
+      .map((href) => href.slice(BASE.length))
+      .filter((path) => /^[^/]+\/(actions|procedures)\/[^/]+\/$/.test(path) && !path.startsWith(action.convention.path));
+    assert.ok(relatedItems.length <= RELATED_LIMIT, `${action.path} : ${relatedItems.length} éléments liés`);
   }
   const html = page('inserm-fiphfp-2023-2026/actions/action-14/');
   assert.match(html, /Sur les mêmes thèmes, dans les autres documents/);
