@@ -1,19 +1,11 @@
-/** Wires each collection's folder under `content/` to its schema; the model lives in src/model. */
+/** Wires each collection to its schema; the model lives in src/model, the loader in src/lib. */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { COLLECTIONS, CONTENT_PATTERN } from './model/collections.ts';
-import { entryId } from './model/validate.ts';
+import { COLLECTIONS } from './model/collections.ts';
+import { contentLoader } from './lib/content-loader.ts';
 
-const collection = (name: keyof typeof COLLECTIONS) =>
-  defineCollection({
-    loader: glob({
-      pattern: CONTENT_PATTERN,
-      base: `./content/${COLLECTIONS[name].folder}`,
-      // Same ids as scripts/check-content.ts, so both speak of the same entries.
-      generateId: ({ entry }) => entryId(entry),
-    }),
-    schema: COLLECTIONS[name].schema,
-  });
+// The loader validates every entry with these schemas (src/model/validate.ts); they are declared
+// here too so that Astro types each collection's data.
+const collection = (name: keyof typeof COLLECTIONS) => defineCollection({ loader: contentLoader(name), schema: COLLECTIONS[name].schema });
 
 export const collections = {
   conventions: collection('conventions'),

@@ -1,12 +1,11 @@
 /**
- * The queries: the only module that loads collections. It validates the links between entries
- * once (a dangling reference stops the build with the same French report as
- * `npm run check:content`) and hands every page the same linked catalogue.
+ * The queries: the only module that loads collections. It hands every page the same linked
+ * catalogue, built once. The content is already validated, schemas and links, by the loader
+ * (./content-loader.ts), which stops the build with the same French report as
+ * `npm run check:content`.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { CollectionName, Entries, Entry } from '../model/collections.ts';
-import { checkIntegrity } from '../model/integrity.ts';
-import { ContentError } from '../model/problems.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
 
 async function load<C extends CollectionName>(name: C): Promise<Entry<C>[]> {
@@ -28,8 +27,6 @@ export function getCatalogue(): Promise<Catalogue> {
       glossary: await load('glossary'),
       organisations: await load('organisations'),
     };
-    const problems = checkIntegrity(entries);
-    if (problems.length > 0) throw new ContentError(problems);
     return buildCatalogue(entries);
   })();
   return catalogue;

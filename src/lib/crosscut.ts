@@ -174,25 +174,3 @@ export function buildCrosscut(conventions: ConventionNode[], entries: Entries): 
   for (const node of [...glossary, ...organisations]) node.groups = groups.get(node) ?? [];
   return { themes, glossary, organisations, matcher };
 }
-
-/**
- * Items of other documents sharing themes with this one, grouped by document: at most `perDocument`
- * each, those sharing the most themes first, then in document order. The theme pages list all.
- */
-export function related(item: ActionNode | ProcedureNode, conventions: ConventionNode[], perDocument = 5): DocumentGroup[] {
-  const keys = new Set<string>(item.data.themes ?? []);
-  const shared = (e: ActionNode | ProcedureNode) => (e.data.themes ?? []).filter((t) => keys.has(t)).length;
-  const best = <T extends ActionNode | ProcedureNode>(list: T[]) =>
-    list
-      .filter((e) => shared(e) > 0)
-      .sort((a, b) => shared(b) - shared(a) || a.data.order - b.data.order)
-      .slice(0, perDocument);
-  return conventions
-    .filter((c) => c !== item.convention)
-    .map((convention) => {
-      const actions = best(convention.actions);
-      const procedures = best(convention.procedures).slice(0, perDocument - actions.length);
-      return { convention, inDocument: false, sections: [], objectives: [], actions, procedures };
-    })
-    .filter((g) => g.actions.length + g.procedures.length > 0);
-}

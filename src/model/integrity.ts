@@ -10,7 +10,9 @@ function duplicates<T>(items: T[], key: (item: T) => string | undefined): Map<st
   for (const item of items) {
     const k = key(item);
     if (k === undefined) continue;
-    seen.set(k, [...(seen.get(k) ?? []), item]);
+    const group = seen.get(k);
+    if (group) group.push(item);
+    else seen.set(k, [item]);
   }
   return new Map([...seen].filter(([, group]) => group.length > 1));
 }
@@ -147,12 +149,24 @@ export function checkIntegrity(entries: Entries): Problem[] {
   unique(ok(entries.objectives), (o) => key(o.data.convention, o.data.axis), 'number', (o) => o.data.number, 'par un autre objectif du même axe');
   // Actions are numbered across the document, or afresh in each axis or objective.
   const scopeWords = { document: 'de la même convention', axis: 'du même axe', objective: 'du même objectif' };
+  // Each convention's actions and their numbers, gathered once (not per action: issue 9).
+  const actionsOf = new Map<string, Entry<'actions'>[]>();
+  for (const a of ok(entries.actions)) {
+    const own = actionsOf.get(a.data.convention);
+    if (own) own.push(a);
+    else actionsOf.set(a.data.convention, [a]);
+  }
+  const numbersOf = new Map<string, Set<string | undefined>>();
+  for (const a of entries.actions) {
+    const numbers = numbersOf.get(a.data.convention);
+    if (numbers) numbers.add(a.data.number);
+    else numbersOf.set(a.data.convention, new Set([a.data.number]));
+  }
   for (const c of entries.conventions) {
     const scope = c.data.levels.action.numbering ?? 'document';
     const scopeKey = (a: Entry<'actions'>) =>
       scope === 'document' ? '' : scope === 'axis' ? key(a.data.axis) : key(a.data.axis, a.data.objective ?? '');
-    const own = ok(entries.actions).filter((a) => a.data.convention === c.id);
-    unique(own, scopeKey, 'number', (a) => a.data.number, `par une autre action ${scopeWords[scope]}`);
+    unique(actionsOf.get(c.id) ?? [], scopeKey, 'number', (a) => a.data.number, `par une autre action ${scopeWords[scope]}`);
   }
   unique(ok(entries.actions), (a) => a.data.convention, 'order', (a) => a.data.order, 'par une autre action de la même convention');
   unique(ok(entries.sections), (s) => s.data.convention, 'order', (s) => s.data.order, 'par une autre section de la même convention');
@@ -195,9 +209,9 @@ export function checkIntegrity(entries: Entries): Problem[] {
     if (data.kind !== 'mesure' && data.number === undefined) {
       problems.push({ file: action.file, field: 'number', message: "une action doit porter son numéro tel qu'imprimé", allowed: 'le numéro de la source, ou kind: mesure pour un élément non numéroté' });
     }
-    const numbers = entries.actions.filter((a) => a.data.convention === data.convention).map((a) => a.data.number);
+    const numbers = numbersOf.get(data.convention)!;
     for (const [i, n] of (data.seeAlso ?? []).entries()) {
-      if (!numbers.includes(n)) {
+      if (!numbers.has(n)) {
         problems.push({ file: action.file, field: `seeAlso.${i}`, value: n, message: `aucune action de la convention « ${data.convention} » ne porte ce numéro`, allowed: "le numéro d'une action du même document" });
       }
     }

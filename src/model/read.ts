@@ -17,6 +17,29 @@ function walk(dir: string): string[] {
 
 const toPosix = (p: string) => p.split(sep).join('/');
 
+/** A file under the content folder: the collection that loads it, or none when no collection would. */
+export interface ContentFile {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the project root. */
+  file: string;
+  collection?: CollectionName;
+  /** Path inside the collection folder. */
+  pathInCollection: string;
+}
+
+/** Lists the files under `contentDir` without reading them, each with the collection that loads it. */
+export function listContent(root: string, contentDir = 'content'): ContentFile[] {
+  const byFolder = new Map<string, CollectionName>(Object.entries(COLLECTIONS).map(([name, c]) => [c.folder, name as CollectionName]));
+  return walk(join(root, contentDir)).map((path) => {
+    const file = toPosix(relative(root, path));
+    const [folder, ...rest] = toPosix(relative(join(root, contentDir), path)).split('/');
+    const collection = byFolder.get(folder!);
+    const loaded = collection && rest.length > 0 && file.endsWith('.mdx');
+    return { path, file, collection: loaded ? collection : undefined, pathInCollection: rest.join('/') };
+  });
+}
+
 /**
  * Reads every file under `contentDir`. A file that no collection would load (wrong folder, wrong
  * extension) is reported rather than silently left out of the site.
@@ -24,23 +47,21 @@ const toPosix = (p: string) => p.split(sep).join('/');
 export function readContent(root: string, contentDir = 'content'): { files: RawFile[]; problems: Problem[] } {
   const files: RawFile[] = [];
   const problems: Problem[] = [];
-  const byFolder = new Map<string, CollectionName>(Object.entries(COLLECTIONS).map(([name, c]) => [c.folder, name as CollectionName]));
-  for (const path of walk(join(root, contentDir))) {
-    const file = toPosix(relative(root, path));
-    const [folder, ...rest] = toPosix(relative(join(root, contentDir), path)).split('/');
-    const collection = byFolder.get(folder!);
-    if (!collection || rest.length === 0 || !file.endsWith('.mdx')) {
+  const folders = Object.values(COLLECTIONS).map((c) => c.folder);
+  for (const { path, file, collection, pathInCollection } of listContent(root, contentDir)) {
+    if (!collection) {
       problems.push({
         file,
         field: '(emplacement)',
         message: 'fichier ignoré par le site : il doit être un fichier .mdx rangé dans un dossier de collection',
-        allowed: [...byFolder.keys()].map((f) => `${contentDir}/${f}/…/*.mdx`).join(', '),
+        allowed: folders.map((f) => `${contentDir}/${f}/…/*.mdx`).join(', '),
       });
       continue;
     }
     try {
-      const parsed = matter(readFileSync(path, 'utf8'));
-      files.push({ collection, file, pathInCollection: rest.join('/'), frontmatter: parsed.data, body: parsed.content });
+      // Options given: gray-matter then keeps no copy of every file in its cache.
+      const parsed = matter(readFileSync(path, 'utf8'), {});
+      files.push({ collection, file, pathInCollection, frontmatter: parsed.data, body: parsed.content });
     } catch (error) {
       problems.push({ file, field: '(front matter)', message: `en-tête YAML illisible : ${(error as Error).message.split('\n')[0]}` });
     }

@@ -14,6 +14,7 @@ import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { buildFacets } from '../../src/lib/facets.ts';
 import { actionsFilterData, type FilterData } from '../../src/lib/filter-data.ts';
 import { THEME_KEYS } from '../../src/model/themes.ts';
+import { RELATED_LIMIT } from '../../src/lib/related.ts';
 import { BASE, DIST, builtPages, decoded, linksIn, listPages } from '../site.ts';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
@@ -116,8 +117,14 @@ test('each page of a list links to the next one; every page-N page is reached th
 
 test('every action page links to its themes and to items of other documents on the same themes', () => {
   for (const action of catalogue.actions) {
-    const links = new Set(mainLinks(page(action.path)));
+    const html = page(action.path);
+    const links = new Set(mainLinks(html));
     for (const t of action.data.themes) assert.ok(links.has(`themes/${t}/`), `${action.path} → thème ${t}`);
+    // A fixed number of related items, whatever the size of the site (src/lib/related.ts).
+    const relatedItems = linksIn(html, /id="elements-lies"/, '</main>')
+      .map((href) => href.slice(BASE.length))
+      .filter((path) => /^[^/]+\/(actions|procedures)\/[^/]+\/$/.test(path) && !path.startsWith(action.convention.path));
+    assert.ok(relatedItems.length <= RELATED_LIMIT, `${action.path} : ${relatedItems.length} éléments liés`);
   }
   const html = page('inserm-fiphfp-2023-2026/actions/action-14/');
   assert.match(html, /Sur les mêmes thèmes, dans les autres documents/);

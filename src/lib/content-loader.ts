@@ -1,0 +1,114 @@
+/**
+ * The content loader: reads `content/` once per build with the same code as
+ * `npm run check:content` (src/model/read.ts, src/model/validate.ts), so that the build checks the
+ * content once (schemas, then links) and stops on the same French report.
+ *
+ * Entries stay MDX files, but not every entry needs its own compiled MDX module (issue 9: one
+ * module per entry cost ≈37 s at 5,000 actions, most entries having no body at all). A body that
+ * uses no MDX syntax is plain Markdown, which MDX renders the same way: it is rendered here with
+ * Astro's own Markdown renderer. Only the bodies that need MDX (see `needsMdx`) are compiled as
+ * MDX modules, rendered on demand by `render()` like any MDX entry.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { COLLECTIONS, type CollectionName, type Entries } from '../model/collections.ts';
+import { ContentError } from '../model/problems.ts';
+import { readContent } from '../model/read.ts';
+import { validateAll } from '../model/validate.ts';
+
+/**
+ * Whether a body must be compiled as MDX rather than rendered as Markdown. MDX differs from
+ * Markdown on: `<` (JSX, HTML, autolinks, comments), `{ }` (expressions), `import`/`export` lines,
+ * and indented code (off in MDX). Tables are plain Markdown: the page pass (src/lib/enrich.ts)
+ * gives every table its scroll region, whichever renderer wrote it.
+ */
+export function needsMdx(body: string): boolean {
+  return /[<{}]/.test(body) || /^(import|export)\s/m.test(body) || /^( {4}|\t)/m.test(body);
+}
+
+/** Where each file came from, for Astro's store (paths relative to the project root). */
+interface Loaded {
+  entries: Entries;
+  files: Map<string, { body: string; file: string }>;
+}
+
+let loaded: { root: string; generation: number; result: Promise<Loaded> } | undefined;
+/** Bumped by the dev server's watcher when a content file changes. */
+let generation = 0;
+
+/** Reads and validates the whole folder once, for the eight collections. */
+function loadAll(root: string): Promise<Loaded> {
+  if (loaded?.root === root && loaded.generation === generation) return loaded.result;
+  const result = (async () => {
+    const { files, problems: readProblems } = readContent(root);
+    const { entries, problems } = validateAll(files);
+    const all = [...readProblems, ...problems];
+    if (all.length > 0) {
+      const error = new ContentError(all);
+      // The report names each file and field: a stack trace under it would only bury it.
+      error.stack = error.message;
+      throw error;
+    }
+    return { entries, files: new Map(files.map((f) => [`${f.collection}\u0000${f.file}`, { body: f.body ?? '', file: f.file }])) };
+  })();
+  loaded = { root, generation, result };
+  return result;
+}
+
+let watching = false;
+
+export function contentLoader(collection: CollectionName): Loader {
+  return {
+    name: 'conventions-content',
+    load: async (context: LoaderContext) => {
+      const { store, config, watcher, logger } = context;
+      const root = fileURLToPath(config.root);
+      const sync = async () => {
+        const { entries, files } = await loadAll(root);
+        const untouched = new Set(store.keys());
+        for (const entry of entries[collection]) {
+          const { body } = files.get(`${collection}\u0000${entry.file}`)!;
+          untouched.delete(entry.id);
+          const digest = context.generateDigest(`${JSON.stringify(entry.data)}\u0000${body}`);
+          const existing = store.get(entry.id);
+          if (existing?.digest === digest) {
+            if (existing.deferredRender) store.addModuleImport(entry.file);
+            continue;
+          }
+          const text = body.trim();
+          const mdx = text !== '' && needsMdx(text);
+          store.set({
+            id: entry.id,
+            data: entry.data as Record<string, unknown>,
+            body: text === '' ? undefined : body,
+            filePath: entry.file,
+            digest,
+            ...(mdx ? { deferredRender: true } : {}),
+            ...(text !== '' && !mdx ? { rendered: await context.renderMarkdown(body, { fileURL: new URL(entry.file, config.root) }) } : {}),
+          });
+        }
+        for (const id of untouched) store.delete(id);
+      };
+      await sync();
+      if (!watcher) return;
+      const folder = fileURLToPath(new URL(`content/`, config.root));
+      if (!watching) {
+        watching = true;
+        watcher.add(folder);
+        // Registered before any collection's own listener: the next read sees the change.
+        watcher.on('all', (_event, path) => {
+          if (path.startsWith(folder)) generation++;
+        });
+      }
+      watcher.on('all', async (_event, path) => {
+        if (!path.startsWith(`${folder}${COLLECTIONS[collection].folder}/`)) return;
+        try {
+          await sync();
+          logger.info(`Contenu rechargé : ${path.slice(folder.length)}`);
+        } catch (error) {
+          logger.error((error as Error).message);
+        }
+      });
+    },
+  };
+}
