@@ -43,12 +43,12 @@ const BY_PATH: [string, (p: string) => boolean][] = [
   ['actions par critère', (p) => /^actions\/[^/]+\/[^/]+\/index\.html$/.test(p)],
   ['terme du glossaire', (p) => /^glossaire\/[^/]+\/index\.html$/.test(p)],
   ['organisme ou rôle', (p) => /^organisations\/[^/]+\/index\.html$/.test(p)],
-  ['document', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/index\.html$/.test(p)],
-  ['axe', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/axe-[^/]+\/index\.html$/.test(p)],
-  ['action', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p)],
-  ['procédure', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p)],
-  ['version à imprimer', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/imprimer\/index\.html$/.test(p)],
-  ['section', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/[^/]+\/index\.html$/.test(p) && !/\/(axe-[^/]+|imprimer)\//.test(p)],
+  ['document', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/index\.html$/.test(p)],
+  ['axe', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/axe-[^/]+\/index\.html$/.test(p)],
+  ['action', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p)],
+  ['procédure', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p)],
+  ['version à imprimer', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/imprimer\/index\.html$/.test(p)],
+  ['section', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/[^/]+\/index\.html$/.test(p) && !/\/(axe-[^/]+|imprimer)\//.test(p)],
 ];
 
 /**
