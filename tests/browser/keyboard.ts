@@ -68,7 +68,7 @@ export interface WalkOptions {
 /** Stops `from` to `to` (excluded): each takes the focus and is then in view and drawn. */
 async function checkMiddle(page: Page, from: number, to: number, expected: string[]): Promise<string[]> {
   const found = await page.evaluate(
-    ([from, to]) => {
+    ({ from, to }) => {
       const problems: { index: number; why: string }[] = [];
       for (let i = from; i < to; i++) {
         const el = document.querySelector<HTMLElement>(`[data-clavier="${i}"]`)!;
@@ -88,7 +88,7 @@ async function checkMiddle(page: Page, from: number, to: number, expected: strin
       }
       return problems;
     },
-    [from, to],
+    { from, to },
   );
   return found.map(({ index, why }) => `${expected[index] ?? 'élément'} : ${why}`);
 }
