@@ -6,27 +6,28 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test as base, type Page } from '@playwright/test';
+import type { AxeResults, RunOptions } from 'axe-core';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** WCAG 2.1 levels A and AA; no rule is disabled. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-interface Violation {
-  id: string;
-  help: string;
-  nodes: { target: unknown[] }[];
+declare global {
+  interface Window {
+    axe?: { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
+  }
 }
 
 /** Runs axe on the page as it is; returns one line per violation (empty when none). */
 export async function axeViolations(page: Page, tags = WCAG_TAGS): Promise<string[]> {
-  await page.evaluate(axeSource);
+  // Injected once per loaded document: the renderings of one page reuse it.
+  if (!(await page.evaluate(() => window.axe !== undefined))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async (values) => {
-    // @ts-expect-error axe is defined by the script evaluated above
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
-    return result.violations as Violation[];
+    const result = await window.axe!.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'], iframes: false });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
   }, tags);
-  return violations.map((v) => `${v.id} (${v.help}) : ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  return violations.map((v) => `${v.id} (${v.help}) : ${v.targets.join(', ')}`);
 }
 
 /** `test` with a `reusedPage` fixture: one browser page per worker. */

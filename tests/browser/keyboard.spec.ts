@@ -1,21 +1,25 @@
 /**
  * Keyboard use of every page template, in both themes (RGAA 10.7, 12.7, 12.8, 12.13): every
  * focusable element reached in order and visibly focused, no trap; the skip links move focus.
+ * On long repetitive pages the focus rendering is compared on the first and last stops (see
+ * keyboard.ts); every stop is still reached in order and checked visible.
  */
 import { expect, test } from '@playwright/test';
 import { templatePages, urlOf } from '../site.ts';
 import { keyboardWalk } from './keyboard.ts';
 
 const templates = templatePages();
+/** Stops compared pixel by pixel at each end of a long page: more than a header, menu and footer. */
+const EDGES = 40;
 
 for (const [name, page] of templates) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`clavier, ${colorScheme === 'light' ? 'thème clair' : 'thème sombre'} : ${name} (${urlOf(page)})`, async ({ page: tab }) => {
-      // The plan du site has one link per page: some 700 stops, two screenshots each.
-      test.setTimeout(420_000);
+      // The plan du site and the indexes have hundreds of stops, each reached with Tab.
+      test.setTimeout(180_000);
       await tab.emulateMedia({ colorScheme });
       await tab.goto(urlOf(page));
-      const walk = await keyboardWalk(tab);
+      const walk = await keyboardWalk(tab, { edges: EDGES });
       expect(walk.expected.length, 'éléments atteignables').toBeGreaterThan(5);
       expect(walk.problems).toEqual([]);
     });
@@ -56,5 +60,22 @@ test('the walk itself fails on a page with an invisible focus or a trap', async 
     <script>document.getElementById('b').addEventListener('keydown', (e) => { if (e.key === 'Tab') { e.preventDefault(); document.getElementById('a').focus(); } });</script>
   </body></html>`);
   const trapped = await keyboardWalk(page);
+  expect(trapped.problems.join(' ')).toMatch(/reste dans la page/);
+});
+
+test('on a long page walked by its edges, a hidden stop in the middle, a faint focus at the end and a trap still fail', async ({ page }) => {
+  const links = (n: number, extra: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => `<li><a href="#l${i}" id="l${i}" ${extra(i)}>lien ${i}</a></li>`).join('');
+  await page.setContent(`<!doctype html><html lang="fr"><body><ul>
+    ${links(100, (i) => (i === 50 ? 'style="position:absolute;left:-999px"' : i === 98 ? 'style="outline:none"' : ''))}
+  </ul></body></html>`);
+  const walk = await keyboardWalk(page, { edges: 5 });
+  expect(walk.expected).toHaveLength(100);
+  expect(walk.problems.some((p) => p.includes('lien 50') && p.includes('sans être visible'))).toBe(true);
+  expect(walk.problems.some((p) => p.includes('lien 98') && p.includes('focus peu ou pas visible'))).toBe(true);
+  await page.setContent(`<!doctype html><html lang="fr"><body><ul>${links(100, () => '')}</ul>
+    <script>document.getElementById('l99').addEventListener('keydown', (e) => { if (e.key === 'Tab') { e.preventDefault(); document.getElementById('l0').focus(); } });</script>
+  </body></html>`);
+  const trapped = await keyboardWalk(page, { edges: 5 });
   expect(trapped.problems.join(' ')).toMatch(/reste dans la page/);
 });

@@ -3,6 +3,12 @@
  * focusable element once, in document order, without being trapped, and each element must be
  * visible and look different when focused. "Different" is measured: the focused and unfocused
  * renderings of the element's area are compared pixel by pixel.
+ *
+ * Long repetitive pages (the plan du site, the indexes: hundreds of links of one kind) are walked
+ * with Tab on their first and last stops, where the header, menu, footer and the first and last
+ * items of the list are; the stops in between share the markup and styles of those. They are
+ * still checked, in one pass inside the page: each takes the focus and is then visible, and no
+ * positive tabindex anywhere changes the order from that of the document.
  */
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
@@ -51,8 +57,44 @@ export interface Walk {
   problems: string[];
 }
 
+export interface WalkOptions {
+  /**
+   * On a page with more stops than twice this number, only this many stops at the start and at
+   * the end are walked with Tab; the ones in between are checked in one pass. Default: every stop.
+   */
+  edges?: number;
+}
+
+/** Stops `from` to `to` (excluded): each takes the focus and is then in view and drawn. */
+async function checkMiddle(page: Page, from: number, to: number, expected: string[]): Promise<string[]> {
+  const found = await page.evaluate(
+    ({ from, to }) => {
+      const problems: { index: number; why: string }[] = [];
+      for (let i = from; i < to; i++) {
+        const el = document.querySelector<HTMLElement>(`[data-clavier="${i}"]`)!;
+        el.focus();
+        if (document.activeElement !== el) {
+          problems.push({ index: i, why: 'ne prend pas le focus' });
+          continue;
+        }
+        const r = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        const inView = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+        if (!inView || style.visibility === 'hidden' || Number(style.opacity) === 0) problems.push({ index: i, why: 'reçoit le focus sans être visible' });
+      }
+      // A positive tabindex would take its element out of the document's order.
+      for (const el of document.querySelectorAll<HTMLElement>('[tabindex]')) {
+        if (el.tabIndex > 0) problems.push({ index: Number(el.getAttribute('data-clavier') ?? -1), why: `tabindex positif (${el.tabIndex}) : ordre changé` });
+      }
+      return problems;
+    },
+    { from, to },
+  );
+  return found.map(({ index, why }) => `${expected[index] ?? 'élément'} : ${why}`);
+}
+
 /** Walks the page with Tab from the top; the page must be loaded at the wanted size and theme. */
-export async function keyboardWalk(page: Page): Promise<Walk> {
+export async function keyboardWalk(page: Page, { edges = Number.POSITIVE_INFINITY }: WalkOptions = {}): Promise<Walk> {
   const expected = await markFocusables(page);
   const problems: string[] = [];
   await page.evaluate(() => {
@@ -61,6 +103,14 @@ export async function keyboardWalk(page: Page): Promise<Walk> {
   });
   const viewport = page.viewportSize()!;
   for (let i = 0; i < expected.length; i++) {
+    if (i === edges && expected.length - edges > i) {
+      // The middle of a long page: checked in one pass, then the walk resumes with Tab from the
+      // stop before the last ones, as a reader who got there would.
+      const resume = expected.length - edges;
+      problems.push(...(await checkMiddle(page, i, resume, expected)));
+      await page.evaluate((n) => document.querySelector<HTMLElement>(`[data-clavier="${n}"]`)!.focus(), resume - 1);
+      i = resume;
+    }
     await page.keyboard.press('Tab');
     const state = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;

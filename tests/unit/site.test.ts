@@ -37,7 +37,7 @@ test('the level must follow from the audit: no audit means "non", 100 % "totalem
 test('the declaration needs a way to contact the publisher', () => {
   const [p] = problems(withAccessibility({ contact: {} }));
   assert.equal(p?.field, 'accessibility.contact');
-  assert.match(p!.message, /moyen de contact/);
+  assert.match(p.message, /moyen de contact/);
 });
 
 test('a missing or misspelt field is reported, not ignored', () => {

@@ -1,7 +1,7 @@
 /**
  * The Inserm FIPHFP plan in content/ says what the source says: every numbered action with the
  * same number, wording, axis, objective and indicator; the 2 unnumbered measures of axis 8; the
- * 8 axes and their objectives; the legend. The source is read by tests/fixtures/inserm-seed.ts,
+ * 8 axes and their objectives; the legend. The source is read by tests/content/seeds/inserm-seed.ts,
  * independently of the content files.
  */
 import { test } from 'node:test';
@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { fold as foldText } from '../../src/lib/text.ts';
-import { parseInsermSeed } from '../fixtures/inserm-seed.ts';
+import { parseInsermSeed } from './seeds/inserm-seed.ts';
 
 const CONVENTION = 'inserm-fiphfp-2023-2026';
 const { entries, problems } = validateAll(readContent(process.cwd()).files);

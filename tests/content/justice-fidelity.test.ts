@@ -2,7 +2,7 @@
  * The Ministry of Justice circular DAGE 2004-21 in content/ says what the source says: its three
  * parts with the audience each one names, their chapters and numbered sub-parts, every paragraph
  * of the text in the section bodies, and 13 procedures whose steps, delays and documents are
- * copied verbatim from the source. The source is read by tests/fixtures/justice-seed.ts,
+ * copied verbatim from the source. The source is read by tests/content/seeds/justice-seed.ts,
  * independently of the content files.
  */
 import { test } from 'node:test';
@@ -13,7 +13,7 @@ import matter from 'gray-matter';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { fold as foldText } from '../../src/lib/text.ts';
-import { flatten, parseJusticeSeed } from '../fixtures/justice-seed.ts';
+import { flatten, parseJusticeSeed } from './seeds/justice-seed.ts';
 
 const CONVENTION = 'justice-circulaire-2004-21';
 const { entries, problems } = validateAll(readContent(process.cwd()).files);

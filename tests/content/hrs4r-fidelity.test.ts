@@ -3,7 +3,7 @@
  * the same number, wording, lettered sub-items, dates (« Réalisé Quand ? », « A faire Quand ? »),
  * responsible bodies (« Qui ? »), status, sub-heading, extension and cross-references; the 8
  * themes; the context parts 1 to 4, the abbreviations and the Nota Bene, word for word. The source
- * is read by tests/fixtures/hrs4r-seed.ts, independently of the content files.
+ * is read by tests/content/seeds/hrs4r-seed.ts, independently of the content files.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { HRS4R_SEED, parseHrs4rSeed } from '../fixtures/hrs4r-seed.ts';
+import { HRS4R_SEED, parseHrs4rSeed } from './seeds/hrs4r-seed.ts';
 
 const CONVENTION = 'inserm-hrs4r-2022';
 const { entries, problems } = validateAll(readContent(process.cwd()).files);

@@ -3,7 +3,7 @@
  * (article 6 only in the table of contents, and said so), the 5 axes of article 3 and their 20
  * actions with the same number and wording, the 6 annexes, the 78 trades of the 17 families, every
  * line of text under the heading that holds it, every footnote beside its call, the quirks of the
- * table of contents. The source is read by tests/fixtures/ucanss-seed.ts, independently of the
+ * table of contents. The source is read by tests/content/seeds/ucanss-seed.ts, independently of the
  * content files.
  */
 import { test } from 'node:test';
@@ -13,7 +13,7 @@ import matter from 'gray-matter';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { fold as foldText } from '../../src/lib/text.ts';
-import { parseUcanssSeed } from '../fixtures/ucanss-seed.ts';
+import { parseUcanssSeed } from './seeds/ucanss-seed.ts';
 
 const CONVENTION = 'ucanss-agefiph-2016';
 const { entries, problems } = validateAll(readContent(process.cwd()).files);
@@ -156,7 +156,7 @@ test('every line of the source is in the entry that holds it', () => {
     if (span.target === 'annexe-2') continue; // the table has its own test
     const file = files.get(span.target);
     assert.ok(file, `aucune entrée pour ${span.target}`);
-    const text = plain(body(file!));
+    const text = plain(body(file));
     for (const { n, text: line } of span.lines) {
       const p = plain(line);
       if (p === '') continue;

@@ -3,7 +3,7 @@
  * (section liminaire, sections 1 to 7) as axes, its 17 articles as objectives with their text, each
  * lettered commitment a), b)… as an engagement with the same letter and wording, and the preamble
  * (with its 9 footnotes), visas, considérants, signatories and signature page word for word. The
- * source is read by tests/fixtures/multipartite-seed.ts, independently of the content files.
+ * source is read by tests/content/seeds/multipartite-seed.ts, independently of the content files.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { parseMultipartiteSeed } from '../fixtures/multipartite-seed.ts';
+import { parseMultipartiteSeed } from './seeds/multipartite-seed.ts';
 
 const CONVENTION = 'convention-multipartite-2017-2020';
 const { entries, problems } = validateAll(readContent(process.cwd()).files);

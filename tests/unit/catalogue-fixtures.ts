@@ -1,0 +1,207 @@
+/**
+ * A small site for the query layer's tests (catalogue, cross-cutting lists, facets, exports): two
+ * documents with their own level words, built through the real schemas and integrity checks, then
+ * linked by the real buildCatalogue. Files are listed out of order on purpose: the order of the
+ * site must come from `order` and the printed numbers, never from the order files are read in.
+ */
+import assert from 'node:assert/strict';
+import type { RawFile } from '../../src/model/validate.ts';
+import { validateAll } from '../../src/model/validate.ts';
+import { buildCatalogue, type Catalogue } from '../../src/lib/catalogue.ts';
+
+type Data = Record<string, unknown>;
+const file = (collection: RawFile['collection'], folder: string, path: string, frontmatter: Data, body?: string): RawFile => ({
+  collection,
+  file: `content/${folder}/${path}.mdx`,
+  pathInCollection: `${path}.mdx`,
+  frontmatter,
+  body,
+});
+
+/** A plan with axes, objectives, numbered actions, an unnumbered measure and a status scale. */
+export const PLAN = 'plan-essai';
+/** A convention in sections and articles, with lettered commitments, a procedure, no statuses. */
+export const ACCORD = 'accord-essai';
+
+const plan = (n: number, data: Data): RawFile =>
+  file('actions', 'actions', `${PLAN}/${n ? `action-${n}` : 'mesure'}`, {
+    convention: PLAN,
+    kind: 'action',
+    title: `Action ${n}`,
+    wording: `Texte de l'action ${n}.`,
+    themes: ['formation'],
+    audience: ['tous-agents'],
+    ...data,
+  });
+
+export function catalogueFiles(): RawFile[] {
+  return [
+    // The second document first: conventions are ordered by `order`.
+    file('conventions', 'conventions', ACCORD, {
+      title: "Accord d'essai pour l'emploi",
+      shortTitle: 'Accord',
+      kind: 'convention',
+      issuer: 'Direction générale',
+      parties: [{ name: 'Employeur', role: 'employeur' }],
+      dates: { signed: '2017-01' },
+      summary: 'Un accord pour les tests.',
+      levels: {
+        axis: { singular: 'Section', plural: 'Sections', label: 'Section {n}' },
+        objective: { singular: 'Article', plural: 'Articles', label: 'Article {n}' },
+        action: { singular: 'Engagement', plural: 'Engagements', label: 'Engagement {n})', numbering: 'objective' },
+      },
+      source: { file: 'accord.txt' },
+      order: 2,
+    }),
+    file('conventions', 'conventions', PLAN, {
+      title: "Plan d'essai",
+      shortTitle: 'Plan',
+      kind: 'plan-actions',
+      issuer: 'Service RH',
+      parties: [{ name: 'Employeur', role: 'employeur' }],
+      dates: { inForce: '2023-11-16' },
+      summary: 'Un plan pour les tests, avec le FIPHFP.',
+      levels: {
+        axis: { singular: 'Axe', plural: 'Axes', label: 'Axe n°{n}' },
+        objective: { singular: 'Objectif', plural: 'Objectifs', label: 'Objectif n°{n}' },
+        action: { singular: 'Action', plural: 'Actions', label: 'Action n°{n}' },
+      },
+      statusScale: [
+        { code: 'R', legend: 'Objectif réalisé', status: 'realise' },
+        { code: 'EC', legend: 'En cours de réalisation', status: 'en-cours' },
+        { code: 'NR', legend: 'Objectif non réalisé', status: 'non-realise' },
+      ],
+      source: { file: 'plan.txt' },
+      order: 1,
+    }),
+    // Axes 10, 2, 1: printed numbers sort as numbers.
+    file('axes', 'axes', `${PLAN}/axe-10`, { convention: PLAN, number: '10', title: 'Pilotage' }),
+    file('axes', 'axes', `${PLAN}/axe-2`, { convention: PLAN, number: '2', title: 'Maintien dans l’emploi' }),
+    file('axes', 'axes', `${PLAN}/axe-1`, { convention: PLAN, number: '1', title: 'Recrutement' }),
+    file('objectives', 'objectives', `${PLAN}/axe-1-objectif-2`, { convention: PLAN, axis: '1', number: '2', title: 'Accueillir' }),
+    file('objectives', 'objectives', `${PLAN}/axe-1-objectif-1`, { convention: PLAN, axis: '1', number: '1', title: 'Recruter' }),
+    file('objectives', 'objectives', `${PLAN}/axe-2-objectif-1`, { convention: PLAN, axis: '2', number: '1', title: 'Adapter les postes' }),
+    // Actions in the order of the source: 1, 2, 3 (axis 1), 4 (axis 2, outside any objective),
+    // 5 and the unnumbered measure (axis 10).
+    plan(5, { axis: '10', number: '5', order: 5, themes: ['pilotage-gouvernance'], responsible: ['RH'] }),
+    plan(3, {
+      axis: '1',
+      objective: '2',
+      number: '3',
+      order: 3,
+      status: 'EC',
+      wording: 'Accueillir chaque agent ayant une RQTH.',
+      subItems: [
+        { letter: 'a', text: 'Un livret.' },
+        { letter: 'b', text: 'Un tuteur.', status: 'R' },
+      ],
+      responsible: ['DRH / Pôle carrières', 'RH'],
+      themes: ['recrutement-integration', 'formation'],
+      audience: ['personnes-handicapees'],
+    }),
+    plan(1, {
+      axis: '1',
+      objective: '1',
+      number: '1',
+      order: 1,
+      status: 'R',
+      seeAlso: ['3'],
+      reviews: [
+        { year: '2024', status: 'EC' },
+        { year: '2025', status: 'R' },
+      ],
+      dates: { done: '2024' },
+    }),
+    plan(2, {
+      axis: '1',
+      objective: '1',
+      number: '2',
+      order: 2,
+      status: 'NR',
+      themes: ['recrutement-integration'],
+      dates: { due: '2nd sem. 2026' },
+    }),
+    plan(4, {
+      axis: '2',
+      number: '4',
+      order: 4,
+      status: 'NR',
+      themes: ['maintien-emploi'],
+      wording: 'Saisir le Fonds pour l’insertion des personnes handicapées dans la fonction publique.',
+    }),
+    plan(0, { axis: '10', kind: 'mesure', order: 6, title: 'Mesure', wording: 'Une mesure sans numéro.', status: 'EC' }),
+    // The accord: a preamble, a part holding a chapter, one section (axis) in the part with one
+    // article (objective) and two lettered commitments, and a procedure in the part.
+    file('sections', 'sections', `${ACCORD}/chapitre-1`, {
+      convention: ACCORD,
+      kind: 'chapitre',
+      number: '1',
+      title: 'Le chapitre',
+      order: 3,
+      parent: 'partie-1',
+    }),
+    file(
+      'sections',
+      'sections',
+      `${ACCORD}/preambule`,
+      { convention: ACCORD, kind: 'preambule', title: 'Préambule', order: 1 },
+      'Le texte du préambule.',
+    ),
+    file('sections', 'sections', `${ACCORD}/partie-1`, {
+      convention: ACCORD,
+      kind: 'partie',
+      number: '1',
+      title: 'Les engagements',
+      order: 2,
+    }),
+    file('axes', 'axes', `${ACCORD}/section-1`, { convention: ACCORD, number: '1', title: 'Recruter', section: 'partie-1' }),
+    file('objectives', 'objectives', `${ACCORD}/section-1-article-2`, {
+      convention: ACCORD,
+      axis: '1',
+      number: '2',
+      title: 'Objectifs chiffrés',
+    }),
+    ...['b', 'a'].map((letter, i) =>
+      file('actions', 'actions', `${ACCORD}/article-2-${letter}`, {
+        convention: ACCORD,
+        axis: '1',
+        objective: '2',
+        kind: 'engagement',
+        number: letter,
+        order: 2 - i,
+        title: `Engagement ${letter}`,
+        wording: `Les signataires s'engagent (${letter}).`,
+        themes: ['recrutement-integration'],
+        audience: ['employeurs-partenaires'],
+      }),
+    ),
+    file('procedures', 'procedures', `${ACCORD}/amenagement`, {
+      convention: ACCORD,
+      section: 'partie-1',
+      title: 'Aménagement de poste',
+      summary: 'Adapter le poste avec le fiphfp.',
+      order: 1,
+      themes: ['maintien-emploi'],
+      steps: [{ title: 'Demande', actor: 'Agent' }],
+    }),
+    file('glossary', 'glossaire', 'rqth', {
+      term: 'RQTH',
+      expansion: 'Reconnaissance de la qualité de travailleur handicapé',
+      definition: 'Une reconnaissance.',
+    }),
+    file('organisations', 'organisations', 'fiphfp', {
+      kind: 'organisation',
+      name: "Fonds pour l'insertion des personnes handicapées dans la fonction publique",
+      shortName: 'FIPHFP',
+      names: ['FIPHFP', "Fonds pour l'insertion des personnes handicapées dans la fonction publique"],
+      description: 'Un fonds.',
+    }),
+  ];
+}
+
+/** The fixture files, validated (with no problem) and linked. */
+export function fixtureCatalogue(files = catalogueFiles()): Catalogue {
+  const { entries, problems } = validateAll(files);
+  assert.deepEqual(problems, [], 'le jeu d’essai est valide');
+  return buildCatalogue(entries);
+}
