@@ -16,7 +16,14 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromiumPath(),
       // No background traffic: on closed networks Chromium's own requests fail noisily.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   webServer: {

@@ -21,9 +21,20 @@
  * machine it moves much less than the wall-clock time, which other processes inflate.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeCorpus, type CorpusSummary } from './bench/corpus.ts';
 import { writeReference } from './bench/reference.ts';
@@ -98,7 +109,11 @@ const hasGnuTime = existsSync(GNU_TIME);
 
 /** Runs one shell command as `npm run` would (node_modules/.bin first on PATH), timing it and polling its memory. */
 function runStage(cwd: string, command: string, log: string): Promise<StageResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(cwd, 'node_modules/.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${join(cwd, 'node_modules/.bin')}:${process.env.PATH}`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   // The corpus is built at the root, whatever the caller's environment says.
   delete env.BASE_PATH;
   delete env.SITE_URL;
@@ -171,7 +186,10 @@ function buildStages(dir: string): [string, string][] {
     [/astro build/, 'astro build'],
     [/build-search|pagefind/, 'index de recherche'],
   ];
-  return pkg.scripts.build!.split('&&').map((c) => c.trim()).map((c) => [names.find(([re]) => re.test(c))?.[1] ?? c, c]);
+  return pkg.scripts
+    .build!.split('&&')
+    .map((c) => c.trim())
+    .map((c) => [names.find(([re]) => re.test(c))?.[1] ?? c, c]);
 }
 
 function htmlPages(dist: string): string[] {
@@ -214,7 +232,13 @@ function combine(runs: SiteRun[]): SiteRun {
 
 function table(rows: string[][], alignRight: number[] = []) {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  for (const r of rows) console.log(r.map((cell, c) => (alignRight.includes(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd());
+  for (const r of rows)
+    console.log(
+      r
+        .map((cell, c) => (alignRight.includes(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 /** What readers download: page sizes of our build (raw and gzip), the heaviest, the action pages. */
@@ -239,11 +263,25 @@ function pageWeights(dist: string) {
     ['page médiane (brute / gzip)', `${kib(median(pages.map((p) => p.raw)))} / ${kib(median(pages.map((p) => p.gz)))}`],
     ['page la plus lourde (brute)', `${kib(heaviest.raw)} (${kib(heaviest.gz)} gzip) ${heaviest.f}`],
     ['page la plus lourde compressée', `${kib(heaviestGz.gz)} gzip (${kib(heaviestGz.raw)}) ${heaviestGz.f}`],
-    ['pages de plus de 100 Kio compressées', over.length === 0 ? '0' : `${over.length} (${over.slice(0, 5).map((p) => p.f).join(', ')}${over.length > 5 ? '…' : ''})`],
-    ['page d\'action : médiane / max (brute)', actions.length ? `${kib(median(actions.map((p) => p.raw)))} / ${kib(Math.max(...actions.map((p) => p.raw)))}` : '—'],
-    ['page d\'action : médiane / max (gzip)', actions.length ? `${kib(median(actions.map((p) => p.gz)))} / ${kib(Math.max(...actions.map((p) => p.gz)))}` : '—'],
+    [
+      'pages de plus de 100 Kio compressées',
+      over.length === 0
+        ? '0'
+        : `${over.length} (${over
+            .slice(0, 5)
+            .map((p) => p.f)
+            .join(', ')}${over.length > 5 ? '…' : ''})`,
+    ],
+    [
+      "page d'action : médiane / max (brute)",
+      actions.length ? `${kib(median(actions.map((p) => p.raw)))} / ${kib(Math.max(...actions.map((p) => p.raw)))}` : '—',
+    ],
+    [
+      "page d'action : médiane / max (gzip)",
+      actions.length ? `${kib(median(actions.map((p) => p.gz)))} / ${kib(Math.max(...actions.map((p) => p.gz)))}` : '—',
+    ],
     ['CSS (toutes pages)', kib(size(css))],
-    ['balises <script> sur une page d\'action', String(scripts)],
+    ["balises <script> sur une page d'action", String(scripts)],
     ['index et code Pagefind (chargés à la recherche)', kib(size(files.filter((f) => f.startsWith('pagefind'))))],
     ['dossier dist/ complet', kib(size(files))],
   ];
@@ -254,13 +292,20 @@ function pageWeights(dist: string) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const astroVersion = (JSON.parse(readFileSync(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
+  const astroVersion = (JSON.parse(readFileSync(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as { version: string })
+    .version;
   const cpu = cpus();
-  console.log(`Machine : ${cpu.length} cœurs (${cpu[0]?.model.trim() ?? '?'}), ${mib(totalmem())} de mémoire ; Node ${process.version} ; Astro ${astroVersion}.`);
+  console.log(
+    `Machine : ${cpu.length} cœurs (${cpu[0]?.model.trim() ?? '?'}), ${mib(totalmem())} de mémoire ; Node ${process.version} ; Astro ${astroVersion}.`,
+  );
   console.log(`Tailles : ${opts.actions.join(', ')} actions ; ${opts.rounds} tour(s) alternés (projet, référence) ; graine ${opts.seed}.`);
-  console.log('Mémoire de pointe : somme des VmRSS de l\'arbre de processus de l\'étape, relevée toutes les 100 ms dans /proc.');
+  console.log("Mémoire de pointe : somme des VmRSS de l'arbre de processus de l'étape, relevée toutes les 100 ms dans /proc.");
   console.log('Constructions à froid (dist/, .astro/ et caches de node_modules supprimés avant chacune).');
-  console.log(`Charge de la machine au départ (1, 5, 15 min) : ${loadavg().map((l) => l.toFixed(1)).join(', ')} ; au-delà du nombre de cœurs, les durées sont gonflées par les autres processus.\n`);
+  console.log(
+    `Charge de la machine au départ (1, 5, 15 min) : ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')} ; au-delà du nombre de cœurs, les durées sont gonflées par les autres processus.\n`,
+  );
 
   const work = mkdtempSync(join(tmpdir(), 'bench-conventions-'));
   const results: { actions: number; corpus: CorpusSummary; ours: SiteRun; reference: SiteRun; oursDir: string }[] = [];
@@ -276,7 +321,9 @@ async function main() {
       prepareOurs(oursDir, content);
       writeReference(refDir, content);
       linkNodeModules(refDir);
-      console.log(`== ${actions} actions : ${corpus.documents} documents, ${corpus.actions} actions (${corpus.bodies} avec un corps), ${corpus.pages} entrées à page ; corpus généré en ${s(generation)} (${dir})`);
+      console.log(
+        `== ${actions} actions : ${corpus.documents} documents, ${corpus.actions} actions (${corpus.bodies} avec un corps), ${corpus.pages} entrées à page ; corpus généré en ${s(generation)} (${dir})`,
+      );
 
       const ourStages = buildStages(oursDir);
       const refStages: [string, string][] = [
@@ -290,7 +337,9 @@ async function main() {
         for (const [name, command] of stages) {
           const r = await runStage(siteDir, command, log);
           run.stages.push({ name, ...r });
-          process.stdout.write(`   ${label}, tour ${round} : ${name} ${s(r.seconds)} (CPU ${cpuText(r.cpu)}), ${mib(r.peakRss)} (charge ${loadavg()[0]!.toFixed(1)})\n`);
+          process.stdout.write(
+            `   ${label}, tour ${round} : ${name} ${s(r.seconds)} (CPU ${cpuText(r.cpu)}), ${mib(r.peakRss)} (charge ${loadavg()[0]!.toFixed(1)})\n`,
+          );
         }
         run.pages = htmlPages(join(siteDir, 'dist')).length;
         return run;
@@ -305,21 +354,55 @@ async function main() {
       console.log('');
     }
 
-    console.log(`Par étape${opts.rounds > 1 ? ` (médiane de ${opts.rounds} tours ; mémoire : la plus haute)` : ''} — pages/s = pages HTML produites / durée de l'étape :\n`);
+    console.log(
+      `Par étape${opts.rounds > 1 ? ` (médiane de ${opts.rounds} tours ; mémoire : la plus haute)` : ''} — pages/s = pages HTML produites / durée de l'étape :\n`,
+    );
     const rows: string[][] = [['actions', 'site', 'étape', 'durée', 'CPU', 'mémoire de pointe', 'pages', 'pages/s']];
     for (const r of results) {
-      for (const [site, run] of [['projet', r.ours], ['référence', r.reference]] as const) {
-        for (const st of run.stages) rows.push([String(r.actions), site, st.name, s(st.seconds), cpuText(st.cpu), mib(st.peakRss), String(run.pages), (run.pages / st.seconds).toFixed(0)]);
-        rows.push([String(r.actions), site, 'TOTAL', s(total(run)), cpuText(cpuTotal(run)), mib(peak(run)), String(run.pages), (run.pages / total(run)).toFixed(0)]);
+      for (const [site, run] of [
+        ['projet', r.ours],
+        ['référence', r.reference],
+      ] as const) {
+        for (const st of run.stages)
+          rows.push([
+            String(r.actions),
+            site,
+            st.name,
+            s(st.seconds),
+            cpuText(st.cpu),
+            mib(st.peakRss),
+            String(run.pages),
+            (run.pages / st.seconds).toFixed(0),
+          ]);
+        rows.push([
+          String(r.actions),
+          site,
+          'TOTAL',
+          s(total(run)),
+          cpuText(cpuTotal(run)),
+          mib(peak(run)),
+          String(run.pages),
+          (run.pages / total(run)).toFixed(0),
+        ]);
       }
     }
     table(rows, [0, 3, 4, 5, 6, 7]);
 
     console.log('\nRapports :\n');
     const ratio = (a: number, b: number) => (Number.isNaN(a / b) ? '—' : `${(a / b).toFixed(2)}×`);
-    const ratioRows: string[][] = [['actions', 'projet', 'référence', 'projet / référence', 'idem en CPU', 'pointe mémoire projet', 'ms par page (projet / réf.)']];
+    const ratioRows: string[][] = [
+      ['actions', 'projet', 'référence', 'projet / référence', 'idem en CPU', 'pointe mémoire projet', 'ms par page (projet / réf.)'],
+    ];
     for (const r of results) {
-      ratioRows.push([String(r.actions), s(total(r.ours)), s(total(r.reference)), ratio(total(r.ours), total(r.reference)), ratio(cpuTotal(r.ours), cpuTotal(r.reference)), mib(peak(r.ours)), `${((total(r.ours) * 1000) / r.ours.pages).toFixed(1)} / ${((total(r.reference) * 1000) / r.reference.pages).toFixed(1)}`]);
+      ratioRows.push([
+        String(r.actions),
+        s(total(r.ours)),
+        s(total(r.reference)),
+        ratio(total(r.ours), total(r.reference)),
+        ratio(cpuTotal(r.ours), cpuTotal(r.reference)),
+        mib(peak(r.ours)),
+        `${((total(r.ours) * 1000) / r.ours.pages).toFixed(1)} / ${((total(r.reference) * 1000) / r.reference.pages).toFixed(1)}`,
+      ]);
     }
     table(ratioRows, [0, 1, 2, 3, 4, 5]);
     if (results.length > 1) {
@@ -327,13 +410,30 @@ async function main() {
       const last = results.at(-1)!;
       const g = (a: number, b: number) => ratio(b, a);
       console.log(`\nCroissance ${last.actions} / ${first.actions} actions :`);
-      table([
-        ['', 'durée', 'CPU', 'pages', 'entrées'],
-        ['  projet', g(total(first.ours), total(last.ours)), g(cpuTotal(first.ours), cpuTotal(last.ours)), g(first.ours.pages, last.ours.pages), g(first.corpus.pages, last.corpus.pages)],
-        ['  référence', g(total(first.reference), total(last.reference)), g(cpuTotal(first.reference), cpuTotal(last.reference)), g(first.reference.pages, last.reference.pages), g(first.corpus.pages, last.corpus.pages)],
-      ], [1, 2, 3, 4]);
+      table(
+        [
+          ['', 'durée', 'CPU', 'pages', 'entrées'],
+          [
+            '  projet',
+            g(total(first.ours), total(last.ours)),
+            g(cpuTotal(first.ours), cpuTotal(last.ours)),
+            g(first.ours.pages, last.ours.pages),
+            g(first.corpus.pages, last.corpus.pages),
+          ],
+          [
+            '  référence',
+            g(total(first.reference), total(last.reference)),
+            g(cpuTotal(first.reference), cpuTotal(last.reference)),
+            g(first.reference.pages, last.reference.pages),
+            g(first.corpus.pages, last.corpus.pages),
+          ],
+        ],
+        [1, 2, 3, 4],
+      );
     }
-    console.log(`\nPointe mémoire la plus haute : projet ${mib(Math.max(...results.map((r) => peak(r.ours))))}, référence ${mib(Math.max(...results.map((r) => peak(r.reference))))}.`);
+    console.log(
+      `\nPointe mémoire la plus haute : projet ${mib(Math.max(...results.map((r) => peak(r.ours))))}, référence ${mib(Math.max(...results.map((r) => peak(r.reference))))}.`,
+    );
 
     for (const r of results) {
       console.log(`\nPoids des pages du projet à ${r.actions} actions (ce que les lecteurs téléchargent) :`);

@@ -50,7 +50,7 @@ function isAxisPage(page: string): boolean {
   axisPages ??= new Set(validateAll(readContent(process.cwd()).files).entries.axes.map((a) => `${paths.axis(a.id)}index.html`));
   return axisPages.has(page);
 }
-const documentPage = (p: string) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/[^/]+\/index\.html$/.test(p);
+const documentPage = (p: string) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/[^/]+\/index\.html$/.test(p);
 
 /** Templates recognised by their path: the site's own folders first, then the documents' pages. */
 const BY_PATH: [string, (p: string) => boolean][] = [
@@ -61,11 +61,11 @@ const BY_PATH: [string, (p: string) => boolean][] = [
   ['actions par critère', (p) => /^actions\/[^/]+\/[^/]+\/index\.html$/.test(p)],
   ['terme du glossaire', (p) => /^glossaire\/[^/]+\/index\.html$/.test(p)],
   ['organisme ou rôle', (p) => /^organisations\/[^/]+\/index\.html$/.test(p)],
-  ['document', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/index\.html$/.test(p)],
+  ['document', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/index\.html$/.test(p)],
   ['axe', (p) => documentPage(p) && isAxisPage(p)],
-  ['action', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p)],
-  ['procédure', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p)],
-  ['version à imprimer', (p) => !FIXED_FOLDERS.has(p.split('/')[0]!) && /^[^/]+\/imprimer\/index\.html$/.test(p)],
+  ['action', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p)],
+  ['procédure', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p)],
+  ['version à imprimer', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/imprimer\/index\.html$/.test(p)],
   ['section', (p) => documentPage(p) && !isAxisPage(p) && !/\/imprimer\//.test(p)],
 ];
 

@@ -31,7 +31,11 @@ export function foreignLevelWords(levels: Convention['levels']): string[] {
 }
 
 /** Every problem found with the URLs, in French, one line each; empty when all is well. */
-export function urlProblems(urls: PublishedUrl[], page: PageSource, levelsOf: (convention: string) => Convention['levels'] | undefined): string[] {
+export function urlProblems(
+  urls: PublishedUrl[],
+  page: PageSource,
+  levelsOf: (convention: string) => Convention['levels'] | undefined,
+): string[] {
   const problems: string[] = [];
   for (const { where, convention, url } of urls) {
     const say = (what: string) => problems.push(`${where} : « ${url} » ${what}`);
@@ -40,10 +44,11 @@ export function urlProblems(urls: PublishedUrl[], page: PageSource, levelsOf: (c
       continue;
     }
     const [path, fragment, ...rest] = url.split('#');
-    if (rest.length > 0 || fragment === '') say("porte un fragment mal formé");
+    if (rest.length > 0 || fragment === '') say('porte un fragment mal formé');
     const html = page(path!);
     if (html === undefined) say('ne mène à aucune page construite');
-    else if (fragment && !new RegExp(`\\sid="${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(html)) say(`mène à une page sans élément d'id « ${fragment} »`);
+    else if (fragment && !new RegExp(`\\sid="${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(html))
+      say(`mène à une page sans élément d'id « ${fragment} »`);
     if (convention === '') continue;
     const levels = levelsOf(convention);
     if (!levels) {
@@ -54,9 +59,17 @@ export function urlProblems(urls: PublishedUrl[], page: PageSource, levelsOf: (c
     // So are the site's folders inside it (`actions/`, `procedures/`), shared by every document.
     const own = url.startsWith(`${convention}/`) ? url.slice(convention.length + 1) : url;
     const folders = Object.values(DOCUMENT_FOLDERS) as string[];
-    const words = own.split(/[/#]/).filter((segment, i) => !(i === 0 && folders.includes(segment))).flatMap((segment) => segment.split('-'));
+    const words = own
+      .split(/[/#]/)
+      .filter((segment, i) => !(i === 0 && folders.includes(segment)))
+      .flatMap((segment) => segment.split('-'));
     for (const word of foreignLevelWords(levels)) {
-      if (words.includes(word)) say(`contient « ${word} », un mot que le document n'emploie pas pour ses niveaux (${Object.values(levels).map((l) => l.singular).join(', ')})`);
+      if (words.includes(word))
+        say(
+          `contient « ${word} », un mot que le document n'emploie pas pour ses niveaux (${Object.values(levels)
+            .map((l) => l.singular)
+            .join(', ')})`,
+        );
     }
   }
   return problems;

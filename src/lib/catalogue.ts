@@ -228,7 +228,8 @@ export function buildCatalogue(entries: Entries): Catalogue {
     const axis = axisByKey.get(key(convention.id, a.data.axis))!;
     const objective = a.data.objective === undefined ? undefined : objectiveByKey.get(key(convention.id, a.data.axis, a.data.objective));
     const label =
-      a.data.label ?? (a.data.number === undefined ? 'Mesure non numérotée' : numberLabel(convention.data.levels.action.label, a.data.number));
+      a.data.label ??
+      (a.data.number === undefined ? 'Mesure non numérotée' : numberLabel(convention.data.levels.action.label, a.data.number));
     const node: ActionNode = {
       ...a,
       path: paths.action(a.id),

@@ -39,7 +39,8 @@ let generation = 0;
 /** Reads and validates the whole folder once, for the eight collections. */
 function loadAll(root: string): Promise<Loaded> {
   if (loaded?.root === root && loaded.generation === generation) return loaded.result;
-  const result = (async () => {
+  // A promise (not a value) so that a failed read rejects the load that asked for it.
+  const result = Promise.resolve().then((): Loaded => {
     const { files, problems: readProblems } = readContent(root);
     const { entries, problems } = validateAll(files);
     const all = [...readProblems, ...problems];
@@ -50,7 +51,7 @@ function loadAll(root: string): Promise<Loaded> {
       throw error;
     }
     return { entries, files: new Map(files.map((f) => [`${f.collection}\u0000${f.file}`, { body: f.body ?? '', file: f.file }])) };
-  })();
+  });
   loaded = { root, generation, result };
   return result;
 }
@@ -79,7 +80,7 @@ export function contentLoader(collection: CollectionName): Loader {
           const mdx = text !== '' && needsMdx(text);
           store.set({
             id: entry.id,
-            data: entry.data as Record<string, unknown>,
+            data: entry.data,
             body: text === '' ? undefined : body,
             filePath: entry.file,
             digest,
@@ -100,14 +101,12 @@ export function contentLoader(collection: CollectionName): Loader {
           if (path.startsWith(folder)) generation++;
         });
       }
-      watcher.on('all', async (_event, path) => {
+      watcher.on('all', (_event, path) => {
         if (!path.startsWith(`${folder}${COLLECTIONS[collection].folder}/`)) return;
-        try {
-          await sync();
-          logger.info(`Contenu rechargé : ${path.slice(folder.length)}`);
-        } catch (error) {
-          logger.error((error as Error).message);
-        }
+        void sync().then(
+          () => logger.info(`Contenu rechargé : ${path.slice(folder.length)}`),
+          (error: unknown) => logger.error((error as Error).message),
+        );
       });
     },
   };

@@ -10,7 +10,12 @@ import { buildCatalogue, type Catalogue } from './catalogue.ts';
 
 async function load<C extends CollectionName>(name: C): Promise<Entry<C>[]> {
   const entries = (await getCollection(name)) as CollectionEntry<C>[];
-  return entries.map((e) => ({ id: e.id, file: e.filePath ?? `content/${name}/${e.id}.mdx`, data: e.data as Entry<C>['data'], body: e.body?.trim() || undefined }));
+  return entries.map((e) => ({
+    id: e.id,
+    file: e.filePath ?? `content/${name}/${e.id}.mdx`,
+    data: e.data as Entry<C>['data'],
+    body: e.body?.trim() || undefined,
+  }));
 }
 
 let catalogue: Promise<Catalogue> | undefined;

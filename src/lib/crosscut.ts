@@ -66,7 +66,20 @@ export interface Crosscut {
  * Fields that hold identifiers, codes or labels shown outside the text (the document's short
  * name above titles, its level words), not text a reader sees as the entry's own.
  */
-const NOT_TEXT = new Set(['convention', 'section', 'parent', 'seeAlso', 'themes', 'kind', 'status', 'statusScale', 'numbering', 'levels', 'order', 'shortTitle']);
+const NOT_TEXT = new Set([
+  'convention',
+  'section',
+  'parent',
+  'seeAlso',
+  'themes',
+  'kind',
+  'status',
+  'statusScale',
+  'numbering',
+  'levels',
+  'order',
+  'shortTitle',
+]);
 const audienceKeys = new Set<string>(AUDIENCE_KEYS);
 
 /**
@@ -125,7 +138,10 @@ function mentionGroups(conventions: ConventionNode[], matcher: Matcher<Mentionab
     };
     add('sections', convention.sections);
     add('axes', convention.axes);
-    add('objectives', convention.axes.flatMap((a) => a.objectives));
+    add(
+      'objectives',
+      convention.axes.flatMap((a) => a.objectives),
+    );
     add('actions', convention.actions);
     add('procedures', convention.procedures);
     for (const [v, g] of groups) {
@@ -152,12 +168,21 @@ export function buildCrosscut(conventions: ConventionNode[], entries: Entries): 
 
   const glossary: GlossaryNode[] = [...entries.glossary]
     .sort((a, b) => a.data.term.localeCompare(b.data.term, 'fr', { sensitivity: 'base' }))
-    .map((g) => ({ ...g, path: paths.glossaryTerm(g.id), letter: fold(g.data.term, true).charAt(0).toUpperCase(), seeAlso: [], groups: [] }));
+    .map((g) => ({
+      ...g,
+      path: paths.glossaryTerm(g.id),
+      letter: fold(g.data.term, true).charAt(0).toUpperCase(),
+      seeAlso: [],
+      groups: [],
+    }));
   const byId = new Map(glossary.map((g) => [g.id, g]));
   for (const g of glossary) g.seeAlso = (g.data.seeAlso ?? []).map((id) => byId.get(id)!).filter(Boolean);
 
   const organisations: OrganisationNode[] = [...entries.organisations]
-    .sort((a, b) => a.data.kind.localeCompare(b.data.kind) || (a.data.shortName ?? a.data.name).localeCompare(b.data.shortName ?? b.data.name, 'fr'))
+    .sort(
+      (a, b) =>
+        a.data.kind.localeCompare(b.data.kind) || (a.data.shortName ?? a.data.name).localeCompare(b.data.shortName ?? b.data.name, 'fr'),
+    )
     .map((o) => ({
       ...o,
       path: paths.organisation(o.id),

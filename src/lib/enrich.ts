@@ -32,7 +32,27 @@ import { joinBase } from './paths.ts';
 import { TERM_CLASS, outsideText } from './mentions.ts';
 
 /** Where a term is not marked (see above): placement, not the text rule. */
-const NO_MARK = new Set(['a', 'abbr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'label', 'summary', 'caption', 'code', 'pre', 'textarea', 'select', 'option', 'svg', 'title']);
+const NO_MARK = new Set([
+  'a',
+  'abbr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'button',
+  'label',
+  'summary',
+  'caption',
+  'code',
+  'pre',
+  'textarea',
+  'select',
+  'option',
+  'svg',
+  'title',
+]);
 
 export interface EnrichContext {
   /** The page's path under the base ("inserm…/actions/action-12/"). */
@@ -126,7 +146,11 @@ export function enrichHtml(html: string, context: EnrichContext): string {
   const tree = fromHtml(html.slice(start, end + endTag.length), { fragment: true });
   enrichTree(tree, context);
   // Written as Astro writes: named references (&amp;), apostrophes left as they are in attributes.
-  return html.slice(0, start) + toHtml(tree, { collapseEmptyAttributes: true, allowDangerousCharacters: true, characterReferences: { useNamedReferences: true } }) + html.slice(end + endTag.length);
+  return (
+    html.slice(0, start) +
+    toHtml(tree, { collapseEmptyAttributes: true, allowDangerousCharacters: true, characterReferences: { useNamedReferences: true } }) +
+    html.slice(end + endTag.length)
+  );
 }
 
 /** The pass itself, on a tree holding <main> (see the module's comment). */
@@ -170,7 +194,12 @@ export function enrichTree(tree: Root, { path, base, catalogue }: EnrichContext)
           ? { type: 'element', tagName: 'abbr', properties: { title: term.data.expansion }, children: [text(found)] }
           : text(found);
         if (o.start > at) out.push(text(piece.value.slice(at, o.start)));
-        out.push({ type: 'element', tagName: 'a', properties: { className: [TERM_CLASS], href: joinBase(base, term.path) }, children: [inner] });
+        out.push({
+          type: 'element',
+          tagName: 'a',
+          properties: { className: [TERM_CLASS], href: joinBase(base, term.path) },
+          children: [inner],
+        });
         at = o.end;
         changed = true;
       }
@@ -190,7 +219,10 @@ export function enrichTree(tree: Root, { path, base, catalogue }: EnrichContext)
           delete p.dataPrefixeIds;
           delete p.dataDecalageTitres;
         }
-        if (child.tagName === 'table' && !(parent.type === 'element' && parent.tagName === 'section' && (parent.properties.className as string[] | undefined)?.includes('tableau'))) {
+        if (
+          child.tagName === 'table' &&
+          !(parent.type === 'element' && parent.tagName === 'section' && parent.properties.className?.includes('tableau'))
+        ) {
           children[i] = scrollRegion(child);
         }
         const inText = counted && !outsideText(child);

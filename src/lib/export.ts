@@ -85,10 +85,7 @@ export function csvField(value: string): string {
  */
 export function toCsv(records: ActionRecord[]): string {
   const columns = Object.entries(CSV_COLUMNS);
-  const rows = [
-    columns.map(([name]) => name).join(','),
-    ...records.map((r) => columns.map(([, value]) => csvField(value(r))).join(',')),
-  ];
+  const rows = [columns.map(([name]) => name).join(','), ...records.map((r) => columns.map(([, value]) => csvField(value(r))).join(','))];
   return `\uFEFF${rows.join('\r\n')}\r\n`;
 }
 
@@ -102,16 +99,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
     if (quoted) {
-      if (c === '"' && body[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
-    else if (c === '\r' && body[i + 1] === '\n') {
-      record.push(field), records.push(record), (record = []), (field = ''), i++;
+    else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && body[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
     } else field += c;
   }
-  if (field !== '' || record.length > 0) record.push(field), records.push(record);
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
   return records;
 }
 
@@ -148,13 +156,23 @@ export function itemRecords(catalogue: Catalogue): ItemRecord[] {
     }
     for (const a of c.actions) {
       push('action', a.data.number, a.label, a.data.title, a.path);
-      for (const s of a.data.subItems ?? []) push('sous-element', s.letter, `${a.label}, ${s.letter}`, s.text, paths.subItem(a.id, s.letter));
+      for (const s of a.data.subItems ?? [])
+        push('sous-element', s.letter, `${a.label}, ${s.letter}`, s.text, paths.subItem(a.id, s.letter));
     }
     for (const p of c.procedures) push('procedure', p.data.number, 'Procédure', p.data.title, p.path);
   }
   // Entries that belong to no single document: empty `convention`.
-  for (const g of catalogue.glossary) records.push({ convention: '', type: 'glossaire', number: '', label: g.data.term, title: g.data.expansion ?? g.data.term, url: g.path });
-  for (const o of catalogue.organisations) records.push({ convention: '', type: o.data.kind, number: '', label: o.label, title: o.data.name, url: o.path });
+  for (const g of catalogue.glossary)
+    records.push({
+      convention: '',
+      type: 'glossaire',
+      number: '',
+      label: g.data.term,
+      title: g.data.expansion ?? g.data.term,
+      url: g.path,
+    });
+  for (const o of catalogue.organisations)
+    records.push({ convention: '', type: o.data.kind, number: '', label: o.label, title: o.data.name, url: o.path });
   return records;
 }
 

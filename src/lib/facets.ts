@@ -7,7 +7,6 @@ import { AUDIENCES, AUDIENCE_KEYS } from '../model/audiences.ts';
 import { STATUSES, STATUS_KEYS } from '../model/statuses.ts';
 import { THEMES, THEME_KEYS } from '../model/themes.ts';
 import type { ActionNode, ConventionNode } from './catalogue.ts';
-import { fold } from './text.ts';
 import { slugify } from './paths.ts';
 
 export interface FacetValue {
@@ -52,14 +51,38 @@ export function buildFacets(conventions: ConventionNode[], actions: ActionNode[]
   const responsible = new Map<string, string>();
   for (const a of actions) for (const r of a.data.responsible ?? []) if (!responsible.has(slugify(r))) responsible.set(slugify(r), r);
   return [
-    { key: 'document', label: 'Document', values: collect('document', conventions.map((c) => ({ value: c.id, label: c.data.shortTitle }))) },
+    {
+      key: 'document',
+      label: 'Document',
+      values: collect(
+        'document',
+        conventions.map((c) => ({ value: c.id, label: c.data.shortTitle })),
+      ),
+    },
     {
       key: 'statut',
       label: 'Statut',
-      values: collect('statut', [...STATUS_KEYS.map((k) => ({ value: k as string, label: STATUSES[k].label })), { value: NO_STATUS, label: 'Sans indicateur' }]),
+      values: collect('statut', [
+        ...STATUS_KEYS.map((k) => ({ value: k, label: STATUSES[k].label })),
+        { value: NO_STATUS, label: 'Sans indicateur' },
+      ]),
     },
-    { key: 'theme', label: 'Thème', values: collect('theme', THEME_KEYS.map((k) => ({ value: k as string, label: THEMES[k].label }))) },
-    { key: 'public', label: 'Public', values: collect('public', AUDIENCE_KEYS.map((k) => ({ value: k as string, label: AUDIENCES[k].label }))) },
+    {
+      key: 'theme',
+      label: 'Thème',
+      values: collect(
+        'theme',
+        THEME_KEYS.map((k) => ({ value: k, label: THEMES[k].label })),
+      ),
+    },
+    {
+      key: 'public',
+      label: 'Public',
+      values: collect(
+        'public',
+        AUDIENCE_KEYS.map((k) => ({ value: k, label: AUDIENCES[k].label })),
+      ),
+    },
     {
       key: 'responsable',
       label: 'Responsable',

@@ -153,7 +153,7 @@ export class Matcher<T> {
       }
       let node: TrieNode<T> | undefined = this.root;
       const here: Occurrence<T>[] = [];
-      for (let j = i; j < n && node; ) {
+      for (let j = i; j < n && node;) {
         node = node.next.get(lower.charCodeAt(j));
         j++;
         if (!node || node.ends.length === 0) continue;
@@ -197,7 +197,8 @@ export function outsideText(node: Element): boolean {
 
 /** Class of the marks the page pass puts on terms (./enrich.ts). */
 export const TERM_CLASS = 'terme';
-const isTermMark = (node: Element) => node.tagName === 'a' && Array.isArray(node.properties.className) && node.properties.className.includes(TERM_CLASS);
+const isTermMark = (node: Element) =>
+  node.tagName === 'a' && Array.isArray(node.properties.className) && node.properties.className.includes(TERM_CLASS);
 
 /**
  * The texts that count under the rule, in document order, from a built page (or any tree holding

@@ -70,7 +70,9 @@ export function paginateGroups(groups: readonly DocumentGroup[], size: number): 
   const flat = groups.flatMap((g, i) => {
     const items: Item[] = [
       ...(g.inDocument ? [['doc'] as Item] : []),
-      ...(['sections', 'axes', 'objectives', 'actions', 'procedures'] as const).flatMap((k) => ((g[k] ?? []) as unknown[]).map((x) => [k, x] as Item)),
+      ...(['sections', 'axes', 'objectives', 'actions', 'procedures'] as const).flatMap((k) =>
+        ((g[k] ?? []) as unknown[]).map((x) => [k, x] as Item),
+      ),
     ];
     return items.map((item) => ({ group: i, item }));
   });
@@ -82,7 +84,16 @@ export function paginateGroups(groups: readonly DocumentGroup[], size: number): 
       if (!g || g.convention !== groups[group]!.convention) {
         // Groups are contiguous: only the first one of a page can have begun on the page before.
         const continued = out.length === 0 && start > 0 && flat[start - 1]!.group === group;
-        g = { convention: groups[group]!.convention, inDocument: false, sections: [], axes: [], objectives: [], actions: [], procedures: [], continued };
+        g = {
+          convention: groups[group]!.convention,
+          inDocument: false,
+          sections: [],
+          axes: [],
+          objectives: [],
+          actions: [],
+          procedures: [],
+          continued,
+        };
         out.push(g);
       }
       if (item[0] === 'doc') g.inDocument = true;

@@ -15,11 +15,28 @@ export { conventionOf, entryId, localName, ID_PATTERN, SLUG_PATTERN } from '../m
 
 /** "DRH / Pôle carrières" → "drh-pole-carrieres": a URL segment or an id for a free-text value. */
 export function slugify(text: string): string {
-  return fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'sans-nom';
+  return (
+    fold(text)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'sans-nom'
+  );
 }
 
 /** Folders at the root of the built site: a document may not take one of these names. */
-export const ROOT_FOLDERS = ['documents', 'actions', 'themes', 'glossaire', 'organisations', 'recherche', 'donnees', 'accessibilite', 'plan-du-site', 'mentions-legales', 'pagefind', '_astro'];
+export const ROOT_FOLDERS = [
+  'documents',
+  'actions',
+  'themes',
+  'glossaire',
+  'organisations',
+  'recherche',
+  'donnees',
+  'accessibilite',
+  'plan-du-site',
+  'mentions-legales',
+  'pagefind',
+  '_astro',
+];
 
 /**
  * Folders inside a document's folder, beside its axis and section pages: an axis or a section may

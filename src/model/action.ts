@@ -47,9 +47,7 @@ export const actionSchema = z.strictObject({
   /** Status per review year, where the source gives one. */
   reviews: z.array(z.strictObject({ year: text, status: statusCode })).optional(),
   /** Ordered sub-items (a., b., c.), each may carry its own status and dates. */
-  subItems: z
-    .array(z.strictObject({ letter: text, text, status: statusCode.optional(), dates: printedDates.optional() }))
-    .optional(),
+  subItems: z.array(z.strictObject({ letter: text, text, status: statusCode.optional(), dates: printedDates.optional() })).optional(),
   /** Bodies responsible, as printed ("RH", "DISC"). */
   responsible: z.array(text).optional(),
   /** Done and due dates, as printed. */

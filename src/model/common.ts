@@ -2,11 +2,9 @@ import { z } from 'astro/zod';
 import { SLUG_PATTERN } from './ids.ts';
 
 /** A date as printed by the source, at the precision it gives: `2023`, `2023-11` or `2023-11-16`. */
-export const partialDate = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
-    error: 'date attendue au format AAAA, AAAA-MM ou AAAA-MM-JJ (par exemple 2023-11-16)',
-  });
+export const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+  error: 'date attendue au format AAAA, AAAA-MM ou AAAA-MM-JJ (par exemple 2023-11-16)',
+});
 
 /** An identifier usable in a URL: lower-case letters, digits and hyphens. */
 export const slug = z.string().regex(SLUG_PATTERN, {

@@ -10,9 +10,7 @@ import type { Problem } from './problems.ts';
 import type { RawFile } from './validate.ts';
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');

@@ -13,7 +13,7 @@ export function checkFileName(file: string, id: string): Problem[] {
       file,
       field: '(nom du fichier)',
       value: id,
-      message: "nom de fichier inutilisable dans une adresse web",
+      message: 'nom de fichier inutilisable dans une adresse web',
       allowed: 'minuscules sans accent, chiffres et tirets, extension .mdx (par exemple action-12.mdx)',
     },
   ];
@@ -48,7 +48,16 @@ export interface RawFile {
 
 /** Validates every file, then the links between them. Returns the entries and every problem. */
 export function validateAll(files: RawFile[]): { entries: Entries; problems: Problem[] } {
-  const entries: Entries = { conventions: [], axes: [], objectives: [], actions: [], sections: [], procedures: [], glossary: [], organisations: [] };
+  const entries: Entries = {
+    conventions: [],
+    axes: [],
+    objectives: [],
+    actions: [],
+    sections: [],
+    procedures: [],
+    glossary: [],
+    organisations: [],
+  };
   const problems: Problem[] = [];
   for (const f of files) {
     const { entry, problems: found } = validateEntry(f.collection, f.file, entryId(f.pathInCollection), f.frontmatter, f.body);

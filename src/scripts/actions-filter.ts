@@ -134,7 +134,9 @@ export function startActionsFilter() {
     const { wanted, words } = state();
     const column = new Map(loaded.data.facets.map((k, i) => [k, i]));
     const matching = loaded.rows.filter(
-      (row, i) => wanted.every(([facet, value]) => row.f[column.get(facet)!]?.includes(value)) && words.every((w) => loaded.haystacks[i]!.includes(w)),
+      (row, i) =>
+        wanted.every(([facet, value]) => row.f[column.get(facet)!]?.includes(value)) &&
+        words.every((w) => loaded.haystacks[i]!.includes(w)),
     );
     const total = Math.max(1, Math.ceil(matching.length / size));
     const current = Math.min(Math.max(1, page), total);

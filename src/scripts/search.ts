@@ -68,7 +68,11 @@ async function run(query: string, status: HTMLElement, list: HTMLOListElement, f
       item.append(heading);
       // Where the item sits and its labels, said apart from the excerpt (which holds only the
       // document's own text, see the data-pagefind-ignore marks in the page components).
-      const about = [result.meta.document, result.meta.statut && `Statut : ${result.meta.statut}`, result.meta.responsables && `Responsables : ${result.meta.responsables}`].filter(Boolean);
+      const about = [
+        result.meta.document,
+        result.meta.statut && `Statut : ${result.meta.statut}`,
+        result.meta.responsables && `Responsables : ${result.meta.responsables}`,
+      ].filter(Boolean);
       if (about.length > 0) {
         const doc = document.createElement('p');
         doc.className = 'resultats__document';
@@ -98,7 +102,9 @@ export function startSearch() {
   const list = document.getElementById('recherche-resultats') as HTMLOListElement | null;
   const fieldset = document.getElementById('recherche-filtres') as HTMLFieldSetElement | null;
   if (!form || !input || !status || !list) return;
-  const selects = SEARCH_FILTERS.map((f) => document.getElementById(`recherche-filtre-${f.key}`)).filter((s): s is HTMLSelectElement => s instanceof HTMLSelectElement);
+  const selects = SEARCH_FILTERS.map((f) => document.getElementById(`recherche-filtre-${f.key}`)).filter(
+    (s): s is HTMLSelectElement => s instanceof HTMLSelectElement,
+  );
   const params = new URLSearchParams(location.search);
   const chosen = (): Filters => Object.fromEntries(selects.filter((s) => s.value).map((s) => [s.name, s.value]));
 

@@ -18,7 +18,9 @@ const expected = (test: (a: (typeof catalogue.actions)[number]) => boolean) => c
 const all = catalogue.actions.length;
 /** What the status says for `n` matching actions. */
 const said = (n: number, page = 1) =>
-  n === 0 ? 'Aucune action ne correspond à ces filtres.' : `${n} ${n === 1 ? 'action correspond' : 'actions correspondent'} sur ${all}.${n > ROWS_PER_PAGE ? ` Page ${page} sur ${Math.ceil(n / ROWS_PER_PAGE)}.` : ''}`;
+  n === 0
+    ? 'Aucune action ne correspond à ces filtres.'
+    : `${n} ${n === 1 ? 'action correspond' : 'actions correspondent'} sur ${all}.${n > ROWS_PER_PAGE ? ` Page ${page} sur ${Math.ceil(n / ROWS_PER_PAGE)}.` : ''}`;
 const onPage = (n: number, page = 1) => Math.max(0, Math.min(ROWS_PER_PAGE, n - (page - 1) * ROWS_PER_PAGE));
 
 test('the real site is large enough for its actions table to be split into pages', () => {
@@ -94,7 +96,10 @@ test('a shared URL restores the filters and the page', async ({ page }) => {
   await expect(page.getByLabel('Public')).toHaveValue('jeunes-etudiants');
   await expect(page.getByLabel('Mots du titre ou du texte')).toHaveValue('apprentis');
   const n = expected(
-    (a) => a.convention.id === 'inserm-fiphfp-2023-2026' && a.data.audience.includes('jeunes-etudiants') && /apprentis/i.test(`${a.data.title} ${a.data.wording}`),
+    (a) =>
+      a.convention.id === 'inserm-fiphfp-2023-2026' &&
+      a.data.audience.includes('jeunes-etudiants') &&
+      /apprentis/i.test(`${a.data.title} ${a.data.wording}`),
   );
   expect(n).toBeGreaterThan(0);
   await expect(page.locator(rows)).toHaveCount(n);
@@ -115,7 +120,9 @@ test.describe('without JavaScript', () => {
     const pages = Math.ceil(all / ROWS_PER_PAGE);
     for (let n = 1; n <= pages; n++) {
       await expect(page).toHaveTitle(new RegExp(`^Toutes les actions — Page ${n} sur ${pages} — `));
-      await expect(page.getByRole('navigation', { name: 'Pages du tableau' }).getByRole('link', { name: `Page ${n}`, exact: true })).toHaveAttribute('aria-current', 'page');
+      await expect(
+        page.getByRole('navigation', { name: 'Pages du tableau' }).getByRole('link', { name: `Page ${n}`, exact: true }),
+      ).toHaveAttribute('aria-current', 'page');
       seen.push(...(await page.locator(`${rows} th + td > a`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!))));
       if (n < pages) await page.getByRole('link', { name: 'Page suivante' }).click();
     }
@@ -130,8 +137,11 @@ test.describe('without JavaScript', () => {
 
   test('a theme page lists the Inserm apprentices actions', async ({ page }) => {
     await page.goto(`${BASE}themes/apprentissage/`);
-    const inserm = page.locator('section.groupe-document').filter({ has: page.getByRole('link', { name: 'Plan handicap Inserm 2023-2026' }) });
-    for (const n of ['14', '15', '16', '17', '18']) await expect(inserm.getByRole('link', { name: new RegExp(`^Action n°${n} :`) })).toBeVisible();
+    const inserm = page
+      .locator('section.groupe-document')
+      .filter({ has: page.getByRole('link', { name: 'Plan handicap Inserm 2023-2026' }) });
+    for (const n of ['14', '15', '16', '17', '18'])
+      await expect(inserm.getByRole('link', { name: new RegExp(`^Action n°${n} :`) })).toBeVisible();
   });
 });
 

@@ -20,12 +20,17 @@ async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > width) problems.push(`la page défile horizontalement (${document.documentElement.scrollWidth} px pour ${width})`);
-    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} « ${(el.textContent ?? '').trim().slice(0, 40)} »`;
+    if (document.documentElement.scrollWidth > width)
+      problems.push(`la page défile horizontalement (${document.documentElement.scrollWidth} px pour ${width})`);
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} « ${(el.textContent ?? '').trim().slice(0, 40)} »`;
     for (const el of document.body.querySelectorAll('*')) {
       const style = getComputedStyle(el);
       const clips = (v: string) => v === 'hidden' || v === 'clip';
-      if ((clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1) || (clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1)) {
+      if (
+        (clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1) ||
+        (clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1)
+      ) {
         problems.push(`texte coupé dans ${describe(el)}`);
       }
     }
@@ -46,7 +51,10 @@ async function layoutProblems(page: Page): Promise<string[]> {
         const [a, b] = [boxes[i]!.rect, boxes[j]!.rect];
         const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
         const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        if (dx > 2 && dy > 2) overlapping.add(`« ${boxes[i]!.node.data.trim().slice(0, 30)} » et « ${boxes[j]!.node.data.trim().slice(0, 30)} » se chevauchent`);
+        if (dx > 2 && dy > 2)
+          overlapping.add(
+            `« ${boxes[i]!.node.data.trim().slice(0, 30)} » et « ${boxes[j]!.node.data.trim().slice(0, 30)} » se chevauchent`,
+          );
       }
     }
     return [...problems, ...overlapping];
@@ -135,11 +143,12 @@ test('Windows high contrast: statuses keep a border and their words, focus stays
 test('reduced motion: no animation or transition runs', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(urlOf(templates.get('accueil')!));
-  const moving = await page.evaluate(() =>
-    [...document.querySelectorAll('*')].filter((el) => {
-      const s = getComputedStyle(el);
-      return s.animationName !== 'none' || parseFloat(s.transitionDuration) > 0 || s.scrollBehavior === 'smooth';
-    }).length,
+  const moving = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('*')].filter((el) => {
+        const s = getComputedStyle(el);
+        return s.animationName !== 'none' || parseFloat(s.transitionDuration) > 0 || s.scrollBehavior === 'smooth';
+      }).length,
   );
   expect(moving).toBe(0);
 });
@@ -153,7 +162,12 @@ test('print: no navigation chrome, link addresses shown, statuses in words, rows
   const link = page.locator('main a[href^="/"]').first();
   const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
   expect(after).toContain(await link.getAttribute('href'));
-  expect(await page.locator('tr').first().evaluate((tr) => getComputedStyle(tr).breakInside)).toBe('avoid');
+  expect(
+    await page
+      .locator('tr')
+      .first()
+      .evaluate((tr) => getComputedStyle(tr).breakInside),
+  ).toBe('avoid');
   // Black on white whatever the screen theme.
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(255, 255, 255)');
   const pdf = await page.pdf();

@@ -63,7 +63,9 @@ test('the walk itself fails on a page with an invisible focus or a trap', async 
   expect(trapped.problems.join(' ')).toMatch(/reste dans la page/);
 });
 
-test('on a long page walked by its edges, a hidden stop in the middle, a faint focus at the end and a trap still fail', async ({ page }) => {
+test('on a long page walked by its edges, a hidden stop in the middle, a faint focus at the end and a trap still fail', async ({
+  page,
+}) => {
   const links = (n: number, extra: (i: number) => string) =>
     Array.from({ length: n }, (_, i) => `<li><a href="#l${i}" id="l${i}" ${extra(i)}>lien ${i}</a></li>`).join('');
   await page.setContent(`<!doctype html><html lang="fr"><body><ul>

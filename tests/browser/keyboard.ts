@@ -36,7 +36,10 @@ async function markFocusables(page: Page): Promise<string[]> {
       return false;
     });
     stops.forEach((el, i) => el.setAttribute('data-clavier', String(i)));
-    return stops.map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} « ${(el.textContent || el.getAttribute('aria-label') || (el as HTMLInputElement).value || '').trim().slice(0, 50)} »`);
+    return stops.map(
+      (el) =>
+        `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} « ${(el.textContent || el.getAttribute('aria-label') || (el as HTMLInputElement).value || '').trim().slice(0, 50)} »`,
+    );
   });
 }
 
@@ -80,11 +83,13 @@ async function checkMiddle(page: Page, from: number, to: number, expected: strin
         const r = el.getBoundingClientRect();
         const style = getComputedStyle(el);
         const inView = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
-        if (!inView || style.visibility === 'hidden' || Number(style.opacity) === 0) problems.push({ index: i, why: 'reçoit le focus sans être visible' });
+        if (!inView || style.visibility === 'hidden' || Number(style.opacity) === 0)
+          problems.push({ index: i, why: 'reçoit le focus sans être visible' });
       }
       // A positive tabindex would take its element out of the document's order.
       for (const el of document.querySelectorAll<HTMLElement>('[tabindex]')) {
-        if (el.tabIndex > 0) problems.push({ index: Number(el.getAttribute('data-clavier') ?? -1), why: `tabindex positif (${el.tabIndex}) : ordre changé` });
+        if (el.tabIndex > 0)
+          problems.push({ index: Number(el.getAttribute('data-clavier') ?? -1), why: `tabindex positif (${el.tabIndex}) : ordre changé` });
       }
       return problems;
     },
@@ -124,13 +129,29 @@ export async function keyboardWalk(page: Page, { edges = Number.POSITIVE_INFINIT
       const w = Math.max(0, Math.min(line.right, vw) - Math.max(line.left, 0));
       const h = Math.max(0, Math.min(line.bottom, vh) - Math.max(line.top, 0));
       const ring = (line.top >= 0 ? w : 0) + (line.bottom <= vh ? w : 0) + (line.left >= 0 ? h : 0) + (line.right <= vw ? h : 0);
-      return { index: el.getAttribute('data-clavier'), x: r.x, y: r.y, width: r.width, height: r.height, ring: Math.ceil(ring), hidden: style.visibility === 'hidden' || Number(style.opacity) === 0 };
+      return {
+        index: el.getAttribute('data-clavier'),
+        x: r.x,
+        y: r.y,
+        width: r.width,
+        height: r.height,
+        ring: Math.ceil(ring),
+        hidden: style.visibility === 'hidden' || Number(style.opacity) === 0,
+      };
     });
     if (!state || state.index !== String(i)) {
-      problems.push(`tabulation ${i + 1} : attendu ${expected[i]}, obtenu ${state ? (state.index === null ? 'un élément non prévu' : expected[Number(state.index)]) : 'rien (piège ou sortie de page)'}`);
+      problems.push(
+        `tabulation ${i + 1} : attendu ${expected[i]}, obtenu ${state ? (state.index === null ? 'un élément non prévu' : expected[Number(state.index)]) : 'rien (piège ou sortie de page)'}`,
+      );
       break;
     }
-    const inView = state.width > 0 && state.height > 0 && state.x + state.width > 0 && state.y + state.height > 0 && state.x < viewport.width && state.y < viewport.height;
+    const inView =
+      state.width > 0 &&
+      state.height > 0 &&
+      state.x + state.width > 0 &&
+      state.y + state.height > 0 &&
+      state.x < viewport.width &&
+      state.y < viewport.height;
     if (!inView || state.hidden) {
       problems.push(`${expected[i]} : reçoit le focus sans être visible`);
       continue;
@@ -138,7 +159,12 @@ export async function keyboardWalk(page: Page, { edges = Number.POSITIVE_INFINIT
     // The element's area plus room for an outline, inside the viewport.
     const x = Math.max(0, Math.floor(state.x) - 6);
     const y = Math.max(0, Math.floor(state.y) - 6);
-    const clip = { x, y, width: Math.min(viewport.width - x, Math.ceil(state.width) + 12), height: Math.min(viewport.height - y, Math.ceil(state.height) + 12) };
+    const clip = {
+      x,
+      y,
+      width: Math.min(viewport.width - x, Math.ceil(state.width) + 12),
+      height: Math.min(viewport.height - y, Math.ceil(state.height) + 12),
+    };
     const focused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
     await page.evaluate(() => (document.activeElement as HTMLElement).blur());
     const unfocused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
@@ -152,11 +178,17 @@ export async function keyboardWalk(page: Page, { edges = Number.POSITIVE_INFINIT
   // comes back to it: nothing holds the focus.
   if (problems.length === 0 && expected.length > 0) {
     await page.keyboard.press('Tab');
-    const after = await page.evaluate(() => (document.activeElement === document.body ? null : document.activeElement?.getAttribute('data-clavier') ?? 'inconnu'));
-    if (after !== null) problems.push(`après le dernier élément, le focus reste dans la page (${after === 'inconnu' ? 'élément non prévu' : `revient sur ${expected[Number(after)]}`})`);
+    const after = await page.evaluate(() =>
+      document.activeElement === document.body ? null : (document.activeElement?.getAttribute('data-clavier') ?? 'inconnu'),
+    );
+    if (after !== null)
+      problems.push(
+        `après le dernier élément, le focus reste dans la page (${after === 'inconnu' ? 'élément non prévu' : `revient sur ${expected[Number(after)]}`})`,
+      );
     await page.keyboard.press('Shift+Tab');
     const back = await page.evaluate(() => document.activeElement?.getAttribute('data-clavier') ?? null);
-    if (back !== String(expected.length - 1)) problems.push(`Maj+Tab depuis la fin ne revient pas au dernier élément (${back === null ? 'rien' : expected[Number(back)]})`);
+    if (back !== String(expected.length - 1))
+      problems.push(`Maj+Tab depuis la fin ne revient pas au dernier élément (${back === null ? 'rien' : expected[Number(back)]})`);
   }
   return { expected, problems };
 }

@@ -15,7 +15,9 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'avec JavaScript' : 'sans JavaScript', () => {
     test.use({ javaScriptEnabled });
 
-    test('at 320 px the menu is one « Menu » line that the keyboard opens, and the page title shows on the first screen', async ({ page }) => {
+    test('at 320 px the menu is one « Menu » line that the keyboard opens, and the page title shows on the first screen', async ({
+      page,
+    }) => {
       await page.setViewportSize({ width: 320, height: 568 });
       await page.goto(urlOf(templates.get('action')!));
       const summary = menu(page).locator('summary');

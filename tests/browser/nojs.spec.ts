@@ -32,5 +32,8 @@ test('without JavaScript, the search form says that search needs it and where to
   await notice.getByRole('link', { name: 'plan du site' }).click();
   await expect(page).toHaveURL(`${BASE}plan-du-site/`);
   await page.goBack();
-  await expect(notice.getByRole('link', { name: 'Plan handicap Inserm 2023-2026' })).toHaveAttribute('href', `${BASE}inserm-fiphfp-2023-2026/`);
+  await expect(notice.getByRole('link', { name: 'Plan handicap Inserm 2023-2026' })).toHaveAttribute(
+    'href',
+    `${BASE}inserm-fiphfp-2023-2026/`,
+  );
 });

@@ -32,12 +32,17 @@ test('the header form leads to results, and an empty result is said in words', a
   await page.getByRole('searchbox', { name: 'Rechercher une action, un objectif…' }).first().fill('zzzxqw');
   await page.getByRole('button', { name: 'Rechercher' }).first().click();
   await expect(page).toHaveURL(/recherche\/\?q=zzzxqw/);
-  await expect(page.getByRole('status')).toHaveText('Aucun résultat pour « zzzxqw ». Essayez un autre mot, ou parcourez les documents depuis le menu ou le plan du site.', SEARCHED);
+  await expect(page.getByRole('status')).toHaveText(
+    'Aucun résultat pour « zzzxqw ». Essayez un autre mot, ou parcourez les documents depuis le menu ou le plan du site.',
+    SEARCHED,
+  );
 });
 
 test('search code is loaded only on the search page, when a reader searches', async ({ page, baseURL }) => {
   const loaded: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/pagefind/')) loaded.push(r.url()); });
+  page.on('request', (r) => {
+    if (r.url().includes('/pagefind/')) loaded.push(r.url());
+  });
   await page.goto(`${BASE}inserm-fiphfp-2023-2026/actions/action-04/`);
   await page.goto(`${BASE}recherche/`);
   await page.waitForLoadState('networkidle');
@@ -75,9 +80,9 @@ async function results(page: Page, query: string) {
   return page.locator('#recherche-resultats > li').evaluateAll((items) =>
     items.map((li) => ({
       href: li.querySelector('h2 a')!.getAttribute('href')!,
-      title: li.querySelector('h2')!.textContent!,
+      title: li.querySelector('h2')!.textContent,
       about: li.querySelector('.resultats__document')?.textContent ?? '',
-      excerpt: li.querySelector('p:last-child')!.textContent!,
+      excerpt: li.querySelector('p:last-child')!.textContent,
     })),
   );
 }
@@ -111,7 +116,9 @@ test('an action found says its document, its status and who is responsible apart
   expect(action?.excerpt).not.toContain('Statut');
 });
 
-test('search is usable by keyboard and screen reader: visible label, count announced, logical order, nothing hidden takes focus', async ({ page }) => {
+test('search is usable by keyboard and screen reader: visible label, count announced, logical order, nothing hidden takes focus', async ({
+  page,
+}) => {
   await page.goto(search('apprentis'));
   await expect(page.locator('label[for="recherche-page-champ"]')).toBeVisible();
   // role="status" is a polite live region: the count is read out when it changes.

@@ -54,7 +54,8 @@ test('one page per theme, listing exactly the actions and procedures tagged with
 test('known items sit under their theme', () => {
   const under = (key: string) => new Set(listLinks(`themes/${key}/`));
   // The apprentices objective of the Inserm plan (axis 1, objective 3): actions 14 to 18.
-  for (const n of ['14', '15', '16', '17', '18']) assert.ok(under('apprentissage').has(`inserm-fiphfp-2023-2026/actions/action-${n}/`), `action ${n}`);
+  for (const n of ['14', '15', '16', '17', '18'])
+    assert.ok(under('apprentissage').has(`inserm-fiphfp-2023-2026/actions/action-${n}/`), `action ${n}`);
   assert.ok(under('secteur-protege-adapte').has('convention-multipartite-2017-2020/actions/article-2-f/'), 'emploi accompagné');
   assert.ok(under('ethique-recherche').has('inserm-hrs4r-2022/actions/action-2-5/'), 'HRS4R 2.5');
   assert.ok(under('recrutement-integration').has('justice-circulaire-2004-21/procedures/titularisation/'), 'titularisation');
@@ -73,7 +74,10 @@ test('the actions index has one row per action over its pages; each static crite
     }
   }
   const documents = facets.find((f) => f.key === 'document')!;
-  assert.equal(documents.values.reduce((n, v) => n + v.actions.length, 0), entries.actions.length);
+  assert.equal(
+    documents.values.reduce((n, v) => n + v.actions.length, 0),
+    entries.actions.length,
+  );
   assert.ok(pagesChecked > 40);
   // Action 12 of the Inserm plan is not done: it is on the "non réalisé" list.
   assert.ok(listLinks('actions/statut/non-realise/').includes('inserm-fiphfp-2023-2026/actions/action-12/'));
@@ -81,7 +85,10 @@ test('the actions index has one row per action over its pages; each static crite
 
 test('the compact list read by the filters has every action, with its criteria', () => {
   const data = JSON.parse(readFileSync(join(DIST, 'actions/filtres.json'), 'utf8')) as FilterData;
-  assert.deepEqual(data.rows.map((r) => r.u), catalogue.actions.map((a) => a.path));
+  assert.deepEqual(
+    data.rows.map((r) => r.u),
+    catalogue.actions.map((a) => a.path),
+  );
   const expected = actionsFilterData(catalogue.conventions, catalogue.actions);
   assert.deepEqual(data, JSON.parse(JSON.stringify(expected)));
   const action12 = data.rows.find((r) => r.u === 'inserm-fiphfp-2023-2026/actions/action-12/')!;
@@ -111,7 +118,10 @@ test('each page of a list links to the next one; every page-N page is reached th
       if (i > 0) assert.doesNotMatch(html, /data-pagefind-body/, `${path} : pas un enregistrement de recherche`);
     }
   }
-  assert.deepEqual(pages.filter((p) => /\/page-\d+\/index\.html$/.test(p) && !followed.has(p)), []);
+  assert.deepEqual(
+    pages.filter((p) => /\/page-\d+\/index\.html$/.test(p) && !followed.has(p)),
+    [],
+  );
   assert.ok(followed.size > 0);
 });
 
@@ -143,7 +153,11 @@ test('one page per glossary entry and per organisation, all reachable from their
 test('organisation and role pages list where the documents name them', () => {
   const links = (id: string) => new Set(listLinks(`organisations/${id}/`));
   assert.ok(links('fiphfp').has('inserm-fiphfp-2023-2026/'), 'FIPHFP → plan Inserm');
-  assert.ok(links('medecin-de-prevention').has('justice-circulaire-2004-21/procedures/titularisation/') || [...links('medecin-de-prevention')].some((l) => l.startsWith('justice-circulaire-2004-21/procedures/')), 'médecin de prévention → procédures Justice');
+  assert.ok(
+    links('medecin-de-prevention').has('justice-circulaire-2004-21/procedures/titularisation/') ||
+      [...links('medecin-de-prevention')].some((l) => l.startsWith('justice-circulaire-2004-21/procedures/')),
+    'médecin de prévention → procédures Justice',
+  );
   assert.ok(links('ministere-de-la-justice').has('justice-circulaire-2004-21/'));
   // An identifier is not text: the plan's folder name "inserm-fiphfp-…" does not make every
   // Inserm action a mention of the FIPHFP.
@@ -153,7 +167,9 @@ test('organisation and role pages list where the documents name them', () => {
 });
 
 test('"cf." references become links when the document has the item, and only then', () => {
-  const linked = [...pages].flatMap((p) => [...readFileSync(join(DIST, p), 'utf8').matchAll(/cf\. <a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${p} → ${m[2]}`));
+  const linked = [...pages].flatMap((p) =>
+    [...readFileSync(join(DIST, p), 'utf8').matchAll(/cf\. <a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${p} → ${m[2]}`),
+  );
   assert.ok(linked.includes('ucanss-agefiph-2016/preambule/index.html → annexe 1'), linked.join('\n'));
   assert.ok(linked.includes('ucanss-agefiph-2016/preambule/index.html → annexe 4'));
   assert.ok(linked.includes('inserm-hrs4r-2022/actions/action-1-3/index.html → action 7.2'));
@@ -199,12 +215,16 @@ function listings(read: (path: string) => ReturnType<typeof treeOf>): Map<Mentio
       const walk = (node: Element) => {
         for (const el of node.children) {
           if (el.type !== 'element' || /^h[1-6]$/.test(el.tagName)) continue;
-          const target = el.tagName === 'a' && String(el.properties.href ?? '').replace(/[#?].*$/, '').slice(BASE.length);
+          const target =
+            el.tagName === 'a' &&
+            String(el.properties.href ?? '')
+              .replace(/[#?].*$/, '')
+              .slice(BASE.length);
           if (target && items.has(target)) listed.add(target);
           walk(el);
         }
       };
-      walk(main!);
+      walk(main);
     }
     out.set(e, listed);
   }
@@ -248,7 +268,16 @@ test('self-test: the listing check fails when a listing drops a page, adds one, 
   const added = new Map(listed).set(entry, new Set([...set, other]));
   assert.equal(mismatches(added, occurring).length, 1);
   // A page whose text is not read (here: all but one of the entry's pages) shows as listed wrongly.
-  assert.ok(mismatches(listed, occurrences(itemPages.filter((p) => !set.has(p) || p === [...set][0]), read)).length >= set.size - 1);
+  assert.ok(
+    mismatches(
+      listed,
+      occurrences(
+        itemPages.filter((p) => !set.has(p) || p === [...set][0]),
+        read,
+      ),
+    ).length >=
+      set.size - 1,
+  );
 });
 
 test('"CAP" inside "CAP-BEP" is neither marked nor listed; "CAP-BEP" is (multipartite preamble)', () => {

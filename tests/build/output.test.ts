@@ -32,7 +32,15 @@ test('one page per convention, section, axis, action and procedure', () => {
   assert.equal(axisPages.length, entries.axes.length);
   assert.equal(sectionPages.length, entries.sections.length);
   const axes = catalogue.conventions.flatMap((c) => c.axes);
-  const nodes = [...catalogue.conventions, ...catalogue.sections, ...axes, ...catalogue.actions, ...catalogue.procedures, ...catalogue.glossary, ...catalogue.organisations];
+  const nodes = [
+    ...catalogue.conventions,
+    ...catalogue.sections,
+    ...axes,
+    ...catalogue.actions,
+    ...catalogue.procedures,
+    ...catalogue.glossary,
+    ...catalogue.organisations,
+  ];
   // Objectives are parts of their axis page, with an anchor; every other entry has its page.
   assert.equal(nodes.length, Object.values(entries).reduce((n, list) => n + list.length, 0) - entries.objectives.length);
   for (const node of nodes) assert.ok(html.has(`${node.path}index.html`), node.path);
@@ -44,7 +52,8 @@ test('one page per convention, section, axis, action and procedure', () => {
     }
   }
   for (const axis of axes) {
-    for (const o of axis.objectives) assert.match(html.get(`${axis.path}index.html`)!, new RegExp(`id="${o.anchor}"`), `${axis.path}#${o.anchor}`);
+    for (const o of axis.objectives)
+      assert.match(html.get(`${axis.path}index.html`)!, new RegExp(`id="${o.anchor}"`), `${axis.path}#${o.anchor}`);
   }
 });
 
@@ -58,15 +67,28 @@ test('one export record per action, in JSON and in CSV, with the source number, 
     assert.deepEqual(
       [r.convention, r.number, r.axis, r.objective, r.indicator, r.title, r.url, r.responsible, r.dates],
       [
-        action.convention.id, action.data.number ?? '', action.data.axis, action.data.objective ?? '', action.data.status ?? '',
-        action.data.title, action.path, action.data.responsible ?? [], { done: action.data.dates?.done ?? '', due: action.data.dates?.due ?? '' },
+        action.convention.id,
+        action.data.number ?? '',
+        action.data.axis,
+        action.data.objective ?? '',
+        action.data.status ?? '',
+        action.data.title,
+        action.path,
+        action.data.responsible ?? [],
+        { done: action.data.dates?.done ?? '', due: action.data.dates?.due ?? '' },
       ],
     );
-    assert.equal(rows[i]![header!.indexOf('number')], r.number);
+    assert.equal(rows[i]![header.indexOf('number')], r.number);
     assert.ok(existsSync(join(DIST, r.url, 'index.html')), `${r.url} existe`);
   }
   const measures = json.filter((r) => r.kind === 'mesure' && r.convention === 'inserm-fiphfp-2023-2026');
-  assert.deepEqual(measures.map((r) => [r.axis, r.number, r.indicator]), [['8', '', 'R'], ['8', '', 'R']]);
+  assert.deepEqual(
+    measures.map((r) => [r.axis, r.number, r.indicator]),
+    [
+      ['8', '', 'R'],
+      ['8', '', 'R'],
+    ],
+  );
   assert.equal(json.find((r) => r.convention === 'inserm-fiphfp-2023-2026' && r.number === '4')?.statusLabel, 'Partiellement réalisé');
 });
 
@@ -82,21 +104,29 @@ test('one record per entry and per lettered sub-item in the items export, each l
     const [path, fragment] = item.url.split('#');
     const page = html.get(`${path}index.html`);
     assert.ok(page, `${item.url} : page absente`);
-    if (fragment) assert.match(page!, new RegExp(`id="${fragment}"`), `${item.url} : ancre absente`);
+    if (fragment) assert.match(page, new RegExp(`id="${fragment}"`), `${item.url} : ancre absente`);
   }
   const countOf = (convention: string, type: string) => items.filter((i) => i.convention === convention && i.type === type).length;
   assert.equal(countOf('inserm-hrs4r-2022', 'action'), 91);
   assert.equal(countOf('ucanss-agefiph-2016', 'action'), 20);
   assert.equal(countOf('convention-multipartite-2017-2020', 'objectif'), 17);
-  assert.equal(countOf('justice-circulaire-2004-21', 'procedure'), entries.procedures.filter((p) => p.data.convention === 'justice-circulaire-2004-21').length);
+  assert.equal(
+    countOf('justice-circulaire-2004-21', 'procedure'),
+    entries.procedures.filter((p) => p.data.convention === 'justice-circulaire-2004-21').length,
+  );
 });
 
 test('one search record per indexed page, and one indexed page per entry', () => {
-  const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const entry = JSON.parse(readFileSync(join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
   const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
   const marked = [...html.values()].filter((h) => h.includes('data-pagefind-body')).length;
   const { conventions, axes, actions, sections, procedures, glossary, organisations } = entries;
-  assert.equal(indexed, conventions.length + axes.length + actions.length + sections.length + procedures.length + glossary.length + organisations.length);
+  assert.equal(
+    indexed,
+    conventions.length + axes.length + actions.length + sections.length + procedures.length + glossary.length + organisations.length,
+  );
   assert.equal(marked, indexed);
 });
 
@@ -132,7 +162,7 @@ test('every page is in French, with one h1 and its own title', () => {
     assert.equal(source.match(/<h1[\s>]/g)?.length, 1, `${page} : un seul h1`);
     const title = source.match(/<title>([^<]+)<\/title>/)?.[1];
     assert.ok(title, `${page} : titre`);
-    assert.ok(!titles.has(title!), `${page} : titre « ${title} » déjà utilisé par ${titles.get(title!)}`);
-    titles.set(title!, page);
+    assert.ok(!titles.has(title), `${page} : titre « ${title} » déjà utilisé par ${titles.get(title)}`);
+    titles.set(title, page);
   }
 });

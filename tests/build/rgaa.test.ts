@@ -22,7 +22,6 @@ const catalogue = buildCatalogue(entries);
 const pages = builtPages();
 const html = new Map(pages.map((p) => [p, readFileSync(join(DIST, p), 'utf8')]));
 
-
 /** The opening tags of the elements a keyboard reaches, in document order. */
 function focusables(source: string): string[] {
   const body = source.slice(source.indexOf('<body'));
@@ -37,7 +36,10 @@ function focusables(source: string): string[] {
  * headings start at h1, with one h1, and never skip a level (RGAA 9.1).
  */
 const validator = () =>
-  new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:a11y'], rules: { 'heading-level': ['error', { allowMultipleH1: false }] } });
+  new HtmlValidate({
+    extends: ['html-validate:standard', 'html-validate:a11y'],
+    rules: { 'heading-level': ['error', { allowMultipleH1: false }] },
+  });
 
 /**
  * What a page has after its body: nothing but `</html>` is allowed. A script that a page writes
@@ -46,7 +48,12 @@ const validator = () =>
  */
 function afterBody(source: string): string {
   const end = source.lastIndexOf('</body>');
-  return end < 0 ? source : source.slice(end + '</body>'.length).replace(/<!--[\s\S]*?-->/g, '').replace(/\s+/g, '');
+  return end < 0
+    ? source
+    : source
+        .slice(end + '</body>'.length)
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/\s+/g, '');
 }
 
 test('every page is valid HTML: no duplicate id, correct nesting, no heading skipped (html-validate, RGAA 8.2, 9.1)', async () => {
@@ -65,19 +72,25 @@ test('the validator does fail on a duplicate id and on a misnested element', asy
   const report = await validator().validateString(bad, 'faux.html');
   const rules = report.results.flatMap((r) => r.messages.map((m) => m.ruleId));
   assert.ok(rules.includes('no-dup-id'), rules.join(', '));
-  assert.ok(rules.some((r) => ['element-permitted-content', 'close-order', 'no-implicit-close'].includes(r)), rules.join(', '));
+  assert.ok(
+    rules.some((r) => ['element-permitted-content', 'close-order', 'no-implicit-close'].includes(r)),
+    rules.join(', '),
+  );
 });
 
 test('the validator does fail on a heading that skips a level (h1 then h3) and on a second h1', async () => {
   const page = (main: string) => `<!doctype html><html lang="fr"><head><title>t</title></head><body><main>${main}</main></body></html>`;
-  const rules = async (main: string) => (await validator().validateString(page(main), 'faux.html')).results.flatMap((r) => r.messages.map((m) => m.ruleId));
+  const rules = async (main: string) =>
+    (await validator().validateString(page(main), 'faux.html')).results.flatMap((r) => r.messages.map((m) => m.ruleId));
   assert.deepEqual(await rules('<h1>Document</h1><h3>Identification des parties</h3>'), ['heading-level']);
   assert.deepEqual(await rules('<h1>Document</h1><h2>Partie</h2><h1>Autre</h1>'), ['heading-level']);
   assert.deepEqual(await rules('<h1>Document</h1><h2>Présentation</h2><h3>Identification des parties</h3><h2>Axes</h2>'), []);
 });
 
 test('every page ends with its body: nothing after </body> but </html>', () => {
-  const wrong = [...html].filter(([, source]) => afterBody(source) !== '</html>').map(([page, source]) => `${page} : ${afterBody(source).slice(0, 120)}`);
+  const wrong = [...html]
+    .filter(([, source]) => afterBody(source) !== '</html>')
+    .map(([page, source]) => `${page} : ${afterBody(source).slice(0, 120)}`);
   assert.deepEqual(wrong, []);
 });
 
@@ -92,7 +105,9 @@ test('the end-of-page check does fail on a script written after </html> or betwe
 
 test('on every page the three skip links come first and reach the content, the search and the menu', () => {
   for (const [page, source] of html) {
-    const first = focusables(source).slice(0, 3).map((tag) => tag.match(/href="([^"]+)"/)?.[1]);
+    const first = focusables(source)
+      .slice(0, 3)
+      .map((tag) => tag.match(/href="([^"]+)"/)?.[1]);
     assert.deepEqual(first, ['#contenu', '#recherche-entete-champ', '#menu'], page);
     for (const id of ['contenu', 'recherche-entete-champ', 'menu']) assert.match(source, new RegExp(`\\sid="${id}"`), `${page} : #${id}`);
   }
@@ -113,7 +128,10 @@ test('every page has the menu, the search form and the plan du site, in the same
     assert.ok(footer.includes(`${BASE}plan-du-site/`), `${page} : lien vers le plan du site`);
     // Same order on every page: skip links, header (name, search, menu), breadcrumb, main, footer.
     const order = ['class="liens-evitement"', '<header', 'role="search"', 'id="menu"', '<main', '<footer'].map((m) => source.indexOf(m));
-    assert.ok(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!)), `${page} : ordre des zones ${order.join(', ')}`);
+    assert.ok(
+      order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!)),
+      `${page} : ordre des zones ${order.join(', ')}`,
+    );
   }
   assert.equal(menus.size, 1, 'le menu principal est le même sur toutes les pages');
 });
@@ -127,7 +145,10 @@ test('on narrow screens the menu folds into a native disclosure, usable without 
   }
   // From 48rem on the list is drawn and the summary is not, where the browser can style the
   // disclosure's content; elsewhere the folded menu stays (tests/browser check both widths).
-  const css = readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(DIST, '_astro', f), 'utf8')).join('');
+  const css = readdirSync(join(DIST, '_astro'))
+    .filter((f) => f.endsWith('.css'))
+    .map((f) => readFileSync(join(DIST, '_astro', f), 'utf8'))
+    .join('');
   assert.match(css, /@supports selector\(::details-content\)/);
   assert.match(css, /\.navigation__repli::details-content\{content-visibility:visible;display:contents\}/);
 });
@@ -139,7 +160,12 @@ test('every page but the home page and 404 has a breadcrumb; the current menu it
   const marked = (source: string) => [...source.matchAll(/<a href="([^"]+)" aria-current="page"/g)].map((m) => m[1]);
   // The page of each convention, and everything under it, marks the « Documents » entry.
   for (const c of catalogue.conventions) {
-    for (const page of [`${c.path}index.html`, `${c.path}imprimer/index.html`, `${c.actions[0]?.path ?? c.path}index.html`, `${c.procedures[0]?.path ?? c.path}index.html`]) {
+    for (const page of [
+      `${c.path}index.html`,
+      `${c.path}imprimer/index.html`,
+      `${c.actions[0]?.path ?? c.path}index.html`,
+      `${c.procedures[0]?.path ?? c.path}index.html`,
+    ]) {
       assert.deepEqual(marked(html.get(page)!), [`${BASE}documents/`], page);
     }
   }
@@ -161,9 +187,16 @@ test('every page states the conformity level set by the publisher, linked to the
 test('the accessibility declaration follows the official model', () => {
   const source = decoded(html.get('accessibilite/index.html')!);
   for (const heading of [
-    'État de conformité', 'Résultats des tests', 'Contenus non accessibles', "Établissement de cette déclaration d'accessibilité",
-    'Technologies utilisées pour la réalisation du site', 'Environnement de test', "Outils pour évaluer l'accessibilité",
-    'Pages du site ayant fait l\'objet de la vérification de conformité', "Retour d'information et contact", 'Voies de recours',
+    'État de conformité',
+    'Résultats des tests',
+    'Contenus non accessibles',
+    "Établissement de cette déclaration d'accessibilité",
+    'Technologies utilisées pour la réalisation du site',
+    'Environnement de test',
+    "Outils pour évaluer l'accessibilité",
+    "Pages du site ayant fait l'objet de la vérification de conformité",
+    "Retour d'information et contact",
+    'Voies de recours',
   ]) {
     assert.ok(source.includes(`>${heading}</h`), `rubrique « ${heading} »`);
   }
@@ -177,7 +210,9 @@ test('the plan du site, with the plans of the documents it links to, links to ev
   assert.ok(plans.length > 1, 'un plan par document');
   const links = new Set(plans.flatMap((p) => linksIn(html.get(p)!, /<main/, '</main>')));
   // Pages 2, 3… of a list are reached from its first page (tests/build/crosscut.test.ts).
-  const missing = pages.filter((p) => !['404.html', 'plan-du-site/index.html'].includes(p) && !/\/page-\d+\/index\.html$/.test(p) && !links.has(urlOf(p)));
+  const missing = pages.filter(
+    (p) => !['404.html', 'plan-du-site/index.html'].includes(p) && !/\/page-\d+\/index\.html$/.test(p) && !links.has(urlOf(p)),
+  );
   assert.deepEqual(missing, []);
 });
 
@@ -185,12 +220,12 @@ test('each document has a print version with every action, its status in words',
   for (const c of catalogue.conventions) {
     const source = html.has(`${c.path}imprimer/index.html`) ? decoded(html.get(`${c.path}imprimer/index.html`)!) : undefined;
     assert.ok(source, `${c.path}imprimer/`);
-    assert.equal(source!.match(/class="impression__action"/g)?.length ?? 0, c.actions.length, c.id);
+    assert.equal(source.match(/class="impression__action"/g)?.length ?? 0, c.actions.length, c.id);
     for (const action of c.actions) {
-      if (action.status) assert.ok(source!.includes(action.status.label), `${action.path} : « ${action.status.label} »`);
+      if (action.status) assert.ok(source.includes(action.status.label), `${action.path} : « ${action.status.label} »`);
     }
-    for (const axis of c.axes) assert.ok(source!.includes(axis.data.title), axis.id);
-    assert.equal(source!.match(/class="impression__procedure"/g)?.length ?? 0, c.procedures.length, `${c.id} : procédures`);
+    for (const axis of c.axes) assert.ok(source.includes(axis.data.title), axis.id);
+    assert.equal(source.match(/class="impression__procedure"/g)?.length ?? 0, c.procedures.length, `${c.id} : procédures`);
   }
 });
 
@@ -202,8 +237,11 @@ test('the theme is applied from <head>, before anything is painted', () => {
 });
 
 test('every page belongs to a template that the keyboard, reflow and text-spacing tests visit', () => {
-  assert.deepEqual(pages.filter((p) => !templateOf(p)), []);
+  assert.deepEqual(
+    pages.filter((p) => !templateOf(p)),
+    [],
+  );
   const templates = templatePages(pages);
-  assert.equal(templates.size, 23, [...templates.keys()].join(", "));
+  assert.equal(templates.size, 23, [...templates.keys()].join(', '));
   for (const [name, page] of templates) assert.equal(templateOf(page), name);
 });

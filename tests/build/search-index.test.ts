@@ -48,10 +48,29 @@ export function gluedWords(content: string, sources: string): string[] {
 
 /** Site furniture that is never the document's text: labels, kickers, lists, navigation. */
 const FURNITURE = [
-  'Note sur le document source', "Texte de l'action", "Texte de l'engagement", 'Texte de la mesure', 'Description dans le document',
-  'Voir aussi', 'Dans les documents', 'Dans cette partie', 'Sur les mêmes thèmes', 'Suivi par bilan', 'Version à imprimer',
-  'Identité du document', 'Sommaire des', 'Précédente :', 'Suivante :', 'Procédure précédente', 'Procédure suivante',
-  'Partie précédente', 'Partie suivante', 'Page précédente', 'Page suivante', 'Légende des indicateurs', 'Cité dans ',
+  'Note sur le document source',
+  "Texte de l'action",
+  "Texte de l'engagement",
+  'Texte de la mesure',
+  'Description dans le document',
+  'Voir aussi',
+  'Dans les documents',
+  'Dans cette partie',
+  'Sur les mêmes thèmes',
+  'Suivi par bilan',
+  'Version à imprimer',
+  'Identité du document',
+  'Sommaire des',
+  'Précédente :',
+  'Suivante :',
+  'Procédure précédente',
+  'Procédure suivante',
+  'Partie précédente',
+  'Partie suivante',
+  'Page précédente',
+  'Page suivante',
+  'Légende des indicateurs',
+  'Cité dans ',
 ];
 
 export function furnitureIn(content: string): string[] {
@@ -84,7 +103,8 @@ test('labels are metadata, shown apart: the document of each item, the status an
 });
 
 test('the checks above do fail on a record glued as before issue 9', () => {
-  const before = "Plan d'action HRS4R Inserm 2022. Action 5.9 : Obtenir un nouveau financement. StatutEn coursIndicateur lors de l'évaluation (mars 2022).ThèmeThème 5 : Non-discrimination HandicapResponsablesRHÀ réaliser2nd sem. 2022 Texte de l'action. Voir aussi. Le DuoDay.";
+  const before =
+    "Plan d'action HRS4R Inserm 2022. Action 5.9 : Obtenir un nouveau financement. StatutEn coursIndicateur lors de l'évaluation (mars 2022).ThèmeThème 5 : Non-discrimination HandicapResponsablesRHÀ réaliser2nd sem. 2022 Texte de l'action. Voir aussi. Le DuoDay.";
   assert.deepEqual(gluedWords(before, 'Le DuoDay'), ['StatutEn', 'coursIndicateur', '2022).ThèmeThème', 'HandicapResponsablesRHÀ']);
   assert.deepEqual(furnitureIn(before), ["Texte de l'action", 'Voir aussi']);
   assert.ok(!before.startsWith('Action 5.9 : Obtenir un nouveau financement'));

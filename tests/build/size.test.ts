@@ -31,10 +31,13 @@ test('no built page exceeds 100 KB compressed', () => {
 
 test('the size check does fail on a page over the limit, and only on it', () => {
   // Text that does not compress: 200 KB of hashes (deterministic), more than 100 KB once compressed.
-  const letters = Array.from({ length: 200 * 1024 / 44 }, (_, i) => createHash('sha256').update(String(i)).digest('base64')).join('');
+  const letters = Array.from({ length: (200 * 1024) / 44 }, (_, i) => createHash('sha256').update(String(i)).digest('base64')).join('');
   const big = `<!doctype html><p>${letters}</p>`;
   const small = `<!doctype html><p>${'a'.repeat(500 * 1024)}</p>`;
-  const found = oversized([['grande.html', big], ['repetitive.html', small]]);
+  const found = oversized([
+    ['grande.html', big],
+    ['repetitive.html', small],
+  ]);
   assert.equal(found.length, 1);
   assert.match(found[0]!, /^grande\.html : \d+ Ko compressés$/);
 });

@@ -44,13 +44,17 @@ function publishedUrls(): PublishedUrl[] {
   return urls;
 }
 
-test('every URL of every export resolves to a built page or an element of one, in the document\'s own words', () => {
+test("every URL of every export resolves to a built page or an element of one, in the document's own words", () => {
   const urls = publishedUrls();
   const files = new Set(urls.map((u) => u.where.split(',')[0]));
-  for (const f of ['donnees/actions.json', 'donnees/actions.csv', 'donnees/elements.json', 'donnees/elements.csv']) assert.ok(files.has(f), `${f} lu`);
+  for (const f of ['donnees/actions.json', 'donnees/actions.csv', 'donnees/elements.json', 'donnees/elements.csv'])
+    assert.ok(files.has(f), `${f} lu`);
   // Every action, objective and lettered sub-item is there, so the fragments are checked too.
   assert.ok(urls.filter((u) => u.url.includes('#')).length >= entries.objectives.length);
-  assert.deepEqual(urlProblems(urls, page, (c) => levels.get(c)), []);
+  assert.deepEqual(
+    urlProblems(urls, page, (c) => levels.get(c)),
+    [],
+  );
 });
 
 test('the documents that name their levels otherwise have URLs in their own words', () => {

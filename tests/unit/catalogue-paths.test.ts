@@ -15,23 +15,40 @@ function multipartite(): RawFile[] {
   return validFiles().map((f): RawFile => {
     const data = f.frontmatter as Record<string, unknown>;
     if (f.collection === 'conventions') {
-      return { ...f, frontmatter: { ...data, levels: {
-        axis: { singular: 'Section', plural: 'Sections', label: 'Section {n}' },
-        objective: { singular: 'Article', plural: 'Articles', label: 'Article {n}' },
-        action: { singular: 'Engagement', plural: 'Engagements', label: '{n})', numbering: 'objective' },
-      } } };
+      return {
+        ...f,
+        frontmatter: {
+          ...data,
+          levels: {
+            axis: { singular: 'Section', plural: 'Sections', label: 'Section {n}' },
+            objective: { singular: 'Article', plural: 'Articles', label: 'Article {n}' },
+            action: { singular: 'Engagement', plural: 'Engagements', label: '{n})', numbering: 'objective' },
+          },
+        },
+      };
     }
     if (f.collection === 'axes') return { ...f, file: 'content/axes/essai/section-1.mdx', pathInCollection: 'essai/section-1.mdx' };
-    if (f.collection === 'objectives') return { ...f, file: 'content/objectives/essai/article-2.mdx', pathInCollection: 'essai/article-2.mdx', frontmatter: { ...data, number: '2' } };
+    if (f.collection === 'objectives')
+      return {
+        ...f,
+        file: 'content/objectives/essai/article-2.mdx',
+        pathInCollection: 'essai/article-2.mdx',
+        frontmatter: { ...data, number: '2' },
+      };
     if (f.collection === 'actions') {
       const letter = data.number === '1' ? 'a' : 'b';
-      return { ...f, file: `content/actions/essai/article-2-${letter}.mdx`, pathInCollection: `essai/article-2-${letter}.mdx`, frontmatter: { ...data, objective: '2', kind: 'engagement', number: letter, subItems: [{ letter: 'a', text: 'Premier point' }] } };
+      return {
+        ...f,
+        file: `content/actions/essai/article-2-${letter}.mdx`,
+        pathInCollection: `essai/article-2-${letter}.mdx`,
+        frontmatter: { ...data, objective: '2', kind: 'engagement', number: letter, subItems: [{ letter: 'a', text: 'Premier point' }] },
+      };
     }
     return f;
   });
 }
 
-test('pages are named after their file, objectives anchored in the document\'s word', () => {
+test("pages are named after their file, objectives anchored in the document's word", () => {
   const { entries, problems } = validateAll(multipartite());
   assert.deepEqual(problems, []);
   const catalogue = buildCatalogue(entries);
@@ -47,14 +64,18 @@ test('pages are named after their file, objectives anchored in the document\'s w
   assert.equal(action.crumb, 'Engagement a)');
   const urls = itemRecords(catalogue).map((r) => r.url);
   assert.deepEqual(urls, [
-    'essai/', 'essai/section-1/', 'essai/section-1/#article-2',
-    'essai/actions/article-2-a/', 'essai/actions/article-2-a/#point-a',
-    'essai/actions/article-2-b/', 'essai/actions/article-2-b/#point-a',
+    'essai/',
+    'essai/section-1/',
+    'essai/section-1/#article-2',
+    'essai/actions/article-2-a/',
+    'essai/actions/article-2-a/#point-a',
+    'essai/actions/article-2-b/',
+    'essai/actions/article-2-b/#point-a',
   ]);
   assert.ok(urls.every((u) => !/axe|objectif/.test(u)));
 });
 
-test('the model\'s words stay where the document uses them', () => {
+test("the model's words stay where the document uses them", () => {
   const catalogue = buildCatalogue(validateAll(validFiles()).entries);
   const axis = catalogue.conventions[0]!.axes[0]!;
   assert.equal(axis.path, 'essai/axe-1/');

@@ -18,7 +18,10 @@ function copyContent(): string {
 test('the real content passes', () => {
   const result = run(process.cwd());
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /^Contenu valide : \d+ conventions?, \d+ axes?, \d+ objectifs?, \d+ actions?, \d+ sections?, \d+ procédures?, \d+ termes? du glossaire, \d+ organismes? et rôles?\.$/m);
+  assert.match(
+    result.stdout,
+    /^Contenu valide : \d+ conventions?, \d+ axes?, \d+ objectifs?, \d+ actions?, \d+ sections?, \d+ procédures?, \d+ termes? du glossaire, \d+ organismes? et rôles?\.$/m,
+  );
 });
 
 test('a broken status stops the check with the file, field, value and allowed codes', () => {

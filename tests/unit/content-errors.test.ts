@@ -15,10 +15,16 @@ const report = (files: ReturnType<typeof validFiles>) => validateAll(files).prob
 test('the valid fixture passes and yields every entry', () => {
   const { entries, problems } = validateAll(validFiles());
   assert.deepEqual(problems, []);
-  assert.deepEqual(
-    Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, v.length])),
-    { conventions: 1, axes: 1, objectives: 1, actions: 2, sections: 0, procedures: 0, glossary: 0, organisations: 0 },
-  );
+  assert.deepEqual(Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, v.length])), {
+    conventions: 1,
+    axes: 1,
+    objectives: 1,
+    actions: 2,
+    sections: 0,
+    procedures: 0,
+    glossary: 0,
+    organisations: 0,
+  });
 });
 
 test('an unknown status names the file, the field, the value and the scale', () => {
@@ -44,8 +50,14 @@ test('a reference to a missing axis lists the axes that exist', () => {
 });
 
 test('a reference to a missing objective or convention is refused', () => {
-  assert.match(report(withChange(ACTION_1, { objective: '4' })).join(), /champ « objective » : aucun objectif ne porte ce numéro dans l'axe 1\n.*« 4 »\n  valeurs permises : 1/);
-  assert.match(report(withChange(ACTION_1, { convention: 'autre' })).join(), /champ « convention » : aucune convention ne porte cet identifiant\n  valeur trouvée : « autre »\n  valeurs permises : essai/);
+  assert.match(
+    report(withChange(ACTION_1, { objective: '4' })).join(),
+    /champ « objective » : aucun objectif ne porte ce numéro dans l'axe 1\n.*« 4 »\n  valeurs permises : 1/,
+  );
+  assert.match(
+    report(withChange(ACTION_1, { convention: 'autre' })).join(),
+    /champ « convention » : aucune convention ne porte cet identifiant\n  valeur trouvée : « autre »\n  valeurs permises : essai/,
+  );
 });
 
 test('a duplicate number within the convention is refused on the second file', () => {
@@ -67,7 +79,10 @@ test('a missing title says the field is required', () => {
 
 test('an empty title, a bad kind, an unknown field and a bad date each get their own message', () => {
   assert.match(report(withChange(ACTION_1, { title: '  ' })).join(), /champ « title » : texte vide : ce champ doit être rempli/);
-  assert.match(report(withChange(ACTION_1, { kind: 'tache' })).join(), /champ « kind » : valeur non autorisée\n  valeur trouvée : « tache »\n  valeurs permises : action, mesure/);
+  assert.match(
+    report(withChange(ACTION_1, { kind: 'tache' })).join(),
+    /champ « kind » : valeur non autorisée\n  valeur trouvée : « tache »\n  valeurs permises : action, mesure/,
+  );
   assert.match(report(withChange(ACTION_1, { statut: 'R' })).join(), /champ « statut » : champ inconnu \(faute de frappe \?\)/);
   assert.match(
     report(withChange('content/conventions/essai.mdx', { dates: { inForce: '16/11/2023' } })).join(),
@@ -81,7 +96,9 @@ test('an unnumbered item must be declared a measure', () => {
 });
 
 test('a file name that cannot be a URL is refused', () => {
-  const files = validFiles().map((f) => (f.file === ACTION_1 ? { ...f, file: 'content/actions/essai/Action 1.mdx', pathInCollection: 'essai/Action 1.mdx' } : f));
+  const files = validFiles().map((f) =>
+    f.file === ACTION_1 ? { ...f, file: 'content/actions/essai/Action 1.mdx', pathInCollection: 'essai/Action 1.mdx' } : f,
+  );
   assert.match(report(files).join(), /champ « \(nom du fichier\) » : nom de fichier inutilisable dans une adresse web/);
 });
 
@@ -91,7 +108,7 @@ test('the report counts the problems', () => {
   assert.match(formatReport(problems), /^Le contenu comporte 2 erreurs\./);
 });
 
-test('a convention\'s scale must use the shared statuses, each code once', () => {
+test("a convention's scale must use the shared statuses, each code once", () => {
   const CONVENTION = 'content/conventions/essai.mdx';
   const scale = (validFiles()[0]!.frontmatter as { statusScale: object[] }).statusScale;
   assert.match(
@@ -121,26 +138,51 @@ const procedure = (frontmatter: Record<string, unknown>) => ({
   collection: 'procedures' as const,
   file: 'content/procedures/essai/recrutement.mdx',
   pathInCollection: 'essai/recrutement.mdx',
-  frontmatter: { convention: 'essai', title: 'Recrutement', summary: 'Recruter.', order: 1, steps: [{ title: 'Candidater' }], themes: ['recrutement-integration'], ...frontmatter },
+  frontmatter: {
+    convention: 'essai',
+    title: 'Recrutement',
+    summary: 'Recruter.',
+    order: 1,
+    steps: [{ title: 'Candidater' }],
+    themes: ['recrutement-integration'],
+    ...frontmatter,
+  },
 });
 
 test('numbers restart per axis when the document says so', () => {
   const levels = (validFiles()[0]!.frontmatter as { levels: Record<string, object> }).levels;
   const byAxis = { levels: { ...levels, action: { ...levels.action, numbering: 'axis' } } };
-  const files = [...withChange(CONVENTION_FILE, byAxis), { collection: 'axes' as const, file: 'content/axes/essai/axe-2.mdx', pathInCollection: 'essai/axe-2.mdx', frontmatter: { convention: 'essai', number: '2', title: 'Maintien' } }];
+  const files = [
+    ...withChange(CONVENTION_FILE, byAxis),
+    {
+      collection: 'axes' as const,
+      file: 'content/axes/essai/axe-2.mdx',
+      pathInCollection: 'essai/axe-2.mdx',
+      frontmatter: { convention: 'essai', number: '2', title: 'Maintien' },
+    },
+  ];
   const second = files.find((f) => f.file === ACTION_2)!;
   second.frontmatter = { ...(second.frontmatter as object), number: '1', axis: '2', objective: undefined };
   delete (second.frontmatter as Record<string, unknown>).objective;
   assert.deepEqual(report(files), [], 'action n°1 in axis 1 and in axis 2');
-  const clash = withChange(CONVENTION_FILE, byAxis).map((f) => (f.file === ACTION_2 ? { ...f, frontmatter: { ...(f.frontmatter as object), number: '1' } } : f));
+  const clash = withChange(CONVENTION_FILE, byAxis).map((f) =>
+    f.file === ACTION_2 ? { ...f, frontmatter: { ...(f.frontmatter as object), number: '1' } } : f,
+  );
   assert.match(report(clash).join(), /champ « number » : numéro déjà utilisé par une autre action du même axe/);
 });
 
 test('sections, procedures and cross-references must resolve', () => {
-  const files = [...withChange(ACTION_1, { seeAlso: ['9'] }), section('article-3', { parent: 'titre-1' }), procedure({ section: 'partie-2' })];
+  const files = [
+    ...withChange(ACTION_1, { seeAlso: ['9'] }),
+    section('article-3', { parent: 'titre-1' }),
+    procedure({ section: 'partie-2' }),
+  ];
   const messages = report(files).join('\n');
   assert.match(messages, /champ « seeAlso.0 » : aucune action de la convention « essai » ne porte ce numéro\n  valeur trouvée : « 9 »/);
-  assert.match(messages, /sections\/essai\/article-3\.mdx\n  champ « parent » : aucune section de la convention « essai » ne porte ce nom de fichier\n  valeur trouvée : « titre-1 »\n  valeurs permises : article-3/);
+  assert.match(
+    messages,
+    /sections\/essai\/article-3\.mdx\n  champ « parent » : aucune section de la convention « essai » ne porte ce nom de fichier\n  valeur trouvée : « titre-1 »\n  valeurs permises : article-3/,
+  );
   assert.match(messages, /procedures\/essai\/recrutement\.mdx\n  champ « section » : aucune section/);
 });
 
@@ -155,8 +197,13 @@ test('a section or an axis may not take the name of a folder of its document', (
       ].join('\n'),
     ]);
   }
-  const axisNamedActions = validFiles().map((f) => (f.file === 'content/axes/essai/axe-1.mdx' ? { ...f, file: 'content/axes/essai/actions.mdx', pathInCollection: 'essai/actions.mdx' } : f));
-  assert.match(report(axisNamedActions).join(), /axes\/essai\/actions\.mdx\n  champ « \(nom du fichier\) » : nom réservé à un dossier du document.*\n  valeur trouvée : « actions »\n  valeurs permises : un autre nom que actions, procedures, imprimer \(par exemple section-1\.mdx, theme-3\.mdx\)/);
+  const axisNamedActions = validFiles().map((f) =>
+    f.file === 'content/axes/essai/axe-1.mdx' ? { ...f, file: 'content/axes/essai/actions.mdx', pathInCollection: 'essai/actions.mdx' } : f,
+  );
+  assert.match(
+    report(axisNamedActions).join(),
+    /axes\/essai\/actions\.mdx\n  champ « \(nom du fichier\) » : nom réservé à un dossier du document.*\n  valeur trouvée : « actions »\n  valeurs permises : un autre nom que actions, procedures, imprimer \(par exemple section-1\.mdx, theme-3\.mdx\)/,
+  );
 });
 
 test('an axis and a section of one document may not share a name, since their pages sit side by side', () => {
@@ -173,26 +220,47 @@ test('an axis and a section of one document may not share a name, since their pa
 });
 
 test('a file in a sub-folder of its document, or a document named like a folder of the site, is refused', () => {
-  const nested = validFiles().map((f) => (f.file === ACTION_1 ? { ...f, file: 'content/actions/essai/axe-1/action-1.mdx', pathInCollection: 'essai/axe-1/action-1.mdx' } : f));
-  assert.match(report(nested).join(), /actions\/essai\/axe-1\/action-1\.mdx\n  champ « \(nom du fichier\) » : fichier rangé dans un sous-dossier : sa page ne serait pas construite\n  valeur trouvée : « axe-1\/action-1 »\n  valeurs permises : un fichier placé directement dans le dossier « essai\/ »/);
-  const renamed = validFiles().map((f) => (f.collection === 'conventions' ? { ...f, file: 'content/conventions/glossaire.mdx', pathInCollection: 'glossaire.mdx' } : f));
-  assert.match(report(renamed).join(), /conventions\/glossaire\.mdx\n  champ « \(nom du fichier\) » : nom réservé à une rubrique du site\n  valeur trouvée : « glossaire »/);
+  const nested = validFiles().map((f) =>
+    f.file === ACTION_1 ? { ...f, file: 'content/actions/essai/axe-1/action-1.mdx', pathInCollection: 'essai/axe-1/action-1.mdx' } : f,
+  );
+  assert.match(
+    report(nested).join(),
+    /actions\/essai\/axe-1\/action-1\.mdx\n  champ « \(nom du fichier\) » : fichier rangé dans un sous-dossier : sa page ne serait pas construite\n  valeur trouvée : « axe-1\/action-1 »\n  valeurs permises : un fichier placé directement dans le dossier « essai\/ »/,
+  );
+  const renamed = validFiles().map((f) =>
+    f.collection === 'conventions' ? { ...f, file: 'content/conventions/glossaire.mdx', pathInCollection: 'glossaire.mdx' } : f,
+  );
+  assert.match(
+    report(renamed).join(),
+    /conventions\/glossaire\.mdx\n  champ « \(nom du fichier\) » : nom réservé à une rubrique du site\n  valeur trouvée : « glossaire »/,
+  );
 });
 
 test('a procedure needs steps', () => {
-  assert.match(report([...validFiles(), procedure({ steps: [] })]).join(), /champ « steps » : liste vide : au moins un élément est attendu/);
+  assert.match(
+    report([...validFiles(), procedure({ steps: [] })]).join(),
+    /champ « steps » : liste vide : au moins un élément est attendu/,
+  );
 });
 
-test('a status needs a scale, and an entry must sit in its convention\'s folder', () => {
+test("a status needs a scale, and an entry must sit in its convention's folder", () => {
   const noScale = withChange(CONVENTION_FILE, { statusScale: undefined });
-  assert.match(report(noScale).join(), /champ « status » : statut inconnu.*\n.*\n  valeurs permises : aucun : ce document n'a pas d'échelle de statuts/);
-  const misplaced = validFiles().map((f) => (f.file === ACTION_1 ? { ...f, file: 'content/actions/autre/action-1.mdx', pathInCollection: 'autre/action-1.mdx' } : f));
+  assert.match(
+    report(noScale).join(),
+    /champ « status » : statut inconnu.*\n.*\n  valeurs permises : aucun : ce document n'a pas d'échelle de statuts/,
+  );
+  const misplaced = validFiles().map((f) =>
+    f.file === ACTION_1 ? { ...f, file: 'content/actions/autre/action-1.mdx', pathInCollection: 'autre/action-1.mdx' } : f,
+  );
   assert.match(report(misplaced).join(), /champ « convention » : le fichier doit être rangé dans un dossier « essai\/ »/);
 });
 
 test('a theme or an audience outside the closed lists is refused, with the allowed values', () => {
   const lines = report(withChange(ACTION_1, { themes: ['apprentis'], audience: [] })).join('\n');
-  assert.match(lines, /champ « themes\.0 » : valeur non autorisée\n  valeur trouvée : « apprentis »\n  valeurs permises : recrutement-integration, apprentissage, /);
+  assert.match(
+    lines,
+    /champ « themes\.0 » : valeur non autorisée\n  valeur trouvée : « apprentis »\n  valeurs permises : recrutement-integration, apprentissage, /,
+  );
   assert.match(lines, /champ « audience » : liste vide : au moins un élément est attendu/);
   assert.match(report(withChange(ACTION_1, { themes: undefined })).join('\n'), /champ « themes » : champ obligatoire manquant/);
 });

@@ -46,7 +46,7 @@ async function load(root: string, collection: 'actions' | 'conventions') {
     config: { root: pathToFileURL(`${root}/`) },
     logger: { info() {}, error() {} },
     generateDigest: (s: string) => String(s.length) + s.slice(0, 40),
-    renderMarkdown: async (body: string) => ({ html: `<md>${body.trim()}</md>` }),
+    renderMarkdown: (body: string) => Promise.resolve({ html: `<md>${body.trim()}</md>` }),
   };
   await contentLoader(collection).load(context as never);
   return { entries, modules };
@@ -72,7 +72,12 @@ test('what needs MDX: JSX or HTML, expressions, import/export, indented code (no
   for (const body of ['a <sup>b</sup>', 'a {1 + 1}', 'import X from "y"\n\n<X />', 'export const a = 1', 'texte\n\n    code']) {
     assert.ok(needsMdx(body), body);
   }
-  for (const body of ['Un paragraphe.', '- une liste\n- de points', '## Titre\n\nTexte [lien](https://exemple.fr) et note[^1].\n\n[^1]: La note.', '| a | b |\n| - | - |\n| 1 | 2 |']) {
+  for (const body of [
+    'Un paragraphe.',
+    '- une liste\n- de points',
+    '## Titre\n\nTexte [lien](https://exemple.fr) et note[^1].\n\n[^1]: La note.',
+    '| a | b |\n| - | - |\n| 1 | 2 |',
+  ]) {
     assert.ok(!needsMdx(body), body);
   }
 });

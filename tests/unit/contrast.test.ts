@@ -31,13 +31,27 @@ export function contrast(a: string, b: string): number {
 }
 
 const TEXT_PAIRS: [string, string][] = [
-  ['texte', 'fond'], ['texte', 'fond-doux'], ['texte-doux', 'fond'], ['texte-doux', 'fond-doux'],
-  ['accent', 'fond'], ['accent', 'fond-doux'], ['sur-accent', 'accent'], ['texte', 'surlignage'],
-  ['realise', 'realise-fond'], ['partiel', 'partiel-fond'], ['en-cours', 'en-cours-fond'],
-  ['non-realise', 'non-realise-fond'], ['abandonne', 'abandonne-fond'], ['realise', 'fond'],
+  ['texte', 'fond'],
+  ['texte', 'fond-doux'],
+  ['texte-doux', 'fond'],
+  ['texte-doux', 'fond-doux'],
+  ['accent', 'fond'],
+  ['accent', 'fond-doux'],
+  ['sur-accent', 'accent'],
+  ['texte', 'surlignage'],
+  ['realise', 'realise-fond'],
+  ['partiel', 'partiel-fond'],
+  ['en-cours', 'en-cours-fond'],
+  ['non-realise', 'non-realise-fond'],
+  ['abandonne', 'abandonne-fond'],
+  ['realise', 'fond'],
 ];
 const UI_PAIRS: [string, string][] = [
-  ['bordure', 'fond'], ['bordure', 'fond-doux'], ['focus', 'fond'], ['focus', 'fond-doux'], ['accent', 'fond'],
+  ['bordure', 'fond'],
+  ['bordure', 'fond-doux'],
+  ['focus', 'fond'],
+  ['focus', 'fond-doux'],
+  ['accent', 'fond'],
 ];
 
 const themes = { clair: tokens(':root'), sombre: tokens(":root[data-theme='dark']") };
@@ -58,7 +72,10 @@ test('both themes define the same tokens', () => {
 for (const [name, theme] of Object.entries(themes)) {
   test(`thème ${name} : texte ≥ 4,5:1, bordures et focus ≥ 3:1`, () => {
     const failures: string[] = [];
-    for (const [pairs, min] of [[TEXT_PAIRS, 4.5], [UI_PAIRS, 3]] as const) {
+    for (const [pairs, min] of [
+      [TEXT_PAIRS, 4.5],
+      [UI_PAIRS, 3],
+    ] as const) {
       for (const [fg, bg] of pairs) {
         const ratio = contrast(theme.get(fg)!, theme.get(bg)!);
         if (!(ratio >= min)) failures.push(`--${fg} sur --${bg} : ${ratio.toFixed(2)}:1 (minimum ${min}:1)`);

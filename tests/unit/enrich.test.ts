@@ -18,7 +18,12 @@ const matcher = new Matcher<object>([
   ...organisations.map((o) => ({ value: o, forms: o.data.names, caseSensitive: false })),
 ]);
 const conventions = [
-  { id: 'ucanss', sections: [{ id: 'ucanss/annexe-1', path: 'ucanss/annexe-1/' }], actions: [{ data: { number: '7.2' }, path: 'ucanss/actions/action-7-2/' }], axes: [] },
+  {
+    id: 'ucanss',
+    sections: [{ id: 'ucanss/annexe-1', path: 'ucanss/annexe-1/' }],
+    actions: [{ data: { number: '7.2' }, path: 'ucanss/actions/action-7-2/' }],
+    axes: [],
+  },
 ];
 const catalogue = { glossary, conventions, matcher } as never;
 const page = (main: string) => `<html><body><h1>DIS</h1><main id="contenu">${main}</main><footer>DIS</footer></body></html>`;
@@ -33,7 +38,9 @@ const terms = (main: string, path?: string) =>
   }));
 
 test('the first occurrence of a term in <main> is marked, linked and expanded; later ones and other zones are not', () => {
-  assert.deepEqual(terms('<p>La DIS et la DIS.</p>'), [{ href: '/b/glossaire/dis/', text: 'DIS', title: "Délégation à l'intégrité scientifique" }]);
+  assert.deepEqual(terms('<p>La DIS et la DIS.</p>'), [
+    { href: '/b/glossaire/dis/', text: 'DIS', title: "Délégation à l'intégrité scientifique" },
+  ]);
   const out = enrich('<p>La DIS et la DIS.</p>');
   assert.ok(out.startsWith('<html><body><h1>DIS</h1><main id="contenu"><p>La <a class="terme"'), out);
   assert.ok(out.endsWith('et la DIS.</p></main><footer>DIS</footer></body></html>'), out);
@@ -42,24 +49,45 @@ test('the first occurrence of a term in <main> is marked, linked and expanded; l
 test('no term is marked inside a link, a heading or an attribute value; the next occurrence in text is', () => {
   const html = '<p title="la DIS">texte</p><a href="/x/">DIS</a><h2>DIS</h2><p>DIS puis intégrité scientifique</p>';
   const t = tree(html);
-  assert.deepEqual(terms(html).map((x) => x.href), ['/b/glossaire/dis/', '/b/glossaire/integrite-scientifique/']);
+  assert.deepEqual(
+    terms(html).map((x) => x.href),
+    ['/b/glossaire/dis/', '/b/glossaire/integrite-scientifique/'],
+  );
   assert.equal(selectAll(t, (e) => e.tagName === 'p')[0]!.properties.title, 'la DIS');
-  assert.deepEqual(selectAll(t, (e) => e.tagName === 'h2').map((h) => h.children.length), [1]);
-  assert.deepEqual(selectAll(t, (e) => e.tagName === 'a' && e.properties.href === '/x/').map((a) => a.text), ['DIS']);
+  assert.deepEqual(
+    selectAll(t, (e) => e.tagName === 'h2').map((h) => h.children.length),
+    [1],
+  );
+  assert.deepEqual(
+    selectAll(t, (e) => e.tagName === 'a' && e.properties.href === '/x/').map((a) => a.text),
+    ['DIS'],
+  );
   // The marked occurrence is the one in the last paragraph.
   const last = selectAll(t, (e) => e.tagName === 'p').at(-1)!;
   assert.equal(selectAll(last, (e) => e.tagName === 'a').length, 2);
 });
 
 test('a hyphen joins words: "CAP" is not found in "CAP-BEP", which is its own term', () => {
-  assert.deepEqual(terms('<p>un CAP-BEP</p>').map((x) => x.href), ['/b/glossaire/cap-bep/']);
-  assert.deepEqual(terms('<p>un CAP-BEP, puis la CAP</p>').map((x) => x.text), ['CAP-BEP', 'CAP']);
+  assert.deepEqual(
+    terms('<p>un CAP-BEP</p>').map((x) => x.href),
+    ['/b/glossaire/cap-bep/'],
+  );
+  assert.deepEqual(
+    terms('<p>un CAP-BEP, puis la CAP</p>').map((x) => x.text),
+    ['CAP-BEP', 'CAP'],
+  );
   assert.deepEqual(terms('<p>garder le cap</p>'), []);
 });
 
 test('apostrophes, accents and spaces: one text rule', () => {
-  assert.deepEqual(terms('<p>le MAINTIEN DANS L’EMPLOI</p>').map((x) => x.text), ['MAINTIEN DANS L’EMPLOI']);
-  assert.deepEqual(terms('<p>integrite\n  scientifique</p>').map((x) => x.href), ['/b/glossaire/integrite-scientifique/']);
+  assert.deepEqual(
+    terms('<p>le MAINTIEN DANS L’EMPLOI</p>').map((x) => x.text),
+    ['MAINTIEN DANS L’EMPLOI'],
+  );
+  assert.deepEqual(
+    terms('<p>integrite\n  scientifique</p>').map((x) => x.href),
+    ['/b/glossaire/integrite-scientifique/'],
+  );
 });
 
 test('"cf. annexe 1" and "cf. action 7.2" link to the item when the document has it; "cf. annexe 9" stays text', () => {
@@ -71,7 +99,10 @@ test('"cf. annexe 1" and "cf. action 7.2" link to the item when the document has
   ]);
   assert.equal(selectAll(t, (e) => e.tagName === 'p')[0]!.text, '(cf. annexe 1), (cf. l’action 7.2) et (cf. annexe 9)');
   // Another document's page: no annex 1 there.
-  assert.deepEqual(selectAll(tree('<p>cf. annexe 1</p>', 'autre/preambule/'), (e) => e.tagName === 'a'), []);
+  assert.deepEqual(
+    selectAll(tree('<p>cf. annexe 1</p>', 'autre/preambule/'), (e) => e.tagName === 'a'),
+    [],
+  );
 });
 
 test("a glossary entry's own page does not link the term to itself", () => {
@@ -93,12 +124,27 @@ test('ids and what points to them get the prefix inside a scoped container; head
   const t = tree(html);
   const div = selectAll(t, (e) => e.tagName === 'div')[0]!;
   assert.equal(div.properties.dataPrefixeIds, undefined, 'the declaration does not reach the page');
-  assert.deepEqual(selectAll(div, (e) => /^h\d$/.test(e.tagName)).map((h) => [h.tagName, h.properties.id]), [['h4', 'art-6-le-constat'], ['h6', undefined]]);
-  assert.deepEqual(selectAll(div, (e) => e.tagName === 'a').map((a) => a.properties.href), ['#art-6-le-constat', '/x/#y']);
+  assert.deepEqual(
+    selectAll(div, (e) => /^h\d$/.test(e.tagName)).map((h) => [h.tagName, h.properties.id]),
+    [
+      ['h4', 'art-6-le-constat'],
+      ['h6', undefined],
+    ],
+  );
+  assert.deepEqual(
+    selectAll(div, (e) => e.tagName === 'a').map((a) => a.properties.href),
+    ['#art-6-le-constat', '/x/#y'],
+  );
   assert.deepEqual(selectAll(div, (e) => e.tagName === 'label')[0]!.properties.htmlFor, ['art-6-c']);
   const section = selectAll(div, (e) => e.tagName === 'section')[0]!;
-  assert.deepEqual([section.properties.ariaLabelledBy, section.properties.ariaDescribedBy, section.properties.ariaControls], [['art-6-a', 'art-6-b'], ['art-6-d'], ['art-6-e']]);
-  assert.deepEqual(selectAll(t, (e) => e.properties.id === 'dehors').map((h) => h.tagName), ['h2']);
+  assert.deepEqual(
+    [section.properties.ariaLabelledBy, section.properties.ariaDescribedBy, section.properties.ariaControls],
+    [['art-6-a', 'art-6-b'], ['art-6-d'], ['art-6-e']],
+  );
+  assert.deepEqual(
+    selectAll(t, (e) => e.properties.id === 'dehors').map((h) => h.tagName),
+    ['h2'],
+  );
 });
 
 test("a table of a document's text gets a named, focusable scroll region; the site's own tables keep theirs", () => {

@@ -40,26 +40,24 @@ export function validFiles(): RawFile[] {
       pathInCollection: 'essai/axe-1-objectif-1.mdx',
       frontmatter: { convention: 'essai', axis: '1', number: '1', title: 'Recruter' },
     },
-    ...[1, 2].map(
-      (n): RawFile => ({
-        collection: 'actions',
-        file: `content/actions/essai/action-${n}.mdx`,
-        pathInCollection: `essai/action-${n}.mdx`,
-        frontmatter: {
-          convention: 'essai',
-          axis: '1',
-          objective: '1',
-          kind: 'action',
-          number: String(n),
-          order: n,
-          title: `Action ${n}`,
-          wording: `Texte de l'action ${n}.`,
-          status: 'R',
-          themes: ['formation'],
-          audience: ['tous-agents'],
-        },
-      }),
-    ),
+    ...[1, 2].map((n): RawFile => ({
+      collection: 'actions',
+      file: `content/actions/essai/action-${n}.mdx`,
+      pathInCollection: `essai/action-${n}.mdx`,
+      frontmatter: {
+        convention: 'essai',
+        axis: '1',
+        objective: '1',
+        kind: 'action',
+        number: String(n),
+        order: n,
+        title: `Action ${n}`,
+        wording: `Texte de l'action ${n}.`,
+        status: 'R',
+        themes: ['formation'],
+        audience: ['tous-agents'],
+      },
+    })),
   ];
 }
 

@@ -5,7 +5,7 @@ import { count, formatDate } from '../../src/lib/format.ts';
 import { csvField, parseCsv, toCsv, type ActionRecord } from '../../src/lib/export.ts';
 import { compareNumbers, numberLabel, standaloneLabel } from '../../src/lib/catalogue.ts';
 
-test('joinBase keeps links under the publisher\'s sub-path', () => {
+test("joinBase keeps links under the publisher's sub-path", () => {
   assert.equal(joinBase('/', 'recherche/'), '/recherche/');
   assert.equal(joinBase('/intranet/handicap/', 'recherche/'), '/intranet/handicap/recherche/');
   assert.equal(joinBase('/intranet/handicap', '/recherche/'), '/intranet/handicap/recherche/');
@@ -22,23 +22,26 @@ test('paths are relative to the base and name every page after its file', () => 
   assert.ok(!paths.convention('plan').startsWith('/'));
 });
 
-test('fragments use the document\'s word for its objectives and the printed letter of sub-items', () => {
+test("fragments use the document's word for its objectives and the printed letter of sub-items", () => {
   assert.equal(anchors.objective('Article', '2'), 'article-2');
   assert.equal(anchors.objective('Objectif', '1.2'), 'objectif-1-2');
   assert.equal(anchors.objective('Thème', '3'), 'theme-3');
-  assert.equal(paths.objective('convention-multipartite-2017-2020/section-1', 'article-2'), 'convention-multipartite-2017-2020/section-1/#article-2');
+  assert.equal(
+    paths.objective('convention-multipartite-2017-2020/section-1', 'article-2'),
+    'convention-multipartite-2017-2020/section-1/#article-2',
+  );
   assert.equal(paths.subItem('inserm-hrs4r-2022/action-1-3', 'a'), 'inserm-hrs4r-2022/actions/action-1-3/#point-a');
   assert.equal(anchors.printScope('plan/section-1', 'article-2'), 'section-1-article-2-');
 });
 
-test('ids: an entry is named after its file, inside its document\'s folder', () => {
+test("ids: an entry is named after its file, inside its document's folder", () => {
   assert.equal(entryId('plan\\section-1.mdx'), 'plan/section-1');
   assert.equal(localName('plan/section-1'), 'section-1');
   assert.equal(conventionOf('plan/section-1'), 'plan');
   assert.equal(slugify('DRH / Pôle carrières'), 'drh-pole-carrieres');
 });
 
-test('a bare printed number reads alone with the document\'s word, or with its title', () => {
+test("a bare printed number reads alone with the document's word, or with its title", () => {
   assert.equal(standaloneLabel('g)', 'renforcer le pilotage', 'Engagement'), 'Engagement g)');
   assert.equal(standaloneLabel('1', 'Les priorités en matière de mutation'), '1 : Les priorités en matière de mutation');
   assert.equal(standaloneLabel('1.', "L'Inserm"), "1. L'Inserm");
@@ -70,9 +73,21 @@ test('CSV quotes what needs quoting, starts with a byte order mark and reads bac
   assert.equal(csvField('a, b'), '"a, b"');
   assert.equal(csvField('dit "oui"'), '"dit ""oui"""');
   const record: ActionRecord = {
-    convention: 'c', axis: '1', axisTitle: 'Axe', objective: '', objectiveTitle: '', kind: 'action', number: '1.2',
-    title: 'Titre, "cité"', wording: 'Ligne 1\nLigne 2', status: 'en-cours', statusLabel: 'En cours', indicator: 'En cours',
-    url: 'c/actions/action-1-2/', responsible: ['RH', 'DISC'], dates: { done: '', due: '2nd sem. 2022' },
+    convention: 'c',
+    axis: '1',
+    axisTitle: 'Axe',
+    objective: '',
+    objectiveTitle: '',
+    kind: 'action',
+    number: '1.2',
+    title: 'Titre, "cité"',
+    wording: 'Ligne 1\nLigne 2',
+    status: 'en-cours',
+    statusLabel: 'En cours',
+    indicator: 'En cours',
+    url: 'c/actions/action-1-2/',
+    responsible: ['RH', 'DISC'],
+    dates: { done: '', due: '2nd sem. 2022' },
   };
   const csv = toCsv([record]);
   assert.ok(csv.startsWith('\uFEFFconvention,axis,'));

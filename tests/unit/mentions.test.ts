@@ -39,7 +39,11 @@ test('one walk finds every entry, nested ones included, and says where', () => {
   const text = 'Le correspondant handicap et Cap emploi';
   assert.deepEqual(
     m.find(text).map((o) => [text.slice(o.start, o.end), o.values]),
-    [['correspondant handicap', ['ch']], ['handicap', ['h']], ['Cap emploi', ['cap emploi']]],
+    [
+      ['correspondant handicap', ['ch']],
+      ['handicap', ['h']],
+      ['Cap emploi', ['cap emploi']],
+    ],
   );
 });
 
@@ -50,7 +54,10 @@ test('fold() strips accents and straightens apostrophes', () => {
 
 test("an entry's texts are its fields one by one: no occurrence across two fields, identifiers left out", async () => {
   const { textsOf } = await import('../../src/lib/crosscut.ts');
-  const texts = textsOf({ data: { title: 'Le maintien', wording: "dans l'emploi", convention: 'cap-bep', audience: ['rh-referents'], themes: ['cap'] }, body: 'Texte.' });
+  const texts = textsOf({
+    data: { title: 'Le maintien', wording: "dans l'emploi", convention: 'cap-bep', audience: ['rh-referents'], themes: ['cap'] },
+    body: 'Texte.',
+  });
   assert.deepEqual(texts, ['Le maintien', "dans l'emploi", 'Texte.']);
   const m = matcher(["maintien dans l'emploi"]);
   assert.equal(m.valuesIn(texts).size, 0);

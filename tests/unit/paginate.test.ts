@@ -7,10 +7,26 @@ import type { DocumentGroup } from '../../src/lib/crosscut.ts';
 test('a list is cut into pages of the given size, every item once and in order', () => {
   const items = Array.from({ length: 23 }, (_, i) => i);
   const pages = paginate(items, 10);
-  assert.deepEqual(pages.map((p) => [p.number, p.total, p.items.length]), [[1, 3, 10], [2, 3, 10], [3, 3, 3]]);
-  assert.deepEqual(pages.flatMap((p) => p.items), items);
-  assert.deepEqual(paginate(items, 23).map((p) => p.items.length), [23]);
-  assert.deepEqual(paginate(items, 22).map((p) => p.items.length), [22, 1]);
+  assert.deepEqual(
+    pages.map((p) => [p.number, p.total, p.items.length]),
+    [
+      [1, 3, 10],
+      [2, 3, 10],
+      [3, 3, 3],
+    ],
+  );
+  assert.deepEqual(
+    pages.flatMap((p) => p.items),
+    items,
+  );
+  assert.deepEqual(
+    paginate(items, 23).map((p) => p.items.length),
+    [23],
+  );
+  assert.deepEqual(
+    paginate(items, 22).map((p) => p.items.length),
+    [22, 1],
+  );
 });
 
 test('an empty list has one empty page; a page size below 1 is refused', () => {
@@ -47,12 +63,22 @@ test('groups of items are cut across pages, a group carried over is marked as co
     { convention: a, inDocument: true, sections: list('s', 2), objectives: [], actions: list('x', 4), procedures: [] },
     { convention: b, inDocument: false, sections: [], objectives: list('o', 1), actions: list('y', 2), procedures: list('p', 1) },
   ];
-  assert.equal(groups.reduce((n, g) => n + groupSize(g), 0), 11);
+  assert.equal(
+    groups.reduce((n, g) => n + groupSize(g), 0),
+    11,
+  );
   const pages = paginateGroups(groups, 4);
   assert.equal(pages.length, 3);
   assert.deepEqual(
     pages.map((p) => p.items.map((g) => [(g.convention as unknown as { id: string }).id, g.continued, groupSize(g)])),
-    [[['a', false, 4]], [['a', true, 3], ['b', false, 1]], [['b', true, 3]]],
+    [
+      [['a', false, 4]],
+      [
+        ['a', true, 3],
+        ['b', false, 1],
+      ],
+      [['b', true, 3]],
+    ],
   );
   assert.equal(pages[0]!.items[0]!.inDocument, true);
   assert.deepEqual(pages[0]!.items[0]!.sections, ['s1', 's2']);
@@ -60,6 +86,9 @@ test('groups of items are cut across pages, a group carried over is marked as co
   assert.deepEqual(pages[2]!.items[0]!.procedures, ['p1']);
   // Every item on exactly one page, in order.
   const items = (gs: DocumentGroup[]) => gs.flatMap((g) => [...g.sections, ...g.objectives, ...g.actions, ...g.procedures]);
-  assert.deepEqual(pages.flatMap((p) => items(p.items)), items(groups));
+  assert.deepEqual(
+    pages.flatMap((p) => items(p.items)),
+    items(groups),
+  );
   assert.deepEqual(paginateGroups([], 4), [{ number: 1, total: 1, items: [] }]);
 });

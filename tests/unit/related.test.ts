@@ -19,16 +19,33 @@ function document(id: string, order: number, themes: string[][]): RawFile[] {
     frontmatter: { ...(f.frontmatter as object), convention: id, ...change },
   });
   return [
-    { ...convention!, file: `content/conventions/${id}.mdx`, pathInCollection: `${id}.mdx`, frontmatter: { ...(convention!.frontmatter as object), shortTitle: id, order } },
+    {
+      ...convention!,
+      file: `content/conventions/${id}.mdx`,
+      pathInCollection: `${id}.mdx`,
+      frontmatter: { ...(convention!.frontmatter as object), shortTitle: id, order },
+    },
     rename(axis!, 'axe-1', {}),
     rename(objective!, 'axe-1-objectif-1', {}),
-    ...themes.map((t, i) => rename(action!, `action-${i + 1}`, { number: String(i + 1), order: i + 1, title: `${id} ${i + 1}`, themes: t })),
+    ...themes.map((t, i) =>
+      rename(action!, `action-${i + 1}`, { number: String(i + 1), order: i + 1, title: `${id} ${i + 1}`, themes: t }),
+    ),
   ];
 }
 
 const files = [
   ...document('a', 1, [['formation', 'carriere'], ['formation'], ['apprentissage']]),
-  ...document('b', 2, [['apprentissage'], ['formation'], ['formation', 'carriere'], ['formation', 'carriere', 'apprentissage'], ['carriere'], ['formation'], ['formation'], ['formation'], ['formation']]),
+  ...document('b', 2, [
+    ['apprentissage'],
+    ['formation'],
+    ['formation', 'carriere'],
+    ['formation', 'carriere', 'apprentissage'],
+    ['carriere'],
+    ['formation'],
+    ['formation'],
+    ['formation'],
+    ['formation'],
+  ]),
   ...document('c', 3, [['formation'], ['carriere'], ['formation', 'carriere']]),
 ];
 const { entries, problems } = validateAll(files);
@@ -38,11 +55,14 @@ const titles = (groups: ReturnType<typeof related>) => groups.flatMap((g) => [..
 
 test('the fixture is valid', () => assert.deepEqual(problems, []));
 
-test('at most a fixed number of items in total, none from the page\'s own document', () => {
+test("at most a fixed number of items in total, none from the page's own document", () => {
   for (const a of catalogue.actions) {
     const groups = related(a, catalogue.conventions);
     assert.ok(titles(groups).length <= RELATED_LIMIT, a.data.title);
-    assert.ok(groups.every((g) => g.convention !== a.convention), a.data.title);
+    assert.ok(
+      groups.every((g) => g.convention !== a.convention),
+      a.data.title,
+    );
   }
   // Document b has seven actions on "formation": the page still lists six in all.
   assert.equal(titles(related(action('a', 2), catalogue.conventions)).length, RELATED_LIMIT);
@@ -52,7 +72,10 @@ test('those sharing the most themes first, alternating between documents, listed
   // a1 (formation, carrière): b3, b4 and c3 share both themes; then one theme, best of each document in turn.
   assert.deepEqual(titles(related(action('a', 1), catalogue.conventions)), ['b 2', 'b 3', 'b 4', 'c 1', 'c 2', 'c 3']);
   // Grouped by document, in site order, without empty groups.
-  assert.deepEqual(related(action('c', 2), catalogue.conventions).map((g) => g.convention.id), ['a', 'b']);
+  assert.deepEqual(
+    related(action('c', 2), catalogue.conventions).map((g) => g.convention.id),
+    ['a', 'b'],
+  );
 });
 
 test('an item whose themes no other document shares gets no related items', () => {

@@ -23,14 +23,23 @@ test('the shipped settings are valid', () => {
 
 test('an unknown conformity level names the field, the value and the allowed ones', () => {
   const [p] = problems(withAccessibility({ conformity: 'presque' }));
-  assert.deepEqual([p?.file, p?.field, p?.value, p?.allowed], ['src/config.ts', 'accessibility.conformity', 'presque', 'non, partiellement, totalement']);
+  assert.deepEqual(
+    [p?.file, p?.field, p?.value, p?.allowed],
+    ['src/config.ts', 'accessibility.conformity', 'presque', 'non, partiellement, totalement'],
+  );
 });
 
 test('the level must follow from the audit: no audit means "non", 100 % "totalement", 50 % "partiellement"', () => {
   assert.match(problems(withAccessibility({ conformity: 'totalement' }))[0]!.message, /sans audit.*« non »/);
-  assert.match(problems(withAccessibility({ conformity: 'totalement', auditDate: '2026-10', rate: 82 }))[0]!.message, /82 %.*« partiellement »/);
+  assert.match(
+    problems(withAccessibility({ conformity: 'totalement', auditDate: '2026-10', rate: 82 }))[0]!.message,
+    /82 %.*« partiellement »/,
+  );
   assert.equal(parseSite(withAccessibility({ conformity: 'partiellement', auditDate: '2026-10', rate: 82 })).accessibility.rate, 82);
-  assert.equal(parseSite(withAccessibility({ conformity: 'totalement', auditDate: '2026-10', rate: 100 })).accessibility.conformity, 'totalement');
+  assert.equal(
+    parseSite(withAccessibility({ conformity: 'totalement', auditDate: '2026-10', rate: 100 })).accessibility.conformity,
+    'totalement',
+  );
   assert.equal(parseSite(withAccessibility({ conformity: 'non', auditDate: '2026-10', rate: 30 })).accessibility.conformity, 'non');
 });
 
@@ -41,6 +50,12 @@ test('the declaration needs a way to contact the publisher', () => {
 });
 
 test('a missing or misspelt field is reported, not ignored', () => {
-  assert.deepEqual(problems({ ...site, legal: undefined }).map((p) => p.field), ['legal']);
-  assert.deepEqual(problems({ ...site, organization: 'x' }).map((p) => p.field), ['organization']);
+  assert.deepEqual(
+    problems({ ...site, legal: undefined }).map((p) => p.field),
+    ['legal'],
+  );
+  assert.deepEqual(
+    problems({ ...site, organization: 'x' }).map((p) => p.field),
+    ['organization'],
+  );
 });

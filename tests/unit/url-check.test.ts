@@ -32,7 +32,11 @@ const site = new Map([
   ['glossaire/rqth/', '<h1>RQTH</h1>'],
 ]);
 const check = (urls: Omit<PublishedUrl, 'where'>[]) =>
-  urlProblems(urls.map((u, i) => ({ ...u, where: `ligne ${i + 1}` })), (p) => site.get(p), (c) => levels[c as keyof typeof levels]);
+  urlProblems(
+    urls.map((u, i) => ({ ...u, where: `ligne ${i + 1}` })),
+    (p) => site.get(p),
+    (c) => levels[c as keyof typeof levels],
+  );
 
 test('the model words a document does not use are derived from its levels', () => {
   assert.deepEqual(foreignLevelWords(levels.multi), ['axe', 'axes', 'objectif', 'objectifs', 'action', 'actions']);
