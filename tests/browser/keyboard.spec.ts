@@ -10,7 +10,7 @@ import { keyboardWalk } from './keyboard.ts';
 
 const templates = templatePages();
 /** Stops compared pixel by pixel at each end of a long page: more than a header, menu and footer. */
-const EDGES = 40;
+const EDGES = 25;
 /**
  * Every template is walked in the light theme. The focus ring is one rule of the stylesheet for
  * every element, and its contrast in both themes is computed from the tokens
