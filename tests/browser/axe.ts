@@ -35,6 +35,8 @@ export const test = base.extend<object, { reusedPage: Page }>({
   reusedPage: [
     async ({ browser }, use) => {
       const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PREVIEW_PORT ?? 4322}` });
+      // axe is compiled with each document the context loads, not sent through the protocol for each check.
+      await context.addInitScript({ content: axeSource });
       const page = await context.newPage();
       await use(page);
       await context.close();
