@@ -23,8 +23,6 @@ export interface Facet {
   values: FacetValue[];
 }
 
-export { slugify };
-
 /** The facets, in the order of the filters. */
 export const FACET_KEYS = ['document', 'statut', 'theme', 'public', 'responsable'] as const;
 

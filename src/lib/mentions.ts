@@ -18,9 +18,6 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { fold } from './text.ts';
 
-/** A string matched literally inside a regular expression. */
-export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** One thing to find: its forms, and whether their case matters. */
 export interface Findable<T> {
   value: T;
