@@ -17,14 +17,24 @@ stage() {
   echo "▶ $1"
 }
 
-stage "Lint (ESLint) et mise en forme (Prettier)"
-npm run lint --silent
+# Two jobs side by side (each stage here runs on one core, the machine has two); their outputs are
+# shown one after the other, and the stage fails if either does.
+side_by_side() {
+  local log_a log_b status_a=0 status_b=0
+  log_a=$(mktemp) log_b=$(mktemp)
+  bash -c "$1" > "$log_a" 2>&1 &
+  local pid_a=$!
+  bash -c "$2" > "$log_b" 2>&1 || status_b=$?
+  wait "$pid_a" || status_a=$?
+  cat "$log_a" "$log_b"
+  rm -f "$log_a" "$log_b"
+  [ "$status_a" -eq 0 ] && [ "$status_b" -eq 0 ]
+}
+
 stage "Navigateur pour les tests"
 bash scripts/ensure-browser.sh
-stage "Tests unitaires"
-node --test "tests/unit/**/*.test.ts"
-stage "Fidélité du contenu aux documents sources"
-node --test "tests/content/**/*.test.ts"
+stage "Lint (ESLint) et mise en forme (Prettier) ; tests unitaires et fidélité du contenu aux sources, à côté"
+side_by_side 'npm run lint --silent' 'node --test "tests/unit/**/*.test.ts" && node --test "tests/content/**/*.test.ts"'
 stage "Vérification des types (TypeScript strict)"
 npm run typecheck --silent > /tmp/conventions-typecheck.log 2>&1 || { cat /tmp/conventions-typecheck.log; exit 1; }
 tail -n 4 /tmp/conventions-typecheck.log

@@ -9,8 +9,13 @@
  * items of the list are; the stops in between share the markup and styles of those. They are
  * still checked, in one pass inside the page: each takes the focus and is then visible, and no
  * positive tabindex anywhere changes the order from that of the document.
+ *
+ * The two renderings of each stop are taken straight through the DevTools protocol, PNG encoded
+ * for speed (still lossless): Playwright's own screenshot checks fonts, scroll and animations
+ * first, and cost twice as much at two screenshots a stop. Nothing on the site moves (see
+ * tests/browser/display.spec.ts, "reduced motion"), and the caret is hidden once for the walk.
  */
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
 /** Marks every element a Tab key press should reach; returns how many there are. */
@@ -98,6 +103,21 @@ async function checkMiddle(page: Page, from: number, to: number, expected: strin
   return found.map(({ index, why }) => `${expected[index] ?? 'élément'} : ${why}`);
 }
 
+/** One protocol session per page. */
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/** The pixels of `clip` (viewport coordinates) as the page shows them now, as a PNG. */
+async function capture(page: Page, clip: { x: number; y: number; width: number; height: number }, scroll: { x: number; y: number }) {
+  if (!sessions.has(page)) sessions.set(page, page.context().newCDPSession(page));
+  const session = await sessions.get(page)!;
+  const { data } = await session.send('Page.captureScreenshot', {
+    format: 'png',
+    optimizeForSpeed: true,
+    clip: { ...clip, x: clip.x + scroll.x, y: clip.y + scroll.y, scale: 1 },
+  });
+  return Buffer.from(data, 'base64');
+}
+
 /** Walks the page with Tab from the top; the page must be loaded at the wanted size and theme. */
 export async function keyboardWalk(page: Page, { edges = Number.POSITIVE_INFINITY }: WalkOptions = {}): Promise<Walk> {
   const expected = await markFocusables(page);
@@ -105,6 +125,10 @@ export async function keyboardWalk(page: Page, { edges = Number.POSITIVE_INFINIT
   await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo(0, 0);
+    // A blinking caret in a focused field would pass for a focus indicator.
+    const style = document.createElement('style');
+    style.textContent = '* { caret-color: transparent !important; }';
+    document.head.append(style);
   });
   const viewport = page.viewportSize()!;
   for (let i = 0; i < expected.length; i++) {
@@ -137,6 +161,7 @@ export async function keyboardWalk(page: Page, { edges = Number.POSITIVE_INFINIT
         height: r.height,
         ring: Math.ceil(ring),
         hidden: style.visibility === 'hidden' || Number(style.opacity) === 0,
+        scroll: { x: scrollX, y: scrollY },
       };
     });
     if (!state || state.index !== String(i)) {
@@ -165,9 +190,9 @@ export async function keyboardWalk(page: Page, { edges = Number.POSITIVE_INFINIT
       width: Math.min(viewport.width - x, Math.ceil(state.width) + 12),
       height: Math.min(viewport.height - y, Math.ceil(state.height) + 12),
     };
-    const focused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+    const focused = await capture(page, clip, state.scroll);
     await page.evaluate(() => (document.activeElement as HTMLElement).blur());
-    const unfocused = await page.screenshot({ clip, animations: 'disabled', caret: 'hide' });
+    const unfocused = await capture(page, clip, state.scroll);
     await page.evaluate((n) => document.querySelector<HTMLElement>(`[data-clavier="${n}"]`)!.focus({ preventScroll: true }), i);
     // At least a one-pixel ring around the element must change.
     const needed = Math.min(state.ring, clip.width * clip.height);
