@@ -46,8 +46,11 @@ async function layoutProblems(page: Page): Promise<string[]> {
       for (const rect of range.getClientRects()) if (rect.width > 1 && rect.height > 1) boxes.push({ rect, node });
     }
     const overlapping = new Set<string>();
+    // From top to bottom: a line is compared with the lines that start above its bottom edge only
+    // (thousands of lines on a long table, not millions of pairs).
+    boxes.sort((a, b) => a.rect.top - b.rect.top);
     for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) {
+      for (let j = i + 1; j < boxes.length && boxes[j]!.rect.top < boxes[i]!.rect.bottom - 2; j++) {
         const [a, b] = [boxes[i]!.rect, boxes[j]!.rect];
         const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
         const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
