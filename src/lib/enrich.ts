@@ -172,9 +172,12 @@ export function enrichHtml(html: string, context: EnrichContext): string {
   return html.slice(0, start) + enriched + html.slice(end + endTag.length);
 }
 
-/** A start tag that hast-util-to-html writes exactly as Astro did: lower-case names, each attribute `name="value"`
- * with a value of single-spaced tokens free of characters the writer escapes or lists it splits on. */
-const PLAIN_START_TAG = /^<[a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*="[^\s"&'<>,]+(?: [^\s"&'<>,]+)*")*>$/;
+/**
+ * A start tag that hast-util-to-html writes exactly as Astro did: lower-case names, each attribute
+ * either `name="value"` with a value of single-spaced tokens free of the characters the writer
+ * escapes or splits lists on, or a bare `data-…` (an empty value, which the writer leaves bare).
+ */
+const PLAIN_START_TAG = /^<[a-z][a-z0-9-]*(?: (?:[a-z][a-z0-9-]*="[^\s"&'<>,]+(?: [^\s"&'<>,]+)*"|data-[a-z0-9-]+))*>$/;
 const plainStartTag = (tag: string) => PLAIN_START_TAG.test(tag);
 
 const isElement = (node: P5.ChildNode): node is P5.Element => 'tagName' in node;
