@@ -22,14 +22,16 @@
  * heading keeps its plain words); the next occurrence in running text is marked instead.
  */
 import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
+import { toHtml, type Options as ToHtmlOptions } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
+import { h, s } from 'hastscript';
+import { html as p5html, parseFragment, type DefaultTreeAdapterTypes as P5 } from 'parse5';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { Catalogue } from './catalogue.ts';
 import type { GlossaryNode, Mentionable } from './crosscut.ts';
 import { localName } from './catalogue.ts';
 import { joinBase } from './paths.ts';
-import { TERM_CLASS, outsideText } from './mentions.ts';
+import { NOT_TEXT_ATTRIBUTE, TERM_CLASS, outsideText, outsideTextTag } from './mentions.ts';
 
 /** Where a term is not marked (see above): placement, not the text rule. */
 const NO_MARK = new Set([
@@ -137,24 +139,151 @@ function scrollRegion(table: Element): Element {
   return { type: 'element', tagName: 'section', properties, children: [table] };
 }
 
-/** Parses `<main>…</main>` of a page, runs the pass, and puts it back; the rest is untouched. */
+/** Written as Astro writes: named references (&amp;), apostrophes left as they are in attributes. */
+const WRITE: ToHtmlOptions = {
+  collapseEmptyAttributes: true,
+  allowDangerousCharacters: true,
+  characterReferences: { useNamedReferences: true },
+};
+
+/**
+ * Parses `<main>…</main>` of a page, runs the pass, and puts it back; the rest is untouched.
+ *
+ * The page is the same as if its whole <main> had been turned into a tree, changed and written
+ * back with hast-util-to-html (the pass as `enrichTree` does it), but cheaper: <main> is parsed by
+ * parse5 alone (no hast tree for all of it), and only what the pass or the writer would change is
+ * written again; the rest is copied from the page as Astro wrote it. Written again:
+ * - a text the pass changes ("cf." links, marks), or whose spelling the writer would change (a
+ *   character reference: Astro writes `&#39;`, hast-util-to-html `'`);
+ * - a start tag the writer might spell otherwise (see `plainStartTag`);
+ * - the elements the pass changes as a whole (id scoping, tables to wrap) and templates: turned
+ *   into a hast tree and run through `enrichTree`'s walk, marking terms on the way in document
+ *   order like the rest.
+ * A <main> the parser had to mend (a missing end tag, an element it added) goes the whole way
+ * through the tree instead, so that the result never depends on how Astro spelled it.
+ */
 export function enrichHtml(html: string, context: EnrichContext): string {
   const start = html.indexOf('<main');
   const endTag = '</main>';
   const end = html.lastIndexOf(endTag);
   if (start < 0 || end < 0) return html;
-  const tree = fromHtml(html.slice(start, end + endTag.length), { fragment: true });
-  enrichTree(tree, context);
-  // Written as Astro writes: named references (&amp;), apostrophes left as they are in attributes.
-  return (
-    html.slice(0, start) +
-    toHtml(tree, { collapseEmptyAttributes: true, allowDangerousCharacters: true, characterReferences: { useNamedReferences: true } }) +
-    html.slice(end + endTag.length)
-  );
+  const main = html.slice(start, end + endTag.length);
+  const enriched = spliceMain(main, context) ?? toHtml(enrichTree(fromHtml(main, { fragment: true }), context), WRITE);
+  return html.slice(0, start) + enriched + html.slice(end + endTag.length);
 }
 
-/** The pass itself, on a tree holding <main> (see the module's comment). */
-export function enrichTree(tree: Root, { path, base, catalogue }: EnrichContext): void {
+/**
+ * A start tag that hast-util-to-html writes exactly as Astro did: lower-case names, each attribute
+ * either `name="value"` with a value of single-spaced tokens free of the characters the writer
+ * escapes or splits lists on, or a bare `data-…` (an empty value, which the writer leaves bare).
+ */
+const PLAIN_START_TAG = /^<[a-z][a-z0-9-]*(?: (?:[a-z][a-z0-9-]*="[^\s"&'<>,]+(?: [^\s"&'<>,]+)*"|data-[a-z0-9-]+))*>$/;
+const plainStartTag = (tag: string) => PLAIN_START_TAG.test(tag);
+
+const isElement = (node: P5.ChildNode): node is P5.Element => 'tagName' in node;
+const hasClass = (el: P5.Element, name: string) => el.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).includes(name));
+
+/** The pass on <main> parsed by parse5 (see `enrichHtml`); undefined when it must go through the tree. */
+function spliceMain(main: string, context: EnrichContext): string | undefined {
+  // As hast-util-from-html parses: <noscript> holds elements, not text.
+  const fragment = parseFragment(main, { sourceCodeLocationInfo: true, scriptingEnabled: false });
+  const pass = createPass(context);
+  // Replacements of ranges of `main`, in document order.
+  const edits: { start: number; end: number; html: string }[] = [];
+  let mended = false;
+  /** Writes a start tag again, from the element's attributes, when Astro's spelling may differ. */
+  const startTag = (el: P5.Element, tag: { startOffset: number; endOffset: number }) => {
+    if (plainStartTag(main.slice(tag.startOffset, tag.endOffset))) return;
+    const properties = Object.fromEntries(el.attrs.map((a) => [a.prefix ? `${a.prefix}:${a.name}` : a.name, a.value]));
+    const written = toHtml((el.namespaceURI === p5html.NS.SVG ? s : h)(el.tagName, properties), WRITE);
+    const close = `</${el.tagName}>`;
+    edits.push({ start: tag.startOffset, end: tag.endOffset, html: written.endsWith(close) ? written.slice(0, -close.length) : written });
+  };
+
+  const walk = (parent: P5.Element, counted: boolean, markable: boolean) => {
+    const inRegion = parent.tagName === 'section' && hasClass(parent, 'tableau');
+    for (const child of parent.childNodes) {
+      const at = child.sourceCodeLocation;
+      if (!at) {
+        mended = true;
+        return;
+      }
+      if (child.nodeName === '#text') {
+        const { value } = child as P5.TextNode;
+        const replacement = markable && value.trim() ? pass.enrichText(value) : undefined;
+        const raw = main.slice(at.startOffset, at.endOffset);
+        const rawText = parent.tagName === 'script' || parent.tagName === 'style';
+        if (replacement) edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml(replacement, WRITE) });
+        else if (!rawText && /[&<\r]/.test(raw)) edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml(text(value), WRITE) });
+        continue;
+      }
+      if (child.nodeName === '#comment') {
+        const { data } = child as P5.CommentNode;
+        if (main.slice(at.startOffset, at.endOffset) !== `<!--${data}-->`)
+          edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml({ type: 'comment', value: data }, WRITE) });
+        continue;
+      }
+      if (!isElement(child)) continue;
+      const el = child;
+      const attribute = (name: string) => el.attrs.find((a) => a.name === name);
+      if (attribute('data-prefixe-ids') || (el.tagName === 'table' && !inRegion) || el.tagName === 'template') {
+        // Changed as a whole: through the tree, as enrichTree does.
+        const tree = fromHtml(main.slice(at.startOffset, at.endOffset), { fragment: true });
+        pass.walk(tree, counted, markable);
+        edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml(tree, WRITE) });
+        continue;
+      }
+      const { startTag: tag, endTag } = el.sourceCodeLocation ?? {};
+      if (!tag || (!endTag && !VOID.has(el.tagName))) {
+        mended = true;
+        return;
+      }
+      startTag(el, tag);
+      const inText = counted && !outsideTextTag(el.tagName, attribute(NOT_TEXT_ATTRIBUTE) !== undefined);
+      walk(el, inText, inText && markable && !NO_MARK.has(el.tagName));
+      if (mended) return;
+    }
+  };
+  // The fragment is <main>, whose text all counts (its start tag written again like any other when needed).
+  const root = fragment.childNodes[0];
+  if (fragment.childNodes.length !== 1 || !root || !isElement(root) || root.tagName !== 'main') return undefined;
+  const tag = root.sourceCodeLocation?.startTag;
+  if (!tag || !root.sourceCodeLocation?.endTag) return undefined;
+  startTag(root, tag);
+  walk(root, true, true);
+  if (mended) return undefined;
+  let out = '';
+  let last = 0;
+  for (const e of edits) {
+    out += main.slice(last, e.start) + e.html;
+    last = e.end;
+  }
+  return out + main.slice(last);
+}
+
+/** Elements without an end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** The pass itself, on a tree holding <main> (see the module's comment); returns the tree. */
+export function enrichTree(tree: Root, context: EnrichContext): Root {
+  const pass = createPass(context);
+  // Only <main> is text; the tree given is <main> itself or a fragment starting with it.
+  const visitMain = (node: Root | Element) => {
+    for (const child of node.children as (RootContent | ElementContent)[]) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'main') pass.walk(child, true, true);
+      else visitMain(child);
+    }
+  };
+  visitMain(tree);
+  return tree;
+}
+
+/**
+ * The state of the pass over one page (the terms already marked) and its two steps: the change
+ * of one text, and the walk of a tree below an element whose place in the text rule is known.
+ */
+function createPass({ path, base, catalogue }: EnrichContext) {
   const conventionId = path.split('/')[0] ?? '';
   // A glossary entry's own page does not link the term to itself: it counts as already marked.
   const { references, termAt } = lookupsOf(catalogue);
@@ -208,6 +337,7 @@ export function enrichTree(tree: Root, { path, base, catalogue }: EnrichContext)
     return changed ? out.filter((n) => n.type !== 'text' || n.value !== '') : undefined;
   };
 
+  /** Walks below `parent`: `counted` when its text counts under the rule, `markable` when terms may be marked there. */
   const walk = (parent: Root | Element, counted: boolean, markable: boolean) => {
     const children = parent.children as (RootContent | ElementContent)[];
     for (let i = 0; i < children.length; i++) {
@@ -236,13 +366,5 @@ export function enrichTree(tree: Root, { path, base, catalogue }: EnrichContext)
       }
     }
   };
-  // Only <main> is text; the tree given is <main> itself or a fragment starting with it.
-  const visitMain = (node: Root | Element) => {
-    for (const child of node.children as (RootContent | ElementContent)[]) {
-      if (child.type !== 'element') continue;
-      if (child.tagName === 'main') walk(child, true, true);
-      else visitMain(child);
-    }
-  };
-  visitMain(tree);
+  return { enrichText, walk };
 }

@@ -189,7 +189,12 @@ const NOT_RENDERED = new Set(['script', 'style', 'template', 'noscript']);
 
 /** Whether an element's content is outside the page's text (see NOT_TEXT_ATTRIBUTE). */
 export function outsideText(node: Element): boolean {
-  return NOT_RENDERED.has(node.tagName) || node.properties?.[NOT_TEXT_PROPERTY] !== undefined;
+  return outsideTextTag(node.tagName, node.properties?.[NOT_TEXT_PROPERTY] !== undefined);
+}
+
+/** The same rule on an element given by its tag name and whether it carries NOT_TEXT_ATTRIBUTE. */
+export function outsideTextTag(tagName: string, notText: boolean): boolean {
+  return NOT_RENDERED.has(tagName) || notText;
 }
 
 /** Class of the marks the page pass puts on terms (./enrich.ts). */

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from '../hast.ts';
-import { enrichHtml } from '../../src/lib/enrich.ts';
+import { toHtml } from 'hast-util-to-html';
+import { enrichHtml, enrichTree } from '../../src/lib/enrich.ts';
 import { Matcher } from '../../src/lib/mentions.ts';
 
 const glossary = [
@@ -157,4 +158,23 @@ test("a table of a document's text gets a named, focusable scroll region; the si
   assert.deepEqual(regions[0]!.properties, { className: ['tableau'], tabIndex: 0, ariaLabel: 'Tableau : Métier, Code emploi' });
   assert.equal(regions[0]!.children.filter((c) => c.type === 'element' && c.tagName === 'table').length, 1);
   assert.equal(selectAll(regions[1]!, (e) => e.tagName === 'section').length, 0, 'no region inside a region');
+});
+
+test('the page is written as if all of <main> went through the tree, though only what changes is written again', () => {
+  const write = { collapseEmptyAttributes: true, allowDangerousCharacters: true, characterReferences: { useNamedReferences: true } };
+  const mains = [
+    // Astro's spellings the writer changes: references in text and attributes, empty attributes.
+    '<main id="contenu"><p title="l&#39;axe" data-pagefind-ignore>L&#39;action &quot;DIS&quot; &amp; la CAP &gt; 2</p><option value="">Tous</option></main>',
+    // A term, a "cf." link, a table to wrap, a scoped container, <noscript>, <template>, SVG, a comment.
+    '<main><p>DIS, cf. annexe 1</p><table><tr><th>a</th></tr></table><div data-prefixe-ids="p-"><h2 id="x">CAP</h2><p>la CAP</p></div>' +
+      '<noscript><p>Sans JavaScript</p></noscript><template><p>DIS</p></template>' +
+      '<svg viewBox="0 0 1 1" aria-hidden="true"><path d="M0 0h1"></path></svg><!-- note --></main>',
+    // Markup the parser must mend (missing end tags): the whole tree path.
+    '<main><ul><li>un<li>deux CAP</ul><p>fin</main>',
+  ];
+  const context = { path: 'ucanss/preambule/', base: '/b/', catalogue };
+  for (const main of mains) {
+    const viaTree = toHtml(enrichTree(fromHtml(main, { fragment: true }), context), write);
+    assert.equal(enrichHtml(`<body><h1>DIS</h1>${main}</body>`, context), `<body><h1>DIS</h1>${viaTree}</body>`);
+  }
 });
