@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import searchIndex from './src/integrations/search-index.ts';
 
 /**
  * Publishers often serve the site under a sub-path of their intranet: set BASE_PATH when building
@@ -15,8 +14,7 @@ export default defineConfig({
   site: process.env.SITE_URL,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // The search index is built with the pages (src/integrations/search-index.ts).
-  integrations: [mdx(), searchIndex()],
+  integrations: [mdx()],
   // No request ever leaves the host: no prefetch to third parties, no telemetry in the pages.
   devToolbar: { enabled: false },
   // The search page imports Pagefind at run time from the built site; Vite's preload helper

@@ -1,13 +1,11 @@
 /**
  * Runs on every page as it is built: one pass over the tree of its <main> (src/lib/enrich.ts) marks
- * glossary terms, links cross-references, scopes ids and wraps the documents' tables; during a
- * build the page then goes to the search index (src/integrations/search-index.ts). Data files
+ * glossary terms, links cross-references, scopes ids and wraps the documents' tables. Data files
  * (JSON, CSV) pass through untouched.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { getCatalogue } from './lib/content.ts';
 import { enrichHtml } from './lib/enrich.ts';
-import { indexedMain, pageIndexer } from './lib/search-index.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
@@ -17,9 +15,5 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   const path = decodeURI(context.url.pathname).slice(base.length);
   const enriched = enrichHtml(html, { path, base, catalogue: await getCatalogue() });
-  // During a build, the page's indexed part goes to the search index at once.
-  const indexer = pageIndexer();
-  const main = indexer ? indexedMain(enriched) : undefined;
-  if (indexer && main !== undefined) indexer.add(path, main);
   return new Response(enriched, { status: response.status, headers: response.headers });
 });
