@@ -13,7 +13,10 @@ export default defineConfig({
   base,
   site: process.env.SITE_URL,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Several pages in flight: while one page's files are written, the next ones render (one at a
+  // time, Astro waits for each write: at 5,000 actions a fifth of the build was spent waiting).
+  // Pages share nothing mutable while they render, so the output is the same (checked page by page).
+  build: { format: 'directory', concurrency: 4 },
   integrations: [mdx()],
   // No request ever leaves the host: no prefetch to third parties, no telemetry in the pages.
   devToolbar: { enabled: false },
