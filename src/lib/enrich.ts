@@ -22,6 +22,7 @@
  * heading keeps its plain words); the next occurrence in running text is marked instead.
  */
 import { fromHtml } from 'hast-util-from-html';
+import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml, type Options as ToHtmlOptions } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { h, s } from 'hastscript';
@@ -227,8 +228,8 @@ function spliceMain(main: string, context: EnrichContext): string | undefined {
       const el = child;
       const attribute = (name: string) => el.attrs.find((a) => a.name === name);
       if (attribute('data-prefixe-ids') || (el.tagName === 'table' && !inRegion) || el.tagName === 'template') {
-        // Changed as a whole: through the tree, as enrichTree does.
-        const tree = fromHtml(main.slice(at.startOffset, at.endOffset), { fragment: true });
+        // Changed as a whole: through the tree, as enrichTree does (the element as parse5 read it, not read again).
+        const tree: Root = { type: 'root', children: [fromParse5(el) as Element] };
         pass.walk(tree, counted, markable);
         edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml(tree, WRITE) });
         continue;
