@@ -168,10 +168,14 @@ export function enrichHtml(html: string, context: EnrichContext): string {
   const endTag = '</main>';
   const end = html.lastIndexOf(endTag);
   if (start < 0 || end < 0) return html;
+  // A <main> outside the text (see `enrichTree`) is left as Astro wrote it, without being parsed.
+  if (NOT_TEXT_MAIN.test(html.slice(start, html.indexOf('>', start) + 1))) return html;
   const main = html.slice(start, end + endTag.length);
   const enriched = spliceMain(main, context) ?? toHtml(enrichTree(fromHtml(main, { fragment: true }), context), WRITE);
   return html.slice(0, start) + enriched + html.slice(end + endTag.length);
 }
+
+const NOT_TEXT_MAIN = new RegExp(`^<main\\s(?:[^>]*\\s)?${NOT_TEXT_ATTRIBUTE}[\\s=>]`);
 
 /**
  * A start tag that hast-util-to-html writes exactly as Astro did: lower-case names, each attribute
@@ -272,8 +276,11 @@ export function enrichTree(tree: Root, context: EnrichContext): Root {
   const visitMain = (node: Root | Element) => {
     for (const child of node.children as (RootContent | ElementContent)[]) {
       if (child.type !== 'element') continue;
-      if (child.tagName === 'main') pass.walk(child, true, true);
-      else visitMain(child);
+      // A <main> outside the text holds only the site's lists and labels (see src/layouts/Base.astro):
+      // no term to mark, no document text whose ids or tables to change. It is left as it is.
+      if (child.tagName === 'main') {
+        if (!outsideText(child)) pass.walk(child, true, true);
+      } else visitMain(child);
     }
   };
   visitMain(tree);

@@ -29,13 +29,15 @@ export interface Findable<T> {
 export interface Occurrence<T> {
   start: number;
   end: number;
-  values: T[];
+  values: readonly T[];
 }
 
 interface TrieNode<T> {
   next: Map<number, TrieNode<T>>;
   /** Entries whose form ends here; `exact` holds their case-kept forms when case matters. */
   ends: { value: T; exact?: Set<string> }[];
+  /** The values of `ends` when none of them minds the case (then every occurrence names them all). */
+  values?: readonly T[];
 }
 
 // Character classes by UTF-16 code: 1 letter or digit, 2 hyphen, 3 space, 0 other.
@@ -53,59 +55,84 @@ function classOf(code: number): number {
   return c;
 }
 
-/** Per character of the original text: its folded forms (with and without case), cached. */
-const folded = new Map<string, [string, string]>();
-function foldChar(ch: string): [string, string] {
-  let f = folded.get(ch);
-  if (!f) folded.set(ch, (f = [fold(ch), fold(ch, true)]));
-  return f;
+/**
+ * Each UTF-16 code folded (./text.ts), without and with case, as one code; or DROP when folding
+ * removes it (a combining mark), or SEVERAL when it gives more than one character (kept in
+ * `severalFolds`). Filled on first sight of each code.
+ */
+const UNSEEN = -3;
+const SEVERAL = -2;
+const DROP = -1;
+const lowerCode = new Int32Array(65536).fill(UNSEEN);
+const keptCode = new Int32Array(65536).fill(UNSEEN);
+const severalFolds = new Map<number, [string, string]>();
+function learn(code: number) {
+  const ch = String.fromCharCode(code);
+  const lo = fold(ch);
+  const ke = fold(ch, true);
+  if (lo.length === 1 && ke.length === 1) {
+    lowerCode[code] = lo.charCodeAt(0);
+    keptCode[code] = ke.charCodeAt(0);
+  } else if (lo.length === 0 && ke.length === 0) {
+    lowerCode[code] = keptCode[code] = DROP;
+  } else {
+    lowerCode[code] = keptCode[code] = SEVERAL;
+    severalFolds.set(code, [lo, ke]);
+  }
 }
 
 /**
- * A text folded for matching: `lower` (case folded) and `kept` (case kept) have the same length;
- * `at[i]` is the index in the original text of the character that gave `lower[i]`. Spaces are
- * collapsed to one " ", combining marks dropped.
+ * The text being matched, folded (`prepare`): `lower[k]` (case folded) and `kept[k]` (case kept)
+ * for k < length, and `at[k]`, the index in the original text of the character that gave them.
+ * Spaces are collapsed to one " ", combining marks dropped. One set of buffers, reused: `find`
+ * runs to the end before anything else can call it.
  */
-function prepare(text: string): { lower: string; kept: string; at: number[] } {
-  let lower = '';
-  let kept = '';
-  const at: number[] = [];
+let lower = new Uint16Array(1024);
+let kept = new Uint16Array(1024);
+let at = new Int32Array(1024);
+
+function prepare(text: string): number {
+  // Folding never lengthens a text by more than SEVERAL codes do; grow the buffers when needed.
+  const room = (n: number) => {
+    if (n <= lower.length) return;
+    const size = Math.max(n, lower.length * 2);
+    const grow = <A extends Uint16Array | Int32Array>(a: A, b: A) => (b.set(a), b);
+    lower = grow(lower, new Uint16Array(size));
+    kept = grow(kept, new Uint16Array(size));
+    at = grow(at, new Int32Array(size));
+  };
+  room(text.length);
+  let n = 0;
   let lastSpace = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 128 && code !== 39) {
-      if (classOf(code) === SPACE) {
-        if (lastSpace) continue;
-        lower += ' ';
-        kept += ' ';
-        lastSpace = true;
-      } else {
-        lower += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
-        kept += text[i];
-        lastSpace = false;
-      }
-      at.push(i);
-      continue;
-    }
     if (classOf(code) === SPACE) {
       if (lastSpace) continue;
-      lower += ' ';
-      kept += ' ';
-      at.push(i);
+      lower[n] = kept[n] = 32;
+      at[n++] = i;
       lastSpace = true;
       continue;
     }
-    const [lo, ke] = foldChar(text[i]!);
-    // Folding may drop a character (a combining mark) or, rarely, change its length.
-    const n = Math.min(lo.length, ke.length);
-    for (let k = 0; k < n; k++) {
-      lower += lo[k];
-      kept += ke[k];
-      at.push(i);
-    }
     lastSpace = false;
+    if (lowerCode[code] === UNSEEN) learn(code);
+    const lo = lowerCode[code]!;
+    if (lo >= 0) {
+      lower[n] = lo;
+      kept[n] = keptCode[code]!;
+      at[n++] = i;
+    } else if (lo === SEVERAL) {
+      // Rare (a character folding to several, e.g. a Hangul syllable): as many codes as both forms share.
+      const [l, k] = severalFolds.get(code)!;
+      const m = Math.min(l.length, k.length);
+      room(n + m + (text.length - i));
+      for (let x = 0; x < m; x++) {
+        lower[n] = l.charCodeAt(x);
+        kept[n] = k.charCodeAt(x);
+        at[n++] = i;
+      }
+    }
   }
-  return { lower, kept, at };
+  return n;
 }
 
 const normalizeForm = (form: string, keepCase: boolean) => fold(form.trim().replace(/\s+/g, ' '), keepCase);
@@ -117,11 +144,11 @@ export class Matcher<T> {
   constructor(entries: Findable<T>[]) {
     for (const e of entries) {
       for (const form of new Set(e.forms)) {
-        const lower = normalizeForm(form, false);
-        if (!lower) continue;
+        const folded = normalizeForm(form, false);
+        if (!folded) continue;
         let node = this.root;
-        for (let i = 0; i < lower.length; i++) {
-          const code = lower.charCodeAt(i);
+        for (let i = 0; i < folded.length; i++) {
+          const code = folded.charCodeAt(i);
           let child = node.next.get(code);
           if (!child) node.next.set(code, (child = { next: new Map(), ends: [] }));
           node = child;
@@ -132,6 +159,11 @@ export class Matcher<T> {
         end.exact?.add(normalizeForm(form, true));
       }
     }
+    const settle = (node: TrieNode<T>) => {
+      if (node.ends.length > 0 && node.ends.every((e) => !e.exact)) node.values = node.ends.map((e) => e.value);
+      for (const child of node.next.values()) settle(child);
+    };
+    settle(this.root);
   }
 
   /**
@@ -140,30 +172,32 @@ export class Matcher<T> {
    */
   find(text: string): Occurrence<T>[] {
     const out: Occurrence<T>[] = [];
-    const { lower, kept, at } = prepare(text);
-    const n = lower.length;
+    const n = prepare(text);
     for (let i = 0; i < n; i++) {
       // A form starts a word: not after a letter, digit or hyphen.
       if (i > 0) {
-        const before = classOf(lower.charCodeAt(i - 1));
+        const before = classOf(lower[i - 1]!);
         if (before === WORD || before === HYPHEN) continue;
       }
-      let node: TrieNode<T> | undefined = this.root;
-      const here: Occurrence<T>[] = [];
-      for (let j = i; j < n && node;) {
-        node = node.next.get(lower.charCodeAt(j));
-        j++;
-        if (!node || node.ends.length === 0) continue;
+      const first = out.length;
+      let node = this.root.next.get(lower[i]!);
+      for (let j = i + 1; node; node = j < n ? node.next.get(lower[j++]!) : undefined) {
+        if (node.ends.length === 0) continue;
         // …and ends one: not before a letter, digit or hyphen.
         if (j < n) {
-          const after = classOf(lower.charCodeAt(j));
+          const after = classOf(lower[j]!);
           if (after === WORD || after === HYPHEN) continue;
         }
-        const values = node.ends.filter((e) => !e.exact || e.exact.has(kept.slice(i, j))).map((e) => e.value);
-        if (values.length > 0) here.push({ start: at[i]!, end: j < n ? at[j]! : text.length, values });
+        let values = node.values;
+        if (!values) {
+          const written = String.fromCharCode(...kept.subarray(i, j));
+          values = node.ends.filter((e) => !e.exact || e.exact.has(written)).map((e) => e.value);
+        }
+        // Trailing spaces were collapsed, not dropped: an end is never a space, so `end` is exact.
+        if (values.length > 0) out.push({ start: at[i]!, end: j < n ? at[j]! : text.length, values });
       }
-      // Trailing spaces were collapsed, not dropped: an end is never a space, so `end` is exact.
-      for (let k = here.length - 1; k >= 0; k--) out.push(here[k]!);
+      // The longest first.
+      for (let a = first, b = out.length - 1; a < b; a++, b--) [out[a], out[b]] = [out[b]!, out[a]!];
     }
     return out;
   }
@@ -210,7 +244,7 @@ const isTermMark = (node: Element) =>
 export function admittedTexts(tree: Root | Element): string[] {
   const out: string[] = [];
   const main = findMain(tree);
-  if (!main) return out;
+  if (!main || outsideText(main)) return out;
   let run: string | undefined;
   const close = () => {
     if (run !== undefined) out.push(run);

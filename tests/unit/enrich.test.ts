@@ -117,6 +117,18 @@ test('an element marked data-sans-glossaire keeps its text; the term is marked f
   assert.equal(selectAll(text!, (e) => e.tagName === 'a').length, 1);
 });
 
+test('a <main> outside the text (lists of other pages) is left as written: no term, no "cf." link, no table wrapped', () => {
+  const main =
+    '<main id="contenu" data-sans-glossaire><p>La DIS, cf. annexe 1 &amp; l&#39;axe</p><table><tr><th>a</th></tr></table></main>';
+  const context = { path: 'ucanss/preambule/', base: '/b/', catalogue };
+  const html = `<body>${main}</body>`;
+  assert.equal(enrichHtml(html, context), html);
+  const viaTree = enrichTree(fromHtml(main, { fragment: true }), context);
+  assert.equal(toHtml(viaTree), toHtml(fromHtml(main, { fragment: true })));
+  // The same <main> without the attribute is changed: the test above would fail if it were not read.
+  assert.notEqual(enrichHtml(html.replace(' data-sans-glossaire', ''), context), html.replace(' data-sans-glossaire', ''));
+});
+
 test('ids and what points to them get the prefix inside a scoped container; headings move down, never past h6', () => {
   const html =
     '<div class="texte" data-prefixe-ids="art-6-" data-decalage-titres="2"><h2 id="le-constat">Le constat</h2><h5>b</h5>' +

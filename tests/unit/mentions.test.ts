@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Matcher } from '../../src/lib/mentions.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { Matcher, admittedTexts } from '../../src/lib/mentions.ts';
 import { fold } from '../../src/lib/text.ts';
 
 const matcher = (forms: string[], caseSensitive = false) => new Matcher([{ value: forms[0], forms, caseSensitive }]);
@@ -62,4 +63,11 @@ test("an entry's texts are its fields one by one: no occurrence across two field
   const m = matcher(["maintien dans l'emploi"]);
   assert.equal(m.valuesIn(texts).size, 0);
   assert.equal(m.valuesIn(['Le maintien dans l’emploi']).size, 1);
+});
+
+test('the text rule: <main> counts, except elements marked data-sans-glossaire, and nothing of a <main> so marked', () => {
+  const page = (attrs: string) =>
+    fromHtml(`<header>Menu</header><main${attrs}><p>Texte <span>suivi</span></p><p data-sans-glossaire>Étiquette</p><p>Fin</p></main>`);
+  assert.deepEqual(admittedTexts(page('')), ['Texte ', 'suivi', 'Fin']);
+  assert.deepEqual(admittedTexts(page(' data-sans-glossaire')), []);
 });
