@@ -1,6 +1,7 @@
 /**
- * The one pass over each built page's <main>, on its tree (hast): parsed once, changed in one
- * walk, written once. It does together:
+ * The one pass over the content of each page's <main> (run by src/layouts/Base.astro on what the
+ * page renders there), on its tree: parsed once, changed in one walk, written once. It does
+ * together:
  *
  * - id scoping: an element carrying `data-prefixe-ids="p-"` (and optionally
  *   `data-decalage-titres="2"`) has every id below it prefixed, and the attributes pointing to
@@ -26,7 +27,7 @@ import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml, type Options as ToHtmlOptions } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { h, s } from 'hastscript';
-import { html as p5html, parseFragment, type DefaultTreeAdapterTypes as P5 } from 'parse5';
+import { defaultTreeAdapter, html as p5html, parseFragment, type DefaultTreeAdapterTypes as P5 } from 'parse5';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { Catalogue } from './catalogue.ts';
 import type { GlossaryNode, Mentionable } from './crosscut.ts';
@@ -148,34 +149,25 @@ const WRITE: ToHtmlOptions = {
 };
 
 /**
- * Parses `<main>…</main>` of a page, runs the pass, and puts it back; the rest is untouched.
+ * The pass on the content of a <main> whose text counts, as Astro rendered it (src/layouts/Base.astro
+ * gives its slot): returns that content enriched.
  *
- * The page is the same as if its whole <main> had been turned into a tree, changed and written
- * back with hast-util-to-html (the pass as `enrichTree` does it), but cheaper: <main> is parsed by
- * parse5 alone (no hast tree for all of it), and only what the pass or the writer would change is
- * written again; the rest is copied from the page as Astro wrote it. Written again:
+ * The result is the same as if the whole content had been turned into a tree, changed and written
+ * back with hast-util-to-html (`enrichTree`), but cheaper: it is parsed by parse5 alone (no hast
+ * tree for all of it), and only what the pass or the writer would change is written again; the
+ * rest is copied as Astro wrote it. Written again:
  * - a text the pass changes ("cf." links, marks), or whose spelling the writer would change (a
  *   character reference: Astro writes `&#39;`, hast-util-to-html `'`);
  * - a start tag the writer might spell otherwise (see `plainStartTag`);
  * - the elements the pass changes as a whole (id scoping, tables to wrap) and templates: turned
  *   into a hast tree and run through `enrichTree`'s walk, marking terms on the way in document
  *   order like the rest.
- * A <main> the parser had to mend (a missing end tag, an element it added) goes the whole way
+ * Content the parser had to mend (a missing end tag, an element it added) goes the whole way
  * through the tree instead, so that the result never depends on how Astro spelled it.
  */
-export function enrichHtml(html: string, context: EnrichContext): string {
-  const start = html.indexOf('<main');
-  const endTag = '</main>';
-  const end = html.lastIndexOf(endTag);
-  if (start < 0 || end < 0) return html;
-  // A <main> outside the text (see `enrichTree`) is left as Astro wrote it, without being parsed.
-  if (NOT_TEXT_MAIN.test(html.slice(start, html.indexOf('>', start) + 1))) return html;
-  const main = html.slice(start, end + endTag.length);
-  const enriched = spliceMain(main, context) ?? toHtml(enrichTree(fromHtml(main, { fragment: true }), context), WRITE);
-  return html.slice(0, start) + enriched + html.slice(end + endTag.length);
+export function enrichMain(content: string, context: EnrichContext): string {
+  return spliceMain(content, context) ?? toHtml(enrichTree(fromHtml(content, { fragment: true }), context), WRITE);
 }
-
-const NOT_TEXT_MAIN = new RegExp(`^<main\\s(?:[^>]*\\s)?${NOT_TEXT_ATTRIBUTE}[\\s=>]`);
 
 /**
  * A start tag that hast-util-to-html writes exactly as Astro did: lower-case names, each attribute
@@ -185,28 +177,34 @@ const NOT_TEXT_MAIN = new RegExp(`^<main\\s(?:[^>]*\\s)?${NOT_TEXT_ATTRIBUTE}[\\
 const PLAIN_START_TAG = /^<[a-z][a-z0-9-]*(?: (?:[a-z][a-z0-9-]*="[^\s"&'<>,]+(?: [^\s"&'<>,]+)*"|data-[a-z0-9-]+))*>$/;
 const plainStartTag = (tag: string) => PLAIN_START_TAG.test(tag);
 
-const isElement = (node: P5.ChildNode): node is P5.Element => 'tagName' in node;
+const isElement = (node: P5.ChildNode | P5.ParentNode): node is P5.Element => 'tagName' in node;
 const hasClass = (el: P5.Element, name: string) => el.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).includes(name));
+const attribute = (el: P5.Element, name: string) => el.attrs.find((a) => a.name === name);
 
-/** The pass on <main> parsed by parse5 (see `enrichHtml`); undefined when it must go through the tree. */
-function spliceMain(main: string, context: EnrichContext): string | undefined {
+/** What <main> holds is parsed as it is inside <main>. */
+const MAIN = defaultTreeAdapter.createElement('main', p5html.NS.HTML, []);
+
+/** The pass on the content of <main> parsed by parse5 (see `enrichMain`); undefined when it must go through the tree. */
+function spliceMain(content: string, context: EnrichContext): string | undefined {
   // As hast-util-from-html parses: <noscript> holds elements, not text.
-  const fragment = parseFragment(main, { sourceCodeLocationInfo: true, scriptingEnabled: false });
+  const fragment = parseFragment(MAIN, content, { sourceCodeLocationInfo: true, scriptingEnabled: false });
   const pass = createPass(context);
-  // Replacements of ranges of `main`, in document order.
+  // Replacements of ranges of `content`, in document order.
   const edits: { start: number; end: number; html: string }[] = [];
   let mended = false;
   /** Writes a start tag again, from the element's attributes, when Astro's spelling may differ. */
   const startTag = (el: P5.Element, tag: { startOffset: number; endOffset: number }) => {
-    if (plainStartTag(main.slice(tag.startOffset, tag.endOffset))) return;
+    if (plainStartTag(content.slice(tag.startOffset, tag.endOffset))) return;
     const properties = Object.fromEntries(el.attrs.map((a) => [a.prefix ? `${a.prefix}:${a.name}` : a.name, a.value]));
     const written = toHtml((el.namespaceURI === p5html.NS.SVG ? s : h)(el.tagName, properties), WRITE);
     const close = `</${el.tagName}>`;
     edits.push({ start: tag.startOffset, end: tag.endOffset, html: written.endsWith(close) ? written.slice(0, -close.length) : written });
   };
 
-  const walk = (parent: P5.Element, counted: boolean, markable: boolean) => {
-    const inRegion = parent.tagName === 'section' && hasClass(parent, 'tableau');
+  const walk = (parent: P5.ParentNode, counted: boolean, markable: boolean) => {
+    const parentTag = isElement(parent) ? parent.tagName : '';
+    const inRegion = parentTag === 'section' && hasClass(parent as P5.Element, 'tableau');
+    const rawText = parentTag === 'script' || parentTag === 'style';
     for (const child of parent.childNodes) {
       const at = child.sourceCodeLocation;
       if (!at) {
@@ -216,22 +214,20 @@ function spliceMain(main: string, context: EnrichContext): string | undefined {
       if (child.nodeName === '#text') {
         const { value } = child as P5.TextNode;
         const replacement = markable && value.trim() ? pass.enrichText(value) : undefined;
-        const raw = main.slice(at.startOffset, at.endOffset);
-        const rawText = parent.tagName === 'script' || parent.tagName === 'style';
         if (replacement) edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml(replacement, WRITE) });
-        else if (!rawText && /[&<\r]/.test(raw)) edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml(text(value), WRITE) });
+        else if (!rawText && /[&<\r]/.test(content.slice(at.startOffset, at.endOffset)))
+          edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml(text(value), WRITE) });
         continue;
       }
       if (child.nodeName === '#comment') {
         const { data } = child as P5.CommentNode;
-        if (main.slice(at.startOffset, at.endOffset) !== `<!--${data}-->`)
+        if (content.slice(at.startOffset, at.endOffset) !== `<!--${data}-->`)
           edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml({ type: 'comment', value: data }, WRITE) });
         continue;
       }
       if (!isElement(child)) continue;
       const el = child;
-      const attribute = (name: string) => el.attrs.find((a) => a.name === name);
-      if (attribute('data-prefixe-ids') || (el.tagName === 'table' && !inRegion) || el.tagName === 'template') {
+      if (attribute(el, 'data-prefixe-ids') || (el.tagName === 'table' && !inRegion) || el.tagName === 'template') {
         // Changed as a whole: through the tree, as enrichTree does (the element as parse5 read it, not read again).
         const tree: Root = { type: 'root', children: [fromParse5(el) as Element] };
         pass.walk(tree, counted, markable);
@@ -244,46 +240,28 @@ function spliceMain(main: string, context: EnrichContext): string | undefined {
         return;
       }
       startTag(el, tag);
-      const inText = counted && !outsideTextTag(el.tagName, attribute(NOT_TEXT_ATTRIBUTE) !== undefined);
+      const inText = counted && !outsideTextTag(el.tagName, attribute(el, NOT_TEXT_ATTRIBUTE) !== undefined);
       walk(el, inText, inText && markable && !NO_MARK.has(el.tagName));
       if (mended) return;
     }
   };
-  // The fragment is <main>, whose text all counts (its start tag written again like any other when needed).
-  const root = fragment.childNodes[0];
-  if (fragment.childNodes.length !== 1 || !root || !isElement(root) || root.tagName !== 'main') return undefined;
-  const tag = root.sourceCodeLocation?.startTag;
-  if (!tag || !root.sourceCodeLocation?.endTag) return undefined;
-  startTag(root, tag);
-  walk(root, true, true);
+  walk(fragment, true, true);
   if (mended) return undefined;
   let out = '';
   let last = 0;
   for (const e of edits) {
-    out += main.slice(last, e.start) + e.html;
+    out += content.slice(last, e.start) + e.html;
     last = e.end;
   }
-  return out + main.slice(last);
+  return out + content.slice(last);
 }
 
 /** Elements without an end tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-/** The pass itself, on a tree holding <main> (see the module's comment); returns the tree. */
+/** The pass itself, on a tree of the content of a <main> whose text counts (see the module's comment); returns the tree. */
 export function enrichTree(tree: Root, context: EnrichContext): Root {
-  const pass = createPass(context);
-  // Only <main> is text; the tree given is <main> itself or a fragment starting with it.
-  const visitMain = (node: Root | Element) => {
-    for (const child of node.children as (RootContent | ElementContent)[]) {
-      if (child.type !== 'element') continue;
-      // A <main> outside the text holds only the site's lists and labels (see src/layouts/Base.astro):
-      // no term to mark, no document text whose ids or tables to change. It is left as it is.
-      if (child.tagName === 'main') {
-        if (!outsideText(child)) pass.walk(child, true, true);
-      } else visitMain(child);
-    }
-  };
-  visitMain(tree);
+  createPass(context).walk(tree, true, true);
   return tree;
 }
 

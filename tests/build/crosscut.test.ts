@@ -292,3 +292,19 @@ test('"CAP" inside "CAP-BEP" is neither marked nor listed; "CAP-BEP" is (multipa
   assert.ok(listedBy('cap-bep').has(preamble));
   assert.ok(!listedBy('cap').has(preamble));
 });
+
+test('a page made only of lists of other pages (<main data-sans-glossaire>) has no term marked, though it names some', () => {
+  const isMark = (e: Element) => e.tagName === 'a' && String(e.properties.className) === 'terme';
+  const textless = pages
+    .filter((p) => p.endsWith('index.html') && /<main\b[^>]*\sdata-sans-glossaire[\s=>]/.test(page(p.replace(/index\.html$/, ''))))
+    .map((p) => p.replace(/index\.html$/, ''));
+  for (const list of ['actions/', 'themes/', 'plan-du-site/', 'organisations/']) assert.ok(textless.includes(list), list);
+  for (const path of textless) assert.deepEqual(selectAll(findMain(read(path))!, isMark), [], path);
+  // Not vacuous: the matcher finds glossary terms in the text of the actions index (document names, themes).
+  const all = selectAll(findMain(read('actions/'))!, () => true).flatMap((e) =>
+    e.children.filter((c) => c.type === 'text').map((c) => c.value),
+  );
+  assert.ok([...catalogue.matcher.valuesIn(all)].some((v) => 'term' in v.data));
+  // …and the other pages are read: document pages do carry marks.
+  assert.ok(selectAll(findMain(read('convention-multipartite-2017-2020/preambule/'))!, isMark).length > 0);
+});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from '../hast.ts';
 import { toHtml } from 'hast-util-to-html';
-import { enrichHtml, enrichTree } from '../../src/lib/enrich.ts';
+import { enrichMain, enrichTree } from '../../src/lib/enrich.ts';
 import { Matcher } from '../../src/lib/mentions.ts';
 
 const glossary = [
@@ -27,10 +27,10 @@ const conventions = [
   },
 ];
 const catalogue = { glossary, conventions, matcher } as never;
-const page = (main: string) => `<html><body><h1>DIS</h1><main id="contenu">${main}</main><footer>DIS</footer></body></html>`;
-const enrich = (main: string, path = 'ucanss/preambule/') => enrichHtml(page(main), { path, base: '/b/', catalogue });
-/** The enriched <main>, parsed back: assertions read the tree, not the spelling of the markup. */
-const tree = (main: string, path?: string) => fromHtml(enrich(main, path));
+/** The pass on the content of a page's <main>. */
+const enrich = (main: string, path = 'ucanss/preambule/') => enrichMain(main, { path, base: '/b/', catalogue });
+/** The enriched content, parsed back: assertions read the tree, not the spelling of the markup. */
+const tree = (main: string, path?: string) => fromHtml(enrich(main, path), { fragment: true });
 const terms = (main: string, path?: string) =>
   selectAll(tree(main, path), (e) => e.tagName === 'a' && String(e.properties.className) === 'terme').map((a) => ({
     href: a.properties.href,
@@ -38,13 +38,13 @@ const terms = (main: string, path?: string) =>
     title: selectAll(a, (e) => e.tagName === 'abbr')[0]?.properties.title,
   }));
 
-test('the first occurrence of a term in <main> is marked, linked and expanded; later ones and other zones are not', () => {
+test('the first occurrence of a term in <main> is marked, linked and expanded; later ones are not', () => {
   assert.deepEqual(terms('<p>La DIS et la DIS.</p>'), [
     { href: '/b/glossaire/dis/', text: 'DIS', title: "Délégation à l'intégrité scientifique" },
   ]);
   const out = enrich('<p>La DIS et la DIS.</p>');
-  assert.ok(out.startsWith('<html><body><h1>DIS</h1><main id="contenu"><p>La <a class="terme"'), out);
-  assert.ok(out.endsWith('et la DIS.</p></main><footer>DIS</footer></body></html>'), out);
+  assert.ok(out.startsWith('<p>La <a class="terme"'), out);
+  assert.ok(out.endsWith('et la DIS.</p>'), out);
 });
 
 test('no term is marked inside a link, a heading or an attribute value; the next occurrence in text is', () => {
@@ -117,18 +117,6 @@ test('an element marked data-sans-glossaire keeps its text; the term is marked f
   assert.equal(selectAll(text!, (e) => e.tagName === 'a').length, 1);
 });
 
-test('a <main> outside the text (lists of other pages) is left as written: no term, no "cf." link, no table wrapped', () => {
-  const main =
-    '<main id="contenu" data-sans-glossaire><p>La DIS, cf. annexe 1 &amp; l&#39;axe</p><table><tr><th>a</th></tr></table></main>';
-  const context = { path: 'ucanss/preambule/', base: '/b/', catalogue };
-  const html = `<body>${main}</body>`;
-  assert.equal(enrichHtml(html, context), html);
-  const viaTree = enrichTree(fromHtml(main, { fragment: true }), context);
-  assert.equal(toHtml(viaTree), toHtml(fromHtml(main, { fragment: true })));
-  // The same <main> without the attribute is changed: the test above would fail if it were not read.
-  assert.notEqual(enrichHtml(html.replace(' data-sans-glossaire', ''), context), html.replace(' data-sans-glossaire', ''));
-});
-
 test('ids and what points to them get the prefix inside a scoped container; headings move down, never past h6', () => {
   const html =
     '<div class="texte" data-prefixe-ids="art-6-" data-decalage-titres="2"><h2 id="le-constat">Le constat</h2><h5>b</h5>' +
@@ -172,21 +160,21 @@ test("a table of a document's text gets a named, focusable scroll region; the si
   assert.equal(selectAll(regions[1]!, (e) => e.tagName === 'section').length, 0, 'no region inside a region');
 });
 
-test('the page is written as if all of <main> went through the tree, though only what changes is written again', () => {
+test('the content is written as if all of it went through the tree, though only what changes is written again', () => {
   const write = { collapseEmptyAttributes: true, allowDangerousCharacters: true, characterReferences: { useNamedReferences: true } };
-  const mains = [
+  const contents = [
     // Astro's spellings the writer changes: references in text and attributes, empty attributes.
-    '<main id="contenu"><p title="l&#39;axe" data-pagefind-ignore>L&#39;action &quot;DIS&quot; &amp; la CAP &gt; 2</p><option value="">Tous</option></main>',
+    '<p title="l&#39;axe" data-pagefind-ignore>L&#39;action &quot;DIS&quot; &amp; la CAP &gt; 2</p><option value="">Tous</option>',
     // A term, a "cf." link, a table to wrap, a scoped container, <noscript>, <template>, SVG, a comment.
-    '<main><p>DIS, cf. annexe 1</p><table><tr><th>a</th></tr></table><div data-prefixe-ids="p-"><h2 id="x">CAP</h2><p>la CAP</p></div>' +
+    '<p>DIS, cf. annexe 1</p><table><tr><th>a</th></tr></table><div data-prefixe-ids="p-"><h2 id="x">CAP</h2><p>la CAP</p></div>' +
       '<noscript><p>Sans JavaScript</p></noscript><template><p>DIS</p></template>' +
-      '<svg viewBox="0 0 1 1" aria-hidden="true"><path d="M0 0h1"></path></svg><!-- note --></main>',
+      '<svg viewBox="0 0 1 1" aria-hidden="true"><path d="M0 0h1"></path></svg><!-- note -->',
     // Markup the parser must mend (missing end tags): the whole tree path.
-    '<main><ul><li>un<li>deux CAP</ul><p>fin</main>',
+    '<ul><li>un<li>deux CAP</ul><p>fin',
   ];
   const context = { path: 'ucanss/preambule/', base: '/b/', catalogue };
-  for (const main of mains) {
-    const viaTree = toHtml(enrichTree(fromHtml(main, { fragment: true }), context), write);
-    assert.equal(enrichHtml(`<body><h1>DIS</h1>${main}</body>`, context), `<body><h1>DIS</h1>${viaTree}</body>`);
+  for (const content of contents) {
+    const viaTree = toHtml(enrichTree(fromHtml(content, { fragment: true }), context), write);
+    assert.equal(enrichMain(content, context), viaTree);
   }
 });
