@@ -1,15 +1,18 @@
 /**
  * Builds the Pagefind index of the built site (dist/) and checks that nothing was dropped: the
- * number of pages indexed equals the number of built pages marked for the index, which equals
- * the number of entries in content/ (objectives excepted: they are parts of their axis page).
+ * number of pages indexed equals the number of entries in content/ (objectives excepted: they are
+ * parts of their axis page).
  *
- * Each page is read once, and only its `<main data-pagefind-body>` goes to Pagefind: the rest of
- * the page (menu, footer) would be parsed for nothing. Pagefind weighs headings itself (h1 most),
- * and takes a result's title from the page's h1.
+ * Pagefind's own command reads dist/ (its Rust binary, both cores). Only the pages whose `<main>`
+ * carries `data-pagefind-body` are indexed, and only that `<main>`: the menu and footer are left
+ * out, and lists of other pages carry no such mark. Pagefind weighs headings itself (h1 most) and
+ * takes a result's title from the page's h1. Measured at 5,000 actions, the command takes about a
+ * second less than feeding the same `<main>` parts through Pagefind's Node API, which read every
+ * page in this process and sent it over a pipe.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
 import { listContent } from '../src/model/read.ts';
 
 const root = process.cwd();
@@ -18,41 +21,22 @@ const dist = join(root, 'dist');
 // entries are the files of the collections. Objectives have no page of their own.
 const expected = listContent(root).filter((f) => f.collection && f.collection !== 'objectives').length;
 
-/** The page's `<main>` when it is marked for the index, else undefined. */
-function indexedMain(html: string): string | undefined {
-  const start = html.indexOf('<main');
-  const end = html.lastIndexOf('</main>');
-  if (start < 0 || end < start) return undefined;
-  const tag = html.slice(start, html.indexOf('>', start));
-  return tag.includes('data-pagefind-body') ? html.slice(start, end + '</main>'.length) : undefined;
+const pagefind = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'pagefind.cmd' : 'pagefind');
+const run = spawnSync(pagefind, ['--site', dist, '--force-language', 'fr'], { cwd: root, encoding: 'utf8' });
+if (run.status !== 0) {
+  console.error(`Pagefind n'a pas pu construire l'index de recherche (${run.error?.message ?? `code de sortie ${run.status}`}) :`);
+  console.error(`${run.stdout ?? ''}${run.stderr ?? ''}`.trim());
+  process.exit(1);
 }
 
-const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
-if (!index) throw new Error(`Pagefind n'a pas démarré : ${errors.join(' ; ')}`);
-const htmlFiles = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
-let marked = 0;
-const urls = new Set<string>();
-// Several pages in flight keep Pagefind busy while the next ones are read, within bounded memory.
-const inFlight = new Set<Promise<void>>();
-for (const file of htmlFiles) {
-  const main = indexedMain(readFileSync(join(dist, file), 'utf8'));
-  if (main === undefined) continue;
-  marked++;
-  const url = `/${file.replace(/\\/g, '/').replace(/index\.html$/, '')}`;
-  const adding = index.addHTMLFile({ url, content: `<!doctype html><html lang="fr"><body>${main}</body></html>` }).then((added) => {
-    if (added.errors.length > 0) throw new Error(`Pagefind, ${file} : ${added.errors.join(' ; ')}`);
-    urls.add(added.file.url);
-    inFlight.delete(adding);
-  });
-  inFlight.add(adding);
-  if (inFlight.size >= 32) await Promise.race(inFlight);
-}
-await Promise.all(inFlight);
-await index.writeFiles({ outputPath: join(dist, 'pagefind') });
-await pagefind.close();
+// Pagefind's entry file gives the number of pages indexed per language.
+const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+  languages: Record<string, { page_count: number }>;
+};
+const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 
-const counts = `${expected} entrées (documents, sections, axes, actions, procédures, termes du glossaire, organismes et rôles), ${marked} pages à indexer, ${urls.size} pages indexées`;
-if (urls.size !== marked || marked !== expected) {
+const counts = `${expected} entrées (documents, sections, axes, actions, procédures, termes du glossaire, organismes et rôles), ${indexed} pages indexées`;
+if (indexed !== expected) {
   console.error(`Index de recherche incomplet : ${counts}. Chaque entrée doit avoir sa page et son enregistrement de recherche.`);
   process.exit(1);
 }

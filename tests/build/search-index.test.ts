@@ -7,7 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { DIST } from '../site.ts';
@@ -108,4 +110,28 @@ test('the checks above do fail on a record glued as before issue 9', () => {
   assert.deepEqual(gluedWords(before, 'Le DuoDay'), ['StatutEn', 'coursIndicateur', '2022).ThèmeThème', 'HandicapResponsablesRHÀ']);
   assert.deepEqual(furnitureIn(before), ["Texte de l'action", 'Voir aussi']);
   assert.ok(!before.startsWith('Action 5.9 : Obtenir un nouveau financement'));
+});
+
+test('the index build fails, in French, when an entry has no search record; it passes on the site as built', () => {
+  // A copy of the project's content and built pages, with or without one glossary entry more than the pages.
+  const root = mkdtempSync(join(tmpdir(), 'index-recherche-'));
+  try {
+    cpSync(join(process.cwd(), 'content'), join(root, 'content'), { recursive: true });
+    cpSync(DIST, join(root, 'dist'), { recursive: true, filter: (src) => !src.includes(`${join(DIST, 'pagefind')}`) });
+    symlinkSync(join(process.cwd(), 'node_modules'), join(root, 'node_modules'));
+    const script = join(process.cwd(), 'scripts/build-search.ts');
+    const run = () => spawnSync(process.execPath, [script], { cwd: root, encoding: 'utf8' });
+    const ok = run();
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /^Index de recherche : (\d+) entrées .*, \1 pages indexées\.$/m);
+    writeFileSync(join(root, 'content/glossaire/zz-sans-page.mdx'), '---\nterm: "ZZ"\ndefinition: "Entrée sans page."\n---\n');
+    const short = run();
+    assert.equal(short.status, 1);
+    assert.match(
+      short.stderr,
+      /^Index de recherche incomplet : (\d+) entrées .*, (?!\1)\d+ pages indexées\. Chaque entrée doit avoir sa page/m,
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
