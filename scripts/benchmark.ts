@@ -135,8 +135,9 @@ function runStage(cwd: string, command: string, log: string): Promise<StageResul
     child.on('exit', (code) => {
       clearInterval(timer);
       const seconds = (performance.now() - start) / 1000;
-      // GNU time counts only the descendants that were waited for (Pagefind's Node API kills its
-      // binary without waiting): the /proc samples catch those, minus their last 100 ms.
+      // GNU time counts only the descendants that were waited for (a process killed without being
+      // waited for, as Pagefind's Node API does with its binary): the /proc samples catch those,
+      // minus their last 100 ms.
       let cpu = [...cpuTicks.values()].reduce((n, t) => n + t, 0) / CLOCK_TICKS;
       if (hasGnuTime) {
         const [user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
