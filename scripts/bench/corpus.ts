@@ -386,7 +386,7 @@ interface Doc {
 }
 
 function conventionFile(f: Files, doc: Doc, data: Record<string, unknown>, body: string) {
-  f.add(`conventions/${doc.id}.mdx`, { ...data, order: doc.index }, body);
+  f.add(`conventions/${doc.id}.mdx`, { ...data, published: `${doc.year}-01-15`, order: doc.index }, body);
 }
 
 type T = ReturnType<typeof textMaker>;
@@ -435,7 +435,13 @@ function planDocument(f: Files, r: Rng, t: T, doc: Doc, n: number) {
         { code: 'EC', legend: 'Objectif en cours', status: 'en-cours' },
         { code: 'NR', legend: 'Objectif non réalisé', status: 'non-realise' },
       ],
-      statusAsOf: `à l'issue des bilans ${doc.year} et ${doc.year + 1} de la convention`,
+      rounds: [
+        {
+          id: `bilans-${doc.year}-${doc.year + 1}`,
+          label: `Bilans ${doc.year} et ${doc.year + 1} de la convention`,
+          period: `${doc.year}-${doc.year + 1}`,
+        },
+      ],
       source: {
         file: `synthetique-${doc.id}.txt`,
         note: 'Document synthétique produit par scripts/bench/corpus.ts pour mesurer la construction.',
@@ -488,7 +494,7 @@ function planDocument(f: Files, r: Rng, t: T, doc: Doc, n: number) {
           order,
           title: x.title,
           wording: x.wording,
-          status: r.pick(['R', 'R', 'PR', 'EC', 'EC', 'NR']),
+          statuses: [{ round: `bilans-${doc.year}-${doc.year + 1}`, status: r.pick(['R', 'R', 'PR', 'EC', 'EC', 'NR']) }],
           themes: x.themes,
           audience: x.audience,
         });
@@ -534,7 +540,7 @@ function themeDocument(f: Files, r: Rng, t: T, doc: Doc, n: number) {
         legend: code,
         status: ['realise', 'en-cours', 'revue', 'mise-a-jour', 'abandonne'][i],
       })),
-      statusAsOf: `lors de l'évaluation interne (${doc.year})`,
+      rounds: [{ id: `evaluation-interne-${doc.year}`, label: 'Évaluation en interne', date: `${doc.year}-03` }],
       source: { file: `synthetique-${doc.id}.txt` },
     },
     `- ${doc.year - 4} | Première soumission\n- ${doc.year} | Renouvellement du label`,
@@ -596,7 +602,7 @@ function themeDocument(f: Files, r: Rng, t: T, doc: Doc, n: number) {
         data.seeAlso = [target];
       }
       if (th > themeCount - 2) data.novelty = true;
-      data.status = status;
+      data.statuses = [{ round: `evaluation-interne-${doc.year}`, status }];
       if (r.chance(0.12)) {
         data.wording = `${x.title} :`;
         data.subItems = Array.from({ length: r.int(2, 4) }, (_, i) => {

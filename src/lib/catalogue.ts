@@ -22,8 +22,34 @@ export interface StatusView {
   label: string;
 }
 
+/** A review round of a document, with its "what changed" page. */
+export interface RoundView {
+  id: string;
+  /** As the document words it. */
+  label: string;
+  date?: string;
+  period?: string;
+  note?: string;
+  /** Its "what changed" page. */
+  path: string;
+  /** Position among the document's rounds, from 0. */
+  index: number;
+}
+
+/** What one round says of one action: its status there, or nothing (not reviewed in that round). */
+export interface RoundEntry {
+  round: RoundView;
+  status?: StatusView;
+  comment?: string;
+  evidence?: string;
+  /** Withdrawn (or merged) at this round. */
+  withdrawn?: boolean;
+}
+
 export interface ConventionNode extends Entry<'conventions'> {
   path: string;
+  /** Review rounds, oldest first. */
+  rounds: RoundView[];
   axes: AxisNode[];
   actions: ActionNode[];
   /** Every section, in document order. */
@@ -87,8 +113,12 @@ export interface ActionNode extends Entry<'actions'> {
   convention: ConventionNode;
   axis: AxisNode;
   objective?: ObjectiveNode;
+  /** The current status: the latest round's (none when the action is absent from it). */
   status?: StatusView;
-  reviews: { year: string; status: StatusView }[];
+  /** One entry per round of the document, oldest first (absent rounds included, without status). */
+  history: RoundEntry[];
+  /** The round at which the action was withdrawn, and the action it was merged into. */
+  withdrawn?: { round: RoundView; mergedInto?: ActionNode; note?: string };
   /** Actions of the same document the source refers to ("cf."). */
   seeAlso: ActionNode[];
   previous?: ActionNode;
@@ -155,7 +185,16 @@ function chain<T extends { previous?: T; next?: T }>(list: T[]) {
 export function buildCatalogue(entries: Entries): Catalogue {
   const conventions: ConventionNode[] = [...entries.conventions]
     .sort((a, b) => a.data.order - b.data.order)
-    .map((c) => ({ ...c, path: paths.convention(c.id), axes: [], actions: [], sections: [], topSections: [], procedures: [] }));
+    .map((c) => ({
+      ...c,
+      path: paths.convention(c.id),
+      rounds: (c.data.rounds ?? []).map((r, index) => ({ ...r, path: paths.round(c.id, r.id), index })),
+      axes: [],
+      actions: [],
+      sections: [],
+      topSections: [],
+      procedures: [],
+    }));
   const conventionById = new Map(conventions.map((c) => [c.id, c]));
   const key = (...parts: string[]) => parts.join('\u0000');
 
@@ -238,8 +277,16 @@ export function buildCatalogue(entries: Entries): Catalogue {
       convention,
       axis,
       objective,
-      status: a.data.status === undefined ? undefined : statusView(convention.data, a.data.status),
-      reviews: (a.data.reviews ?? []).map((r) => ({ year: r.year, status: statusView(convention.data, r.status) })),
+      history: convention.rounds.map((round) => {
+        const s = a.data.statuses?.find((x) => x.round === round.id);
+        return {
+          round,
+          status: s && statusView(convention.data, s.status),
+          comment: s?.comment,
+          evidence: s?.evidence,
+          withdrawn: a.data.withdrawn?.round === round.id || undefined,
+        };
+      }),
       seeAlso: [],
     };
     convention.actions.push(node);
@@ -259,6 +306,14 @@ export function buildCatalogue(entries: Entries): Catalogue {
     const byNumber = new Map(convention.actions.map((a) => [a.data.number, a]));
     for (const action of convention.actions) {
       action.seeAlso = (action.data.seeAlso ?? []).map((n) => byNumber.get(n)!).filter(Boolean);
+      action.status = action.history.at(-1)?.status;
+      const w = action.data.withdrawn;
+      if (w)
+        action.withdrawn = {
+          round: convention.rounds.find((r) => r.id === w.round)!,
+          mergedInto: w.mergedInto === undefined ? undefined : byNumber.get(w.mergedInto),
+          note: w.note,
+        };
     }
   }
   return {

@@ -25,3 +25,8 @@ export function heading(label: string, title: string): string {
   if (label === title) return title;
   return /[.)]$/.test(label) ? `${label} ${title}` : `${label} : ${title}`;
 }
+
+/** When a review round took place, in words: "mars 2022", or the period it covers, "2023-2025". */
+export function roundWhen(round: { date?: string; period?: string }): string {
+  return round.date ? formatDate(round.date) : (round.period ?? '');
+}

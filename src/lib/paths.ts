@@ -42,7 +42,7 @@ export const ROOT_FOLDERS = [
  * Folders inside a document's folder, beside its axis and section pages: an axis or a section may
  * not take one of these names.
  */
-export const DOCUMENT_FOLDERS = { actions: 'actions', procedures: 'procedures', print: 'imprimer' } as const;
+export const DOCUMENT_FOLDERS = { actions: 'actions', procedures: 'procedures', print: 'imprimer', rounds: 'bilans' } as const;
 
 /** A page of a document named after its entry's file: "ucanss…/article-6" → "ucanss…/article-6/". */
 const documentPage = (id: string) => `${conventionOf(id)}/${localName(id)}/`;
@@ -95,6 +95,8 @@ export const paths = {
   /** A lettered sub-item is a part of its action's page: `…/actions/action-3/#point-a`. */
   subItem: (actionId: string, letter: string) => `${inFolder(DOCUMENT_FOLDERS.actions, actionId)}#${anchors.subItem(letter)}`,
   procedure: (procedureId: string) => inFolder(DOCUMENT_FOLDERS.procedures, procedureId),
+  /** A review round's "what changed" page: `inserm…/bilans/bilans-2023-2025/`. */
+  round: (conventionId: string, roundId: string) => `${conventionId}/${DOCUMENT_FOLDERS.rounds}/${roundId}/`,
   themes: () => 'themes/',
   theme: (key: string) => `themes/${key}/`,
   /** Every action and commitment of every document, in one table. */
@@ -109,6 +111,11 @@ export const paths = {
   exportCsv: () => 'donnees/actions.csv',
   itemsJson: () => 'donnees/elements.json',
   itemsCsv: () => 'donnees/elements.csv',
+  /** Follow-up of the actions: one row per action and review round. */
+  followUpJson: () => 'donnees/suivi.json',
+  followUpCsv: () => 'donnees/suivi.csv',
+  /** Feed of the documents' publications, updates and review rounds. */
+  feed: () => 'fil.xml',
 };
 
 /** Joins the site base and a base-relative path into an absolute URL path. */

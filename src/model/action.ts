@@ -42,10 +42,25 @@ export const actionSchema = z.strictObject({
   novelty: z.boolean().optional(),
   /** Numbers of other actions of the same convention the source refers to ("cf. 6.1-6.14" → 6.1 … 6.14). */
   seeAlso: z.array(printedNumber).optional(),
-  /** Follow-up status: a code of the convention's status scale ("R", "PR", "EC", "NR"). */
-  status: statusCode.optional(),
-  /** Status per review year, where the source gives one. */
-  reviews: z.array(z.strictObject({ year: text, status: statusCode })).optional(),
+  /**
+   * Status per review round of the document (its `rounds`), oldest first: a code of the
+   * document's status scale ("R", "PR", "EC", "NR"), with what the round said of it. The current
+   * status is the latest round's; an action absent from a round was not reviewed in it.
+   */
+  statuses: z
+    .array(
+      z.strictObject({
+        round: slug,
+        status: statusCode,
+        /** The round's comment on the action. */
+        comment: text.optional(),
+        /** What shows the status (a figure, a document), as the round gives it. */
+        evidence: text.optional(),
+      }),
+    )
+    .optional(),
+  /** The round at which the action was withdrawn, or merged into another action of the document (its number). */
+  withdrawn: z.strictObject({ round: slug, mergedInto: printedNumber.optional(), note: text.optional() }).optional(),
   /** Ordered sub-items (a., b., c.), each may carry its own status and dates. */
   subItems: z.array(z.strictObject({ letter: text, text, status: statusCode.optional(), dates: printedDates.optional() })).optional(),
   /** Bodies responsible, as printed ("RH", "DISC"). */

@@ -6,6 +6,12 @@ export const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[1
   error: 'date attendue au format AAAA, AAAA-MM ou AAAA-MM-JJ (par exemple 2023-11-16)',
 });
 
+/** A whole calendar date, `2026-11-23`: a day that exists (no 30 February). */
+export const fullDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'date attendue au format AAAA-MM-JJ (par exemple 2026-11-23)' })
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: "cette date n'existe pas dans le calendrier" });
+
 /** An identifier usable in a URL: lower-case letters, digits and hyphens. */
 export const slug = z.string().regex(SLUG_PATTERN, {
   error: 'identifiant attendu en minuscules, chiffres et tirets (par exemple inserm-fiphfp-2023-2026)',

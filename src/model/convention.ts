@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { STATUS_KEYS } from './statuses.ts';
-import { partialDate, slug, text, sourceNotes } from './common.ts';
+import { fullDate, partialDate, slug, text, sourceNotes } from './common.ts';
 
 /** Kinds of document, with their French labels. */
 export const CONVENTION_KINDS = {
@@ -45,6 +45,30 @@ const level = z.strictObject({
   /** Where numbers restart (actions only): "document" (default), "axis" or "objective". */
   numbering: z.enum(NUMBERING_SCOPES).optional(),
 });
+
+/**
+ * A review round (bilan) of the document: when the statuses of its actions were assessed. Each
+ * action gives its status per round (`statuses` in src/model/action.ts).
+ */
+const round = z
+  .strictObject({
+    /** Identifier, unique in the document: "bilans-2023-2025", "evaluation-interne-2022". */
+    id: slug,
+    /** Name as the document words it: "Bilans 2023, 2024 et 2025 de la convention". */
+    label: text,
+    /** When it took place, at the precision the source gives: "2022-03". */
+    date: partialDate.optional(),
+    /** Or the period it covers, as printed: "2023-2025". */
+    period: text.optional(),
+    /** What the source says of it, briefly. */
+    note: text.optional(),
+  })
+  .refine((r) => r.date !== undefined || r.period !== undefined, {
+    error: 'un bilan donne sa date (date) ou la période qu’il couvre (period)',
+    path: ['date'],
+  });
+
+export type Round = z.infer<typeof round>;
 
 export const conventionSchema = z.strictObject({
   /** Full title as printed on the cover. */
@@ -91,11 +115,24 @@ export const conventionSchema = z.strictObject({
         legend: text,
         /** Shared status (one of STATUS_KEYS). */
         status: z.enum(STATUS_KEYS),
+        /**
+         * Share of completion (0 to 100) the publisher gives this status, to show an overall
+         * progress; without it for every status of the scale, no overall percentage is shown.
+         */
+        completion: z.number().min(0).max(100).optional(),
       }),
     )
     .optional(),
-  /** When the statuses were assessed, as the source says: "bilans 2023, 2024 et 2025". */
-  statusAsOf: text.optional(),
+  /** Review rounds (bilans), oldest first. The current status of an action is the latest round's. */
+  rounds: z.array(round).optional(),
+  /** Date of publication on this site. */
+  published: fullDate,
+  /** Updates after publication, oldest first: date and a short note ("Bilan 2026 : statuts mis à jour"). */
+  updates: z.array(z.strictObject({ date: fullDate, note: text })).optional(),
+  /** The document of this site this one replaces (renewed convention, new plan). */
+  replaces: slug.optional(),
+  /** The document of this site that replaces this one. */
+  replacedBy: slug.optional(),
   /** Source document this transcription comes from. */
   source: z.strictObject({ file: text, note: text.optional() }),
   /** Position on the home page (smallest first). */

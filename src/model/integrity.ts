@@ -44,7 +44,7 @@ function checkPageNames(entries: Entries, problems: Problem[]) {
         file: e.file,
         field: '(nom du fichier)',
         value: name,
-        message: 'nom réservé à un dossier du document (ses actions, ses procédures, sa version à imprimer)',
+        message: 'nom réservé à un dossier du document (ses actions, ses procédures, sa version à imprimer, ses bilans)',
         allowed: `un autre nom que ${folders.join(', ')} (par exemple ${example})`,
       });
       continue;
@@ -130,6 +130,138 @@ function checkOrganisations(entries: Entries, problems: Problem[]) {
  * parent, statuses belong to the convention's own scale. Returns every problem found (empty when
  * the content is sound); the build stops on any.
  */
+/** Orders partial dates (2022, 2022-03, 2022-03-15): a date before another, or undefined when one holds the other. */
+function before(a: string, b: string): boolean | undefined {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) === b.slice(0, n) ? undefined : a < b;
+}
+
+/** A document's rounds (unique, in order), its updates (after publication, in order) and the documents it replaces. */
+function checkDocumentHistory(
+  c: Entry<'conventions'>,
+  conventionIds: string,
+  conventions: Map<string, Entry<'conventions'>>,
+  problems: Problem[],
+) {
+  const rounds = c.data.rounds ?? [];
+  rounds.forEach((r, i) => {
+    if (rounds.findIndex((x) => x.id === r.id) !== i)
+      problems.push({
+        file: c.file,
+        field: `rounds.${i}.id`,
+        value: r.id,
+        message: 'bilan déjà déclaré',
+        allowed: 'un identifiant unique par bilan',
+      });
+    const previous = rounds[i - 1];
+    if (previous?.date && r.date && before(r.date, previous.date))
+      problems.push({
+        file: c.file,
+        field: `rounds.${i}.date`,
+        value: r.date,
+        message: `les bilans se suivent du plus ancien au plus récent : celui-ci précède « ${previous.label} » (${previous.date})`,
+        allowed: `une date postérieure à ${previous.date}, ou ce bilan placé plus haut dans la liste`,
+      });
+  });
+  let last = c.data.published;
+  (c.data.updates ?? []).forEach((u, i) => {
+    if (u.date < last)
+      problems.push({
+        file: c.file,
+        field: `updates.${i}.date`,
+        value: u.date,
+        message: `les mises à jour suivent la publication (${c.data.published}) et se suivent dans l'ordre`,
+        allowed: `une date à partir du ${last}`,
+      });
+    else last = u.date;
+  });
+  for (const field of ['replaces', 'replacedBy'] as const) {
+    const other = c.data[field];
+    if (other === undefined) continue;
+    if (other === c.id || !conventions.has(other))
+      problems.push({
+        file: c.file,
+        field,
+        value: other,
+        message: 'aucun autre document ne porte cet identifiant',
+        allowed: conventionIds,
+      });
+    else {
+      const back = conventions.get(other)!.data[field === 'replaces' ? 'replacedBy' : 'replaces'];
+      if (back !== c.id)
+        problems.push({
+          file: c.file,
+          field,
+          value: other,
+          message: `le lien doit aller dans les deux sens : « ${other} » doit porter ${field === 'replaces' ? 'replacedBy' : 'replaces'}: ${c.id}`,
+          allowed: `${field === 'replaces' ? 'replacedBy' : 'replaces'}: ${c.id} dans ${conventions.get(other)!.file}`,
+        });
+    }
+  }
+}
+
+/** An action's statuses per round: known rounds, in their order, once each; its withdrawal, after them. */
+function checkActionRounds(
+  action: Entry<'actions'>,
+  convention: Entry<'conventions'>,
+  numbers: Set<string | undefined>,
+  checkStatus: (field: string, code: string | undefined) => void,
+  problems: Problem[],
+) {
+  const rounds = (convention.data.rounds ?? []).map((r) => r.id);
+  const allowed = rounds.join(', ') || 'aucun : ce document ne déclare pas de bilan (rounds)';
+  const position = (id: string) => rounds.indexOf(id);
+  let previous = -1;
+  (action.data.statuses ?? []).forEach((s, i) => {
+    checkStatus(`statuses.${i}.status`, s.status);
+    const at = position(s.round);
+    if (at < 0)
+      problems.push({
+        file: action.file,
+        field: `statuses.${i}.round`,
+        value: s.round,
+        message: `bilan inconnu du document « ${convention.id} »`,
+        allowed,
+      });
+    else if (at <= previous)
+      problems.push({
+        file: action.file,
+        field: `statuses.${i}.round`,
+        value: s.round,
+        message: 'un statut par bilan, dans l’ordre des bilans du document',
+        allowed: `un bilan après ${rounds[previous]} : ${rounds.slice(previous + 1).join(', ') || '(aucun)'}`,
+      });
+    else previous = at;
+  });
+  const w = action.data.withdrawn;
+  if (!w) return;
+  const at = position(w.round);
+  if (at < 0)
+    problems.push({
+      file: action.file,
+      field: 'withdrawn.round',
+      value: w.round,
+      message: `bilan inconnu du document « ${convention.id} »`,
+      allowed,
+    });
+  else if (at <= previous)
+    problems.push({
+      file: action.file,
+      field: 'withdrawn.round',
+      value: w.round,
+      message: `l'action a encore un statut au bilan ${rounds[previous]} : elle ne peut être retirée qu'après`,
+      allowed: rounds.slice(previous + 1).join(', ') || '(aucun bilan après le dernier statut)',
+    });
+  if (w.mergedInto !== undefined && (!numbers.has(w.mergedInto) || w.mergedInto === action.data.number))
+    problems.push({
+      file: action.file,
+      field: 'withdrawn.mergedInto',
+      value: w.mergedInto,
+      message: `aucune autre action du document « ${convention.id} » ne porte ce numéro`,
+      allowed: "le numéro de l'action qui reprend celle-ci",
+    });
+}
+
 export function checkIntegrity(entries: Entries): Problem[] {
   const problems: Problem[] = [];
   const conventions = new Map(entries.conventions.map((c) => [c.id, c]));
@@ -202,6 +334,7 @@ export function checkIntegrity(entries: Entries): Problem[] {
   }
   const ok = <T extends Child>(list: T[]) => list.filter((e) => known.has(e));
 
+  for (const c of entries.conventions) checkDocumentHistory(c, conventionIds, conventions, problems);
   for (const [shortTitle, group] of duplicates(entries.conventions, (c) => c.data.shortTitle)) {
     for (const c of group.slice(1)) {
       problems.push({
@@ -377,9 +510,8 @@ export function checkIntegrity(entries: Entries): Problem[] {
         });
       }
     };
-    checkStatus('status', data.status);
-    data.reviews?.forEach((r, i) => checkStatus(`reviews.${i}.status`, r.status));
     data.subItems?.forEach((s, i) => checkStatus(`subItems.${i}.status`, s.status));
+    checkActionRounds(action, conventions.get(data.convention)!, numbers, checkStatus, problems);
   }
   return problems;
 }

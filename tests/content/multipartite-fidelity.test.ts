@@ -109,7 +109,7 @@ test('each commitment has the letter, wording, article and section of the source
     assert.equal(data.axis, c.section, where);
     assert.equal(data.wording, c.wording, where);
     assert.equal(data.order, i + 1, where);
-    assert.equal(data.status, undefined, where);
+    assert.equal(data.statuses, undefined, where);
     assert.ok(c.wording.startsWith(data.title), `${where} : le titre court reprend le début du libellé`);
   });
   // Letters follow a), b), c)… without a gap in every article.

@@ -117,7 +117,7 @@ test('20 actions, numbered afresh in each axis, with the number and wording of t
     assert.equal(fold(a.data.wording), fold(s.heading), `${where} : libellé du corps du texte`);
     assert.ok(a.data.wording.startsWith(a.data.title), `${where} : le titre court reprend le début du libellé`);
     assert.equal(a.data.label, s.printedLabel === 'ACTION N° 1' ? 'Action n° 1' : undefined, `${where} : numéro tel qu'imprimé`);
-    assert.equal(a.data.status, undefined);
+    assert.equal(a.data.statuses, undefined);
     // The table of contents: same words, except where it differs from the body (said in sourceNotes).
     const t = toc[i]!;
     assert.deepEqual([t.axis, t.number], [s.axis, s.number], where);

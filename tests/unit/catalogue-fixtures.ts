@@ -18,7 +18,12 @@ const file = (collection: RawFile['collection'], folder: string, path: string, f
   body,
 });
 
-/** A plan with axes, objectives, numbered actions, an unnumbered measure and a status scale. */
+/**
+ * A plan with axes, objectives, numbered actions, an unnumbered measure, a status scale and three
+ * review rounds with every kind of change: a status that moves (action 1 at b2025, action 2 at
+ * b2026, from its b2024 status: it was not reviewed in b2025), new actions (3 at b2025, the
+ * measure at b2026), an action merged into another (4 into 2 at b2026), one never reviewed (5).
+ */
 export const PLAN = 'plan-essai';
 /** A convention in sections and articles, with lettered commitments, a procedure, no statuses. */
 export const ACCORD = 'accord-essai';
@@ -51,6 +56,7 @@ export function catalogueFiles(): RawFile[] {
         action: { singular: 'Engagement', plural: 'Engagements', label: 'Engagement {n})', numbering: 'objective' },
       },
       source: { file: 'accord.txt' },
+      published: '2023-05-02',
       order: 2,
     }),
     file('conventions', 'conventions', PLAN, {
@@ -71,7 +77,17 @@ export function catalogueFiles(): RawFile[] {
         { code: 'EC', legend: 'En cours de réalisation', status: 'en-cours' },
         { code: 'NR', legend: 'Objectif non réalisé', status: 'non-realise' },
       ],
+      rounds: [
+        { id: 'b2024', label: 'Bilan 2024', date: '2024-12' },
+        { id: 'b2025', label: 'Bilan 2025', date: '2025-12' },
+        { id: 'b2026', label: 'Bilan 2026', date: '2026-06', note: 'Revue à mi-parcours.' },
+      ],
       source: { file: 'plan.txt' },
+      published: '2024-01-15',
+      updates: [
+        { date: '2025-01-10', note: 'Bilan 2024 : statuts mis à jour' },
+        { date: '2026-07-01', note: 'Bilan 2026 : statuts mis à jour' },
+      ],
       order: 1,
     }),
     // Axes 10, 2, 1: printed numbers sort as numbers.
@@ -89,7 +105,10 @@ export function catalogueFiles(): RawFile[] {
       objective: '2',
       number: '3',
       order: 3,
-      status: 'EC',
+      statuses: [
+        { round: 'b2025', status: 'EC' },
+        { round: 'b2026', status: 'EC', comment: 'Livret rédigé, tuteurs à former.' },
+      ],
       wording: 'Accueillir chaque agent ayant une RQTH.',
       subItems: [
         { letter: 'a', text: 'Un livret.' },
@@ -104,12 +123,12 @@ export function catalogueFiles(): RawFile[] {
       objective: '1',
       number: '1',
       order: 1,
-      status: 'R',
-      seeAlso: ['3'],
-      reviews: [
-        { year: '2024', status: 'EC' },
-        { year: '2025', status: 'R' },
+      statuses: [
+        { round: 'b2024', status: 'EC' },
+        { round: 'b2025', status: 'R', evidence: '12 recrutements en 2025' },
+        { round: 'b2026', status: 'R' },
       ],
+      seeAlso: ['3'],
       dates: { done: '2024' },
     }),
     plan(2, {
@@ -117,7 +136,10 @@ export function catalogueFiles(): RawFile[] {
       objective: '1',
       number: '2',
       order: 2,
-      status: 'NR',
+      statuses: [
+        { round: 'b2024', status: 'NR' },
+        { round: 'b2026', status: 'EC' },
+      ],
       themes: ['recrutement-integration'],
       dates: { due: '2nd sem. 2026' },
     }),
@@ -125,11 +147,22 @@ export function catalogueFiles(): RawFile[] {
       axis: '2',
       number: '4',
       order: 4,
-      status: 'NR',
+      statuses: [
+        { round: 'b2024', status: 'NR' },
+        { round: 'b2025', status: 'NR' },
+      ],
+      withdrawn: { round: 'b2026', mergedInto: '2', note: 'Reprise par l’action 2.' },
       themes: ['maintien-emploi'],
       wording: 'Saisir le Fonds pour l’insertion des personnes handicapées dans la fonction publique.',
     }),
-    plan(0, { axis: '10', kind: 'mesure', order: 6, title: 'Mesure', wording: 'Une mesure sans numéro.', status: 'EC' }),
+    plan(0, {
+      axis: '10',
+      kind: 'mesure',
+      order: 6,
+      title: 'Mesure',
+      wording: 'Une mesure sans numéro.',
+      statuses: [{ round: 'b2026', status: 'EC' }],
+    }),
     // The accord: a preamble, a part holding a chapter, one section (axis) in the part with one
     // article (objective) and two lettered commitments, and a procedure in the part.
     file('sections', 'sections', `${ACCORD}/chapitre-1`, {

@@ -95,21 +95,24 @@ test('previous and next run through one document, never across', () => {
 test('statuses read the document’s scale: code and legend as printed, shared key and French label', () => {
   const [a1, a2, a3, , a5, measure] = plan!.actions;
   assert.deepEqual(a1!.status, { code: 'R', legend: 'Objectif réalisé', key: 'realise', label: 'Réalisé' });
-  assert.equal(a2!.status?.key, 'non-realise');
+  assert.equal(a2!.status?.key, 'en-cours', 'not reviewed at b2025, its b2026 status');
+  assert.equal(plan!.actions[3]!.status, undefined, 'merged into action 2 at b2026');
+  assert.equal(plan!.actions[3]!.withdrawn?.mergedInto, a2);
   assert.equal(a3!.status?.label, 'En cours');
   assert.equal(measure!.status?.code, 'EC');
   assert.equal(a5!.status, undefined);
   assert.deepEqual(
-    a1!.reviews.map((r) => [r.year, r.status.key]),
+    a1!.history.map((h) => [h.round.id, h.status?.key]),
     [
-      ['2024', 'en-cours'],
-      ['2025', 'realise'],
+      ['b2024', 'en-cours'],
+      ['b2025', 'realise'],
+      ['b2026', 'realise'],
     ],
   );
   // A document without a scale: no status anywhere.
   assert.ok(accord!.actions.every((a) => a.status === undefined));
   const counts = countByStatus(catalogue.actions);
-  assert.deepEqual(Object.fromEntries(counts), { realise: 1, 'non-realise': 2, 'en-cours': 2, null: 3 });
+  assert.deepEqual(Object.fromEntries(counts), { realise: 1, 'en-cours': 3, null: 4 });
 });
 
 test('"cf." references resolve to actions of the same document', () => {

@@ -31,7 +31,7 @@ test('a broken status stops the check with the file, field, value and allowed co
   const result = run(dir);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /Le contenu comporte 1 erreur\./);
-  assert.match(result.stderr, new RegExp(`✗ ${file}\\n  champ « status » : statut inconnu`));
+  assert.match(result.stderr, new RegExp(`✗ ${file}\\n  champ « statuses.0.status » : statut inconnu`));
   assert.match(result.stderr, /valeur trouvée : « FINI »\n  valeurs permises : R \(Objectif réalisé\), PR/);
 });
 

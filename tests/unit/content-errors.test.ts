@@ -28,10 +28,10 @@ test('the valid fixture passes and yields every entry', () => {
 });
 
 test('an unknown status names the file, the field, the value and the scale', () => {
-  assert.deepEqual(report(withChange(ACTION_1, { status: 'FAIT' })), [
+  assert.deepEqual(report(withChange(ACTION_1, { statuses: [{ round: 'bilan-2024', status: 'FAIT' }] })), [
     [
       `✗ ${ACTION_1}`,
-      "  champ « status » : statut inconnu de l'échelle de la convention « essai »",
+      "  champ « statuses.0.status » : statut inconnu de l'échelle de la convention « essai »",
       '  valeur trouvée : « FAIT »',
       '  valeurs permises : R (Objectif réalisé), NR (Objectif non réalisé)',
     ].join('\n'),
@@ -103,7 +103,9 @@ test('a file name that cannot be a URL is refused', () => {
 });
 
 test('the report counts the problems', () => {
-  const { problems } = validateAll(withChange(ACTION_1, { status: 'X', reviews: [{ year: '2024', status: 'Y' }] }));
+  const { problems } = validateAll(
+    withChange(ACTION_1, { statuses: [{ round: 'bilan-2024', status: 'X' }], subItems: [{ letter: 'a', text: 'T', status: 'Y' }] }),
+  );
   assert.equal(problems.length, 2);
   assert.match(formatReport(problems), /^Le contenu comporte 2 erreurs\./);
 });
@@ -191,9 +193,9 @@ test('a section or an axis may not take the name of a folder of its document', (
     assert.deepEqual(report([...validFiles(), section(name, {})]), [
       [
         `✗ content/sections/essai/${name}.mdx`,
-        '  champ « (nom du fichier) » : nom réservé à un dossier du document (ses actions, ses procédures, sa version à imprimer)',
+        '  champ « (nom du fichier) » : nom réservé à un dossier du document (ses actions, ses procédures, sa version à imprimer, ses bilans)',
         `  valeur trouvée : « ${name} »`,
-        '  valeurs permises : un autre nom que actions, procedures, imprimer (par exemple article-3.mdx, preambule.mdx)',
+        '  valeurs permises : un autre nom que actions, procedures, imprimer, bilans (par exemple article-3.mdx, preambule.mdx)',
       ].join('\n'),
     ]);
   }
@@ -202,7 +204,7 @@ test('a section or an axis may not take the name of a folder of its document', (
   );
   assert.match(
     report(axisNamedActions).join(),
-    /axes\/essai\/actions\.mdx\n  champ « \(nom du fichier\) » : nom réservé à un dossier du document.*\n  valeur trouvée : « actions »\n  valeurs permises : un autre nom que actions, procedures, imprimer \(par exemple section-1\.mdx, theme-3\.mdx\)/,
+    /axes\/essai\/actions\.mdx\n  champ « \(nom du fichier\) » : nom réservé à un dossier du document.*\n  valeur trouvée : « actions »\n  valeurs permises : un autre nom que actions, procedures, imprimer, bilans \(par exemple section-1\.mdx, theme-3\.mdx\)/,
   );
 });
 
@@ -247,7 +249,7 @@ test("a status needs a scale, and an entry must sit in its convention's folder",
   const noScale = withChange(CONVENTION_FILE, { statusScale: undefined });
   assert.match(
     report(noScale).join(),
-    /champ « status » : statut inconnu.*\n.*\n  valeurs permises : aucun : ce document n'a pas d'échelle de statuts/,
+    /champ « statuses.0.status » : statut inconnu.*\n.*\n  valeurs permises : aucun : ce document n'a pas d'échelle de statuts/,
   );
   const misplaced = validFiles().map((f) =>
     f.file === ACTION_1 ? { ...f, file: 'content/actions/autre/action-1.mdx', pathInCollection: 'autre/action-1.mdx' } : f,
@@ -263,4 +265,68 @@ test('a theme or an audience outside the closed lists is refused, with the allow
   );
   assert.match(lines, /champ « audience » : liste vide : au moins un élément est attendu/);
   assert.match(report(withChange(ACTION_1, { themes: undefined })).join('\n'), /champ « themes » : champ obligatoire manquant/);
+});
+
+test('review rounds: a status names a round of the document, once, in their order; a withdrawal comes after', () => {
+  const CONVENTION = 'content/conventions/essai.mdx';
+  const rounds = [
+    { id: 'bilan-2024', label: 'Bilan 2024', date: '2024' },
+    { id: 'bilan-2025', label: 'Bilan 2025', date: '2025' },
+  ];
+  const files = (change: Record<string, unknown>) =>
+    withChange(ACTION_1, change).map((f) => (f.file === CONVENTION ? { ...f, frontmatter: { ...(f.frontmatter as object), rounds } } : f));
+  assert.deepEqual(
+    report(
+      files({
+        statuses: [
+          { round: 'bilan-2024', status: 'NR' },
+          { round: 'bilan-2025', status: 'R' },
+        ],
+      }),
+    ),
+    [],
+  );
+  assert.match(
+    report(files({ statuses: [{ round: 'bilan-2030', status: 'R' }] })).join(),
+    /champ « statuses.0.round » : bilan inconnu du document « essai »\n  valeur trouvée : « bilan-2030 »\n  valeurs permises : bilan-2024, bilan-2025/,
+  );
+  assert.match(
+    report(
+      files({
+        statuses: [
+          { round: 'bilan-2025', status: 'R' },
+          { round: 'bilan-2024', status: 'R' },
+        ],
+      }),
+    ).join(),
+    /champ « statuses.1.round » : un statut par bilan, dans l’ordre des bilans du document/,
+  );
+  assert.match(
+    report(files({ statuses: [{ round: 'bilan-2025', status: 'R' }], withdrawn: { round: 'bilan-2024' } })).join(),
+    /champ « withdrawn.round » : l'action a encore un statut au bilan bilan-2025/,
+  );
+  assert.match(
+    report(files({ withdrawn: { round: 'bilan-2025', mergedInto: '9' } })).join(),
+    /champ « withdrawn.mergedInto » : aucune autre action du document « essai » ne porte ce numéro/,
+  );
+  const disordered = withChange(CONVENTION, { rounds: [...rounds].reverse() });
+  assert.match(report(disordered).join(), /champ « rounds.1.date » : les bilans se suivent du plus ancien au plus récent/);
+  assert.match(report(withChange(CONVENTION, { rounds: [{ id: 'b', label: 'B' }] })).join(), /bilan donne sa date \(date\) ou la période/);
+});
+
+test('dates: publication and updates are real days, updates in order after publication; replacements go both ways', () => {
+  const CONVENTION = 'content/conventions/essai.mdx';
+  assert.match(
+    report(withChange(CONVENTION, { published: '2024-02-30' })).join(),
+    /champ « published » : cette date n'existe pas dans le calendrier/,
+  );
+  assert.match(report(withChange(CONVENTION, { published: undefined })).join(), /champ « published »/);
+  assert.match(
+    report(withChange(CONVENTION, { updates: [{ date: '2023-01-01', note: 'Avant' }] })).join(),
+    /champ « updates.0.date » : les mises à jour suivent la publication \(2024-01-15\)/,
+  );
+  assert.match(
+    report(withChange(CONVENTION, { replacedBy: 'autre' })).join(),
+    /champ « replacedBy » : aucun autre document ne porte cet identifiant/,
+  );
 });

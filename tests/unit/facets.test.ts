@@ -52,9 +52,8 @@ test('documents in site order; statuses in the shared order, then the actions wi
   ]);
   assert.deepEqual(summary('statut'), [
     ['realise', 'Réalisé', 1],
-    ['en-cours', 'En cours', 2],
-    ['non-realise', 'Non réalisé', 2],
-    [NO_STATUS, 'Sans indicateur', 3],
+    ['en-cours', 'En cours', 3],
+    [NO_STATUS, 'Sans indicateur', 4],
   ]);
   const statusOrder = facet('statut')
     .values.map((v) => STATUS_KEYS.indexOf(v.value as (typeof STATUS_KEYS)[number]))
