@@ -62,11 +62,13 @@ const BY_PATH: [string, (p: string) => boolean][] = [
   ['terme du glossaire', (p) => /^glossaire\/[^/]+\/index\.html$/.test(p)],
   ['organisme ou rôle', (p) => /^organisations\/[^/]+\/index\.html$/.test(p)],
   ['document', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/index\.html$/.test(p)],
+  ['bilans d’un document', (p) => /^[^/]+\/bilans\/index\.html$/.test(p)],
+  ['ce qui a changé à un bilan', (p) => /^[^/]+\/bilans\/[^/]+\/index\.html$/.test(p)],
   ['axe', (p) => documentPage(p) && isAxisPage(p)],
   ['action', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p)],
   ['procédure', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p)],
   ['version à imprimer', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/imprimer\/index\.html$/.test(p)],
-  ['section', (p) => documentPage(p) && !isAxisPage(p) && !/\/imprimer\//.test(p)],
+  ['section', (p) => documentPage(p) && !isAxisPage(p) && !/\/(imprimer|bilans)\//.test(p)],
 ];
 
 /**

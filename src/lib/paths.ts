@@ -95,6 +95,8 @@ export const paths = {
   /** A lettered sub-item is a part of its action's page: `…/actions/action-3/#point-a`. */
   subItem: (actionId: string, letter: string) => `${inFolder(DOCUMENT_FOLDERS.actions, actionId)}#${anchors.subItem(letter)}`,
   procedure: (procedureId: string) => inFolder(DOCUMENT_FOLDERS.procedures, procedureId),
+  /** A document's review rounds, and every action's status at each of them: `inserm…/bilans/`. */
+  rounds: (conventionId: string) => `${conventionId}/${DOCUMENT_FOLDERS.rounds}/`,
   /** A review round's "what changed" page: `inserm…/bilans/bilans-2023-2025/`. */
   round: (conventionId: string, roundId: string) => `${conventionId}/${DOCUMENT_FOLDERS.rounds}/${roundId}/`,
   themes: () => 'themes/',
