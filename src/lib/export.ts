@@ -1,8 +1,10 @@
 /**
- * The open-data export: one record per action, in `donnees/actions.json` and `donnees/actions.csv`.
- * Field names are a public contract: later versions add fields, never rename them.
+ * The open-data exports: one record per action (`donnees/actions.json` / `.csv`), one per numbered
+ * or lettered item (`donnees/elements.*`), and the follow-up, one per action and review round of
+ * its document (`donnees/suivi.*`). Field names are a public contract: later versions add fields,
+ * never rename them.
  */
-import type { ActionNode, Catalogue } from './catalogue.ts';
+import type { ActionNode, Catalogue, RoundEntry } from './catalogue.ts';
 import { paths } from './paths.ts';
 
 export interface ActionRecord {
@@ -32,6 +34,8 @@ export interface ActionRecord {
   responsible: string[];
   /** Done and due dates as printed ("2018", "2nd sem. 2022"); empty strings when not given. */
   dates: { done: string; due: string };
+  /** What each review round of the document says of the action, oldest first (JSON only: see `donnees/suivi.csv`). */
+  rounds: RoundRecord[];
 }
 
 /** CSV columns: the record's fields, with the list joined and the dates flattened. */
@@ -71,6 +75,7 @@ export function toRecord(action: ActionNode): ActionRecord {
     url: action.path,
     responsible: action.data.responsible ?? [],
     dates: { done: action.data.dates?.done ?? '', due: action.data.dates?.due ?? '' },
+    rounds: action.history.map((entry) => record(ROUND_COLUMNS, { action, entry })),
   };
 }
 
@@ -81,12 +86,19 @@ export function csvField(value: string): string {
 
 /**
  * RFC 4180 CSV with CRLF line ends, preceded by a UTF-8 byte order mark so that spreadsheet
- * software opens French accents correctly.
+ * software opens French accents correctly. Every CSV export goes through it.
  */
+function csvText(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
 export function toCsv(records: ActionRecord[]): string {
   const columns = Object.entries(CSV_COLUMNS);
-  const rows = [columns.map(([name]) => name).join(','), ...records.map((r) => columns.map(([, value]) => csvField(value(r))).join(','))];
-  return `\uFEFF${rows.join('\r\n')}\r\n`;
+  return csvText(
+    columns.map(([name]) => name),
+    records.map((r) => columns.map(([, value]) => value(r))),
+  );
 }
 
 /** Splits CSV text into records of fields (RFC 4180: quoted fields may hold commas, quotes, line breaks). */
@@ -177,6 +189,94 @@ export function itemRecords(catalogue: Catalogue): ItemRecord[] {
 }
 
 export function itemsToCsv(records: ItemRecord[]): string {
-  const rows = [ITEM_FIELDS.join(','), ...records.map((r) => ITEM_FIELDS.map((f) => csvField(r[f])).join(','))];
-  return `\uFEFF${rows.join('\r\n')}\r\n`;
+  return csvText(
+    ITEM_FIELDS,
+    records.map((r) => ITEM_FIELDS.map((f) => r[f])),
+  );
+}
+
+/**
+ * The follow-up export, `donnees/suivi.json` / `.csv` (issue 10), in long format: one row per
+ * action and review round of its document, oldest round first, so that a spreadsheet can filter
+ * a round or pivot the statuses. A round that did not review the action gives a row with an empty
+ * status (nothing carried over from another round); actions of documents without rounds give no row.
+ * Every column is declared once below and both files are made from the same records, so the JSON
+ * and the CSV cannot drift: a JSON record is a CSV row with its column names, every value a string.
+ */
+interface FollowUpSource {
+  action: ActionNode;
+  /** One entry of `action.history`. */
+  entry: RoundEntry;
+}
+type Columns = Record<string, (s: FollowUpSource) => string>;
+
+/** What the follow-up says of the action itself. */
+const ACTION_COLUMNS = {
+  /** Document id ("inserm-fiphfp-2023-2026"). */
+  convention: ({ action }) => action.convention.id,
+  /** Document short title ("Plan FIPHFP"). */
+  conventionShortTitle: ({ action }) => action.convention.data.shortTitle,
+  /** Number as printed, empty when the source gives none. */
+  number: ({ action }) => action.data.number ?? '',
+  /** "Action n°12", "Mesure non numérotée". */
+  label: ({ action }) => action.label,
+  title: ({ action }) => action.data.title,
+  /** Page of the action, relative to the site base. */
+  url: ({ action }) => action.path,
+} satisfies Columns;
+
+/** What one round says of the action: also the `rounds` of each record of `donnees/actions.json`. */
+const ROUND_COLUMNS = {
+  /** Round id ("bilans-2023-2025"). */
+  round: ({ entry }) => entry.round.id,
+  /** As the document words it. */
+  roundLabel: ({ entry }) => entry.round.label,
+  /** AAAA-MM-JJ, AAAA-MM or AAAA; empty when the round gives only a period. */
+  roundDate: ({ entry }) => entry.round.date ?? '',
+  /** The period it covers, as printed ("2023-2025"); empty when the round gives only a date. */
+  roundPeriod: ({ entry }) => entry.round.period ?? '',
+  /** The round's "what changed" page, relative to the site base. */
+  roundUrl: ({ entry }) => entry.round.path,
+  /** Code of the document's scale ("EC"), empty when the round did not review the action. */
+  indicator: ({ entry }) => entry.status?.code ?? '',
+  /** Shared status key ("en-cours"), empty when not reviewed. */
+  status: ({ entry }) => entry.status?.key ?? '',
+  /** Shared status in French ("En cours"), empty when not reviewed. */
+  statusLabel: ({ entry }) => entry.status?.label ?? '',
+  /** "oui" at the round where the action is withdrawn (or merged into another), "non" otherwise. */
+  withdrawn: ({ entry }) => (entry.withdrawn ? 'oui' : 'non'),
+  /** Number of the action it was merged into, at the round of the merger; empty otherwise. */
+  mergedInto: ({ action, entry }) => (entry.withdrawn ? (action.withdrawn?.mergedInto?.data.number ?? '') : ''),
+  /** The note on the withdrawal, at that round. */
+  withdrawnNote: ({ action, entry }) => (entry.withdrawn ? (action.withdrawn?.note ?? '') : ''),
+  /** The round's comment on the action. */
+  comment: ({ entry }) => entry.comment ?? '',
+  /** What shows the status, as the round gives it. */
+  evidence: ({ entry }) => entry.evidence ?? '',
+} satisfies Columns;
+
+const FOLLOW_UP_COLUMNS = { ...ACTION_COLUMNS, ...ROUND_COLUMNS } satisfies Columns;
+
+type RecordOf<C extends Columns> = { [K in keyof C]: string };
+export type RoundRecord = RecordOf<typeof ROUND_COLUMNS>;
+export type FollowUpRecord = RecordOf<typeof FOLLOW_UP_COLUMNS>;
+/** The follow-up's columns, in order: the CSV header and the keys of every JSON record. */
+export const FOLLOW_UP_FIELDS = Object.keys(FOLLOW_UP_COLUMNS) as (keyof FollowUpRecord)[];
+/** The keys of each entry of an action's `rounds` in `donnees/actions.json`. */
+export const ROUND_FIELDS = Object.keys(ROUND_COLUMNS) as (keyof RoundRecord)[];
+
+function record<C extends Columns>(columns: C, source: FollowUpSource): RecordOf<C> {
+  return Object.fromEntries(Object.entries(columns).map(([name, value]) => [name, value(source)])) as RecordOf<C>;
+}
+
+/** One record per action and round of its document, actions in site order, rounds oldest first. */
+export function followUpRecords(actions: readonly ActionNode[]): FollowUpRecord[] {
+  return actions.flatMap((action) => action.history.map((entry) => record(FOLLOW_UP_COLUMNS, { action, entry })));
+}
+
+export function followUpToCsv(records: FollowUpRecord[]): string {
+  return csvText(
+    FOLLOW_UP_FIELDS,
+    records.map((r) => FOLLOW_UP_FIELDS.map((f) => r[f])),
+  );
 }

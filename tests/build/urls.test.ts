@@ -22,23 +22,34 @@ const page = (path: string) => {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 };
 
+/** A field that holds an address: `url`, or a name ending in `Url` (`roundUrl` of the follow-up). */
+const isUrlField = (field: string) => field === 'url' || field.endsWith('Url');
+
 /** Every URL of every export file, with the document its record belongs to. */
 function publishedUrls(): PublishedUrl[] {
   const urls: PublishedUrl[] = [];
   for (const name of readdirSync(DATA).sort()) {
     const text = readFileSync(join(DATA, name), 'utf8');
     if (name.endsWith('.json')) {
-      const records = JSON.parse(text) as { convention?: string; url?: string }[];
+      const records = JSON.parse(text) as ({ convention?: string; url?: string } & Record<string, unknown>)[];
       records.forEach((r, i) => {
         assert.equal(typeof r.url, 'string', `donnees/${name}, enregistrement ${i + 1} : champ url absent`);
-        urls.push({ where: `donnees/${name}, enregistrement ${i + 1}`, convention: r.convention ?? '', url: r.url! });
+        for (const field of Object.keys(r).filter(isUrlField))
+          urls.push({
+            where: `donnees/${name}, enregistrement ${i + 1}, ${field}`,
+            convention: r.convention ?? '',
+            url: r[field] as string,
+          });
       });
     } else if (name.endsWith('.csv')) {
       const [header, ...rows] = parseCsv(text);
-      const url = header!.indexOf('url');
       const convention = header!.indexOf('convention');
-      assert.ok(url >= 0, `donnees/${name} : colonne url absente`);
-      rows.forEach((row, i) => urls.push({ where: `donnees/${name}, ligne ${i + 2}`, convention: row[convention] ?? '', url: row[url]! }));
+      assert.ok(header!.includes('url'), `donnees/${name} : colonne url absente`);
+      const columns = header!.flatMap((field, at) => (isUrlField(field) ? [{ field, at }] : []));
+      rows.forEach((row, i) => {
+        for (const { field, at } of columns)
+          urls.push({ where: `donnees/${name}, ligne ${i + 2}, ${field}`, convention: row[convention] ?? '', url: row[at]! });
+      });
     }
   }
   return urls;
@@ -47,7 +58,14 @@ function publishedUrls(): PublishedUrl[] {
 test("every URL of every export resolves to a built page or an element of one, in the document's own words", () => {
   const urls = publishedUrls();
   const files = new Set(urls.map((u) => u.where.split(',')[0]));
-  for (const f of ['donnees/actions.json', 'donnees/actions.csv', 'donnees/elements.json', 'donnees/elements.csv'])
+  for (const f of [
+    'donnees/actions.json',
+    'donnees/actions.csv',
+    'donnees/elements.json',
+    'donnees/elements.csv',
+    'donnees/suivi.json',
+    'donnees/suivi.csv',
+  ])
     assert.ok(files.has(f), `${f} lu`);
   // Every action, objective and lettered sub-item is there, so the fragments are checked too.
   assert.ok(urls.filter((u) => u.url.includes('#')).length >= entries.objectives.length);

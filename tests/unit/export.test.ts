@@ -34,7 +34,17 @@ test('one action record per action, in site order, with the printed values', () 
     url: action3.path,
     responsible: ['DRH / Pôle carrières', 'RH'],
     dates: { done: '', due: '' },
+    rounds: toRecord(action3).rounds,
   });
+  // Its rounds: the follow-up's round fields, one entry per round of the document (see follow-up.test.ts).
+  assert.deepEqual(
+    toRecord(action3).rounds.map((r) => [r.round, r.indicator, r.comment]),
+    [
+      ['b2024', '', ''],
+      ['b2025', 'EC', ''],
+      ['b2026', 'EC', 'Livret rédigé, tuteurs à former.'],
+    ],
+  );
   // Empty strings, never missing fields, where the source gives nothing.
   const measure = records.find((r) => r.kind === 'mesure')!;
   assert.deepEqual([measure.number, measure.objective, measure.objectiveTitle], ['', '', '']);

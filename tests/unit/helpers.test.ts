@@ -88,6 +88,7 @@ test('CSV quotes what needs quoting, starts with a byte order mark and reads bac
     url: 'c/actions/action-1-2/',
     responsible: ['RH', 'DISC'],
     dates: { done: '', due: '2nd sem. 2022' },
+    rounds: [],
   };
   const csv = toCsv([record]);
   assert.ok(csv.startsWith('\uFEFFconvention,axis,'));
