@@ -38,10 +38,11 @@ side_by_side 'npm run lint --silent' 'node --test "tests/unit/**/*.test.ts" && n
 stage "Vérification des types (TypeScript strict)"
 npm run typecheck --silent > /tmp/conventions-typecheck.log 2>&1 || { cat /tmp/conventions-typecheck.log; exit 1; }
 tail -n 4 /tmp/conventions-typecheck.log
+# Not beside the type check: both write Astro's content store.
 stage "Construction du site sous ${BASE_PATH}"
 npm run build --silent > /tmp/conventions-build.log 2>&1 || { cat /tmp/conventions-build.log; exit 1; }
 tail -n 1 /tmp/conventions-build.log
-stage "Contrôles du dossier construit"
-node --test "tests/build/**/*.test.ts"
+stage "Contrôles du dossier construit (deux fichiers de tests à la fois)"
+node --test --test-concurrency=2 "tests/build/**/*.test.ts"
 stage "Tests dans le navigateur"
 npx playwright test
