@@ -82,11 +82,12 @@ test('a document without a status scale shows no progress; one round gives no ev
   assert.equal(evolution(accord, accord.actions), undefined);
   const oneRound = fixtureCatalogue(
     catalogueFiles().map((f) => {
+      const data = f.frontmatter as Record<string, unknown>;
       if (f.collection === 'conventions' && f.pathInCollection === `${PLAN}.mdx`)
-        return { ...f, frontmatter: { ...f.frontmatter, rounds: [{ id: 'b2026', label: 'Bilan 2026', date: '2026-06' }], updates: undefined } };
+        return { ...f, frontmatter: { ...data, rounds: [{ id: 'b2026', label: 'Bilan 2026', date: '2026-06' }], updates: undefined } };
       if (f.collection === 'actions' && f.pathInCollection.startsWith(`${PLAN}/`)) {
-        const statuses = (f.frontmatter.statuses as { round: string }[] | undefined)?.filter((s) => s.round === 'b2026');
-        return { ...f, frontmatter: { ...f.frontmatter, statuses: statuses?.length ? statuses : undefined, withdrawn: undefined } };
+        const statuses = (data.statuses as { round: string }[] | undefined)?.filter((s) => s.round === 'b2026');
+        return { ...f, frontmatter: { ...data, statuses: statuses?.length ? statuses : undefined, withdrawn: undefined } };
       }
       return f;
     }),
@@ -99,8 +100,9 @@ test('a document without a status scale shows no progress; one round gives no ev
 function withCompletion(shares: Record<string, number | undefined>) {
   const files = catalogueFiles().map((f) => {
     if (f.collection !== 'conventions' || f.pathInCollection !== `${PLAN}.mdx`) return f;
-    const scale = (f.frontmatter.statusScale as { code: string }[]).map((s) => ({ ...s, completion: shares[s.code] }));
-    return { ...f, frontmatter: { ...f.frontmatter, statusScale: scale } };
+    const data = f.frontmatter as Record<string, unknown>;
+    const scale = (data.statusScale as { code: string }[]).map((s) => ({ ...s, completion: shares[s.code] }));
+    return { ...f, frontmatter: { ...data, statusScale: scale } };
   });
   return fixtureCatalogue(files).conventions.find((c) => c.id === PLAN)!;
 }
