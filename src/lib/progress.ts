@@ -83,7 +83,11 @@ function scaleLines(convention: ConventionNode): { key: string; status: StatusVi
  * Counts per status of `actions` (of `convention`) at the round of index `roundIndex` (default:
  * the latest). Undefined when the document has no status scale.
  */
-export function progressAt(convention: ConventionNode, actions: ActionNode[], roundIndex = convention.rounds.length - 1): Progress | undefined {
+export function progressAt(
+  convention: ConventionNode,
+  actions: ActionNode[],
+  roundIndex = convention.rounds.length - 1,
+): Progress | undefined {
   const scale = convention.data.statusScale;
   if (!scale || scale.length === 0) return undefined;
   const tally = new Map<string, number>();

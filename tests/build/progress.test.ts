@@ -58,13 +58,20 @@ export function progressProblems(table: Element, expected: Progress): string[] {
   const problems: string[] = [];
   const found = rows(table);
   const want = [...expected.lines.map((l) => ({ ...l, cells: [String(l.count), `${l.percent}\u00a0%`] }))];
-  want.push({ key: 'total', count: expected.total, percent: 100, cells: [String(expected.total), `${expected.total > 0 ? 100 : 0}\u00a0%`] });
+  want.push({
+    key: 'total',
+    count: expected.total,
+    percent: 100,
+    cells: [String(expected.total), `${expected.total > 0 ? 100 : 0}\u00a0%`],
+  });
   const keys = found.map((r) => attr(r, 'dataLigne'));
-  if (keys.join('|') !== want.map((w) => w.key).join('|')) problems.push(`lignes ${keys.join(', ')} au lieu de ${want.map((w) => w.key).join(', ')}`);
+  if (keys.join('|') !== want.map((w) => w.key).join('|'))
+    problems.push(`lignes ${keys.join(', ')} au lieu de ${want.map((w) => w.key).join(', ')}`);
   for (const w of want) {
     const row = found.find((r) => attr(r, 'dataLigne') === w.key);
     if (!row) continue;
-    if (cells(row).join(' | ') !== w.cells.join(' | ')) problems.push(`${w.key} : ${cells(row).join(' | ')} au lieu de ${w.cells.join(' | ')}`);
+    if (cells(row).join(' | ') !== w.cells.join(' | '))
+      problems.push(`${w.key} : ${cells(row).join(' | ')} au lieu de ${w.cells.join(' | ')}`);
     const words = w.key === 'total' ? 'Total' : expectedWords(w);
     if (!rowHead(row).includes(words)) problems.push(`${w.key} : en-tête « ${rowHead(row)} » au lieu de « ${words}… »`);
   }
@@ -79,20 +86,22 @@ export function evolutionProblems(table: Element, expected: Evolution): string[]
   const want = [...expected.lines, { key: 'total', counts: expected.totals }];
   const found = rows(table);
   const keys = found.map((r) => attr(r, 'dataLigne'));
-  if (keys.join('|') !== want.map((w) => w.key).join('|')) problems.push(`lignes ${keys.join(', ')} au lieu de ${want.map((w) => w.key).join(', ')}`);
+  if (keys.join('|') !== want.map((w) => w.key).join('|'))
+    problems.push(`lignes ${keys.join(', ')} au lieu de ${want.map((w) => w.key).join(', ')}`);
   for (const w of want) {
     const row = found.find((r) => attr(r, 'dataLigne') === w.key);
-    if (row && cells(row).join(' | ') !== w.counts.join(' | ')) problems.push(`${w.key} : ${cells(row).join(' | ')} au lieu de ${w.counts.join(' | ')}`);
+    if (row && cells(row).join(' | ') !== w.counts.join(' | '))
+      problems.push(`${w.key} : ${cells(row).join(' | ')} au lieu de ${w.counts.join(' | ')}`);
   }
   return problems;
 }
 
-/** The chart beside a table must repeat its figures ("37 — 41 %" per line, in the same order). */
+/** The chart beside a table must repeat its figures ("37 (41 %)" per line, in the same order). */
 function chartProblems(block: Element, expected: Progress): string[] {
   const figures = selectAll(block, (e) => String(e.properties.className ?? '').includes('progression__nombre')).map((e) =>
     e.text.replace(/\s+/g, ' ').trim(),
   );
-  const want = expected.lines.map((l) => `${l.count} — ${l.percent} %`);
+  const want = expected.lines.map((l) => `${l.count} (${l.percent} %)`);
   return figures.join(' | ') === want.join(' | ') ? [] : [`graphique : ${figures.join(' | ')} au lieu de ${want.join(' | ')}`];
 }
 
@@ -109,7 +118,11 @@ test('every progress table gives the counts and percentages computed from the co
   let tables = 0;
   for (const page of withTables) {
     const root: Root = tree(page);
-    for (const block of selectAll(root, (e) => String(e.properties.className ?? '').split(' ').includes('progression'))) {
+    for (const block of selectAll(root, (e) =>
+      String(e.properties.className ?? '')
+        .split(' ')
+        .includes('progression'),
+    )) {
       const table = selectAll(block, (e) => e.tagName === 'table' && attr(e, 'dataProgression') !== undefined)[0];
       if (!table) {
         problems.push(`${page} : bloc d'avancement sans tableau`);
@@ -137,11 +150,16 @@ test('every progress table gives the counts and percentages computed from the co
   assert.deepEqual(problems.slice(0, 20), [], `${problems.length} erreur(s)`);
   // Each list is shown exactly where it belongs: no page missing, none extra.
   for (const [of, list] of shown) assert.deepEqual((seen.get(of) ?? []).sort(), [...list.pages].sort(), of);
-  assert.equal(tables, [...shown.values()].reduce((n, l) => n + l.pages.length, 0));
+  assert.equal(
+    tables,
+    [...shown.values()].reduce((n, l) => n + l.pages.length, 0),
+  );
 });
 
 test('evolution tables are on the document and axis pages of every document with several rounds (none on this site yet)', () => {
-  const expected = followed.filter((c) => c.rounds.length > 1).flatMap((c) => [`${c.path}index.html`, ...c.axes.filter((a) => a.actions.length > 0).map((a) => `${a.path}index.html`)]);
+  const expected = followed
+    .filter((c) => c.rounds.length > 1)
+    .flatMap((c) => [`${c.path}index.html`, ...c.axes.filter((a) => a.actions.length > 0).map((a) => `${a.path}index.html`)]);
   const found = withTables.filter((p) => readFileSync(join(DIST, p), 'utf8').includes('data-evolution='));
   assert.deepEqual(found, expected.sort());
 });
@@ -150,7 +168,11 @@ test('the checks fail on a wrong table: a count, a percentage, a missing line, a
   const c = followed[0]!;
   const page = `${c.path}index.html`;
   const root = tree(page);
-  const block = selectAll(root, (e) => String(e.properties.className ?? '').split(' ').includes('progression'))[0]!;
+  const block = selectAll(root, (e) =>
+    String(e.properties.className ?? '')
+      .split(' ')
+      .includes('progression'),
+  )[0]!;
   const table = selectAll(block, (e) => e.tagName === 'table')[0]!;
   const expected = progressAt(c, c.actions)!;
   assert.deepEqual(progressProblems(table, expected), [], 'le vrai tableau passe');
@@ -181,4 +203,3 @@ test('the evolution check passes on a right table and fails on a wrong one (thre
   assert.match(evolutionProblems(table(moved), e).join('\n'), /^code:R : 0 \| 1 \| 2 au lieu de 0 \| 1 \| 1/m);
   assert.match(evolutionProblems(table({ ...e, rounds: e.rounds.slice(1) }), e).join('\n'), /^bilans /m);
 });
-

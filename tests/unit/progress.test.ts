@@ -22,7 +22,15 @@ test('percentages: whole numbers adding up to 100, largest remainders first, the
   assert.deepEqual(percentages([]), []);
   // 1/7 = 14.29 each: 98 from the floors, the two points left go to the first two lines.
   assert.deepEqual(percentages([1, 1, 1, 1, 1, 1, 1]), [15, 15, 14, 14, 14, 14, 14]);
-  for (const counts of [[3, 5, 7], [1, 2, 3, 4, 5, 6], [70, 1, 1]]) assert.equal(percentages(counts).reduce((a, b) => a + b), 100);
+  for (const counts of [
+    [3, 5, 7],
+    [1, 2, 3, 4, 5, 6],
+    [70, 1, 1],
+  ])
+    assert.equal(
+      percentages(counts).reduce((a, b) => a + b),
+      100,
+    );
 });
 
 test('counts at the latest round: current status only, no status and withdrawn on lines of their own', () => {
@@ -46,7 +54,12 @@ test('counts at the latest round: current status only, no status and withdrawn o
 
 test('counts for an axis, and at an earlier round (nothing carried over from another round)', () => {
   const axis1 = plan.axes[0]!;
-  assert.deepEqual(figures(progressAt(plan, axis1.actions)), { 'code:R': [1, 33], 'code:EC': [2, 67], 'code:NR': [0, 0], [NO_STATUS]: [0, 0] });
+  assert.deepEqual(figures(progressAt(plan, axis1.actions)), {
+    'code:R': [1, 33],
+    'code:EC': [2, 67],
+    'code:NR': [0, 0],
+    [NO_STATUS]: [0, 0],
+  });
   // At b2025 action 2 was not reviewed: it has no status there, not its b2024 one.
   assert.deepEqual(figures(progressAt(plan, plan.actions, 1)), {
     'code:R': [1, 17],
