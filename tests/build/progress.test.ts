@@ -156,7 +156,7 @@ test('every progress table gives the counts and percentages computed from the co
   );
 });
 
-test('evolution tables are on the document and axis pages of every document with several rounds (none on this site yet)', () => {
+test('evolution tables are on the document and axis pages of every document with several rounds, nowhere else', () => {
   const expected = followed
     .filter((c) => c.rounds.length > 1)
     .flatMap((c) => [`${c.path}index.html`, ...c.axes.filter((a) => a.actions.length > 0).map((a) => `${a.path}index.html`)]);
