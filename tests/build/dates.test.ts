@@ -24,7 +24,9 @@ function datesLine(source: string): string[] | undefined {
 
 test('the dates line reads each date from its <time datetime>', () => {
   assert.deepEqual(
-    datesLine('<p class="dates-page">Publié le <time datetime="2026-11-23">23 novembre 2026</time> — Mis à jour le <time datetime="2026-11-29">x</time></p>'),
+    datesLine(
+      '<p class="dates-page">Publié le <time datetime="2026-11-23">23 novembre 2026</time> — Mis à jour le <time datetime="2026-11-29">x</time></p>',
+    ),
     ['2026-11-23', '2026-11-29'],
   );
   assert.equal(datesLine('<p>Publié le 23 novembre 2026</p>'), undefined);
@@ -53,7 +55,8 @@ test('every page shows its dates: its document’s in a document’s folder, the
     if (convention) documentPages++;
   }
   // Each document's page and print version, each action, axis, section and procedure: all were seen.
-  const expected = all.length * 2 + catalogue.actions.length + all.flatMap((c) => c.axes).length + catalogue.sections.length + catalogue.procedures.length;
+  const expected =
+    all.length * 2 + catalogue.actions.length + all.flatMap((c) => c.axes).length + catalogue.sections.length + catalogue.procedures.length;
   assert.ok(documentPages >= expected, `${documentPages} pages de documents, ${expected} attendues au moins`);
 });
 

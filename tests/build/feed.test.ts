@@ -35,17 +35,14 @@ test('the feed is well-formed XML', () => {
 });
 
 test('the validator does reject a broken feed (unclosed, misnested, bare ampersand)', () => {
-  for (const broken of [
-    xml.replace('</channel>', ''),
-    xml.replace('<item>', '<item><title>'),
-    xml.replace('<title>', '<title>R&D '),
-  ]) {
+  for (const broken of [xml.replace('</channel>', ''), xml.replace('<item>', '<item><title>'), xml.replace('<title>', '<title>R&D ')]) {
     assert.notEqual(wellFormed(broken), true);
   }
 });
 
-const channel = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml).rss.channel;
-const items = [channel.item ?? []].flat() as Item[];
+type Channel = { link: string; item?: Item | Item[] };
+const { channel } = (new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as { rss: { channel: Channel } }).rss;
+const items = [channel.item ?? []].flat();
 
 /** A link of the feed as a path from the host's root: absolute when SITE_URL is set, else already one. */
 const pathOf = (link: string) => (process.env.SITE_URL ? new URL(link).pathname + new URL(link).hash : link);
@@ -75,7 +72,7 @@ test('items come newest first, each with its own link (guid)', () => {
 });
 
 test('every link of the feed leads to a built page, and to its fragment', () => {
-  for (const link of [channel.link as string, ...items.map((i) => i.link)]) {
+  for (const link of [channel.link, ...items.map((i) => i.link)]) {
     if (process.env.SITE_URL) assert.ok(link.startsWith(new URL(process.env.SITE_URL).origin), link);
     else assert.ok(link.startsWith(BASE), link);
     const [path, fragment] = pathOf(link).split('#') as [string, string | undefined];
@@ -86,7 +83,8 @@ test('every link of the feed leads to a built page, and to its fragment', () => 
   }
 });
 
-const RFC_822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
+const RFC_822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
 
 test('every date is RFC 822, as RSS 2.0 requires, and a real day', () => {
   for (const i of items) {

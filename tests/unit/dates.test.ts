@@ -96,7 +96,8 @@ test('a round known only by the period it covers has no feed item', () => {
     if (f.collection === 'conventions' && data.shortTitle === 'Plan')
       return { ...f, frontmatter: { ...data, rounds: [{ id: 'b2024', label: 'Bilans 2023-2024', period: '2023-2024' }] } };
     // The actions' statuses at the other rounds go too, for the fixture to stay valid.
-    if (f.collection === 'actions' && data.convention === PLAN) return { ...f, frontmatter: { ...data, statuses: undefined, withdrawn: undefined } };
+    if (f.collection === 'actions' && data.convention === PLAN)
+      return { ...f, frontmatter: { ...data, statuses: undefined, withdrawn: undefined } };
     return f;
   });
   const items = feedItems(fixtureCatalogue(files));
@@ -109,8 +110,9 @@ test('a round known only by the period it covers has no feed item', () => {
 
 const parse = (xml: string) => {
   assert.equal(XMLValidator.validate(xml), true);
-  const channel = new XMLParser({ ignoreAttributes: false }).parse(xml).rss.channel;
-  return { channel, items: [channel.item].flat() as Record<string, string>[] };
+  type Item = Record<string, string>;
+  const { channel } = (new XMLParser({ ignoreAttributes: false }).parse(xml) as { rss: { channel: Item & { item: Item | Item[] } } }).rss;
+  return { channel, items: [channel.item].flat() };
 };
 
 test('with the site’s origin, the feed’s links are absolute, under the base', async () => {
