@@ -56,6 +56,11 @@ export function siteDates(conventions: ConventionNode[]): PageDates {
   return { published, updated: updated !== undefined && updated > published ? updated : undefined };
 }
 
+/** The search filter value of a document's pages: replaced by a newer document, or not. */
+export function replacementState(convention: ConventionNode): 'Remplacé' | 'Non remplacé' {
+  return convention.replacedBy ? 'Remplacé' : 'Non remplacé';
+}
+
 /** The document whose folder holds a page (every page of a document sits under `<document>/`, see ./paths.ts). */
 export function documentOfPath(catalogue: Catalogue, path: string): ConventionNode | undefined {
   const id = conventionOf(path.replace(/^\/+/, ''));

@@ -70,3 +70,22 @@ test('the document page lists every update with its note, newest first, then the
     assert.deepEqual(lines, [...updates, `${c.data.published} Première publication.`], c.id);
   }
 });
+
+test('a replaced document says so on each of its pages, the newer one links back; their indexed pages carry the filter', () => {
+  const byFolder = new Map(catalogue.conventions.map((c) => [c.id, c]));
+  let indexed = 0;
+  for (const page of pages) {
+    const source = readFileSync(join(DIST, page), 'utf8');
+    const convention = byFolder.get(page.split('/')[0]!);
+    const replacedBy = convention?.data.replacedBy;
+    const replaces = convention?.data.replaces;
+    assert.equal(source.includes('Ce document a été remplacé</strong> par'), replacedBy !== undefined, page);
+    if (replacedBy) assert.match(source, new RegExp(`a été remplacé</strong> par <a href="[^"]*/${replacedBy}/"`), page);
+    assert.equal(source.includes('Ce document remplace <a'), replaces !== undefined, page);
+    if (convention && source.includes('data-pagefind-body')) {
+      assert.ok(source.includes(`data-pagefind-filter="etat:${replacedBy ? 'Remplacé' : 'Non remplacé'}"`), page);
+      indexed++;
+    } else assert.ok(!source.includes('data-pagefind-filter="etat:'), page);
+  }
+  assert.ok(indexed > 0);
+});

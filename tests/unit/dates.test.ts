@@ -6,7 +6,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { changeHistory, documentDates, documentOfPath, feedItems, pageDates, roundDay, siteDates } from '../../src/lib/dates.ts';
+import {
+  changeHistory,
+  documentDates,
+  documentOfPath,
+  feedItems,
+  pageDates,
+  replacementState,
+  roundDay,
+  siteDates,
+} from '../../src/lib/dates.ts';
 import { feedXml } from '../../src/lib/feed.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { ACCORD, NEW, OLD, PLAN, catalogueFiles, fixtureCatalogue, replacementFiles } from './catalogue-fixtures.ts';
@@ -61,6 +70,10 @@ test('a replaced document links to the one replacing it, and back', () => {
   assert.equal(byId(PLAN, withPair).replacedBy, undefined);
   // Found from any page of the replaced document, as the layout does.
   assert.equal(documentOfPath(withPair, old.actions[0]!.path)?.replacedBy?.id, NEW);
+  // The search filter of their pages.
+  assert.equal(replacementState(old), 'Remplacé');
+  assert.equal(replacementState(renewed), 'Non remplacé');
+  assert.equal(replacementState(byId(PLAN, withPair)), 'Non remplacé');
 });
 
 test('a round dated to the month or the year is dated from its first day; one known by its period only is not', () => {
