@@ -50,6 +50,10 @@ export interface ConventionNode extends Entry<'conventions'> {
   path: string;
   /** Review rounds, oldest first. */
   rounds: RoundView[];
+  /** The document of this site this one replaces (renewed convention, new plan). */
+  replaces?: ConventionNode;
+  /** The document of this site that replaces this one. */
+  replacedBy?: ConventionNode;
   axes: AxisNode[];
   actions: ActionNode[];
   /** Every section, in document order. */
@@ -196,6 +200,10 @@ export function buildCatalogue(entries: Entries): Catalogue {
       procedures: [],
     }));
   const conventionById = new Map(conventions.map((c) => [c.id, c]));
+  for (const c of conventions) {
+    c.replaces = c.data.replaces === undefined ? undefined : conventionById.get(c.data.replaces);
+    c.replacedBy = c.data.replacedBy === undefined ? undefined : conventionById.get(c.data.replacedBy);
+  }
   const key = (...parts: string[]) => parts.join('\u0000');
 
   const sectionByKey = new Map<string, SectionNode>();

@@ -71,6 +71,11 @@ export const anchors = {
   table: (headingId: string, n?: number) => `${headingId}-tableau${n === undefined ? '' : `-${n}`}`,
   /** The n-th sub-heading the source prints inside a list of actions. */
   group: (n: number) => `groupe-${n}`,
+  /**
+   * The n-th update of a document (from 1, oldest first, so that it never changes when an update
+   * is added) in its history on the document page: the feed links each update there.
+   */
+  update: (n: number) => `mise-a-jour-${n}`,
 };
 
 export const paths = {

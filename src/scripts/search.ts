@@ -20,6 +20,8 @@ export const SEARCH_FILTERS = [
   { key: 'document', label: 'Document' },
   { key: 'statut', label: 'Statut' },
   { key: 'theme', label: 'Thème' },
+  /** Whether the document was replaced by a newer one (src/lib/dates.ts `replacementState`). */
+  { key: 'etat', label: 'État du document' },
 ] as const;
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -118,6 +120,9 @@ export function startSearch() {
         for (const [value, n] of values) select.add(new Option(`${value} (${n})`, value));
         const wanted = params.get(select.name);
         if (wanted && values.some(([v]) => v === wanted)) select.value = wanted;
+        // A filter with a single value narrows nothing (no document replaced yet: every one is
+        // "Non remplacé"): it is not shown, nor reached by keyboard.
+        if (values.length < 2 && !select.value && select.parentElement) select.parentElement.hidden = true;
       }
       if (fieldset) fieldset.hidden = false;
     })());

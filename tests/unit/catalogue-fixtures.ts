@@ -232,6 +232,55 @@ export function catalogueFiles(): RawFile[] {
   ];
 }
 
+/**
+ * A renewed convention and the one it replaces (`replaces` / `replacedBy`, both ways), to add to
+ * the files above where a test needs them: each with one axis and one action.
+ */
+export const OLD = 'ancienne-convention';
+export const NEW = 'nouvelle-convention';
+export function replacementFiles(): RawFile[] {
+  const convention = (id: string, data: Data) =>
+    file('conventions', 'conventions', id, {
+      title: `Convention ${id}`,
+      shortTitle: id,
+      kind: 'convention',
+      issuer: 'Direction générale',
+      parties: [{ name: 'Employeur', role: 'employeur' }],
+      dates: {},
+      summary: 'Une convention pour les tests.',
+      levels: {
+        axis: { singular: 'Axe', plural: 'Axes', label: 'Axe {n}' },
+        objective: { singular: 'Objectif', plural: 'Objectifs', label: 'Objectif {n}' },
+        action: { singular: 'Action', plural: 'Actions', label: 'Action {n}' },
+      },
+      source: { file: `${id}.txt` },
+      ...data,
+    });
+  return [
+    convention(OLD, { published: '2020-03-02', dates: { end: '2022', extendedTo: '2023' }, replacedBy: NEW, order: 3 }),
+    convention(NEW, {
+      published: '2024-02-01',
+      updates: [{ date: '2027-01-04', note: 'Avenant n°1' }],
+      replaces: OLD,
+      order: 4,
+    }),
+    ...[OLD, NEW].flatMap((id) => [
+      file('axes', 'axes', `${id}/axe-1`, { convention: id, number: '1', title: 'Recruter' }),
+      file('actions', 'actions', `${id}/action-1`, {
+        convention: id,
+        axis: '1',
+        kind: 'action',
+        number: '1',
+        order: 1,
+        title: 'Recruter',
+        wording: 'Recruter des agents.',
+        themes: ['formation'],
+        audience: ['tous-agents'],
+      }),
+    ]),
+  ];
+}
+
 /** The fixture files, validated (with no problem) and linked. */
 export function fixtureCatalogue(files = catalogueFiles()): Catalogue {
   const { entries, problems } = validateAll(files);

@@ -1,0 +1,107 @@
+/**
+ * The feed as built (dist/fil.xml): well-formed XML (fast-xml-parser's validator, which is shown to
+ * reject a broken feed), one item per publication and per update of each document and per review
+ * round with a date, read from the content; every link leads to a page of dist/ (and to its
+ * fragment), every date is RFC 822; every page links to the feed from its <head> and its footer.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { readContent } from '../../src/model/read.ts';
+import { validateAll } from '../../src/model/validate.ts';
+import { buildCatalogue } from '../../src/lib/catalogue.ts';
+import { paths } from '../../src/lib/paths.ts';
+import { BASE, DIST, builtPages, linksIn } from '../site.ts';
+
+const catalogue = buildCatalogue(validateAll(readContent(process.cwd()).files).entries);
+const xml = readFileSync(join(DIST, paths.feed()), 'utf8');
+
+interface Item {
+  title: string;
+  link: string;
+  guid: { '#text': string };
+  description: string;
+  pubDate: string;
+  category: string;
+}
+
+/** True, or the validator's error: what makes a feed unreadable. */
+const wellFormed = (source: string) => XMLValidator.validate(source);
+
+test('the feed is well-formed XML', () => {
+  assert.equal(wellFormed(xml), true);
+});
+
+test('the validator does reject a broken feed (unclosed, misnested, bare ampersand)', () => {
+  for (const broken of [xml.replace('</channel>', ''), xml.replace('<item>', '<item><title>'), xml.replace('<title>', '<title>R&D ')]) {
+    assert.notEqual(wellFormed(broken), true);
+  }
+});
+
+type Channel = { link: string; item?: Item | Item[] };
+const { channel } = (new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as { rss: { channel: Channel } }).rss;
+const items = [channel.item ?? []].flat();
+
+/** A link of the feed as a path from the host's root: absolute when SITE_URL is set, else already one. */
+const pathOf = (link: string) => (process.env.SITE_URL ? new URL(link).pathname + new URL(link).hash : link);
+
+test('one item per publication, per update and per dated review round of each document', () => {
+  const expected = catalogue.conventions.flatMap((c) => [
+    `Publication ${c.data.published} ${c.path}`,
+    ...(c.data.updates ?? []).map((u, i) => `Mise à jour ${u.date} ${c.path}#mise-a-jour-${i + 1}`),
+    ...c.rounds.filter((r) => r.date !== undefined).map((r) => `Bilan ${r.date!.padEnd(10, '-01').slice(0, 10)} ${r.path}`),
+  ]);
+  const found = items.map((i) => `${i.category} ${new Date(i.pubDate).toISOString().slice(0, 10)} ${pathOf(i.link).slice(BASE.length)}`);
+  assert.deepEqual([...found].sort(), [...expected].sort());
+  // The real site: five publications, two updates, the HRS4R round of March 2022; the Inserm plan's
+  // round covers a period (2023-2025) and has no day: no item.
+  assert.equal(items.filter((i) => i.category === 'Bilan').length, 1);
+  for (const i of items) assert.match(i.title, /^(Publication|Mise à jour|Bilan \([^)]+\)) : /, i.title);
+});
+
+test('items come newest first, each with its own link (guid)', () => {
+  const times = items.map((i) => Date.parse(i.pubDate));
+  assert.deepEqual(
+    times,
+    [...times].sort((a, b) => b - a),
+  );
+  assert.equal(new Set(items.map((i) => i.guid['#text'])).size, items.length);
+  for (const i of items) assert.equal(i.guid['#text'], i.link);
+});
+
+test('every link of the feed leads to a built page, and to its fragment', () => {
+  for (const link of [channel.link, ...items.map((i) => i.link)]) {
+    if (process.env.SITE_URL) assert.ok(link.startsWith(new URL(process.env.SITE_URL).origin), link);
+    else assert.ok(link.startsWith(BASE), link);
+    const [path, fragment] = pathOf(link).split('#') as [string, string | undefined];
+    assert.ok(path.startsWith(BASE), link);
+    const page = join(DIST, path.slice(BASE.length), 'index.html');
+    assert.ok(existsSync(page), `${link} : page absente de dist/`);
+    if (fragment) assert.match(readFileSync(page, 'utf8'), new RegExp(`\\sid="${fragment}"`), `${link} : ancre absente`);
+  }
+});
+
+const RFC_822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (GMT|[+-]\d{4})$/;
+
+test('every date is RFC 822, as RSS 2.0 requires, and a real day', () => {
+  for (const i of items) {
+    assert.match(i.pubDate, RFC_822, i.title);
+    assert.ok(!Number.isNaN(Date.parse(i.pubDate)), i.pubDate);
+    assert.equal(new Date(Date.parse(i.pubDate)).toUTCString(), i.pubDate, 'le jour existe (pas de 31 février)');
+  }
+  assert.doesNotMatch('2026-11-29', RFC_822);
+  assert.doesNotMatch('Sun, 29 Nov 2026', RFC_822);
+});
+
+test('every page links to the feed from its <head> and from its footer', () => {
+  const feed = `${BASE}${paths.feed()}`;
+  for (const page of builtPages()) {
+    const source = readFileSync(join(DIST, page), 'utf8');
+    const head = source.slice(0, source.indexOf('</head>'));
+    assert.match(head, new RegExp(`<link rel="alternate" type="application/rss\\+xml" title="[^"]+" href="${feed}">`), page);
+    assert.ok(linksIn(source, /<footer/, '</footer>').includes(feed), `${page} : lien du pied de page`);
+  }
+});
