@@ -35,14 +35,13 @@ stage "Navigateur pour les tests"
 bash scripts/ensure-browser.sh
 stage "Lint (ESLint) et mise en forme (Prettier) ; tests unitaires et fidélité du contenu aux sources, à côté"
 side_by_side 'npm run lint --silent' 'node --test "tests/unit/**/*.test.ts" && node --test "tests/content/**/*.test.ts"'
-stage "Vérification des types (TypeScript strict)"
-npm run typecheck --silent > /tmp/conventions-typecheck.log 2>&1 || { cat /tmp/conventions-typecheck.log; exit 1; }
-tail -n 4 /tmp/conventions-typecheck.log
-# Not beside the type check: both write Astro's content store.
+# The build first, alone: it and the type check both write Astro's content store.
 stage "Construction du site sous ${BASE_PATH}"
 npm run build --silent > /tmp/conventions-build.log 2>&1 || { cat /tmp/conventions-build.log; exit 1; }
 tail -n 1 /tmp/conventions-build.log
-stage "Contrôles du dossier construit (deux fichiers de tests à la fois)"
-node --test --test-concurrency=2 "tests/build/**/*.test.ts"
+stage "Vérification des types (TypeScript strict) ; contrôles du dossier construit, à côté"
+side_by_side 'npm run typecheck --silent > /tmp/conventions-typecheck.log 2>&1 || { cat /tmp/conventions-typecheck.log; exit 1; }; tail -n 4 /tmp/conventions-typecheck.log' \
+  'node --test "tests/build/**/*.test.ts"'
+
 stage "Tests dans le navigateur"
 npx playwright test

@@ -3,10 +3,11 @@
  * build, read from dist/, not from a hand-kept list. One page load per page:
  * - every page: axe in the light theme at 1280 CSS pixels, and the same page at 320 px must not
  *   scroll sideways (RGAA 10.11);
- * - one page per template (tests/site.ts): axe in the four renderings, light and dark × 1280 and
- *   320 px. The pages of one template share their markup and styles, so a defect of a rendering
- *   shows on the template's page; the reader's own choice of theme uses the same colours
- *   (unit-tested in tests/unit/contrast.test.ts).
+ * - one page per template (tests/site.ts): axe also in the dark theme, at 1280 and 320 px (the
+ *   narrow layout is checked by axe in the dark theme, by the sideways-scroll check in the light
+ *   one). The pages of one template share their markup and styles, so a defect of a rendering
+ *   shows on the template's page; the contrast of every colour pair of both themes is computed
+ *   from the tokens (tests/unit/contrast.test.ts).
  * The same visit checks that no request leaves the host and that every stylesheet, script and
  * image loads.
  */
@@ -31,7 +32,7 @@ const TEMPLATE_PAGE: Rendering[] = [
   { colorScheme: 'light', width: 1280, axe: true },
   { colorScheme: 'dark', width: 1280, axe: true },
   { colorScheme: 'dark', width: 320, axe: true },
-  { colorScheme: 'light', width: 320, axe: true },
+  { colorScheme: 'light', width: 320, axe: false },
 ];
 const HEIGHT = 800;
 
@@ -49,7 +50,7 @@ test('the build has pages to check, and a page per template among them', () => {
 
 for (const page of pages) {
   const template = templates.has(page);
-  test(`axe${template ? ' (clair et sombre, 1280 et 320 px)' : ''} : ${urlOf(page)}`, async ({ reusedPage: tab }) => {
+  test(`axe${template ? ' (clair 1280 px, sombre 1280 et 320 px)' : ''} : ${urlOf(page)}`, async ({ reusedPage: tab }) => {
     const foreign: string[] = [];
     const missing: string[] = [];
     const watch = (r: Request) => {
