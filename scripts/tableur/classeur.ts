@@ -1,0 +1,178 @@
+/**
+ * The follow-up workbook (classeur .xlsx) that référents handicap fill in after each review round:
+ * what its sheets and columns are, and how it is written from the content. The importer
+ * (import.ts) reads the same layout back.
+ */
+import ExcelJS from 'exceljs';
+import type { Entries, Entry } from '../../src/model/collections.ts';
+import { readContent } from '../../src/model/read.ts';
+import { validateAll } from '../../src/model/validate.ts';
+import { ContentError } from '../../src/model/problems.ts';
+
+export const GUIDE_SHEET = "Mode d'emploi";
+export const NEW_ROUND_HEADER = 'Nouveau bilan (à renseigner)';
+
+/** Fixed columns before the round columns, and after them. */
+export const HEAD_COLUMNS = {
+  id: 'identifiant',
+  number: 'numéro',
+  axis: 'axe',
+  objective: 'objectif',
+  title: 'titre',
+  wording: 'libellé',
+} as const;
+export const TAIL_COLUMNS = { responsible: 'responsables', themes: 'thèmes', audience: 'publics' } as const;
+
+/** Columns the référent may not change (greyed and locked). */
+export const LOCKED = new Set<string>([
+  HEAD_COLUMNS.id,
+  HEAD_COLUMNS.number,
+  HEAD_COLUMNS.axis,
+  HEAD_COLUMNS.objective,
+  ...Object.values(TAIL_COLUMNS),
+]);
+
+export type Convention = Entry<'conventions'>;
+export type Action = Entry<'actions'>;
+
+/** Reads and validates the content; throws the French report when it is invalid. */
+export function loadContent(root: string, contentDir = 'content') {
+  const { files, problems: readProblems } = readContent(root, contentDir);
+  const { entries, problems } = validateAll(files);
+  if (readProblems.length + problems.length > 0) throw new ContentError([...readProblems, ...problems]);
+  return { files, entries };
+}
+
+/** One sheet per document that has actions, with a name Excel accepts (31 characters, no []:*?/\). */
+export function documentSheets(entries: Entries): { name: string; convention: Convention; actions: Action[] }[] {
+  const used = new Set<string>([GUIDE_SHEET]);
+  return [...entries.conventions]
+    .sort((a, b) => a.data.order - b.data.order)
+    .map((convention) => ({
+      convention,
+      actions: entries.actions.filter((a) => a.data.convention === convention.id).sort((a, b) => a.data.order - b.data.order),
+    }))
+    .filter((d) => d.actions.length > 0)
+    .map((d) => {
+      const base = d.convention.data.shortTitle.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
+      let name = base;
+      for (let n = 2; used.has(name); n++) name = `${base.slice(0, 28)} ${n}`;
+      used.add(name);
+      return { name, ...d };
+    });
+}
+
+/** The document's status codes (the drop-down list), empty when it follows no status. */
+export const scaleCodes = (c: Convention) => (c.data.statusScale ?? []).map((s) => s.code);
+
+/** Headers of one document's sheet, in order. */
+export function sheetHeaders(c: Convention): string[] {
+  const rounds = (c.data.rounds ?? []).map((r) => r.label);
+  const next = scaleCodes(c).length > 0 ? [NEW_ROUND_HEADER] : [];
+  return [...Object.values(HEAD_COLUMNS), ...rounds, ...next, ...Object.values(TAIL_COLUMNS)];
+}
+
+const GUIDE = [
+  'Classeur de suivi des plans et conventions handicap',
+  '',
+  'Ce classeur sert à mettre à jour les statuts des actions après chaque bilan annuel.',
+  'Chaque feuille suivante correspond à un document ; chaque ligne, à une action.',
+  '',
+  'Ce que vous pouvez modifier (cellules blanches) :',
+  '• les colonnes de bilan (une par bilan déjà publié) : choisissez le statut dans la liste déroulante ;',
+  '• le titre et le libellé d’une action, pour corriger une faute de transcription.',
+  '',
+  'Ce qui est verrouillé (cellules grises) : identifiant, numéro, axe, objectif, responsables, thèmes, publics.',
+  'Ne modifiez pas ces colonnes, n’ajoutez ni ne supprimez de ligne, ne renommez pas les feuilles.',
+  '',
+  `La colonne « ${NEW_ROUND_HEADER} » prépare le prochain bilan. L’import ne la prend pas encore en compte :`,
+  'pour publier un nouveau bilan, ajoutez-le d’abord dans le champ rounds du document (voir README), puis exportez à nouveau.',
+  '',
+  'Pour enregistrer vos modifications sur le site :',
+  '1. vérifiez sans rien écrire : npm run tableur:importer -- classeur.xlsx --essai',
+  '2. puis importez : npm run tableur:importer -- classeur.xlsx',
+  'L’import signale toutes les erreurs à la fois (feuille, ligne, colonne, valeur trouvée, valeurs permises)',
+  'et n’écrit rien tant qu’il en reste une.',
+];
+
+const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+
+/** Builds the workbook from validated entries. */
+export async function buildWorkbook(entries: Entries): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'conventions-handicap';
+  const guide = workbook.addWorksheet(GUIDE_SHEET);
+  guide.getColumn(1).width = 120;
+  GUIDE.forEach((line, i) => {
+    const cell = guide.getCell(i + 1, 1);
+    cell.value = line;
+    if (i === 0) cell.font = { bold: true, size: 14 };
+  });
+
+  for (const { name, convention, actions } of documentSheets(entries)) {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+    const headers = sheetHeaders(convention);
+    const rounds = convention.data.rounds ?? [];
+    const codes = scaleCodes(convention);
+    sheet.addRow(headers).font = { bold: true };
+    for (const action of actions) {
+      const d = action.data;
+      const statusOf = (round: string) => d.statuses?.find((s) => s.round === round)?.status ?? '';
+      sheet.addRow([
+        action.id,
+        d.number ?? '',
+        d.axis,
+        d.objective ?? '',
+        d.title,
+        d.wording,
+        ...rounds.map((r) => statusOf(r.id)),
+        ...(codes.length > 0 ? [''] : []),
+        (d.responsible ?? []).join(', '),
+        d.themes.join(', '),
+        d.audience.join(', '),
+      ]);
+    }
+    const list = codes.length > 0 ? `"${codes.join(',')}"` : undefined;
+    headers.forEach((header, i) => {
+      const column = sheet.getColumn(i + 1);
+      column.width = header === HEAD_COLUMNS.wording ? 80 : header === HEAD_COLUMNS.title ? 50 : header.length > 12 ? 24 : 14;
+      const locked = LOCKED.has(header);
+      const isStatus = rounds.some((r) => r.label === header) || header === NEW_ROUND_HEADER;
+      for (let row = 2; row <= actions.length + 1; row++) {
+        const cell = sheet.getCell(row, i + 1);
+        cell.protection = { locked };
+        if (locked) cell.fill = GREY;
+        if (header === HEAD_COLUMNS.wording || header === HEAD_COLUMNS.title) cell.alignment = { wrapText: true, vertical: 'top' };
+        if (isStatus && list) {
+          cell.dataValidation = {
+            type: 'list',
+            allowBlank: true,
+            formulae: [list],
+            showErrorMessage: true,
+            errorTitle: 'Statut inconnu',
+            error: `Choisissez un statut de la liste : ${codes.join(', ')}.`,
+          };
+        }
+      }
+    });
+    // Locked cells stay selectable (to copy them); the other cells can be edited.
+    await sheet.protect('', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      autoFilter: true,
+      sort: false,
+    });
+  }
+  return workbook;
+}
+
+/** Writes the workbook of the content under `root/contentDir` to `file`. */
+export async function exportWorkbook(file: string, root: string, contentDir = 'content'): Promise<{ sheets: number; rows: number }> {
+  const { entries } = loadContent(root, contentDir);
+  const workbook = await buildWorkbook(entries);
+  await workbook.xlsx.writeFile(file);
+  const sheets = documentSheets(entries);
+  return { sheets: sheets.length, rows: sheets.reduce((n, s) => n + s.actions.length, 0) };
+}

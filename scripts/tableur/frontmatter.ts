@@ -1,0 +1,107 @@
+/**
+ * Changes a few values in the YAML front matter of an MDX file and leaves every other byte as it
+ * was: the `yaml` Document API locates the nodes (their offsets in the source), and only their
+ * text is replaced or a line inserted. Keys, order, comments, quoting of the other values and the
+ * MDX body are untouched. The result is parsed again and compared with the expected data.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { isMap, isScalar, isSeq, parse, parseDocument, type Scalar } from 'yaml';
+
+/** One change to an action's front matter. */
+export type FrontmatterEdit =
+  | { kind: 'set'; path: (string | number)[]; value: string }
+  /** Adds `{ round, status }` to `statuses`, before the item at `before` (or at the end). */
+  | { kind: 'add-status'; round: string; status: string; before?: number };
+
+/** Keys that follow `statuses` in an action (src/model/action.ts): a new `statuses` goes before the first one present. */
+const AFTER_STATUSES = ['withdrawn', 'subItems', 'responsible', 'dates', 'themes', 'audience', 'notes', 'sourceNotes'];
+
+const RESERVED = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
+
+/** A string as YAML, in the style the value had (plain when it can stay plain, else double-quoted). */
+export function renderScalar(value: string, style: Scalar['type'] | undefined): string {
+  if (style === 'PLAIN' && /^[A-Za-z][A-Za-z0-9._-]*$/.test(value) && !RESERVED.test(value)) return value;
+  if (style === 'QUOTE_SINGLE' && !/[\n\r\t]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
+  // A JSON string is a valid YAML double-quoted scalar.
+  return JSON.stringify(value);
+}
+
+/** The front matter of an MDX file: its text and where it sits in the file. */
+function frontmatterOf(source: string): { start: number; end: number } {
+  const open = source.startsWith('---\r\n') ? 5 : source.startsWith('---\n') ? 4 : -1;
+  if (open < 0) throw new Error('en-tête YAML introuvable (le fichier doit commencer par ---)');
+  const close = source.indexOf('\n---', open - 1);
+  if (close < 0) throw new Error('fin de l’en-tête YAML introuvable (---)');
+  return { start: open, end: close + 1 };
+}
+
+/** Applies the edits to plain data, as the file would read once edited. */
+export function applyToData(data: Record<string, unknown>, edits: FrontmatterEdit[]): Record<string, unknown> {
+  const copy = structuredClone(data);
+  for (const edit of edits) {
+    if (edit.kind === 'set') {
+      let node: Record<string | number, unknown> = copy;
+      for (const key of edit.path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+      node[edit.path.at(-1)!] = edit.value;
+    } else {
+      const statuses = (copy.statuses ??= []) as unknown[];
+      statuses.splice(edit.before ?? statuses.length, 0, { round: edit.round, status: edit.status });
+    }
+  }
+  return copy;
+}
+
+/** Returns the file's text with the edits made; throws (in French) when it cannot do so safely. */
+export function editFrontmatter(source: string, edits: FrontmatterEdit[]): string {
+  const { start, end } = frontmatterOf(source);
+  const fm = source.slice(start, end);
+  const doc = parseDocument(fm);
+  if (doc.errors.length > 0) throw new Error(`en-tête YAML illisible : ${doc.errors[0]!.message}`);
+  const root = doc.contents;
+  if (!isMap(root)) throw new Error('l’en-tête YAML n’est pas un ensemble de champs');
+  const splices: { at: number; remove: number; text: string }[] = [];
+  const lineStart = (offset: number) => fm.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = (offset: number) => {
+    const n = fm.indexOf('\n', offset);
+    return n < 0 ? fm.length : n + 1;
+  };
+
+  for (const edit of edits) {
+    if (edit.kind === 'set') {
+      const node = doc.getIn(edit.path, true);
+      if (!isScalar(node) || !node.range) throw new Error(`champ « ${edit.path.join('.')} » introuvable ou non textuel`);
+      splices.push({ at: node.range[0], remove: node.range[1] - node.range[0], text: renderScalar(edit.value, node.type) });
+      continue;
+    }
+    const seq = root.get('statuses', true);
+    if (seq === undefined) {
+      const next = root.items.find((pair) => isScalar(pair.key) && AFTER_STATUSES.includes(String(pair.key.value)));
+      const at = next && isScalar(next.key) && next.key.range ? lineStart(next.key.range[0]) : fm.length;
+      const text = `statuses:\n  - { round: ${renderScalar(edit.round, 'PLAIN')}, status: ${renderScalar(edit.status, 'PLAIN')} }\n`;
+      splices.push({ at, remove: 0, text: (at > 0 && fm[at - 1] !== '\n' ? '\n' : '') + text });
+      continue;
+    }
+    if (!isSeq(seq) || seq.flow || seq.items.length === 0)
+      throw new Error('champ « statuses » dans une forme que l’import ne sait pas compléter');
+    const items = seq.items;
+    if (!items.every((item) => isMap(item) && item.flow && item.range)) {
+      throw new Error('champ « statuses » : seuls les éléments sur une ligne ({ round: …, status: … }) peuvent être complétés');
+    }
+    const sample = items[0] as NonNullable<(typeof items)[number]> & { range: [number, number, number] };
+    const sampleStatus = doc.getIn(['statuses', 0, 'status'], true);
+    const padded = fm.slice(sample.range[0], sample.range[0] + 2) === '{ ';
+    const prefix = fm.slice(lineStart(sample.range[0]), sample.range[0]);
+    const body = `round: ${renderScalar(edit.round, 'PLAIN')}, status: ${renderScalar(edit.status, isScalar(sampleStatus) ? sampleStatus.type : 'PLAIN')}`;
+    const line = `${prefix}${padded ? `{ ${body} }` : `{${body}}`}\n`;
+    const anchor = items[edit.before ?? items.length] as { range: [number, number, number] } | undefined;
+    const last = items.at(-1) as { range: [number, number, number] };
+    splices.push({ at: anchor ? lineStart(anchor.range[0]) : lineEnd(last.range[1]), remove: 0, text: line });
+  }
+
+  let edited = fm;
+  for (const s of splices.sort((a, b) => b.at - a.at)) edited = edited.slice(0, s.at) + s.text + edited.slice(s.at + s.remove);
+  // Safety net: the edited text must read as the old data with exactly these edits.
+  const expected = applyToData(parse(fm) as Record<string, unknown>, edits);
+  if (!isDeepStrictEqual(parse(edited), expected)) throw new Error('la modification de l’en-tête YAML ne donne pas les valeurs attendues');
+  return source.slice(0, start) + edited + source.slice(end);
+}

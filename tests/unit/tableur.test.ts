@@ -1,0 +1,222 @@
+/**
+ * The follow-up workbook on the real content: export then import changes nothing; ten statuses
+ * changed in the workbook reach exactly ten files; a wrong status and a changed locked column are
+ * both reported with their place, and nothing is written. Each test works on a copy of content/.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import ExcelJS from 'exceljs';
+import { exportWorkbook, HEAD_COLUMNS, NEW_ROUND_HEADER } from '../../scripts/tableur/classeur.ts';
+import { formatImportProblem, formatSummary, importWorkbook, type SheetProblem } from '../../scripts/tableur/import.ts';
+import { editFrontmatter } from '../../scripts/tableur/frontmatter.ts';
+
+const INSERM = 'inserm-fiphfp-2023-2026';
+const ROUND = 'Bilans 2023, 2024 et 2025 de la convention';
+
+function copyContent(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tableur-'));
+  cpSync(join(process.cwd(), 'content'), join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+}
+
+/** Files of the copy that differ from the real content (paths relative to the copy). */
+function differing(dir: string): string[] {
+  return walk(join(dir, 'content'))
+    .map((path) => relative(dir, path))
+    .filter((file) => !readFileSync(join(dir, file)).equals(readFileSync(join(process.cwd(), file))));
+}
+
+// One export, shared: each test reads it and saves its own edited copy.
+const exportDir = copyContent();
+const exported = join(exportDir, 'suivi.xlsx');
+const exportDone = exportWorkbook(exported, exportDir);
+
+/** The exported workbook with `edit` applied to the Inserm plan's sheet, saved under a new name. */
+async function edited(name: string, edit: (sheet: ExcelJS.Worksheet, column: (header: string) => number) => void): Promise<string> {
+  await exportDone;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(exported);
+  const sheet = workbook.worksheets.find((s) => String(s.getCell(2, 1).value).startsWith(`${INSERM}/`))!;
+  const headers = (sheet.getRow(1).values as unknown[]).map(String);
+  edit(sheet, (header) => headers.indexOf(header));
+  const file = join(exportDir, name);
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+test('the export has a guide first, then one sheet per document with actions, drop-downs and locked identifiers', async () => {
+  await exportDone;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(exported);
+  assert.equal(workbook.worksheets[0]!.name, "Mode d'emploi");
+  assert.equal(workbook.worksheets.length, 5);
+  const sheet = workbook.worksheets.find((s) => String(s.getCell(2, 1).value).startsWith(`${INSERM}/`))!;
+  const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  assert.deepEqual(headers, [
+    'identifiant',
+    'numéro',
+    'axe',
+    'objectif',
+    'titre',
+    'libellé',
+    ROUND,
+    NEW_ROUND_HEADER,
+    'responsables',
+    'thèmes',
+    'publics',
+  ]);
+  // 70 numbered actions and 2 unnumbered measures.
+  assert.equal(sheet.rowCount, 1 + 72);
+  let row12 = sheet.getRow(2);
+  sheet.eachRow((row) => {
+    if (row.getCell(1).value === `${INSERM}/action-12`) row12 = row;
+  });
+  assert.equal(row12.getCell(2).value, '12');
+  assert.equal(row12.getCell(7).value, 'NR');
+  assert.deepEqual(row12.getCell(7).dataValidation.formulae, ['"R,PR,EC,NR"']);
+  assert.deepEqual(row12.getCell(8).dataValidation.formulae, ['"R,PR,EC,NR"']);
+  // Locked is Excel's default: the file says only which cells are not.
+  assert.notEqual(row12.getCell(1).protection?.locked, false);
+  assert.deepEqual(row12.getCell(1).fill, { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } });
+  assert.equal(row12.getCell(7).protection?.locked, false);
+  assert.equal(row12.getCell(6).protection?.locked, false);
+  assert.ok(sheet.sheetProtection, 'la feuille est protégée');
+});
+
+test('export then import of the unchanged workbook changes no byte of the content', async () => {
+  await exportDone;
+  const dir = copyContent();
+  const result = await importWorkbook(exported, { root: dir });
+  assert.deepEqual(result.problems.map(formatImportProblem), []);
+  assert.deepEqual(result.changes, []);
+  assert.deepEqual(result.written, []);
+  assert.deepEqual(differing(dir), []);
+});
+
+test('ten Inserm statuses changed in the workbook: a trial run lists them, the import writes exactly those', async () => {
+  const expected: { id: string; from: string; to: string }[] = [];
+  const file = await edited('dix-statuts.xlsx', (sheet, column) => {
+    for (let row = 2; row <= 11; row++) {
+      const cell = sheet.getCell(row, column(ROUND));
+      const from = String(cell.value);
+      const to = from === 'R' ? 'EC' : 'R';
+      cell.value = to;
+      expected.push({ id: String(sheet.getCell(row, column(HEAD_COLUMNS.id)).value), from, to });
+    }
+  });
+  const dir = copyContent();
+  const trial = await importWorkbook(file, { root: dir, dryRun: true });
+  assert.deepEqual(trial.problems, []);
+  assert.deepEqual(
+    trial.changes.map((c) => ({ id: c.action, from: c.from, to: c.to })),
+    expected,
+  );
+  assert.match(
+    formatSummary(trial.changes),
+    /^10 statuts modifiés, 0 texte modifié\.\n {2}inserm-fiphfp-2023-2026\/action-01 — Bilans 2023, 2024 et 2025 de la convention : \w+ → \w+$/m,
+  );
+  assert.deepEqual(differing(dir), [], 'un essai n’écrit rien');
+
+  const result = await importWorkbook(file, { root: dir });
+  assert.deepEqual(result.problems, []);
+  const files = expected.map((e) => `content/actions/${e.id}.mdx`);
+  assert.deepEqual(result.written.sort(), files);
+  assert.deepEqual(differing(dir).sort(), files);
+  // Only the status changes: every other byte of each file stays as it was.
+  for (const [i, e] of expected.entries()) {
+    const before = readFileSync(join(process.cwd(), files[i]!), 'utf8');
+    assert.equal(readFileSync(join(dir, files[i]!), 'utf8'), before.replace(`status: ${e.from} }`, `status: ${e.to} }`));
+  }
+  // Importing the same workbook again finds nothing left to change.
+  assert.deepEqual((await importWorkbook(file, { root: dir })).changes, []);
+});
+
+test('a wrong status and a changed axis are both reported with sheet, row and column, and nothing is written', async () => {
+  const file = await edited('erreurs.xlsx', (sheet, column) => {
+    sheet.getCell(3, column(ROUND)).value = 'FINI';
+    sheet.getCell(5, column(HEAD_COLUMNS.axis)).value = '99';
+    sheet.getCell(6, column(HEAD_COLUMNS.id)).value = `${INSERM}/action-999`;
+    sheet.getCell(7, column(HEAD_COLUMNS.title)).value = 'Titre corrigé';
+  });
+  const dir = copyContent();
+  const result = await importWorkbook(file, { root: dir });
+  assert.deepEqual(result.written, []);
+  assert.deepEqual(differing(dir), []);
+  const problems = result.problems as SheetProblem[];
+  assert.deepEqual(
+    problems.map((p) => [p.row, p.column, p.value, p.allowed]),
+    [
+      [3, `G (${ROUND})`, 'FINI', 'R, PR, EC, NR'],
+      [5, 'C (axe)', '99', '1'],
+      [6, 'A (identifiant)', `${INSERM}/action-999`, `l’identifiant exporté (colonne verrouillée), par exemple ${INSERM}/action-01`],
+    ],
+  );
+  assert.ok(problems.every((p) => p.sheet === 'Plan handicap Inserm 2023-2026'));
+  assert.equal(
+    formatImportProblem(problems[0]!),
+    `✗ feuille « Plan handicap Inserm 2023-2026 », ligne 3, colonne G (${ROUND}) : statut inconnu pour ce document\n  valeur trouvée : « FINI »\n  valeurs permises : R, PR, EC, NR`,
+  );
+});
+
+test('a filled-in new round is reported as not yet imported', async () => {
+  const file = await edited('nouveau-bilan.xlsx', (sheet, column) => {
+    sheet.getCell(2, column(NEW_ROUND_HEADER)).value = 'R';
+  });
+  const dir = copyContent();
+  const result = await importWorkbook(file, { root: dir, dryRun: true });
+  assert.deepEqual(
+    (result.problems as SheetProblem[]).map((p) => [p.row, p.column]),
+    [[2, `H (${NEW_ROUND_HEADER})`]],
+  );
+});
+
+test('the command line: an error exits 1 with the report', async () => {
+  const script = join(process.cwd(), 'scripts/tableur-importer.ts');
+  const file = await edited('cli.xlsx', (sheet, column) => {
+    sheet.getCell(3, column(ROUND)).value = 'FINI';
+  });
+  const bad = spawnSync(process.execPath, [script, file], { cwd: exportDir, encoding: 'utf8' });
+  assert.equal(bad.status, 1);
+  assert.match(
+    bad.stderr,
+    /^Le classeur comporte 1 erreur ; aucun fichier n’a été modifié\.\n\n✗ feuille « Plan handicap Inserm 2023-2026 », ligne 3, colonne G/,
+  );
+});
+
+test('front matter edits keep every other byte: a status added to a list, a list created, a text requoted', () => {
+  const source = [
+    '---',
+    'convention: x # comment',
+    'title: "Titre"',
+    'wording: "Texte"',
+    'statuses:',
+    '  - { round: b, status: "En cours" }',
+    'themes: [a, b]',
+    'dates: {done: "2017"}',
+    '---',
+    '',
+    'Corps.',
+    '',
+  ].join('\n');
+  assert.equal(
+    editFrontmatter(source, [
+      { kind: 'add-status', round: 'a', status: 'Réalisé', before: 0 },
+      { kind: 'set', path: ['wording'], value: 'Texte « corrigé »' },
+    ]),
+    source.replace('statuses:\n', 'statuses:\n  - { round: a, status: "Réalisé" }\n').replace('"Texte"', '"Texte « corrigé »"'),
+  );
+  const none = source.replace('statuses:\n  - { round: b, status: "En cours" }\n', '');
+  assert.equal(
+    editFrontmatter(none, [{ kind: 'add-status', round: 'a', status: 'NR' }]),
+    none.replace('themes:', 'statuses:\n  - { round: a, status: NR }\nthemes:'),
+  );
+  assert.throws(() => editFrontmatter('no front matter', []), /en-tête YAML introuvable/);
+});
