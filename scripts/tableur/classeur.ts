@@ -155,6 +155,7 @@ export async function buildWorkbook(entries: Entries): Promise<ExcelJS.Workbook>
         }
       }
     });
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
     // Locked cells stay selectable (to copy them); the other cells can be edited.
     await sheet.protect('', {
       selectLockedCells: true,

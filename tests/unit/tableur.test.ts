@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -166,6 +166,50 @@ test('a wrong status and a changed axis are both reported with sheet, row and co
     formatImportProblem(problems[0]!),
     `✗ feuille « Plan handicap Inserm 2023-2026 », ligne 3, colonne G (${ROUND}) : statut inconnu pour ce document\n  valeur trouvée : « FINI »\n  valeurs permises : R, PR, EC, NR`,
   );
+});
+
+test('the build’s own checks run on the changed content: a status given to a withdrawn action is refused', async () => {
+  const dir = copyContent();
+  const file = `content/actions/${INSERM}/action-12.mdx`;
+  const source = readFileSync(join(dir, file), 'utf8');
+  writeFileSync(
+    join(dir, file),
+    source.replace('statuses:\n  - { round: bilans-2023-2025, status: NR }\n', 'withdrawn: { round: bilans-2023-2025 }\n'),
+  );
+  const workbookFile = join(dir, 'retiree.xlsx');
+  await exportWorkbook(workbookFile, dir);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(workbookFile);
+  const sheet = workbook.getWorksheet('Plan handicap Inserm 2023-2026')!;
+  sheet.eachRow((row) => {
+    if (row.getCell(1).text === `${INSERM}/action-12`) row.getCell(7).value = 'R';
+  });
+  await workbook.xlsx.writeFile(workbookFile);
+  const before = readFileSync(join(dir, file), 'utf8');
+  const result = await importWorkbook(workbookFile, { root: dir });
+  assert.deepEqual(
+    result.problems.map((p) => ('file' in p ? [p.file, p.field] : p)),
+    [[file, 'withdrawn.round']],
+  );
+  assert.deepEqual(result.written, []);
+  assert.equal(readFileSync(join(dir, file), 'utf8'), before);
+});
+
+test('a corrected title is written in place, quoted as before', async () => {
+  let id = '';
+  let title = '';
+  const file = await edited('titre.xlsx', (sheet, column) => {
+    id = sheet.getCell(2, column(HEAD_COLUMNS.id)).text;
+    title = sheet.getCell(2, column(HEAD_COLUMNS.title)).text;
+    sheet.getCell(2, column(HEAD_COLUMNS.title)).value = `${title} « corrigé »`;
+  });
+  const dir = copyContent();
+  const result = await importWorkbook(file, { root: dir });
+  assert.deepEqual(result.problems, []);
+  assert.match(formatSummary(result.changes), /^0 statut modifié, 1 texte modifié\.\n {2}.+ — titre : « .+ » → « .+ « corrigé » »$/);
+  const path = `content/actions/${id}.mdx`;
+  const before = readFileSync(join(process.cwd(), path), 'utf8');
+  assert.equal(readFileSync(join(dir, path), 'utf8'), before.replace(`title: "${title}"`, `title: "${title} « corrigé »"`));
 });
 
 test('a filled-in new round is reported as not yet imported', async () => {
