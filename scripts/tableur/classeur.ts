@@ -132,7 +132,10 @@ export async function buildWorkbook(entries: Entries): Promise<ExcelJS.Workbook>
         d.audience.join(', '),
       ]);
     }
-    const list = codes.length > 0 ? `"${codes.join(',')}"` : undefined;
+    // Excel's inline list: codes separated by commas, 255 characters at most. A scale that does
+    // not fit gets no drop-down; the importer checks the codes all the same.
+    const inline = `"${codes.join(',')}"`;
+    const list = codes.length > 0 && !codes.some((c) => /[,"]/.test(c)) && inline.length <= 257 ? inline : undefined;
     headers.forEach((header, i) => {
       const column = sheet.getColumn(i + 1);
       column.width = header === HEAD_COLUMNS.wording ? 80 : header === HEAD_COLUMNS.title ? 50 : header.length > 12 ? 24 : 14;
