@@ -2,6 +2,7 @@
  * Reads a follow-up workbook back and writes the changed statuses (and titles, wordings) into the
  * content. Writes nothing when anything is wrong, or with --essai.
  * Usage: npm run tableur:importer -- fichier.xlsx [--essai] [--contenu dossier]
+ *   [--bilan id --libelle "…" (--date AAAA-MM | --periode "…")] for a filled-in new-round column
  */
 import { parseArgs } from 'node:util';
 import { formatImportProblem, formatSummary, importWorkbook } from './tableur/import.ts';
@@ -9,8 +10,21 @@ import { ContentError } from '../src/model/problems.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { essai: { type: 'boolean', default: false }, contenu: { type: 'string', default: 'content' } },
+  options: {
+    essai: { type: 'boolean', default: false },
+    contenu: { type: 'string', default: 'content' },
+    bilan: { type: 'string' },
+    libelle: { type: 'string' },
+    date: { type: 'string' },
+    periode: { type: 'string' },
+  },
 });
+if (values.bilan !== undefined && (values.libelle === undefined || (values.date === undefined && values.periode === undefined))) {
+  console.error('Un nouveau bilan demande --bilan <identifiant>, --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>".');
+  process.exit(2);
+}
+const newRound =
+  values.bilan !== undefined ? { id: values.bilan, label: values.libelle!, date: values.date, period: values.periode } : undefined;
 if (positionals.length !== 1) {
   console.error('Usage : npm run tableur:importer -- fichier.xlsx [--essai]');
   process.exit(2);
@@ -20,6 +34,7 @@ try {
     root: process.cwd(),
     contentDir: values.contenu,
     dryRun: values.essai,
+    newRound,
   });
   if (problems.length > 0) {
     const head = problems.length === 1 ? 'Le classeur comporte 1 erreur' : `Le classeur comporte ${problems.length} erreurs`;

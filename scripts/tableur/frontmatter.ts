@@ -11,7 +11,24 @@ import { isMap, isScalar, isSeq, parse, parseDocument, type Scalar } from 'yaml'
 export type FrontmatterEdit =
   | { kind: 'set'; path: (string | number)[]; value: string }
   /** Adds `{ round, status }` to `statuses`, before the item at `before` (or at the end). */
-  | { kind: 'add-status'; round: string; status: string; before?: number };
+  | { kind: 'add-status'; round: string; status: string; before?: number }
+  /** Adds a review round at the end of a document's `rounds` (a list of block maps). */
+  | { kind: 'add-round'; round: NewRound };
+
+/** A review round added from the workbook's new-round column. */
+export interface NewRound {
+  id: string;
+  label: string;
+  date?: string;
+  period?: string;
+}
+
+const roundData = (r: NewRound) => ({
+  id: r.id,
+  label: r.label,
+  ...(r.date ? { date: r.date } : {}),
+  ...(r.period ? { period: r.period } : {}),
+});
 
 /** Keys that follow `statuses` in an action (src/model/action.ts): a new `statuses` goes before the first one present. */
 const AFTER_STATUSES = ['withdrawn', 'subItems', 'responsible', 'dates', 'themes', 'audience', 'notes', 'sourceNotes'];
@@ -43,6 +60,8 @@ export function applyToData(data: Record<string, unknown>, edits: FrontmatterEdi
       let node: Record<string | number, unknown> = copy;
       for (const key of edit.path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
       node[edit.path.at(-1)!] = edit.value;
+    } else if (edit.kind === 'add-round') {
+      ((copy.rounds ??= []) as unknown[]).push(roundData(edit.round));
     } else {
       const statuses = (copy.statuses ??= []) as unknown[];
       statuses.splice(edit.before ?? statuses.length, 0, { round: edit.round, status: edit.status });
@@ -73,6 +92,22 @@ export function editFrontmatter(source: string, edits: FrontmatterEdit[]): strin
       splices.push({ at: node.range[0], remove: node.range[1] - node.range[0], text: renderScalar(edit.value, node.type) });
       continue;
     }
+    if (edit.kind === 'add-round') {
+      const rounds = root.get('rounds', true);
+      if (!isSeq(rounds) || rounds.flow || rounds.items.length === 0 || !rounds.items.every((i) => isMap(i) && !i.flow && i.range)) {
+        throw new Error('champ « rounds » absent ou dans une forme que l’import ne sait pas compléter : ajoutez le bilan à la main');
+      }
+      const first = rounds.items[0] as { range: [number, number, number] };
+      const last = rounds.items.at(-1) as { range: [number, number, number] };
+      const prefix = fm.slice(lineStart(first.range[0]), first.range[0]);
+      const indent = ' '.repeat(prefix.length);
+      const lines = Object.entries(roundData(edit.round)).map(
+        ([k, v], i) => `${i === 0 ? prefix : indent}${k}: ${renderScalar(v, k === 'id' ? 'PLAIN' : 'QUOTE_DOUBLE')}\n`,
+      );
+      const end = last.range[1];
+      splices.push({ at: fm[end - 1] === '\n' ? end : lineEnd(end), remove: 0, text: lines.join('') });
+      continue;
+    }
     const seq = root.get('statuses', true);
     if (seq === undefined) {
       const next = root.items.find((pair) => isScalar(pair.key) && AFTER_STATUSES.includes(String(pair.key.value)));
@@ -99,7 +134,10 @@ export function editFrontmatter(source: string, edits: FrontmatterEdit[]): strin
   }
 
   let edited = fm;
-  for (const s of splices.sort((a, b) => b.at - a.at)) edited = edited.slice(0, s.at) + s.text + edited.slice(s.at + s.remove);
+  // From the end, so that offsets stay right; at the same offset, the later edit first, so that
+  // the texts end up in the order of the edits.
+  const ordered = splices.map((s, i) => ({ ...s, i })).sort((a, b) => b.at - a.at || b.i - a.i);
+  for (const s of ordered) edited = edited.slice(0, s.at) + s.text + edited.slice(s.at + s.remove);
   // Safety net: the edited text must read as the old data with exactly these edits.
   const expected = applyToData(parse(fm) as Record<string, unknown>, edits);
   if (!isDeepStrictEqual(parse(edited), expected)) throw new Error('la modification de l’en-tête YAML ne donne pas les valeurs attendues');

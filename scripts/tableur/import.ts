@@ -19,7 +19,7 @@ import {
   sheetHeaders,
   type Action,
 } from './classeur.ts';
-import { applyToData, editFrontmatter, type FrontmatterEdit } from './frontmatter.ts';
+import { applyToData, editFrontmatter, type FrontmatterEdit, type NewRound } from './frontmatter.ts';
 
 /** Something wrong in the workbook, located as the référent sees it in the spreadsheet. */
 export interface SheetProblem {
@@ -65,9 +65,9 @@ const columnLetter = (n: number): string =>
 /** Reads and checks the workbook, then (unless `dryRun`) writes the changed files under `root`. */
 export async function importWorkbook(
   file: string,
-  options: { root: string; contentDir?: string; dryRun?: boolean },
+  options: { root: string; contentDir?: string; dryRun?: boolean; newRound?: NewRound },
 ): Promise<ImportResult> {
-  const { root, contentDir = 'content', dryRun = false } = options;
+  const { root, contentDir = 'content', dryRun = false, newRound } = options;
   const { files, entries } = loadContent(root, contentDir);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
@@ -180,13 +180,37 @@ export async function importWorkbook(
         }
         changes.push({ action: id, file: action.file, kind: 'statut', round: round.label, from: before || '(aucun)', to: value });
       });
-      if (codes.length > 0 && get(NEW_ROUND_HEADER) !== '') {
+      const next = codes.length > 0 ? get(NEW_ROUND_HEADER) : '';
+      if (next !== '' && !newRound) {
         problems.push({
           ...at,
           column: where(NEW_ROUND_HEADER),
-          value: get(NEW_ROUND_HEADER),
-          message: `nouveau bilan : l’import ne le prend pas encore en compte ; ajoutez d’abord le bilan dans le champ rounds de ${convention.file}, puis exportez à nouveau`,
+          value: next,
+          message:
+            'nouveau bilan : dites lequel en relançant avec --bilan <identifiant> --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>"',
         });
+      } else if (next !== '' && newRound) {
+        if (!codes.includes(next)) {
+          problems.push({
+            ...at,
+            column: where(NEW_ROUND_HEADER),
+            value: next,
+            message: 'statut inconnu pour ce document',
+            allowed: codes.join(', '),
+          });
+        } else if (rounds.some((r) => r.id === newRound.id)) {
+          problems.push({
+            ...at,
+            column: where(NEW_ROUND_HEADER),
+            value: newRound.id,
+            message: 'ce bilan existe déjà dans le document : sa colonne est celle de son libellé',
+            allowed: 'un identifiant de bilan nouveau',
+          });
+        } else {
+          fileEdits.push({ kind: 'add-status', round: newRound.id, status: next });
+          changes.push({ action: id, file: action.file, kind: 'statut', round: newRound.label, from: '(aucun)', to: next });
+          edits.set(convention.file, [{ kind: 'add-round', round: newRound }]);
+        }
       }
       for (const [h, field, kind] of [
         [HEAD_COLUMNS.title, 'title', 'titre'],

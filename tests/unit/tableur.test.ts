@@ -212,16 +212,49 @@ test('a corrected title is written in place, quoted as before', async () => {
   assert.equal(readFileSync(join(dir, path), 'utf8'), before.replace(`title: "${title}"`, `title: "${title} « corrigé »"`));
 });
 
-test('a filled-in new round is reported as not yet imported', async () => {
+test('a filled-in new round needs its name; given one, it is added to the document with the statuses', async () => {
   const file = await edited('nouveau-bilan.xlsx', (sheet, column) => {
     sheet.getCell(2, column(NEW_ROUND_HEADER)).value = 'R';
+    sheet.getCell(3, column(NEW_ROUND_HEADER)).value = 'EC';
   });
   const dir = copyContent();
-  const result = await importWorkbook(file, { root: dir, dryRun: true });
+  const unnamed = await importWorkbook(file, { root: dir });
   assert.deepEqual(
-    (result.problems as SheetProblem[]).map((p) => [p.row, p.column]),
-    [[2, `H (${NEW_ROUND_HEADER})`]],
+    (unnamed.problems as SheetProblem[]).map((p) => [p.row, p.column]),
+    [
+      [2, `H (${NEW_ROUND_HEADER})`],
+      [3, `H (${NEW_ROUND_HEADER})`],
+    ],
   );
+  const round = { id: 'bilan-2026', label: 'Bilan 2026', date: '2026-12' };
+  const result = await importWorkbook(file, { root: dir, newRound: round });
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(
+    result.changes.map((c) => [c.action, c.round, c.from, c.to]),
+    [
+      [`${INSERM}/action-01`, 'Bilan 2026', '(aucun)', 'R'],
+      [`${INSERM}/action-02`, 'Bilan 2026', '(aucun)', 'EC'],
+    ],
+  );
+  const conv = `content/conventions/${INSERM}.mdx`;
+  assert.deepEqual(differing(dir).sort(), [`content/actions/${INSERM}/action-01.mdx`, `content/actions/${INSERM}/action-02.mdx`, conv]);
+  const before = readFileSync(join(process.cwd(), conv), 'utf8');
+  assert.equal(
+    readFileSync(join(dir, conv), 'utf8'),
+    before.replace('\nsource:\n', '\n  - id: bilan-2026\n    label: "Bilan 2026"\n    date: "2026-12"\nsource:\n'),
+  );
+  const action = `content/actions/${INSERM}/action-01.mdx`;
+  const a = readFileSync(join(process.cwd(), action), 'utf8');
+  assert.equal(
+    readFileSync(join(dir, action), 'utf8'),
+    a.replace(/(  - \{ round: bilans-2023-2025, status: \w+ \}\n)/, '$1  - { round: bilan-2026, status: R }\n'),
+  );
+  // The workbook is now out of date (no column for the new round): it is refused, export again.
+  const again = await importWorkbook(file, { root: dir, newRound: round, dryRun: true });
+  assert.match(formatImportProblem(again.problems[0]!), /ligne 1 : colonne\(s\) manquante\(s\) ou renommée\(s\) : Bilan 2026\n/);
+  // Exported again, the new round has its own column, with the statuses just imported.
+  await exportWorkbook(join(dir, 'apres.xlsx'), dir);
+  assert.deepEqual((await importWorkbook(join(dir, 'apres.xlsx'), { root: dir, dryRun: true })).changes, []);
 });
 
 test('the command line: an error exits 1 with the report', async () => {
