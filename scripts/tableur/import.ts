@@ -11,7 +11,7 @@ import { formatProblem, type Problem } from '../../src/model/problems.ts';
 import {
   GUIDE_SHEET,
   HEAD_COLUMNS,
-  LOCKED,
+  TAIL_COLUMNS,
   NEW_ROUND_HEADER,
   documentSheets,
   loadContent,
@@ -133,9 +133,12 @@ export async function importWorkbook(
         [HEAD_COLUMNS.number]: d.number ?? '',
         [HEAD_COLUMNS.axis]: d.axis,
         [HEAD_COLUMNS.objective]: d.objective ?? '',
+        [TAIL_COLUMNS.responsible]: (d.responsible ?? []).join(', '),
+        [TAIL_COLUMNS.themes]: d.themes.join(', '),
+        [TAIL_COLUMNS.audience]: d.audience.join(', '),
       };
       for (const [h, value] of Object.entries(lockedValues)) {
-        if (LOCKED.has(h) && get(h) !== value) {
+        if (get(h) !== value) {
           problems.push({
             ...at,
             column: where(h),

@@ -142,11 +142,14 @@ test('ten Inserm statuses changed in the workbook: a trial run lists them, the i
 });
 
 test('a wrong status and a changed axis are both reported with sheet, row and column, and nothing is written', async () => {
+  let themes = '';
   const file = await edited('erreurs.xlsx', (sheet, column) => {
     sheet.getCell(3, column(ROUND)).value = 'FINI';
     sheet.getCell(5, column(HEAD_COLUMNS.axis)).value = '99';
     sheet.getCell(6, column(HEAD_COLUMNS.id)).value = `${INSERM}/action-999`;
     sheet.getCell(7, column(HEAD_COLUMNS.title)).value = 'Titre corrigé';
+    themes = sheet.getCell(8, column('thèmes')).text;
+    sheet.getCell(8, column('thèmes')).value = 'formation, carriere';
   });
   const dir = copyContent();
   const result = await importWorkbook(file, { root: dir });
@@ -159,6 +162,7 @@ test('a wrong status and a changed axis are both reported with sheet, row and co
       [3, `G (${ROUND})`, 'FINI', 'R, PR, EC, NR'],
       [5, 'C (axe)', '99', '1'],
       [6, 'A (identifiant)', `${INSERM}/action-999`, `l’identifiant exporté (colonne verrouillée), par exemple ${INSERM}/action-01`],
+      [8, 'J (thèmes)', 'formation, carriere', themes],
     ],
   );
   assert.ok(problems.every((p) => p.sheet === 'Plan handicap Inserm 2023-2026'));
