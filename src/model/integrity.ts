@@ -212,18 +212,17 @@ function checkActionRounds(
   const allowed = rounds.join(', ') || 'aucun : ce document ne déclare pas de bilan (rounds)';
   const position = (id: string) => rounds.indexOf(id);
   let previous = -1;
+  /** The round's position in the document, or -1 after reporting it unknown. */
+  const known = (field: string, id: string) => {
+    const at = position(id);
+    if (at < 0) problems.push({ file: action.file, field, value: id, message: `bilan inconnu du document « ${convention.id} »`, allowed });
+    return at;
+  };
   (action.data.statuses ?? []).forEach((s, i) => {
     checkStatus(`statuses.${i}.status`, s.status);
-    const at = position(s.round);
-    if (at < 0)
-      problems.push({
-        file: action.file,
-        field: `statuses.${i}.round`,
-        value: s.round,
-        message: `bilan inconnu du document « ${convention.id} »`,
-        allowed,
-      });
-    else if (at <= previous)
+    const at = known(`statuses.${i}.round`, s.round);
+    if (at < 0) return;
+    if (at <= previous)
       problems.push({
         file: action.file,
         field: `statuses.${i}.round`,
@@ -235,16 +234,8 @@ function checkActionRounds(
   });
   const w = action.data.withdrawn;
   if (!w) return;
-  const at = position(w.round);
-  if (at < 0)
-    problems.push({
-      file: action.file,
-      field: 'withdrawn.round',
-      value: w.round,
-      message: `bilan inconnu du document « ${convention.id} »`,
-      allowed,
-    });
-  else if (at <= previous)
+  const at = known('withdrawn.round', w.round);
+  if (at >= 0 && at <= previous)
     problems.push({
       file: action.file,
       field: 'withdrawn.round',
