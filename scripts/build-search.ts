@@ -9,70 +9,43 @@
  * most) and takes a result's title from the page's h1. Measured at 5,000 actions, the command takes
  * about a second less than feeding the same `<main>` parts through Pagefind's Node API.
  *
- * Pagefind reads every page of the folder it is given, even those it will not index, and the
- * pages that are lists of other pages are the largest (a third of dist/ at 5,000 actions). So it
- * is given a folder of its own holding only the pages to index, as hard links to dist/ (same
- * paths, hence same URLs and the same index byte for byte): at 5,000 actions, 2 to 3 s less.
+ * Pagefind reads every page its glob matches, even those it will not index, and the pages that are
+ * lists of other pages are the largest (a third of dist/ at 5,000 actions). So its glob names the
+ * folders of the pages that are search records, from the paths of src/lib/paths.ts with a wildcard
+ * for the file name (`{doc-a,doc-b}/actions/*` + `/index.html`…): at 5,000 actions, about 1.5 s
+ * less, and the same index byte for byte.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { listContent } from '../src/model/read.ts';
+import { entryId, paths } from '../src/lib/paths.ts';
 
 const root = process.cwd();
 const dist = join(root, 'dist');
 // The build that wrote dist/ has validated every content file (src/lib/content-loader.ts): the
 // entries are the files of the collections. Objectives have no page of their own.
-const expected = listContent(root).filter((f) => f.collection && f.collection !== 'objectives').length;
+const entries = listContent(root).filter((f) => f.collection && f.collection !== 'objectives');
+const expected = entries.length;
 
-/** The pages of dist/ (paths relative to it) that Pagefind indexes: those marked `data-pagefind-body`. */
-function searchPages(): string[] {
-  const mark = Buffer.from('data-pagefind-body');
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    for (const e of readdirSync(join(dist, folder), { withFileTypes: true })) {
-      const path = folder ? `${folder}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path);
-      else if (e.name.endsWith('.html') && readFileSync(join(dist, path)).includes(mark)) found.push(path);
-    }
-  };
-  walk('');
-  return found;
-}
-
-/** A folder beside dist/ (hard links need the same file system) holding only `pages`. */
-function linkPages(pages: string[]): string {
-  const folder = mkdtempSync(join(root, '.pagefind-pages-'));
-  const made = new Set<string>();
-  for (const page of pages) {
-    const target = join(folder, page);
-    const parent = dirname(target);
-    if (!made.has(parent)) mkdirSync(parent, { recursive: true });
-    made.add(parent);
-    try {
-      linkSync(join(dist, page), target);
-    } catch {
-      // A file system without hard links: a copy does the same.
-      copyFileSync(join(dist, page), target);
-    }
+/**
+ * The Pagefind glob of the pages that may be search records: each kind of entry page, the file
+ * name left as a wildcard. It also matches a few pages beside them (a document's print page), which
+ * Pagefind reads and leaves out (no `data-pagefind-body`).
+ */
+function searchGlob(): string {
+  const documents = entries.filter((f) => f.collection === 'conventions').map((f) => entryId(f.pathInCollection));
+  const patterns = [paths.glossaryTerm('*'), paths.organisation('*')];
+  if (documents.length > 0) {
+    const document = `{${documents.join(',')}}`;
+    const entry = `${document}/*`;
+    patterns.push(paths.convention(document), paths.axis(entry), paths.section(entry), paths.action(entry), paths.procedure(entry));
   }
-  return folder;
+  return `{${[...new Set(patterns)].map((p) => `${p}index.html`).join(',')}}`;
 }
 
-const pages = searchPages();
-const counts = (indexed: number, what: string) =>
-  `${expected} entrées (documents, sections, axes, actions, procédures, termes du glossaire, organismes et rôles), ${indexed} ${what}`;
-const incomplete = (message: string) => {
-  console.error(`Index de recherche incomplet : ${message}. Chaque entrée doit avoir sa page et son enregistrement de recherche.`);
-  process.exit(1);
-};
-if (pages.length !== expected) incomplete(counts(pages.length, 'pages à indexer dans dist/'));
-
-const folder = linkPages(pages);
 const pagefind = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'pagefind.cmd' : 'pagefind');
-const args = ['--site', folder, '--output-path', join(dist, 'pagefind'), '--force-language', 'fr'];
-const run = spawnSync(pagefind, args, { cwd: root, encoding: 'utf8' });
-rmSync(folder, { recursive: true, force: true });
+const run = spawnSync(pagefind, ['--site', dist, '--glob', searchGlob(), '--force-language', 'fr'], { cwd: root, encoding: 'utf8' });
 if (run.status !== 0) {
   console.error(`Pagefind n'a pas pu construire l'index de recherche (${run.error?.message ?? `code de sortie ${run.status}`}) :`);
   console.error(`${run.stdout ?? ''}${run.stderr ?? ''}`.trim());
@@ -84,5 +57,10 @@ const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.jso
   languages: Record<string, { page_count: number }>;
 };
 const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-if (indexed !== expected) incomplete(counts(indexed, 'pages indexées'));
-console.log(`Index de recherche : ${counts(indexed, 'pages indexées')}.`);
+
+const counts = `${expected} entrées (documents, sections, axes, actions, procédures, termes du glossaire, organismes et rôles), ${indexed} pages indexées`;
+if (indexed !== expected) {
+  console.error(`Index de recherche incomplet : ${counts}. Chaque entrée doit avoir sa page et son enregistrement de recherche.`);
+  process.exit(1);
+}
+console.log(`Index de recherche : ${counts}.`);

@@ -129,7 +129,7 @@ test('the index build fails, in French, when an entry has no search record; it p
     assert.equal(short.status, 1);
     assert.match(
       short.stderr,
-      /^Index de recherche incomplet : (\d+) entrées .*, (?!\1)\d+ pages à indexer dans dist\/\. Chaque entrée doit avoir sa page/m,
+      /^Index de recherche incomplet : (\d+) entrées .*, (?!\1)\d+ pages indexées\. Chaque entrée doit avoir sa page/m,
     );
   } finally {
     rmSync(root, { recursive: true, force: true });
