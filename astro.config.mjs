@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Publishers often serve the site under a sub-path of their intranet: set BASE_PATH when building
@@ -8,6 +9,22 @@ import mdx from '@astrojs/mdx';
  * which honours it. SITE_URL (optional) is the public origin, used for canonical URLs.
  */
 const base = process.env.BASE_PATH ?? '/';
+
+/**
+ * During a build, the page pass runs in a worker thread (src/lib/page-pass.ts); this gives it the
+ * worker's module, which Node loads as it is (TypeScript, types stripped), outside the bundle. In
+ * development the pass runs in place, so that editing it takes effect at once.
+ * @type {import('astro').AstroIntegration}
+ */
+const pagePassWorker = {
+  name: 'page-pass-worker',
+  hooks: {
+    'astro:config:setup': ({ command, updateConfig }) => {
+      const file = fileURLToPath(new URL('./src/lib/page-pass-worker.ts', import.meta.url));
+      if (command === 'build') updateConfig({ vite: { define: { __PAGE_PASS_WORKER__: JSON.stringify(file) } } });
+    },
+  },
+};
 
 export default defineConfig({
   base,
@@ -17,7 +34,7 @@ export default defineConfig({
   // time, Astro waits for each write: at 5,000 actions a fifth of the build was spent waiting).
   // Pages share nothing mutable while they render, so the output is the same (checked page by page).
   build: { format: 'directory', concurrency: 4 },
-  integrations: [mdx()],
+  integrations: [mdx(), pagePassWorker],
   // No request ever leaves the host: no prefetch to third parties, no telemetry in the pages.
   devToolbar: { enabled: false },
   // The search page imports Pagefind at run time from the built site; Vite's preload helper

@@ -7,7 +7,7 @@ import { THEMES, THEME_KEYS, type ThemeKey } from '../model/themes.ts';
 import { ORGANISATION_KINDS } from '../model/organisation.ts';
 import { AUDIENCE_KEYS } from '../model/audiences.ts';
 import type { ActionNode, AxisNode, ConventionNode, ObjectiveNode, ProcedureNode, SectionNode } from './catalogue.ts';
-import { Matcher } from './mentions.ts';
+import { Matcher, type Findable } from './mentions.ts';
 import { fold } from './text.ts';
 import { paths } from './paths.ts';
 
@@ -60,6 +60,18 @@ export interface Crosscut {
   organisations: OrganisationNode[];
   /** The one matcher of glossary terms and organisation names (./mentions.ts), compiled once. */
   matcher: Matcher<Mentionable>;
+}
+
+/**
+ * What the matcher finds, and how: a glossary term by its term and variants (case as its entry
+ * says), an organisation by its names (any case). The listings (here) and the page pass
+ * (./enrich.ts) compile their matcher from this one list.
+ */
+export function mentionForms(glossary: GlossaryNode[], organisations: OrganisationNode[]): Findable<Mentionable>[] {
+  return [
+    ...glossary.map((g) => ({ value: g, forms: [g.data.term, ...(g.data.variants ?? [])], caseSensitive: g.data.caseSensitive !== false })),
+    ...organisations.map((o) => ({ value: o, forms: o.data.names, caseSensitive: false })),
+  ];
 }
 
 /**
@@ -191,10 +203,7 @@ export function buildCrosscut(conventions: ConventionNode[], entries: Entries): 
       groups: [],
     }));
 
-  const matcher = new Matcher<Mentionable>([
-    ...glossary.map((g) => ({ value: g, forms: [g.data.term, ...(g.data.variants ?? [])], caseSensitive: g.data.caseSensitive !== false })),
-    ...organisations.map((o) => ({ value: o, forms: o.data.names, caseSensitive: false })),
-  ]);
+  const matcher = new Matcher(mentionForms(glossary, organisations));
   const groups = mentionGroups(conventions, matcher);
   for (const node of [...glossary, ...organisations]) node.groups = groups.get(node) ?? [];
   return { themes, glossary, organisations, matcher };

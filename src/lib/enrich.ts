@@ -30,10 +30,10 @@ import { h, s } from 'hastscript';
 import { defaultTreeAdapter, html as p5html, parseFragment, type DefaultTreeAdapterTypes as P5 } from 'parse5';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { Catalogue } from './catalogue.ts';
-import type { GlossaryNode, Mentionable } from './crosscut.ts';
 import { localName } from './catalogue.ts';
+import { mentionForms } from './crosscut.ts';
 import { joinBase } from './paths.ts';
-import { NOT_TEXT_ATTRIBUTE, TERM_CLASS, outsideText, outsideTextTag } from './mentions.ts';
+import { Matcher, NOT_TEXT_ATTRIBUTE, TERM_CLASS, outsideText, outsideTextTag } from './mentions.ts';
 
 /** Where a term is not marked (see above): placement, not the text rule. */
 const NO_MARK = new Set([
@@ -62,37 +62,82 @@ export interface EnrichContext {
   /** The page's path under the base ("inserm…/actions/action-12/"). */
   path: string;
   base: string;
-  catalogue: Pick<Catalogue, 'glossary' | 'conventions' | 'matcher'>;
+  catalogue: Pick<Catalogue, 'glossary' | 'organisations' | 'conventions'>;
 }
 
 /**
- * Where a "cf." may point, per document, as base-relative paths ("annexe 4", "action 7.2",
- * "axe 3" → path), and each glossary entry by its page: computed once per build, looked up per page.
+ * What the pass needs of the catalogue, as plain data (it crosses to the worker thread that runs the
+ * pass during a build, ./page-pass.ts): where a "cf." may point, and what the matcher finds.
  */
-const lookups = new WeakMap<object, { references: Map<string, string>; termAt: Map<string, GlossaryNode> }>();
-function lookupsOf(catalogue: EnrichContext['catalogue']) {
-  let l = lookups.get(catalogue.conventions);
-  if (!l) {
-    const references = new Map<string, string>();
-    const add = (conventionId: string, kind: string, number: string | undefined, path: string) => {
-      const key = `${conventionId}/${kind} ${number}`;
-      if (number !== undefined && !references.has(key)) references.set(key, path);
-    };
-    for (const c of catalogue.conventions) {
-      for (const s of c.sections) {
-        const [, kind, number] = /^(annexe|article)-(.+)$/.exec(localName(s.id)) ?? [];
-        if (kind) add(c.id, kind, number, s.path);
-      }
-      for (const a of c.actions) add(c.id, 'action', a.data.number, a.path);
-      for (const a of c.axes) {
-        add(c.id, 'axe', a.data.number, a.path);
-        add(c.id, 'thème', a.data.number, a.path);
-      }
+export interface EnrichData {
+  /** "cf." targets per document: `${conventionId}/${kind} ${number}` ("…/annexe 4", "…/action 7.2") → base-relative path. */
+  references: [string, string][];
+  /** The forms the matcher finds (./crosscut.ts `mentionForms`): a glossary term with its page and expansion, or an organisation. */
+  findables: { forms: string[]; caseSensitive: boolean; term?: { path: string; expansion?: string } }[];
+}
+type Findable = EnrichData['findables'][number];
+
+/** The pass's data, from the catalogue: computed once per build. */
+export function enrichData(catalogue: EnrichContext['catalogue']): EnrichData {
+  const references = new Map<string, string>();
+  const add = (conventionId: string, kind: string, number: string | undefined, path: string) => {
+    const key = `${conventionId}/${kind} ${number}`;
+    if (number !== undefined && !references.has(key)) references.set(key, path);
+  };
+  for (const c of catalogue.conventions) {
+    for (const s of c.sections) {
+      const [, kind, number] = /^(annexe|article)-(.+)$/.exec(localName(s.id)) ?? [];
+      if (kind) add(c.id, kind, number, s.path);
     }
-    l = { references, termAt: new Map(catalogue.glossary.map((g) => [g.path, g])) };
-    lookups.set(catalogue.conventions, l);
+    for (const a of c.actions) add(c.id, 'action', a.data.number, a.path);
+    for (const a of c.axes) {
+      add(c.id, 'axe', a.data.number, a.path);
+      add(c.id, 'thème', a.data.number, a.path);
+    }
   }
-  return l;
+  const findables = mentionForms(catalogue.glossary, catalogue.organisations).map(({ value, forms, caseSensitive }) => ({
+    forms,
+    caseSensitive,
+    term: 'term' in value.data ? { path: value.path, expansion: value.data.expansion } : undefined,
+  }));
+  return { references: [...references], findables };
+}
+
+/** The pass over one page's <main> content (see `enrichMain`), ready for any number of pages. */
+export type Enricher = (content: string, path: string, base: string) => string;
+
+/** Compiles the pass's data once (the matcher, the lookups) and returns the pass. */
+export function createEnricher(data: EnrichData): Enricher {
+  const lookups = lookupsOf(data);
+  return (content, path, base) => {
+    const pass = createPass(lookups, path, base);
+    return spliceMain(content, pass) ?? toHtml(pass.tree(fromHtml(content, { fragment: true })), WRITE);
+  };
+}
+
+interface Lookups {
+  references: Map<string, string>;
+  termAt: Map<string, Findable>;
+  matcher: Matcher<Findable>;
+}
+function lookupsOf(data: EnrichData): Lookups {
+  return {
+    references: new Map(data.references),
+    termAt: new Map(data.findables.flatMap((f) => (f.term ? [[f.term.path, f] as const] : []))),
+    matcher: new Matcher(data.findables.map((f) => ({ value: f, forms: f.forms, caseSensitive: f.caseSensitive }))),
+  };
+}
+
+/** The pass compiled for a catalogue, when called through `enrichMain` or `enrichTree`. */
+const compiled = new WeakMap<object, { enrich: Enricher; lookups: Lookups }>();
+function compiledFor(catalogue: EnrichContext['catalogue']) {
+  let c = compiled.get(catalogue.conventions);
+  if (!c) {
+    const data = enrichData(catalogue);
+    c = { enrich: createEnricher(data), lookups: lookupsOf(data) };
+    compiled.set(catalogue.conventions, c);
+  }
+  return c;
 }
 
 const CROSS_REFERENCE = /\bcf\.\s+((?:l['’]|la |le )?)(annexe|action|article|axe|thème)\s+(\d+(?:\.\d+)*)/giu;
@@ -165,8 +210,8 @@ const WRITE: ToHtmlOptions = {
  * Content the parser had to mend (a missing end tag, an element it added) goes the whole way
  * through the tree instead, so that the result never depends on how Astro spelled it.
  */
-export function enrichMain(content: string, context: EnrichContext): string {
-  return spliceMain(content, context) ?? toHtml(enrichTree(fromHtml(content, { fragment: true }), context), WRITE);
+export function enrichMain(content: string, { path, base, catalogue }: EnrichContext): string {
+  return compiledFor(catalogue).enrich(content, path, base);
 }
 
 /**
@@ -185,10 +230,9 @@ const attribute = (el: P5.Element, name: string) => el.attrs.find((a) => a.name 
 const MAIN = defaultTreeAdapter.createElement('main', p5html.NS.HTML, []);
 
 /** The pass on the content of <main> parsed by parse5 (see `enrichMain`); undefined when it must go through the tree. */
-function spliceMain(content: string, context: EnrichContext): string | undefined {
+function spliceMain(content: string, pass: Pass): string | undefined {
   // As hast-util-from-html parses: <noscript> holds elements, not text.
   const fragment = parseFragment(MAIN, content, { sourceCodeLocationInfo: true, scriptingEnabled: false });
-  const pass = createPass(context);
   // Replacements of ranges of `content`, in document order.
   const edits: { start: number; end: number; html: string }[] = [];
   let mended = false;
@@ -260,22 +304,20 @@ function spliceMain(content: string, context: EnrichContext): string | undefined
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 /** The pass itself, on a tree of the content of a <main> whose text counts (see the module's comment); returns the tree. */
-export function enrichTree(tree: Root, context: EnrichContext): Root {
-  createPass(context).walk(tree, true, true);
-  return tree;
+export function enrichTree(tree: Root, { path, base, catalogue }: EnrichContext): Root {
+  return createPass(compiledFor(catalogue).lookups, path, base).tree(tree);
 }
 
 /**
  * The state of the pass over one page (the terms already marked) and its two steps: the change
  * of one text, and the walk of a tree below an element whose place in the text rule is known.
  */
-function createPass({ path, base, catalogue }: EnrichContext) {
+type Pass = ReturnType<typeof createPass>;
+function createPass({ references, termAt, matcher }: Lookups, path: string, base: string) {
   const conventionId = path.split('/')[0] ?? '';
   // A glossary entry's own page does not link the term to itself: it counts as already marked.
-  const { references, termAt } = lookupsOf(catalogue);
   const own = termAt.get(path);
-  const marked = new Set<Mentionable>(own ? [own] : []);
-  const isTerm = (v: Mentionable): v is GlossaryNode => 'term' in v.data;
+  const marked = new Set<Findable>(own ? [own] : []);
 
   /** Replacement for a text node in running text: "cf." links, then the first marks of terms. */
   const enrichText = (value: string): ElementContent[] | undefined => {
@@ -299,15 +341,16 @@ function createPass({ path, base, catalogue }: EnrichContext) {
         continue;
       }
       let at = 0;
-      for (const o of catalogue.matcher.find(piece.value)) {
+      for (const o of matcher.find(piece.value)) {
         if (o.start < at) continue;
-        const term = o.values.find((v): v is GlossaryNode => isTerm(v) && !marked.has(v));
+        const found = o.values.find((v) => v.term && !marked.has(v));
+        const term = found?.term;
         if (!term) continue;
-        marked.add(term);
-        const found = piece.value.slice(o.start, o.end);
-        const inner: ElementContent = term.data.expansion
-          ? { type: 'element', tagName: 'abbr', properties: { title: term.data.expansion }, children: [text(found)] }
-          : text(found);
+        marked.add(found);
+        const written = piece.value.slice(o.start, o.end);
+        const inner: ElementContent = term.expansion
+          ? { type: 'element', tagName: 'abbr', properties: { title: term.expansion }, children: [text(written)] }
+          : text(written);
         if (o.start > at) out.push(text(piece.value.slice(at, o.start)));
         out.push({
           type: 'element',
@@ -352,5 +395,10 @@ function createPass({ path, base, catalogue }: EnrichContext) {
       }
     }
   };
-  return { enrichText, walk };
+  /** The pass on a whole tree of a <main> content whose text counts. */
+  const tree = (root: Root) => {
+    walk(root, true, true);
+    return root;
+  };
+  return { enrichText, walk, tree };
 }

@@ -4,7 +4,6 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from '../hast.ts';
 import { toHtml } from 'hast-util-to-html';
 import { enrichMain, enrichTree } from '../../src/lib/enrich.ts';
-import { Matcher } from '../../src/lib/mentions.ts';
 
 const glossary = [
   { term: 'DIS', expansion: "Délégation à l'intégrité scientifique", path: 'glossaire/dis/' },
@@ -14,10 +13,6 @@ const glossary = [
   { term: "maintien dans l'emploi", caseSensitive: false, path: 'glossaire/maintien/' },
 ].map((g) => ({ data: g, id: g.path, path: g.path }));
 const organisations = [{ data: { names: ['DIS'] }, id: 'dis', path: 'organisations/dis/' }];
-const matcher = new Matcher<object>([
-  ...glossary.map((g) => ({ value: g, forms: [g.data.term], caseSensitive: g.data.caseSensitive !== false })),
-  ...organisations.map((o) => ({ value: o, forms: o.data.names, caseSensitive: false })),
-]);
 const conventions = [
   {
     id: 'ucanss',
@@ -26,7 +21,7 @@ const conventions = [
     axes: [],
   },
 ];
-const catalogue = { glossary, conventions, matcher } as never;
+const catalogue = { glossary, organisations, conventions } as never;
 /** The pass on the content of a page's <main>. */
 const enrich = (main: string, path = 'ucanss/preambule/') => enrichMain(main, { path, base: '/b/', catalogue });
 /** The enriched content, parsed back: assertions read the tree, not the spelling of the markup. */
