@@ -68,7 +68,9 @@ test('the export has a guide first, then one sheet per document with actions, dr
     'titre',
     'libellé',
     ROUND,
+    `Commentaire (${ROUND})`,
     NEW_ROUND_HEADER,
+    'Commentaire (nouveau bilan)',
     'responsables',
     'thèmes',
     'publics',
@@ -82,7 +84,10 @@ test('the export has a guide first, then one sheet per document with actions, dr
   assert.equal(row12.getCell(2).value, '12');
   assert.equal(row12.getCell(7).value, 'NR');
   assert.deepEqual(row12.getCell(7).dataValidation.formulae, ['"R,PR,EC,NR"']);
-  assert.deepEqual(row12.getCell(8).dataValidation.formulae, ['"R,PR,EC,NR"']);
+  assert.deepEqual(row12.getCell(9).dataValidation.formulae, ['"R,PR,EC,NR"']);
+  // The comment columns are editable text, without a drop-down.
+  assert.equal(row12.getCell(8).protection?.locked, false);
+  assert.equal(row12.getCell(8).dataValidation, undefined);
   // Locked is Excel's default: the file says only which cells are not.
   assert.notEqual(row12.getCell(1).protection?.locked, false);
   assert.deepEqual(row12.getCell(1).fill, { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } });
@@ -123,7 +128,7 @@ test('ten Inserm statuses changed in the workbook: a trial run lists them, the i
   );
   assert.match(
     formatSummary(trial.changes),
-    /^10 statuts modifiés, 0 texte modifié\.\n {2}inserm-fiphfp-2023-2026\/action-01 — Bilans 2023, 2024 et 2025 de la convention : \w+ → \w+$/m,
+    /^10 statuts modifiés, 0 commentaire modifié, 0 texte modifié\.\n {2}inserm-fiphfp-2023-2026\/action-01 — Bilans 2023, 2024 et 2025 de la convention : \w+ → \w+$/m,
   );
   assert.deepEqual(differing(dir), [], 'un essai n’écrit rien');
 
@@ -162,7 +167,7 @@ test('a wrong status and a changed axis are both reported with sheet, row and co
       [3, `G (${ROUND})`, 'FINI', 'R, PR, EC, NR'],
       [5, 'C (axe)', '99', '1'],
       [6, 'A (identifiant)', `${INSERM}/action-999`, `l’identifiant exporté (colonne verrouillée), par exemple ${INSERM}/action-01`],
-      [8, 'J (thèmes)', 'formation, carriere', themes],
+      [8, 'L (thèmes)', 'formation, carriere', themes],
     ],
   );
   assert.ok(problems.every((p) => p.sheet === 'Plan handicap Inserm 2023-2026'));
@@ -210,7 +215,10 @@ test('a corrected title is written in place, quoted as before', async () => {
   const dir = copyContent();
   const result = await importWorkbook(file, { root: dir });
   assert.deepEqual(result.problems, []);
-  assert.match(formatSummary(result.changes), /^0 statut modifié, 1 texte modifié\.\n {2}.+ — titre : « .+ » → « .+ « corrigé » »$/);
+  assert.match(
+    formatSummary(result.changes),
+    /^0 statut modifié, 0 commentaire modifié, 1 texte modifié\.\n {2}.+ — titre : « .+ » → « .+ « corrigé » »$/,
+  );
   const path = `content/actions/${id}.mdx`;
   const before = readFileSync(join(process.cwd(), path), 'utf8');
   assert.equal(readFileSync(join(dir, path), 'utf8'), before.replace(`title: "${title}"`, `title: "${title} « corrigé »"`));
@@ -226,8 +234,8 @@ test('a filled-in new round needs its name; given one, it is added to the docume
   assert.deepEqual(
     (unnamed.problems as SheetProblem[]).map((p) => [p.row, p.column]),
     [
-      [2, `H (${NEW_ROUND_HEADER})`],
-      [3, `H (${NEW_ROUND_HEADER})`],
+      [2, `I (${NEW_ROUND_HEADER})`],
+      [3, `I (${NEW_ROUND_HEADER})`],
     ],
   );
   const round = { id: 'bilan-2026', label: 'Bilan 2026', date: '2026-12' };
@@ -255,7 +263,10 @@ test('a filled-in new round needs its name; given one, it is added to the docume
   );
   // The workbook is now out of date (no column for the new round): it is refused, export again.
   const again = await importWorkbook(file, { root: dir, newRound: round, dryRun: true });
-  assert.match(formatImportProblem(again.problems[0]!), /ligne 1 : colonne\(s\) manquante\(s\) ou renommée\(s\) : Bilan 2026\n/);
+  assert.match(
+    formatImportProblem(again.problems[0]!),
+    /ligne 1 : colonne\(s\) manquante\(s\) ou renommée\(s\) : Bilan 2026, Commentaire \(Bilan 2026\)\n/,
+  );
   // Exported again, the new round has its own column, with the statuses just imported.
   await exportWorkbook(join(dir, 'apres.xlsx'), dir);
   assert.deepEqual((await importWorkbook(join(dir, 'apres.xlsx'), { root: dir, dryRun: true })).changes, []);
