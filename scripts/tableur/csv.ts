@@ -62,6 +62,13 @@ function parse(text: string, separator: string): string[][] {
         }
         continue;
       }
+      // A line break inside a cell is a line feed, whatever the file's line endings.
+      if (c === '\r') {
+        value += '\n';
+        i += text[i + 1] === '\n' ? 2 : 1;
+        line++;
+        continue;
+      }
       if (c === '\n') line++;
       value += c;
       i++;
@@ -89,18 +96,22 @@ function parse(text: string, separator: string): string[][] {
   return rows;
 }
 
-/** The separator the header line uses: the one of `;`, `,` and tab that splits it into the most fields. */
+/**
+ * The separator the header uses: the one of `;`, `,` and tab found most often outside quotes on
+ * the first line (a semicolon file whose labels hold commas stays a semicolon file); `;` on a tie.
+ */
 function separatorOf(text: string): string {
+  const line = text.slice(0, text.search(/\r|\n|$/));
   let best = SEPARATOR;
   let most = 0;
   for (const s of [SEPARATOR, ',', '\t']) {
-    let fields = 0;
-    try {
-      fields = parse(text.slice(0, text.search(/\r|\n|$/) + 1), s)[0]?.length ?? 0;
-    } catch {
-      continue;
+    let count = 0;
+    let quoted = false;
+    for (const c of line) {
+      if (c === '"') quoted = !quoted;
+      else if (c === s && !quoted) count++;
     }
-    if (fields > most) [best, most] = [s, fields];
+    if (count > most) [best, most] = [s, count];
   }
   return best;
 }

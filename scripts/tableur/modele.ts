@@ -164,7 +164,9 @@ const listRange = (name: ListName) => {
 /** A label or a key of the list → its key; undefined when it is neither. */
 const keyOf = (name: ListName, value: string): string | undefined => {
   const l = LISTS[name];
-  const i = l.labels.findIndex((x) => x.toLowerCase() === value.toLowerCase());
+  // Spreadsheets turn ' into ’ as one types: both read the same, and so does the case.
+  const norm = (s: string) => s.replace(/[’ʼ‘`]/g, "'").toLowerCase();
+  const i = l.labels.findIndex((x) => norm(x) === norm(value));
   return i >= 0 ? l.keys[i] : l.keys.find((k) => k === value);
 };
 const allowedOf = (name: ListName) => (LISTS[name].labels as readonly string[]).join(', ');

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
-import { exportWorkbook, HEAD_COLUMNS, NEW_ROUND_HEADER } from '../../scripts/tableur/classeur.ts';
+import { exportWorkbook, HEAD_COLUMNS, NEW_ROUND_COMMENT_HEADER, NEW_ROUND_HEADER } from '../../scripts/tableur/classeur.ts';
 import { formatImportProblem, formatSummary, importWorkbook, type SheetProblem } from '../../scripts/tableur/import.ts';
 import { editFrontmatter } from '../../scripts/tableur/frontmatter.ts';
 
@@ -313,4 +313,81 @@ test('front matter edits keep every other byte: a status added to a list, a list
     none.replace('themes:', 'statuses:\n  - { round: a, status: NR }\nthemes:'),
   );
   assert.throws(() => editFrontmatter('no front matter', []), /en-tête YAML introuvable/);
+});
+
+test('comment columns: a comment is added beside its status, or with a new status; one without a status, or erased, is refused', async () => {
+  const COMMENT = `Commentaire (${ROUND})`;
+  const ids: string[] = [];
+  const file = await edited('commentaires.xlsx', (sheet, column) => {
+    for (const row of [2, 3]) ids.push(sheet.getCell(row, column(HEAD_COLUMNS.id)).text);
+    sheet.getCell(2, column(COMMENT)).value = 'Bilan présenté en CSA « 2025 »';
+    sheet.getCell(3, column(NEW_ROUND_HEADER)).value = 'EC';
+    sheet.getCell(3, column(NEW_ROUND_COMMENT_HEADER)).value = 'Reprise en 2026';
+  });
+  const dir = copyContent();
+  const round = { id: 'bilan-2026', label: 'Bilan 2026', date: '2026-12' };
+  const result = await importWorkbook(file, { root: dir, newRound: round });
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(
+    result.changes.map((c) => [c.action, c.kind, c.round, c.to]),
+    [
+      [ids[0], 'commentaire', ROUND, 'Bilan présenté en CSA « 2025 »'],
+      [ids[1], 'commentaire', 'Bilan 2026', 'Reprise en 2026'],
+      [ids[1], 'statut', 'Bilan 2026', 'EC'],
+    ],
+  );
+  const first = `content/actions/${ids[0]}.mdx`;
+  assert.equal(
+    readFileSync(join(dir, first), 'utf8'),
+    readFileSync(join(process.cwd(), first), 'utf8').replace(
+      /(\{ round: bilans-2023-2025, status: \w+) \}/,
+      '$1, comment: "Bilan présenté en CSA « 2025 »" }',
+    ),
+  );
+  const second = `content/actions/${ids[1]}.mdx`;
+  assert.equal(
+    readFileSync(join(dir, second), 'utf8'),
+    readFileSync(join(process.cwd(), second), 'utf8').replace(
+      /(  - \{ round: bilans-2023-2025, status: \w+ \}\n)/,
+      '$1  - { round: bilan-2026, status: EC, comment: "Reprise en 2026" }\n',
+    ),
+  );
+  // Exported again, the comments are in their columns: the import finds nothing to change.
+  await exportWorkbook(join(dir, 'apres.xlsx'), dir);
+  assert.deepEqual((await importWorkbook(join(dir, 'apres.xlsx'), { root: dir, dryRun: true })).changes, []);
+
+  // Erasing a published comment, or a comment with no status, is refused with its place.
+  const erased = join(dir, 'efface.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(join(dir, 'apres.xlsx'));
+  const sheet = workbook.getWorksheet('Plan handicap Inserm 2023-2026')!;
+  sheet.getCell(2, 8).value = '';
+  sheet.getCell(4, 12).value = 'Sans statut';
+  await workbook.xlsx.writeFile(erased);
+  const refused = await importWorkbook(erased, { root: dir, dryRun: true });
+  assert.deepEqual(
+    (refused.problems as SheetProblem[]).map((p) => [p.row, p.column, p.message.split(' :')[0]]),
+    [
+      [2, `H (${COMMENT})`, 'commentaire effacé'],
+      [4, 'L (Commentaire (nouveau bilan))', 'commentaire sans statut'],
+    ],
+  );
+});
+
+test('front matter: a key added to a one-line map keeps the rest of the line', () => {
+  const source = '---\nstatuses:\n  - { round: a, status: R }\n  - {round: b, status: "En cours"}\n---\n';
+  assert.equal(
+    editFrontmatter(source, [
+      { kind: 'add-key', path: ['statuses', 0], key: 'comment', value: 'Dit « oui », "deux"' },
+      { kind: 'add-key', path: ['statuses', 1], key: 'comment', value: 'x' },
+    ]),
+    '---\nstatuses:\n  - { round: a, status: R, comment: "Dit « oui », \\"deux\\"" }\n  - {round: b, status: "En cours", comment: "x"}\n---\n',
+  );
+  assert.throws(
+    () =>
+      editFrontmatter('---\nstatuses:\n  - round: a\n    status: R\n---\n', [
+        { kind: 'add-key', path: ['statuses', 0], key: 'comment', value: 'x' },
+      ]),
+    /seuls les éléments sur une ligne/,
+  );
 });
