@@ -60,11 +60,17 @@ const defaultOf = (q: (typeof QUESTIONS)[number]) => ('default' in q ? q.default
 
 if (process.stdin.isTTY) {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  for (const q of QUESTIONS) {
-    if (answers.has(q.option)) continue;
-    const d = defaultOf(q);
-    const answer = (await rl.question(`${q.question}${d ? ` [${d}]` : ''} : `)).trim();
-    answers.set(q.option, answer || d || '');
+  try {
+    for (const q of QUESTIONS) {
+      if (answers.has(q.option)) continue;
+      const d = defaultOf(q);
+      const answer = (await rl.question(`${q.question}${d ? ` [${d}]` : ''} : `)).trim();
+      answers.set(q.option, answer || d || '');
+    }
+  } catch {
+    // Ctrl+D or Ctrl+C before the last answer.
+    console.error('\nSaisie interrompue : aucun fichier n’a été écrit.');
+    process.exit(2);
   }
   rl.close();
 } else {

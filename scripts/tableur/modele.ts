@@ -469,6 +469,7 @@ export async function importTemplate(
 
   const actions: Record<string, unknown>[] = [];
   const actionWhere = new Map<number, (field: string) => Place>();
+  const numbered = new Map<string, number>();
   const axisList = () => [...axes.keys()].join(', ') || '(aucun axe titré)';
   for (const { row, get } of rows) {
     const axis = get(ACTION_COLUMNS.axis);
@@ -489,6 +490,22 @@ export async function importTemplate(
         objective,
         `${known.join(', ') || '(aucun objectif titré dans cet axe)'}, ou le titre de l’objectif dans la colonne « ${ACTION_COLUMNS.objectiveTitle} »`,
       );
+    }
+    // Numbers are unique where the document restarts them: the file names depend on it.
+    const number = get(ACTION_COLUMNS.number);
+    if (!number) fail(cellAt(row, ACTION_COLUMNS.number), 'numéro d’action manquant', '', 'le numéro tel qu’imprimé (1, 12, 1.3)');
+    else {
+      const scope = (numberingKey ?? 'document') as keyof typeof NUMBERING_LABELS;
+      const k = [scope === 'document' ? '' : axis, scope === 'objective' ? (objective ?? '') : '', number].join('\u0000');
+      const other = numbered.get(k);
+      if (other !== undefined) {
+        fail(
+          cellAt(row, ACTION_COLUMNS.number),
+          `numéro déjà donné ligne ${other} (${NUMBERING_LABELS[scope]})`,
+          number,
+          'un numéro unique',
+        );
+      } else numbered.set(k, row);
     }
     const status = get(ACTION_COLUMNS.status);
     const comment = get(ACTION_COLUMNS.comment);

@@ -251,6 +251,21 @@ test('what the model’s schemas refuse is put back in the cell it came from', a
   assert.deepEqual(changed(dir), []);
 });
 
+test('a repeated action number and a missing one are refused where they are typed', async () => {
+  const workbook = await filled((_, actions) => {
+    actions.getCell('E3').value = '1.1';
+    actions.getCell('E4').value = null;
+  });
+  const result = await importTemplate(workbook, { root: copyContent(), dryRun: true });
+  assert.deepEqual(
+    (result.problems as SheetProblem[]).map((p) => [p.row, p.column, p.message]),
+    [
+      [3, 'E (numéro d’action)', 'numéro déjà donné ligne 2 (dans tout le document)'],
+      [4, 'E (numéro d’action)', 'numéro d’action manquant'],
+    ],
+  );
+});
+
 test('nouveau:document with options creates a minimal document that passes the content checks', () => {
   const script = join(process.cwd(), 'scripts/nouveau-document.ts');
   const dir = copyContent();
