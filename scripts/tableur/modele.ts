@@ -470,6 +470,8 @@ export async function importTemplate(
   const actions: Record<string, unknown>[] = [];
   const actionWhere = new Map<number, (field: string) => Place>();
   const numbered = new Map<string, number>();
+  /** Rows that give a status while the Document sheet names no round. */
+  const unnamed: number[] = [];
   const axisList = () => [...axes.keys()].join(', ') || '(aucun axe titré)';
   for (const { row, get } of rows) {
     const axis = get(ACTION_COLUMNS.axis);
@@ -517,14 +519,7 @@ export async function importTemplate(
         codes.join(', ') || '(aucun : la feuille Document ne donne pas d’échelle de statuts)',
       );
     }
-    if (status && !round) {
-      fail(
-        where.get('rounds.0.id')!,
-        `statut donné ligne ${row} de la feuille Actions sans bilan : nommez le bilan qui l’a établi`,
-        '',
-        'un identifiant de bilan (bilan-2027)',
-      );
-    }
+    if (status && !round) unnamed.push(row);
     if (comment && !status)
       fail(cellAt(row, ACTION_COLUMNS.comment), 'commentaire sans statut', comment, 'un statut dans la colonne « statut »');
     const pick = (list: 'themes' | 'audiences', headers: string[], what: string) => {
@@ -578,6 +573,22 @@ export async function importTemplate(
         .sort((a, b) => b.length - a.length)[0];
       return cellAt(row, fieldColumn[key ?? 'number']!);
     });
+  }
+  if (unnamed.length > 0) {
+    fail(
+      where.get('rounds.0.id')!,
+      `statuts donnés dans la feuille Actions (ligne${unnamed.length > 1 ? 's' : ''} ${unnamed.slice(0, 5).join(', ')}${unnamed.length > 5 ? '…' : ''}) sans bilan : nommez le bilan qui les a établis`,
+      '',
+      'un identifiant de bilan (bilan-2027)',
+    );
+  }
+  if (!round && (['label', 'date', 'period'] as const).some((k) => get(`rounds.0.${k}`))) {
+    fail(
+      where.get('rounds.0.id')!,
+      'bilan sans identifiant : son libellé, sa date ou sa période sont donnés',
+      '',
+      'un identifiant de bilan (bilan-2027)',
+    );
   }
   if (problems.length > 0) return { problems, id, files: [], written: [] };
 

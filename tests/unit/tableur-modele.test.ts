@@ -251,17 +251,26 @@ test('what the model’s schemas refuse is put back in the cell it came from', a
   assert.deepEqual(changed(dir), []);
 });
 
-test('a repeated action number and a missing one are refused where they are typed', async () => {
-  const workbook = await filled((_, actions) => {
+test('a repeated action number, a missing one, and statuses without a round are refused where they are typed', async () => {
+  const workbook = await filled((doc, actions) => {
     actions.getCell('E3').value = '1.1';
     actions.getCell('E4').value = null;
+    doc.getCell('B24').value = null; // Bilan : identifiant
   });
+  assert.equal(workbook.getWorksheet('Document')!.getCell('A24').text, 'Bilan : identifiant');
   const result = await importTemplate(workbook, { root: copyContent(), dryRun: true });
   assert.deepEqual(
-    (result.problems as SheetProblem[]).map((p) => [p.row, p.column, p.message]),
+    (result.problems as SheetProblem[]).map((p) => [p.sheet, p.row, p.column, p.message]),
     [
-      [3, 'E (numéro d’action)', 'numéro déjà donné ligne 2 (dans tout le document)'],
-      [4, 'E (numéro d’action)', 'numéro d’action manquant'],
+      ['Actions', 3, 'E (numéro d’action)', 'numéro déjà donné ligne 2 (dans tout le document)'],
+      ['Actions', 4, 'E (numéro d’action)', 'numéro d’action manquant'],
+      [
+        'Document',
+        24,
+        'B (Bilan : identifiant)',
+        'statuts donnés dans la feuille Actions (lignes 2, 3) sans bilan : nommez le bilan qui les a établis',
+      ],
+      ['Document', 24, 'B (Bilan : identifiant)', 'bilan sans identifiant : son libellé, sa date ou sa période sont donnés'],
     ],
   );
 });
