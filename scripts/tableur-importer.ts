@@ -1,11 +1,16 @@
 /**
- * Reads a follow-up workbook back and writes the changed statuses (and titles, wordings) into the
- * content. Writes nothing when anything is wrong, or with --essai.
+ * Reads a follow-up workbook (or its CSV files) back and writes the changed statuses, comments,
+ * titles and wordings into the content; or reads a filled-in new-document template and creates the
+ * new document's files. Writes nothing when anything is wrong, or with --essai.
  * Usage: npm run tableur:importer -- fichier.xlsx [--essai] [--contenu dossier]
+ *        npm run tableur:importer -- document-1.csv [document-2.csv …] [--essai] [--contenu dossier]
  *   [--bilan id --libelle "…" (--date AAAA-MM | --periode "…")] for a filled-in new-round column
+ *        npm run tableur:importer -- modele-rempli.xlsx [--essai] [--contenu dossier]
  */
 import { parseArgs } from 'node:util';
-import { formatImportProblem, formatSummary, importWorkbook } from './tableur/import.ts';
+import ExcelJS from 'exceljs';
+import { formatImportProblem, formatSummary, importCsv, importWorkbook, type ImportResult } from './tableur/import.ts';
+import { importTemplate, isTemplate } from './tableur/modele.ts';
 import { ContentError } from '../src/model/problems.ts';
 
 const { values, positionals } = parseArgs({
@@ -25,22 +30,45 @@ if (values.bilan !== undefined && (values.libelle === undefined || (values.date 
 }
 const newRound =
   values.bilan !== undefined ? { id: values.bilan, label: values.libelle!, date: values.date, period: values.periode } : undefined;
-if (positionals.length !== 1) {
-  console.error('Usage : npm run tableur:importer -- fichier.xlsx [--essai]');
+const csv = positionals.length > 0 && positionals.every((f) => /\.csv$/i.test(f));
+if (!csv && positionals.length !== 1) {
+  console.error(
+    'Usage : npm run tableur:importer -- fichier.xlsx [--essai]\n   ou : npm run tableur:importer -- document.csv [autre.csv …] [--essai]',
+  );
   process.exit(2);
 }
+const options = { root: process.cwd(), contentDir: values.contenu, dryRun: values.essai, newRound };
+
+function report(problems: ImportResult['problems'], what: string): never {
+  const head = problems.length === 1 ? `${what} comporte 1 erreur` : `${what} comporte ${problems.length} erreurs`;
+  console.error([`${head} ; aucun fichier n’a été modifié.`, ...problems.map(formatImportProblem)].join('\n\n'));
+  process.exit(1);
+}
+
 try {
-  const { problems, changes, written } = await importWorkbook(positionals[0]!, {
-    root: process.cwd(),
-    contentDir: values.contenu,
-    dryRun: values.essai,
-    newRound,
-  });
-  if (problems.length > 0) {
-    const head = problems.length === 1 ? 'Le classeur comporte 1 erreur' : `Le classeur comporte ${problems.length} erreurs`;
-    console.error([`${head} ; aucun fichier n’a été modifié.`, ...problems.map(formatImportProblem)].join('\n\n'));
-    process.exit(1);
+  let template = false;
+  if (!csv) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(positionals[0]!);
+    template = isTemplate(workbook);
+    if (template) {
+      if (newRound) {
+        console.error(
+          'Un modèle de nouveau document déclare son bilan dans sa feuille « Document » : retirez --bilan, --libelle, --date et --periode.',
+        );
+        process.exit(2);
+      }
+      const { problems, id, written, files } = await importTemplate(workbook, options);
+      if (problems.length > 0) report(problems, 'Le modèle');
+      const list = files.map((f) => `  ${f}`).join('\n');
+      if (values.essai)
+        console.log(`Essai : le document « ${id} » serait créé avec ${files.length} fichier(s) :\n${list}\nAucun fichier n’a été écrit.`);
+      else console.log(`Document « ${id} » créé : ${written.length} fichier(s) écrit(s) :\n${list}`);
+      process.exit(0);
+    }
   }
+  const { problems, changes, written } = csv ? importCsv(positionals, options) : await importWorkbook(positionals[0]!, options);
+  if (problems.length > 0) report(problems, csv ? 'L’import CSV' : 'Le classeur');
   console.log(formatSummary(changes));
   if (values.essai) console.log('Essai : aucun fichier n’a été modifié.');
   else

@@ -3,7 +3,10 @@
  * what its sheets and columns are, and how it is written from the content. The importer
  * (import.ts) reads the same layout back.
  */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { writeCsv } from './csv.ts';
 import type { Entries, Entry } from '../../src/model/collections.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
@@ -11,6 +14,9 @@ import { ContentError } from '../../src/model/problems.ts';
 
 export const GUIDE_SHEET = "Mode d'emploi";
 export const NEW_ROUND_HEADER = 'Nouveau bilan (à renseigner)';
+/** The editable comment column beside a round's status column (`statuses[].comment` of that round). */
+export const commentHeader = (roundLabel: string) => `Commentaire (${roundLabel})`;
+export const NEW_ROUND_COMMENT_HEADER = commentHeader('nouveau bilan');
 
 /** Fixed columns before the round columns, and after them. */
 export const HEAD_COLUMNS = {
@@ -67,9 +73,31 @@ export const scaleCodes = (c: Convention) => (c.data.statusScale ?? []).map((s) 
 
 /** Headers of one document's sheet, in order. */
 export function sheetHeaders(c: Convention): string[] {
-  const rounds = (c.data.rounds ?? []).map((r) => r.label);
-  const next = scaleCodes(c).length > 0 ? [NEW_ROUND_HEADER] : [];
+  const rounds = (c.data.rounds ?? []).flatMap((r) => [r.label, commentHeader(r.label)]);
+  const next = scaleCodes(c).length > 0 ? [NEW_ROUND_HEADER, NEW_ROUND_COMMENT_HEADER] : [];
   return [...Object.values(HEAD_COLUMNS), ...rounds, ...next, ...Object.values(TAIL_COLUMNS)];
+}
+
+/** One document's rows as text, in the order of `sheetHeaders`: the workbook sheet and the CSV file hold the same. */
+export function documentRows(c: Convention, actions: Action[]): string[][] {
+  const rounds = c.data.rounds ?? [];
+  const next = scaleCodes(c).length > 0 ? ['', ''] : [];
+  return actions.map(({ id, data: d }) => {
+    const status = (round: string) => d.statuses?.find((s) => s.round === round);
+    return [
+      id,
+      d.number ?? '',
+      d.axis,
+      d.objective ?? '',
+      d.title,
+      d.wording,
+      ...rounds.flatMap((r) => [status(r.id)?.status ?? '', status(r.id)?.comment ?? '']),
+      ...next,
+      (d.responsible ?? []).join(', '),
+      d.themes.join(', '),
+      d.audience.join(', '),
+    ];
+  });
 }
 
 const GUIDE = [
@@ -80,12 +108,13 @@ const GUIDE = [
   '',
   'Ce que vous pouvez modifier (cellules blanches) :',
   '• les colonnes de bilan (une par bilan déjà publié) : choisissez le statut dans la liste déroulante ;',
+  '• la colonne « Commentaire (…) » à droite de chaque bilan : le commentaire de ce bilan sur l’action ;',
   '• le titre et le libellé d’une action, pour corriger une faute de transcription.',
   '',
   'Ce qui est verrouillé (cellules grises) : identifiant, numéro, axe, objectif, responsables, thèmes, publics.',
   'Ne modifiez pas ces colonnes, n’ajoutez ni ne supprimez de ligne, ne renommez pas les feuilles.',
   '',
-  `La colonne « ${NEW_ROUND_HEADER} » sert au bilan suivant : remplissez-la, puis nommez ce bilan à l’import :`,
+  `La colonne « ${NEW_ROUND_HEADER} » (et son commentaire) sert au bilan suivant : remplissez-la, puis nommez ce bilan à l’import :`,
   '  npm run tableur:importer -- classeur.xlsx --bilan bilan-2026 --libelle "Bilan 2026" --date 2026-12',
   '(ou --periode "2026" au lieu de --date). Le bilan est ajouté au document ; exportez ensuite un nouveau classeur.',
   '',
@@ -116,37 +145,23 @@ export async function buildWorkbook(entries: Entries): Promise<ExcelJS.Workbook>
     const rounds = convention.data.rounds ?? [];
     const codes = scaleCodes(convention);
     sheet.addRow(headers).font = { bold: true };
-    for (const action of actions) {
-      const d = action.data;
-      const statusOf = (round: string) => d.statuses?.find((s) => s.round === round)?.status ?? '';
-      sheet.addRow([
-        action.id,
-        d.number ?? '',
-        d.axis,
-        d.objective ?? '',
-        d.title,
-        d.wording,
-        ...rounds.map((r) => statusOf(r.id)),
-        ...(codes.length > 0 ? [''] : []),
-        (d.responsible ?? []).join(', '),
-        d.themes.join(', '),
-        d.audience.join(', '),
-      ]);
-    }
+    for (const row of documentRows(convention, actions)) sheet.addRow(row);
     // Excel's inline list: codes separated by commas, 255 characters at most. A scale that does
     // not fit gets no drop-down; the importer checks the codes all the same.
     const inline = `"${codes.join(',')}"`;
     const list = codes.length > 0 && !codes.some((c) => /[,"]/.test(c)) && inline.length <= 257 ? inline : undefined;
     headers.forEach((header, i) => {
       const column = sheet.getColumn(i + 1);
-      column.width = header === HEAD_COLUMNS.wording ? 80 : header === HEAD_COLUMNS.title ? 50 : header.length > 12 ? 24 : 14;
+      const isComment = rounds.some((r) => commentHeader(r.label) === header) || header === NEW_ROUND_COMMENT_HEADER;
+      const wide = header === HEAD_COLUMNS.wording || header === HEAD_COLUMNS.title || isComment;
+      column.width = header === HEAD_COLUMNS.wording ? 80 : wide ? 50 : header.length > 12 ? 24 : 14;
       const locked = LOCKED.has(header);
       const isStatus = rounds.some((r) => r.label === header) || header === NEW_ROUND_HEADER;
       for (let row = 2; row <= actions.length + 1; row++) {
         const cell = sheet.getCell(row, i + 1);
         cell.protection = { locked };
         if (locked) cell.fill = GREY;
-        if (header === HEAD_COLUMNS.wording || header === HEAD_COLUMNS.title) cell.alignment = { wrapText: true, vertical: 'top' };
+        if (wide) cell.alignment = { wrapText: true, vertical: 'top' };
         if (isStatus && list) {
           cell.dataValidation = {
             type: 'list',
@@ -180,4 +195,29 @@ export async function exportWorkbook(file: string, root: string, contentDir = 'c
   await workbook.xlsx.writeFile(file);
   const sheets = documentSheets(entries);
   return { sheets: sheets.length, rows: sheets.reduce((n, s) => n + s.actions.length, 0) };
+}
+
+/**
+ * Writes one CSV file per document that has actions (a CSV holds one table), `<document>.csv` in
+ * `dir`, or only the document `only`. Same columns and rows as the workbook's sheets.
+ */
+export function exportCsv(dir: string, root: string, contentDir = 'content', only?: string): { files: string[]; rows: number } {
+  const { entries } = loadContent(root, contentDir);
+  const all = documentSheets(entries);
+  const sheets = only === undefined ? all : all.filter((d) => d.convention.id === only);
+  if (sheets.length === 0) {
+    throw new Error(
+      `aucun document « ${only} » avec des actions ; documents permis : ${all.map((d) => d.convention.id).join(', ') || '(aucun)'}`,
+    );
+  }
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (const { convention, actions } of sheets) {
+    const file = join(dir, `${convention.id}.csv`);
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, writeCsv([sheetHeaders(convention), ...documentRows(convention, actions)]));
+    renameSync(temp, file);
+    files.push(file);
+  }
+  return { files, rows: sheets.reduce((n, s) => n + s.actions.length, 0) };
 }

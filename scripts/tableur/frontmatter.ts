@@ -10,8 +10,10 @@ import { isMap, isScalar, isSeq, parse, parseDocument, type Scalar } from 'yaml'
 /** One change to an action's front matter. */
 export type FrontmatterEdit =
   | { kind: 'set'; path: (string | number)[]; value: string }
-  /** Adds `{ round, status }` to `statuses`, before the item at `before` (or at the end). */
-  | { kind: 'add-status'; round: string; status: string; before?: number }
+  /** Adds `{ round, status[, comment] }` to `statuses`, before the item at `before` (or at the end). */
+  | { kind: 'add-status'; round: string; status: string; comment?: string; before?: number }
+  /** Adds a key to a one-line map (`{ round: a, status: R }` gets `comment`). */
+  | { kind: 'add-key'; path: (string | number)[]; key: string; value: string }
   /** Adds a review round at the end of a document's `rounds` (a list of block maps). */
   | { kind: 'add-round'; round: NewRound };
 
@@ -43,6 +45,8 @@ export function renderScalar(value: string, style: Scalar['type'] | undefined): 
   return JSON.stringify(value);
 }
 
+const commentText = (comment: string | undefined) => (comment === undefined ? '' : `, comment: ${renderScalar(comment, 'QUOTE_DOUBLE')}`);
+
 /** The front matter of an MDX file: its text and where it sits in the file. */
 function frontmatterOf(source: string): { start: number; end: number } {
   const open = source.startsWith('---\r\n') ? 5 : source.startsWith('---\n') ? 4 : -1;
@@ -60,11 +64,16 @@ export function applyToData(data: Record<string, unknown>, edits: FrontmatterEdi
       let node: Record<string | number, unknown> = copy;
       for (const key of edit.path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
       node[edit.path.at(-1)!] = edit.value;
+    } else if (edit.kind === 'add-key') {
+      let node: Record<string | number, unknown> = copy;
+      for (const key of edit.path) node = node[key] as Record<string | number, unknown>;
+      node[edit.key] = edit.value;
     } else if (edit.kind === 'add-round') {
       ((copy.rounds ??= []) as unknown[]).push(roundData(edit.round));
     } else {
       const statuses = (copy.statuses ??= []) as unknown[];
-      statuses.splice(edit.before ?? statuses.length, 0, { round: edit.round, status: edit.status });
+      const item = { round: edit.round, status: edit.status, ...(edit.comment !== undefined ? { comment: edit.comment } : {}) };
+      statuses.splice(edit.before ?? statuses.length, 0, item);
     }
   }
   return copy;
@@ -92,6 +101,16 @@ export function editFrontmatter(source: string, edits: FrontmatterEdit[]): strin
       splices.push({ at: node.range[0], remove: node.range[1] - node.range[0], text: renderScalar(edit.value, node.type) });
       continue;
     }
+    if (edit.kind === 'add-key') {
+      const node = doc.getIn(edit.path, true);
+      if (!isMap(node) || !node.flow || !node.range || fm[node.range[1] - 1] !== '}') {
+        throw new Error(`champ « ${edit.path.join('.')} » : seuls les éléments sur une ligne ({ … }) peuvent être complétés`);
+      }
+      const close = node.range[1] - 1;
+      const at = fm[close - 1] === ' ' ? close - 1 : close;
+      splices.push({ at, remove: 0, text: `, ${edit.key}: ${renderScalar(edit.value, 'QUOTE_DOUBLE')}` });
+      continue;
+    }
     if (edit.kind === 'add-round') {
       const rounds = root.get('rounds', true);
       if (!isSeq(rounds) || rounds.flow || rounds.items.length === 0 || !rounds.items.every((i) => isMap(i) && !i.flow && i.range)) {
@@ -112,7 +131,7 @@ export function editFrontmatter(source: string, edits: FrontmatterEdit[]): strin
     if (seq === undefined) {
       const next = root.items.find((pair) => isScalar(pair.key) && AFTER_STATUSES.includes(String(pair.key.value)));
       const at = next && isScalar(next.key) && next.key.range ? lineStart(next.key.range[0]) : fm.length;
-      const text = `statuses:\n  - { round: ${renderScalar(edit.round, 'PLAIN')}, status: ${renderScalar(edit.status, 'PLAIN')} }\n`;
+      const text = `statuses:\n  - { round: ${renderScalar(edit.round, 'PLAIN')}, status: ${renderScalar(edit.status, 'PLAIN')}${commentText(edit.comment)} }\n`;
       splices.push({ at, remove: 0, text: (at > 0 && fm[at - 1] !== '\n' ? '\n' : '') + text });
       continue;
     }
@@ -126,7 +145,7 @@ export function editFrontmatter(source: string, edits: FrontmatterEdit[]): strin
     const sampleStatus = doc.getIn(['statuses', 0, 'status'], true);
     const padded = fm.slice(sample.range[0], sample.range[0] + 2) === '{ ';
     const prefix = fm.slice(lineStart(sample.range[0]), sample.range[0]);
-    const body = `round: ${renderScalar(edit.round, 'PLAIN')}, status: ${renderScalar(edit.status, isScalar(sampleStatus) ? sampleStatus.type : 'PLAIN')}`;
+    const body = `round: ${renderScalar(edit.round, 'PLAIN')}, status: ${renderScalar(edit.status, isScalar(sampleStatus) ? sampleStatus.type : 'PLAIN')}${commentText(edit.comment)}`;
     const line = `${prefix}${padded ? `{ ${body} }` : `{${body}}`}\n`;
     const anchor = items[edit.before ?? items.length] as { range: [number, number, number] } | undefined;
     const last = items.at(-1) as { range: [number, number, number] };

@@ -1,10 +1,10 @@
 /**
- * Reads a follow-up workbook back (see classeur.ts), checks every row, and writes the changed
- * statuses, titles and wordings into the actions' MDX files. Nothing is written while anything is
+ * Reads a follow-up workbook (see classeur.ts) or its CSV files back, checks every row, and writes
+ * the changed statuses, comments, titles and wordings into the actions' MDX files. Nothing is written while anything is
  * wrong: every problem is reported at once, with its sheet, row, column, value and what is allowed.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { validateAll, type RawFile } from '../../src/model/validate.ts';
 import { formatProblem, type Problem } from '../../src/model/problems.ts';
@@ -13,6 +13,8 @@ import {
   HEAD_COLUMNS,
   TAIL_COLUMNS,
   NEW_ROUND_HEADER,
+  NEW_ROUND_COMMENT_HEADER,
+  commentHeader,
   documentSheets,
   loadContent,
   scaleCodes,
@@ -20,10 +22,14 @@ import {
   type Action,
 } from './classeur.ts';
 import { applyToData, editFrontmatter, type FrontmatterEdit, type NewRound } from './frontmatter.ts';
+import { CsvError, readCsv } from './csv.ts';
 
-/** Something wrong in the workbook, located as the référent sees it in the spreadsheet. */
+/** Something wrong in the workbook or a CSV file, located as the référent sees it in the spreadsheet. */
 export interface SheetProblem {
+  /** Sheet name, or CSV file name. */
   sheet: string;
+  /** true when `sheet` is a CSV file. */
+  csv?: boolean;
   row?: number;
   /** Column letter and header: "G (Bilans 2023…)". */
   column?: string;
@@ -35,8 +41,8 @@ export interface SheetProblem {
 export interface Change {
   action: string;
   file: string;
-  kind: 'statut' | 'titre' | 'libellé';
-  /** Round label, for a status. */
+  kind: 'statut' | 'commentaire' | 'titre' | 'libellé';
+  /** Round label, for a status or a comment. */
   round?: string;
   from: string;
   to: string;
@@ -49,69 +55,130 @@ export interface ImportResult {
   written: string[];
 }
 
-/** A cell's text, whatever Excel stored (text, number, rich text, formula result). */
-function cellText(cell: ExcelJS.Cell): string {
+/** A sheet or a CSV file as text: `rows[0]` is the header line, `rows[i]` is spreadsheet row i + 1. */
+export interface Table {
+  name: string;
+  csv?: boolean;
+  rows: string[][];
+}
+
+/** A cell's text, whatever Excel stored (text, number, rich text, formula result, date). */
+export function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  // A date typed in a cell that was not formatted as text: its calendar day, as the site writes dates.
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  if (typeof v === 'object' && 'result' in v && (typeof v.result === 'string' || typeof v.result === 'number')) return String(v.result);
   return cell.text;
 }
 
-const columnLetter = (n: number): string =>
+/** A worksheet as text rows. */
+export function sheetTable(sheet: ExcelJS.Worksheet): Table {
+  const rows: string[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    rows.push(Array.from({ length: sheet.columnCount }, (_, c) => cellText(row.getCell(c + 1))));
+  }
+  return { name: sheet.name, rows };
+}
+
+export const columnLetter = (n: number): string =>
   n <= 26 ? String.fromCharCode(64 + n) : columnLetter(Math.floor((n - 1) / 26)) + columnLetter(((n - 1) % 26) + 1);
 
 /** Reads and checks the workbook, then (unless `dryRun`) writes the changed files under `root`. */
-export async function importWorkbook(
-  file: string,
-  options: { root: string; contentDir?: string; dryRun?: boolean; newRound?: NewRound },
-): Promise<ImportResult> {
-  const { root, contentDir = 'content', dryRun = false, newRound } = options;
-  const { files, entries } = loadContent(root, contentDir);
+export async function importWorkbook(file: string, options: ImportOptions): Promise<ImportResult> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
+  return importTables(workbook.worksheets.filter((s) => s.name !== GUIDE_SHEET).map(sheetTable), options);
+}
 
+/** Reads and checks CSV files (one document each), then (unless `dryRun`) writes the changed files. */
+export function importCsv(files: string[], options: ImportOptions): ImportResult {
+  const tables: Table[] = [];
+  const problems: SheetProblem[] = [];
+  for (const file of files) {
+    try {
+      tables.push({ name: basename(file), csv: true, rows: readCsv(readFileSync(file)) });
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      problems.push({ sheet: basename(file), csv: true, row: error.line, message: error.message });
+    }
+  }
+  if (problems.length > 0) return { problems, changes: [], written: [] };
+  return importTables(tables, options);
+}
+
+export interface ImportOptions {
+  root: string;
+  contentDir?: string;
+  dryRun?: boolean;
+  newRound?: NewRound;
+}
+
+/** Checks the tables (sheets or CSV files) against the content, then writes the changes. */
+export function importTables(tables: Table[], options: ImportOptions): ImportResult {
+  const { root, contentDir = 'content', dryRun = false, newRound } = options;
+  const { files, entries } = loadContent(root, contentDir);
   const problems: (SheetProblem | Problem)[] = [];
   const changes: Change[] = [];
   const edits = new Map<string, FrontmatterEdit[]>();
   const actionsById = new Map(entries.actions.map((a) => [a.id, a]));
-  const docs = new Map(documentSheets(entries).map((d) => [d.name, d]));
+  const sheets = documentSheets(entries);
+  const docs = new Map(sheets.map((d) => [d.name, d]));
+  const byId = new Map(sheets.map((d) => [d.convention.id, d]));
   const seen = new Set<string>();
+  const used = new Set<string>();
 
-  for (const sheet of workbook.worksheets) {
-    if (sheet.name === GUIDE_SHEET) continue;
-    const doc = docs.get(sheet.name);
+  for (const table of tables) {
+    const place = { sheet: table.name, ...(table.csv ? { csv: true } : {}) };
+    // A sheet is known by its name; a CSV file by its name (<document>.csv) or else by its first identifier.
+    const firstId = table.rows[1]?.[0]?.trim() ?? '';
+    const doc = table.csv ? (byId.get(table.name.replace(/\.csv$/i, '')) ?? byId.get(firstId.split('/')[0]!)) : docs.get(table.name);
     if (!doc) {
-      problems.push({ sheet: sheet.name, message: 'feuille inconnue (renommée ou ajoutée ?)', allowed: [...docs.keys()].join(', ') });
+      problems.push({
+        ...place,
+        message: table.csv
+          ? 'document introuvable : nommez le fichier d’après le document (<document>.csv), comme à l’export'
+          : 'feuille inconnue (renommée ou ajoutée ?)',
+        allowed: table.csv ? [...byId.keys()].map((id) => `${id}.csv`).join(', ') : [...docs.keys()].join(', '),
+      });
       continue;
     }
+    if (used.has(doc.convention.id)) {
+      problems.push({ ...place, message: `document « ${doc.convention.id} » donné deux fois`, allowed: 'un fichier par document' });
+      continue;
+    }
+    used.add(doc.convention.id);
     const { convention } = doc;
     const codes = scaleCodes(convention);
     const rounds = convention.data.rounds ?? [];
     const expected = sheetHeaders(convention);
-    const header = sheet.getRow(1);
     const col = new Map<string, number>();
-    header.eachCell((cell, n) => col.set(cellText(cell).trim(), n));
+    (table.rows[0] ?? []).forEach((cell, i) => {
+      if (cell.trim() !== '' && !col.has(cell.trim())) col.set(cell.trim(), i);
+    });
     const missing = expected.filter((h) => !col.has(h));
     if (missing.length > 0) {
       problems.push({
-        sheet: sheet.name,
+        ...place,
         row: 1,
         message: `colonne(s) manquante(s) ou renommée(s) : ${missing.join(', ')}`,
         allowed: expected.join(', '),
       });
       continue;
     }
-    const where = (h: string) => `${columnLetter(col.get(h)!)} (${h})`;
+    const where = (h: string) => `${columnLetter(col.get(h)! + 1)} (${h})`;
 
-    sheet.eachRow((row, r) => {
-      if (r === 1) return;
-      const get = (h: string) => cellText(row.getCell(col.get(h)!)).trim();
+    table.rows.forEach((row, index) => {
+      if (index === 0) return;
+      const get = (h: string) => (row[col.get(h)!] ?? '').trim();
       const id = get(HEAD_COLUMNS.id);
       if (!id && expected.every((h) => get(h) === '')) return;
       const action: Action | undefined = actionsById.get(id);
-      const at = { sheet: sheet.name, row: r };
+      const at = { ...place, row: index + 1 };
       if (!action || action.data.convention !== convention.id) {
         problems.push({
           ...at,
@@ -150,10 +217,45 @@ export async function importWorkbook(
       }
       const fileEdits: FrontmatterEdit[] = [];
       const statuses = d.statuses ?? [];
+      /** The comment cell of a round whose status is (or becomes) `status`: an edit, or a problem. */
+      const comment = (header: string, roundLabel: string, before: string | undefined, hasStatus: boolean) => {
+        const value = get(header);
+        if (value === (before ?? '')) return undefined;
+        if (value === '') {
+          problems.push({
+            ...at,
+            column: where(header),
+            value: '(vide)',
+            message: 'commentaire effacé : l’import ne supprime pas un commentaire publié (retirez-le du fichier de l’action)',
+            allowed: before,
+          });
+          return undefined;
+        }
+        if (!hasStatus) {
+          problems.push({
+            ...at,
+            column: where(header),
+            value,
+            message: 'commentaire sans statut : un commentaire accompagne le statut de l’action à ce bilan',
+            allowed: `un statut dans la colonne de gauche (${codes.join(', ') || 'aucun : ce document ne suit pas de statut'})`,
+          });
+          return undefined;
+        }
+        changes.push({ action: id, file: action.file, kind: 'commentaire', round: roundLabel, from: before ?? '(aucun)', to: value });
+        return value;
+      };
       rounds.forEach((round, index) => {
         const value = get(round.label);
         const i = statuses.findIndex((s) => s.round === round.id);
         const before = i >= 0 ? statuses[i]!.status : '';
+        const note = comment(commentHeader(round.label), round.label, statuses[i]?.comment, value !== '');
+        if (note !== undefined && i >= 0) {
+          fileEdits.push(
+            statuses[i]!.comment === undefined
+              ? { kind: 'add-key', path: ['statuses', i], key: 'comment', value: note }
+              : { kind: 'set', path: ['statuses', i, 'comment'], value: note },
+          );
+        }
         if (value === before) return;
         if (value === '') {
           problems.push({
@@ -179,7 +281,13 @@ export async function importWorkbook(
         else {
           // Statuses go oldest round first: before the first one from a later round.
           const later = statuses.findIndex((s) => rounds.findIndex((x) => x.id === s.round) > index);
-          fileEdits.push({ kind: 'add-status', round: round.id, status: value, before: later >= 0 ? later : undefined });
+          fileEdits.push({
+            kind: 'add-status',
+            round: round.id,
+            status: value,
+            comment: note,
+            before: later >= 0 ? later : undefined,
+          });
         }
         changes.push({ action: id, file: action.file, kind: 'statut', round: round.label, from: before || '(aucun)', to: value });
       });
@@ -192,27 +300,30 @@ export async function importWorkbook(
           message:
             'nouveau bilan : dites lequel en relançant avec --bilan <identifiant> --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>"',
         });
-      } else if (next !== '' && newRound) {
-        if (!codes.includes(next)) {
-          problems.push({
-            ...at,
-            column: where(NEW_ROUND_HEADER),
-            value: next,
-            message: 'statut inconnu pour ce document',
-            allowed: codes.join(', '),
-          });
-        } else if (rounds.some((r) => r.id === newRound.id)) {
-          problems.push({
-            ...at,
-            column: where(NEW_ROUND_HEADER),
-            value: newRound.id,
-            message: 'ce bilan existe déjà dans le document : sa colonne est celle de son libellé',
-            allowed: 'un identifiant de bilan nouveau',
-          });
-        } else {
-          fileEdits.push({ kind: 'add-status', round: newRound.id, status: next });
-          changes.push({ action: id, file: action.file, kind: 'statut', round: newRound.label, from: '(aucun)', to: next });
-          edits.set(convention.file, [{ kind: 'add-round', round: newRound }]);
+      } else if (codes.length > 0) {
+        const nextComment = comment(NEW_ROUND_COMMENT_HEADER, newRound?.label ?? 'nouveau bilan', undefined, next !== '');
+        if (next !== '' && newRound) {
+          if (!codes.includes(next)) {
+            problems.push({
+              ...at,
+              column: where(NEW_ROUND_HEADER),
+              value: next,
+              message: 'statut inconnu pour ce document',
+              allowed: codes.join(', '),
+            });
+          } else if (rounds.some((r) => r.id === newRound.id)) {
+            problems.push({
+              ...at,
+              column: where(NEW_ROUND_HEADER),
+              value: newRound.id,
+              message: 'ce bilan existe déjà dans le document : sa colonne est celle de son libellé',
+              allowed: 'un identifiant de bilan nouveau',
+            });
+          } else {
+            fileEdits.push({ kind: 'add-status', round: newRound.id, status: next, comment: nextComment });
+            changes.push({ action: id, file: action.file, kind: 'statut', round: newRound.label, from: '(aucun)', to: next });
+            edits.set(convention.file, [{ kind: 'add-round', round: newRound }]);
+          }
         }
       }
       for (const [h, field, kind] of [
@@ -263,7 +374,11 @@ export async function importWorkbook(
 /** One problem as printed in the terminal. */
 export function formatImportProblem(p: SheetProblem | Problem): string {
   if ('file' in p) return formatProblem(p);
-  const place = [`feuille « ${p.sheet} »`, p.row !== undefined ? `ligne ${p.row}` : '', p.column ? `colonne ${p.column}` : '']
+  const place = [
+    `${p.csv ? 'fichier' : 'feuille'} « ${p.sheet} »`,
+    p.row !== undefined ? `ligne ${p.row}` : '',
+    p.column ? `colonne ${p.column}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   const lines = [`✗ ${place} : ${p.message}`];
@@ -275,11 +390,12 @@ export function formatImportProblem(p: SheetProblem | Problem): string {
 /** The summary of the changes, in French. */
 export function formatSummary(changes: Change[]): string {
   const statuses = changes.filter((c) => c.kind === 'statut');
-  const texts = changes.filter((c) => c.kind !== 'statut');
-  const lines = [
-    `${statuses.length} statut${statuses.length > 1 ? 's' : ''} modifié${statuses.length > 1 ? 's' : ''}, ${texts.length} texte${texts.length > 1 ? 's' : ''} modifié${texts.length > 1 ? 's' : ''}.`,
-  ];
+  const comments = changes.filter((c) => c.kind === 'commentaire');
+  const texts = changes.filter((c) => c.kind === 'titre' || c.kind === 'libellé');
+  const count = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''} modifié${n > 1 ? 's' : ''}`;
+  const lines = [`${count(statuses.length, 'statut')}, ${count(comments.length, 'commentaire')}, ${count(texts.length, 'texte')}.`];
   for (const c of statuses) lines.push(`  ${c.action} — ${c.round} : ${c.from} → ${c.to}`);
+  for (const c of comments) lines.push(`  ${c.action} — commentaire (${c.round}) : « ${c.from} » → « ${c.to} »`);
   for (const c of texts) lines.push(`  ${c.action} — ${c.kind} : « ${c.from} » → « ${c.to} »`);
   return lines.join('\n');
 }

@@ -10,7 +10,15 @@ export const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[1
 export const fullDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'date attendue au format AAAA-MM-JJ (par exemple 2026-11-23)' })
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: "cette date n'existe pas dans le calendrier" });
+  // zod runs the refinement even when the format check failed: a text that is no date at all
+  // ("30/11/2026") is left to that check's message instead of throwing "Invalid time value".
+  .refine(
+    (d) => {
+      const t = new Date(`${d}T00:00:00Z`);
+      return Number.isNaN(t.getTime()) || t.toISOString().startsWith(d);
+    },
+    { error: "cette date n'existe pas dans le calendrier" },
+  );
 
 /** An identifier usable in a URL: lower-case letters, digits and hyphens. */
 export const slug = z.string().regex(SLUG_PATTERN, {

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
-import { exportWorkbook, HEAD_COLUMNS, NEW_ROUND_HEADER } from '../../scripts/tableur/classeur.ts';
+import { exportWorkbook, HEAD_COLUMNS, NEW_ROUND_COMMENT_HEADER, NEW_ROUND_HEADER } from '../../scripts/tableur/classeur.ts';
 import { formatImportProblem, formatSummary, importWorkbook, type SheetProblem } from '../../scripts/tableur/import.ts';
 import { editFrontmatter } from '../../scripts/tableur/frontmatter.ts';
 
@@ -68,7 +68,9 @@ test('the export has a guide first, then one sheet per document with actions, dr
     'titre',
     'libellé',
     ROUND,
+    `Commentaire (${ROUND})`,
     NEW_ROUND_HEADER,
+    'Commentaire (nouveau bilan)',
     'responsables',
     'thèmes',
     'publics',
@@ -82,7 +84,10 @@ test('the export has a guide first, then one sheet per document with actions, dr
   assert.equal(row12.getCell(2).value, '12');
   assert.equal(row12.getCell(7).value, 'NR');
   assert.deepEqual(row12.getCell(7).dataValidation.formulae, ['"R,PR,EC,NR"']);
-  assert.deepEqual(row12.getCell(8).dataValidation.formulae, ['"R,PR,EC,NR"']);
+  assert.deepEqual(row12.getCell(9).dataValidation.formulae, ['"R,PR,EC,NR"']);
+  // The comment columns are editable text, without a drop-down.
+  assert.equal(row12.getCell(8).protection?.locked, false);
+  assert.equal(row12.getCell(8).dataValidation, undefined);
   // Locked is Excel's default: the file says only which cells are not.
   assert.notEqual(row12.getCell(1).protection?.locked, false);
   assert.deepEqual(row12.getCell(1).fill, { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } });
@@ -123,7 +128,7 @@ test('ten Inserm statuses changed in the workbook: a trial run lists them, the i
   );
   assert.match(
     formatSummary(trial.changes),
-    /^10 statuts modifiés, 0 texte modifié\.\n {2}inserm-fiphfp-2023-2026\/action-01 — Bilans 2023, 2024 et 2025 de la convention : \w+ → \w+$/m,
+    /^10 statuts modifiés, 0 commentaire modifié, 0 texte modifié\.\n {2}inserm-fiphfp-2023-2026\/action-01 — Bilans 2023, 2024 et 2025 de la convention : \w+ → \w+$/m,
   );
   assert.deepEqual(differing(dir), [], 'un essai n’écrit rien');
 
@@ -162,7 +167,7 @@ test('a wrong status and a changed axis are both reported with sheet, row and co
       [3, `G (${ROUND})`, 'FINI', 'R, PR, EC, NR'],
       [5, 'C (axe)', '99', '1'],
       [6, 'A (identifiant)', `${INSERM}/action-999`, `l’identifiant exporté (colonne verrouillée), par exemple ${INSERM}/action-01`],
-      [8, 'J (thèmes)', 'formation, carriere', themes],
+      [8, 'L (thèmes)', 'formation, carriere', themes],
     ],
   );
   assert.ok(problems.every((p) => p.sheet === 'Plan handicap Inserm 2023-2026'));
@@ -210,7 +215,10 @@ test('a corrected title is written in place, quoted as before', async () => {
   const dir = copyContent();
   const result = await importWorkbook(file, { root: dir });
   assert.deepEqual(result.problems, []);
-  assert.match(formatSummary(result.changes), /^0 statut modifié, 1 texte modifié\.\n {2}.+ — titre : « .+ » → « .+ « corrigé » »$/);
+  assert.match(
+    formatSummary(result.changes),
+    /^0 statut modifié, 0 commentaire modifié, 1 texte modifié\.\n {2}.+ — titre : « .+ » → « .+ « corrigé » »$/,
+  );
   const path = `content/actions/${id}.mdx`;
   const before = readFileSync(join(process.cwd(), path), 'utf8');
   assert.equal(readFileSync(join(dir, path), 'utf8'), before.replace(`title: "${title}"`, `title: "${title} « corrigé »"`));
@@ -226,8 +234,8 @@ test('a filled-in new round needs its name; given one, it is added to the docume
   assert.deepEqual(
     (unnamed.problems as SheetProblem[]).map((p) => [p.row, p.column]),
     [
-      [2, `H (${NEW_ROUND_HEADER})`],
-      [3, `H (${NEW_ROUND_HEADER})`],
+      [2, `I (${NEW_ROUND_HEADER})`],
+      [3, `I (${NEW_ROUND_HEADER})`],
     ],
   );
   const round = { id: 'bilan-2026', label: 'Bilan 2026', date: '2026-12' };
@@ -255,7 +263,10 @@ test('a filled-in new round needs its name; given one, it is added to the docume
   );
   // The workbook is now out of date (no column for the new round): it is refused, export again.
   const again = await importWorkbook(file, { root: dir, newRound: round, dryRun: true });
-  assert.match(formatImportProblem(again.problems[0]!), /ligne 1 : colonne\(s\) manquante\(s\) ou renommée\(s\) : Bilan 2026\n/);
+  assert.match(
+    formatImportProblem(again.problems[0]!),
+    /ligne 1 : colonne\(s\) manquante\(s\) ou renommée\(s\) : Bilan 2026, Commentaire \(Bilan 2026\)\n/,
+  );
   // Exported again, the new round has its own column, with the statuses just imported.
   await exportWorkbook(join(dir, 'apres.xlsx'), dir);
   assert.deepEqual((await importWorkbook(join(dir, 'apres.xlsx'), { root: dir, dryRun: true })).changes, []);
@@ -302,4 +313,81 @@ test('front matter edits keep every other byte: a status added to a list, a list
     none.replace('themes:', 'statuses:\n  - { round: a, status: NR }\nthemes:'),
   );
   assert.throws(() => editFrontmatter('no front matter', []), /en-tête YAML introuvable/);
+});
+
+test('comment columns: a comment is added beside its status, or with a new status; one without a status, or erased, is refused', async () => {
+  const COMMENT = `Commentaire (${ROUND})`;
+  const ids: string[] = [];
+  const file = await edited('commentaires.xlsx', (sheet, column) => {
+    for (const row of [2, 3]) ids.push(sheet.getCell(row, column(HEAD_COLUMNS.id)).text);
+    sheet.getCell(2, column(COMMENT)).value = 'Bilan présenté en CSA « 2025 »';
+    sheet.getCell(3, column(NEW_ROUND_HEADER)).value = 'EC';
+    sheet.getCell(3, column(NEW_ROUND_COMMENT_HEADER)).value = 'Reprise en 2026';
+  });
+  const dir = copyContent();
+  const round = { id: 'bilan-2026', label: 'Bilan 2026', date: '2026-12' };
+  const result = await importWorkbook(file, { root: dir, newRound: round });
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(
+    result.changes.map((c) => [c.action, c.kind, c.round, c.to]),
+    [
+      [ids[0], 'commentaire', ROUND, 'Bilan présenté en CSA « 2025 »'],
+      [ids[1], 'commentaire', 'Bilan 2026', 'Reprise en 2026'],
+      [ids[1], 'statut', 'Bilan 2026', 'EC'],
+    ],
+  );
+  const first = `content/actions/${ids[0]}.mdx`;
+  assert.equal(
+    readFileSync(join(dir, first), 'utf8'),
+    readFileSync(join(process.cwd(), first), 'utf8').replace(
+      /(\{ round: bilans-2023-2025, status: \w+) \}/,
+      '$1, comment: "Bilan présenté en CSA « 2025 »" }',
+    ),
+  );
+  const second = `content/actions/${ids[1]}.mdx`;
+  assert.equal(
+    readFileSync(join(dir, second), 'utf8'),
+    readFileSync(join(process.cwd(), second), 'utf8').replace(
+      /(  - \{ round: bilans-2023-2025, status: \w+ \}\n)/,
+      '$1  - { round: bilan-2026, status: EC, comment: "Reprise en 2026" }\n',
+    ),
+  );
+  // Exported again, the comments are in their columns: the import finds nothing to change.
+  await exportWorkbook(join(dir, 'apres.xlsx'), dir);
+  assert.deepEqual((await importWorkbook(join(dir, 'apres.xlsx'), { root: dir, dryRun: true })).changes, []);
+
+  // Erasing a published comment, or a comment with no status, is refused with its place.
+  const erased = join(dir, 'efface.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(join(dir, 'apres.xlsx'));
+  const sheet = workbook.getWorksheet('Plan handicap Inserm 2023-2026')!;
+  sheet.getCell(2, 8).value = '';
+  sheet.getCell(4, 12).value = 'Sans statut';
+  await workbook.xlsx.writeFile(erased);
+  const refused = await importWorkbook(erased, { root: dir, dryRun: true });
+  assert.deepEqual(
+    (refused.problems as SheetProblem[]).map((p) => [p.row, p.column, p.message.split(' :')[0]]),
+    [
+      [2, `H (${COMMENT})`, 'commentaire effacé'],
+      [4, 'L (Commentaire (nouveau bilan))', 'commentaire sans statut'],
+    ],
+  );
+});
+
+test('front matter: a key added to a one-line map keeps the rest of the line', () => {
+  const source = '---\nstatuses:\n  - { round: a, status: R }\n  - {round: b, status: "En cours"}\n---\n';
+  assert.equal(
+    editFrontmatter(source, [
+      { kind: 'add-key', path: ['statuses', 0], key: 'comment', value: 'Dit « oui », "deux"' },
+      { kind: 'add-key', path: ['statuses', 1], key: 'comment', value: 'x' },
+    ]),
+    '---\nstatuses:\n  - { round: a, status: R, comment: "Dit « oui », \\"deux\\"" }\n  - {round: b, status: "En cours", comment: "x"}\n---\n',
+  );
+  assert.throws(
+    () =>
+      editFrontmatter('---\nstatuses:\n  - round: a\n    status: R\n---\n', [
+        { kind: 'add-key', path: ['statuses', 0], key: 'comment', value: 'x' },
+      ]),
+    /seuls les éléments sur une ligne/,
+  );
 });
