@@ -4,10 +4,10 @@
  * exported as CSV and imported back unchanged, and edits and errors read from CSV files.
  */
 import { test } from 'node:test';
+import { changedFiles, copyContent } from '../content-copy.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CsvError, readCsv, writeCsv } from '../../scripts/tableur/csv.ts';
 import { exportCsv } from '../../scripts/tableur/classeur.ts';
@@ -75,21 +75,7 @@ test('the reader refuses what it cannot read safely, saying where and why', () =
   );
 });
 
-function copyContent(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tableur-csv-'));
-  cpSync(join(process.cwd(), 'content'), join(dir, 'content'), { recursive: true });
-  return dir;
-}
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
-}
-function differing(dir: string): string[] {
-  return walk(join(dir, 'content'))
-    .map((path) => relative(dir, path))
-    .filter((file) => !readFileSync(join(dir, file)).equals(readFileSync(join(process.cwd(), file))));
-}
-
-const exportDir = copyContent();
+const exportDir = copyContent('tableur-csv-');
 const { files: exported } = exportCsv(join(exportDir, 'csv'), exportDir);
 const insermCsv = join(exportDir, 'csv', `${INSERM}.csv`);
 
@@ -126,11 +112,11 @@ test('the export writes one CSV per document with actions, with the workbook’s
 });
 
 test('export then import of the unchanged CSV files changes no byte of the content', () => {
-  const dir = copyContent();
+  const dir = copyContent('tableur-csv-');
   const result = importCsv(exported, { root: dir });
   assert.deepEqual(result.problems.map(formatImportProblem), []);
   assert.deepEqual(result.changes, []);
-  assert.deepEqual(differing(dir), []);
+  assert.deepEqual(changedFiles(dir), []);
 });
 
 /** The Inserm CSV with `edit` applied to its rows, saved as LibreOffice would (no BOM, LF) under `name`. */
@@ -152,12 +138,12 @@ test('a status and a comment changed in a CSV file reach the action’s file, an
     row[column(ROUND)] = from === 'R' ? 'EC' : 'R';
     row[column(`Commentaire (${ROUND})`)] = 'Point d’étape ; suite en 2026\n(voir le "bilan")';
   });
-  const dir = copyContent();
+  const dir = copyContent('tableur-csv-');
   const result = importCsv([file], { root: dir });
   assert.deepEqual(result.problems, []);
   assert.match(formatSummary(result.changes), /^1 statut modifié, 1 commentaire modifié, 0 texte modifié\./);
   const path = `content/actions/${id}.mdx`;
-  assert.deepEqual(differing(dir), [path]);
+  assert.deepEqual(changedFiles(dir), [path]);
   const to = from === 'R' ? 'EC' : 'R';
   assert.equal(
     readFileSync(join(dir, path), 'utf8'),
@@ -180,9 +166,9 @@ test('errors in CSV files name the file, the row and the column, and nothing is 
   });
   const stray = join(exportDir, 'autre.csv');
   writeFileSync(stray, '\uFEFFidentifiant;titre\r\ninconnu/action-1;x\r\n');
-  const dir = copyContent();
+  const dir = copyContent('tableur-csv-');
   const result = importCsv([file, stray], { root: dir });
-  assert.deepEqual(differing(dir), []);
+  assert.deepEqual(changedFiles(dir), []);
   assert.deepEqual(result.written, []);
   const problems = result.problems as SheetProblem[];
   assert.deepEqual(
@@ -205,7 +191,7 @@ test('errors in CSV files name the file, the row and the column, and nothing is 
 
 test('the command line imports several CSV files at once and exits 1 on an unreadable one', () => {
   const script = join(process.cwd(), 'scripts/tableur-importer.ts');
-  const dir = copyContent();
+  const dir = copyContent('tableur-csv-');
   const ok = spawnSync(process.execPath, [script, ...exported, '--essai'], { cwd: dir, encoding: 'utf8' });
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /^0 statut modifié, 0 commentaire modifié, 0 texte modifié\.\nEssai : aucun fichier n’a été modifié\.\n$/);

@@ -5,9 +5,10 @@
  * written; `nouveau:document` with options; the all-or-nothing writer.
  */
 import { test } from 'node:test';
+import { changedFiles, copyContent, filesUnder } from '../content-copy.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -18,24 +19,6 @@ import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 
 const ID = 'essai-modele-2027';
-
-function copyContent(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tableur-modele-'));
-  cpSync(join(process.cwd(), 'content'), join(dir, 'content'), { recursive: true });
-  return dir;
-}
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
-}
-/** Files of the copy that are new or differ from the real content. */
-function changed(dir: string): string[] {
-  return walk(join(dir, 'content'))
-    .map((path) => relative(dir, path))
-    .filter(
-      (file) => !existsSync(join(process.cwd(), file)) || !readFileSync(join(dir, file)).equals(readFileSync(join(process.cwd(), file))),
-    )
-    .sort();
-}
 
 /** The template filled in: document fields, one party, a two-code scale, a round, three actions. */
 async function filled(edit?: (doc: ExcelJS.Worksheet, actions: ExcelJS.Worksheet) => void): Promise<ExcelJS.Workbook> {
@@ -139,10 +122,10 @@ test('the template: a guide, the Document sheet with drop-downs, the Actions she
 
 test('a filled-in template becomes a new document: its files pass the content checks, the existing files are untouched', async () => {
   const workbook = await filled();
-  const dir = copyContent();
+  const dir = copyContent('tableur-modele-');
   const trial = await importTemplate(workbook, { root: dir, dryRun: true });
   assert.deepEqual(trial.problems.map(formatImportProblem), []);
-  assert.deepEqual(changed(dir), [], 'un essai n’écrit rien');
+  assert.deepEqual(changedFiles(dir), [], 'un essai n’écrit rien');
   const expected = [
     `content/actions/${ID}/action-1-1.mdx`,
     `content/actions/${ID}/action-1-2.mdx`,
@@ -156,7 +139,7 @@ test('a filled-in template becomes a new document: its files pass the content ch
 
   const result = await importTemplate(workbook, { root: dir });
   assert.deepEqual(result.problems, []);
-  assert.deepEqual(changed(dir), expected);
+  assert.deepEqual(changedFiles(dir), expected);
   // The same functions as npm run check:content, on the whole copy.
   const { files, problems: readProblems } = readContent(dir);
   const { entries, problems } = validateAll(files);
@@ -195,7 +178,7 @@ test('a filled-in template becomes a new document: its files pass the content ch
     [['Document', 2, 'B (Identifiant (nom du fichier))', ID]],
   );
   assert.match(formatImportProblem(again.problems[0]!), /identifiant déjà pris par un document du site/);
-  assert.deepEqual(changed(dir), expected);
+  assert.deepEqual(changedFiles(dir), expected);
 });
 
 test('a bad status and an unknown axis in the Actions sheet are both reported with their place; nothing is written', async () => {
@@ -204,10 +187,10 @@ test('a bad status and an unknown axis in the Actions sheet are both reported wi
     actions.getCell('A4').value = '9';
     actions.getCell('B4').value = null;
   });
-  const dir = copyContent();
+  const dir = copyContent('tableur-modele-');
   const result = await importTemplate(workbook, { root: dir });
   assert.deepEqual(result.written, []);
-  assert.deepEqual(changed(dir), []);
+  assert.deepEqual(changedFiles(dir), []);
   const problems = result.problems as SheetProblem[];
   assert.deepEqual(
     problems.map((p) => [p.sheet, p.row, p.column, p.value, p.allowed]),
@@ -230,9 +213,9 @@ test('what the model’s schemas refuse is put back in the cell it came from', a
     actions.getCell('J4').value = 'Sport'; // thème 1
   });
   assert.equal(workbook.getWorksheet('Document')!.getCell('A11').text, 'Résumé');
-  const dir = copyContent();
+  const dir = copyContent('tableur-modele-');
   const result = await importTemplate(workbook, { root: dir });
-  assert.deepEqual(changed(dir), []);
+  assert.deepEqual(changedFiles(dir), []);
   // Closed lists are checked in the sheet first (the schemas run once those are right).
   assert.deepEqual(
     (result.problems as SheetProblem[]).map((p) => [p.sheet, p.row, p.column]),
@@ -248,7 +231,7 @@ test('what the model’s schemas refuse is put back in the cell it came from', a
       ['Actions', 3, 'G (libellé)', 'champ obligatoire manquant'],
     ],
   );
-  assert.deepEqual(changed(dir), []);
+  assert.deepEqual(changedFiles(dir), []);
 });
 
 test('a repeated action number, a missing one, and statuses without a round are refused where they are typed', async () => {
@@ -258,7 +241,7 @@ test('a repeated action number, a missing one, and statuses without a round are 
     doc.getCell('B24').value = null; // Bilan : identifiant
   });
   assert.equal(workbook.getWorksheet('Document')!.getCell('A24').text, 'Bilan : identifiant');
-  const result = await importTemplate(workbook, { root: copyContent(), dryRun: true });
+  const result = await importTemplate(workbook, { root: copyContent('tableur-modele-'), dryRun: true });
   assert.deepEqual(
     (result.problems as SheetProblem[]).map((p) => [p.sheet, p.row, p.column, p.message]),
     [
@@ -277,7 +260,7 @@ test('a repeated action number, a missing one, and statuses without a round are 
 
 test('nouveau:document with options creates a minimal document that passes the content checks', () => {
   const script = join(process.cwd(), 'scripts/nouveau-document.ts');
-  const dir = copyContent();
+  const dir = copyContent('tableur-modele-');
   const args = ['--id', 'essai-cli-2027', '--titre', 'Plan essai', '--titre-court', 'Plan essai CLI', '--emetteur', 'Service essai'];
   const missing = spawnSync(process.execPath, [script, ...args], { cwd: dir, encoding: 'utf8' });
   assert.equal(missing.status, 2);
@@ -291,14 +274,14 @@ test('nouveau:document with options creates a minimal document that passes the c
     bad.stderr,
     /✗ option --type : valeur non autorisée\n {2}valeur trouvée : « truc »\n {2}valeurs permises : convention, plan-actions, circulaire/,
   );
-  assert.deepEqual(changed(dir), []);
+  assert.deepEqual(changedFiles(dir), []);
   const ok = spawnSync(
     process.execPath,
     [script, ...args, '--type', "Plan d'actions", '--resume', 'Un essai.', '--source', 'essai.pdf', '--publication', '2026-11-30'],
     { cwd: dir, encoding: 'utf8' },
   );
   assert.equal(ok.status, 0, ok.stderr);
-  assert.deepEqual(changed(dir), ['content/conventions/essai-cli-2027.mdx']);
+  assert.deepEqual(changedFiles(dir), ['content/conventions/essai-cli-2027.mdx']);
   const { files, problems: readProblems } = readContent(dir);
   const { entries, problems } = validateAll(files);
   assert.deepEqual([...readProblems, ...problems], []);
@@ -317,13 +300,13 @@ test('the writer writes all the files or none', () => {
     /deja\.mdx existe déjà/,
   );
   assert.deepEqual(
-    walk(dir).map((f) => relative(dir, f)),
+    filesUnder(dir).map((f) => relative(dir, f)),
     ['deja.mdx'],
   );
   assert.equal(readFileSync(join(dir, 'deja.mdx'), 'utf8'), 'déjà là');
   assert.deepEqual(writeAtomically(dir, [{ file: 'content/axes/nouveau/axe-1.mdx', text: 'a' }]), ['content/axes/nouveau/axe-1.mdx']);
   assert.deepEqual(
-    walk(dir)
+    filesUnder(dir)
       .map((f) => relative(dir, f))
       .sort(),
     ['content/axes/nouveau/axe-1.mdx', 'deja.mdx'],

@@ -4,11 +4,11 @@
  * both reported with their place, and nothing is written. Each test works on a copy of content/.
  */
 import { test } from 'node:test';
+import { changedFiles, copyContent } from '../content-copy.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { exportWorkbook, HEAD_COLUMNS, NEW_ROUND_COMMENT_HEADER, NEW_ROUND_HEADER } from '../../scripts/tableur/classeur.ts';
 import { formatImportProblem, formatSummary, importWorkbook, type SheetProblem } from '../../scripts/tableur/import.ts';
@@ -17,25 +17,8 @@ import { editFrontmatter } from '../../scripts/tableur/frontmatter.ts';
 const INSERM = 'inserm-fiphfp-2023-2026';
 const ROUND = 'Bilans 2023, 2024 et 2025 de la convention';
 
-function copyContent(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tableur-'));
-  cpSync(join(process.cwd(), 'content'), join(dir, 'content'), { recursive: true });
-  return dir;
-}
-
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
-}
-
-/** Files of the copy that differ from the real content (paths relative to the copy). */
-function differing(dir: string): string[] {
-  return walk(join(dir, 'content'))
-    .map((path) => relative(dir, path))
-    .filter((file) => !readFileSync(join(dir, file)).equals(readFileSync(join(process.cwd(), file))));
-}
-
 // One export, shared: each test reads it and saves its own edited copy.
-const exportDir = copyContent();
+const exportDir = copyContent('tableur-');
 const exported = join(exportDir, 'suivi.xlsx');
 const exportDone = exportWorkbook(exported, exportDir);
 
@@ -100,12 +83,12 @@ test('the export has a guide first, then one sheet per document with actions, dr
 
 test('export then import of the unchanged workbook changes no byte of the content', async () => {
   await exportDone;
-  const dir = copyContent();
+  const dir = copyContent('tableur-');
   const result = await importWorkbook(exported, { root: dir });
   assert.deepEqual(result.problems.map(formatImportProblem), []);
   assert.deepEqual(result.changes, []);
   assert.deepEqual(result.written, []);
-  assert.deepEqual(differing(dir), []);
+  assert.deepEqual(changedFiles(dir), []);
 });
 
 test('ten Inserm statuses changed in the workbook: a trial run lists them, the import writes exactly those', async () => {
@@ -119,7 +102,7 @@ test('ten Inserm statuses changed in the workbook: a trial run lists them, the i
       expected.push({ id: sheet.getCell(row, column(HEAD_COLUMNS.id)).text, from, to });
     }
   });
-  const dir = copyContent();
+  const dir = copyContent('tableur-');
   const trial = await importWorkbook(file, { root: dir, dryRun: true });
   assert.deepEqual(trial.problems, []);
   assert.deepEqual(
@@ -130,13 +113,13 @@ test('ten Inserm statuses changed in the workbook: a trial run lists them, the i
     formatSummary(trial.changes),
     /^10 statuts modifiés, 0 commentaire modifié, 0 texte modifié\.\n {2}inserm-fiphfp-2023-2026\/action-01 — Bilans 2023, 2024 et 2025 de la convention : \w+ → \w+$/m,
   );
-  assert.deepEqual(differing(dir), [], 'un essai n’écrit rien');
+  assert.deepEqual(changedFiles(dir), [], 'un essai n’écrit rien');
 
   const result = await importWorkbook(file, { root: dir });
   assert.deepEqual(result.problems, []);
   const files = expected.map((e) => `content/actions/${e.id}.mdx`);
   assert.deepEqual(result.written.sort(), files);
-  assert.deepEqual(differing(dir).sort(), files);
+  assert.deepEqual(changedFiles(dir).sort(), files);
   // Only the status changes: every other byte of each file stays as it was.
   for (const [i, e] of expected.entries()) {
     const before = readFileSync(join(process.cwd(), files[i]!), 'utf8');
@@ -156,10 +139,10 @@ test('a wrong status and a changed axis are both reported with sheet, row and co
     themes = sheet.getCell(8, column('thèmes')).text;
     sheet.getCell(8, column('thèmes')).value = 'formation, carriere';
   });
-  const dir = copyContent();
+  const dir = copyContent('tableur-');
   const result = await importWorkbook(file, { root: dir });
   assert.deepEqual(result.written, []);
-  assert.deepEqual(differing(dir), []);
+  assert.deepEqual(changedFiles(dir), []);
   const problems = result.problems as SheetProblem[];
   assert.deepEqual(
     problems.map((p) => [p.row, p.column, p.value, p.allowed]),
@@ -178,7 +161,7 @@ test('a wrong status and a changed axis are both reported with sheet, row and co
 });
 
 test('the build’s own checks run on the changed content: a status given to a withdrawn action is refused', async () => {
-  const dir = copyContent();
+  const dir = copyContent('tableur-');
   const file = `content/actions/${INSERM}/action-12.mdx`;
   const source = readFileSync(join(dir, file), 'utf8');
   writeFileSync(
@@ -212,7 +195,7 @@ test('a corrected title is written in place, quoted as before', async () => {
     title = sheet.getCell(2, column(HEAD_COLUMNS.title)).text;
     sheet.getCell(2, column(HEAD_COLUMNS.title)).value = `${title} « corrigé »`;
   });
-  const dir = copyContent();
+  const dir = copyContent('tableur-');
   const result = await importWorkbook(file, { root: dir });
   assert.deepEqual(result.problems, []);
   assert.match(
@@ -229,7 +212,7 @@ test('a filled-in new round needs its name; given one, it is added to the docume
     sheet.getCell(2, column(NEW_ROUND_HEADER)).value = 'R';
     sheet.getCell(3, column(NEW_ROUND_HEADER)).value = 'EC';
   });
-  const dir = copyContent();
+  const dir = copyContent('tableur-');
   const unnamed = await importWorkbook(file, { root: dir });
   assert.deepEqual(
     (unnamed.problems as SheetProblem[]).map((p) => [p.row, p.column]),
@@ -249,7 +232,7 @@ test('a filled-in new round needs its name; given one, it is added to the docume
     ],
   );
   const conv = `content/conventions/${INSERM}.mdx`;
-  assert.deepEqual(differing(dir).sort(), [`content/actions/${INSERM}/action-01.mdx`, `content/actions/${INSERM}/action-02.mdx`, conv]);
+  assert.deepEqual(changedFiles(dir).sort(), [`content/actions/${INSERM}/action-01.mdx`, `content/actions/${INSERM}/action-02.mdx`, conv]);
   const before = readFileSync(join(process.cwd(), conv), 'utf8');
   assert.equal(
     readFileSync(join(dir, conv), 'utf8'),
@@ -324,7 +307,7 @@ test('comment columns: a comment is added beside its status, or with a new statu
     sheet.getCell(3, column(NEW_ROUND_HEADER)).value = 'EC';
     sheet.getCell(3, column(NEW_ROUND_COMMENT_HEADER)).value = 'Reprise en 2026';
   });
-  const dir = copyContent();
+  const dir = copyContent('tableur-');
   const round = { id: 'bilan-2026', label: 'Bilan 2026', date: '2026-12' };
   const result = await importWorkbook(file, { root: dir, newRound: round });
   assert.deepEqual(result.problems, []);
