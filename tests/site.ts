@@ -2,8 +2,9 @@
  * The built site as the tests see it: its base path and its pages, read from dist/ (the build
  * output), never from a hand-kept list.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { readContent } from '../src/model/read.ts';
 import { validateAll } from '../src/model/validate.ts';
 import { paths } from '../src/lib/paths.ts';
@@ -114,4 +115,20 @@ export function linksIn(source: string, open: RegExp, close: string): string[] {
   if (start < 0) return [];
   const block = source.slice(start, source.indexOf(close, start));
   return [...block.matchAll(/<a\b[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+/** One record of the search index: the text its excerpts are cut from, and its metadata. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+/** Every record of the search index of `dist`: Pagefind's fragments are gzipped JSON after a fixed signature. */
+export function searchRecords(dist = DIST): SearchRecord[] {
+  const folder = join(dist, 'pagefind/fragment');
+  return readdirSync(folder).map((file) => {
+    const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{'))) as SearchRecord;
+  });
 }

@@ -10,24 +10,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { DIST } from '../site.ts';
-
-interface SearchRecord {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-}
-
-/** Every record of the index: Pagefind's fragments are gzipped JSON after a fixed signature. */
-function records(): SearchRecord[] {
-  const folder = join(DIST, 'pagefind/fragment');
-  return readdirSync(folder).map((file) => {
-    const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
-    return JSON.parse(text.slice(text.indexOf('{'))) as SearchRecord;
-  });
-}
+import { DIST, searchRecords } from '../site.ts';
 
 /** All the text of content/, where a word such as "DuoDay" legitimately has a capital inside. */
 function contentText(): string {
@@ -79,7 +63,7 @@ export function furnitureIn(content: string): string[] {
   return FURNITURE.filter((f) => content.includes(f));
 }
 
-const all = records();
+const all = searchRecords();
 const sources = contentText();
 
 test('each search record starts with its page title, nothing before (no kicker, no breadcrumb)', () => {

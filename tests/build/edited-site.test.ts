@@ -1,0 +1,398 @@
+/**
+ * Issue 11's "Done when", end to end, on one build of its own: a copy of the project whose content
+ * is the real content/ plus the test fixtures (tests/unit/catalogue-fixtures.ts: three review rounds
+ * with every kind of change, issue 10), edited with the référents' own commands run in the copy —
+ * ten statuses of the Inserm plan changed in the exported workbook and imported in one command, a
+ * new document imported from a filled-in template — then built as `npm run build` builds (pages,
+ * exports, search index). The site shows the new statuses and the new document everywhere; the
+ * fixture plan's "what changed" pages list exactly the moved, new and withdrawn actions (the real
+ * documents have one round each, so only the fixtures show those parts of the page). The real
+ * content/ is left untouched.
+ *
+ * A workbook or a template with a wrong status and an unknown axis is refused, with its place, and
+ * nothing is written: tests/unit/tableur.test.ts ("a wrong status and a changed axis…", and "the
+ * command line: an error exits 1") and tests/unit/tableur-modele.test.ts ("a bad status and an
+ * unknown axis in the Actions sheet…") prove it without a build.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import type { Element } from 'hast';
+import { catalogueFiles, PLAN } from '../unit/catalogue-fixtures.ts';
+import { selectAll } from '../hast.ts';
+import { searchRecords } from '../site.ts';
+import { parseCsv } from '../../src/lib/export.ts';
+import { STATUSES, type StatusKey } from '../../src/model/statuses.ts';
+
+const project = process.cwd();
+const root = mkdtempSync(join(tmpdir(), 'site-edite-'));
+
+/** The Inserm plan, its round and its scale (code → shared status), as content/ gives them. */
+const INSERM = 'inserm-fiphfp-2023-2026';
+const ROUND = 'Bilans 2023, 2024 et 2025 de la convention';
+const SCALE: Record<string, StatusKey> = { R: 'realise', PR: 'partiellement-realise', EC: 'en-cours', NR: 'non-realise' };
+/** Each edited action moves to the next code of the scale, so that every code is written. */
+const NEXT: Record<string, string> = { R: 'PR', PR: 'EC', EC: 'NR', NR: 'R' };
+
+/** The new document, as the filled-in template gives it. */
+const NEW = 'essai-tableur-2027';
+const NEW_TITLE = 'Plan d’essai du modèle tableur 2027';
+const NEW_SHORT = 'Plan essai tableur 2027';
+const NEW_ACTIONS = [
+  { axis: '1', axisTitle: 'Recruter', objective: '1', objectiveTitle: 'Ouvrir les concours', number: '1', status: 'R' },
+  { axis: '1', objective: '1', number: '2', status: 'EC' },
+  { axis: '1', objective: '2', objectiveTitle: 'Accueillir les apprentis', number: '3' },
+  { axis: '2', axisTitle: 'Maintenir dans l’emploi', number: '4', status: 'EC' },
+].map((a) => ({
+  ...a,
+  title: `Quenouille ${a.number} du plan d’essai`,
+  wording: `Mettre en place la quenouille numéro ${a.number} pour les agents.`,
+}));
+
+/** The ten changes made in the workbook: action id, code before, code after. */
+const changes: { id: string; from: string; to: string }[] = [];
+let importOutput = '';
+let templateOutput = '';
+const gitStatus = () => spawnSync('git', ['status', '--porcelain', 'content/'], { cwd: project, encoding: 'utf8' }).stdout;
+let statusBefore = '';
+
+/** An npm script of the project, run in the copy as a référent runs it there. */
+function npm(...args: string[]): string {
+  const run = spawnSync('npm', ['run', '--silent', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, BASE_PATH: '/' } });
+  assert.equal(run.status, 0, `npm run ${args.join(' ')}\n${run.stdout}\n${run.stderr}`);
+  return run.stdout;
+}
+
+/** Changes the Inserm status of the first ten actions of the exported workbook. */
+async function editStatuses(from: string, to: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(from);
+  const sheet = workbook.worksheets.find((s) => s.getCell(2, 1).text.startsWith(`${INSERM}/`))!;
+  const headers = (sheet.getRow(1).values as unknown[]).map(String);
+  const column = headers.indexOf(ROUND);
+  assert.ok(column > 0, ROUND);
+  for (let row = 2; row <= 11; row++) {
+    const cell = sheet.getCell(row, column);
+    changes.push({ id: sheet.getCell(row, 1).text, from: cell.text, to: NEXT[cell.text]! });
+    cell.value = NEXT[cell.text]!;
+  }
+  await workbook.xlsx.writeFile(to);
+}
+
+/** Fills in the blank template as a référent would: the Document sheet, then one row per action. */
+async function fillTemplate(from: string, to: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(from);
+  const doc = workbook.getWorksheet('Document')!;
+  const set = (label: string, ...values: string[]) => {
+    let found: ExcelJS.Row | undefined;
+    doc.eachRow((row) => {
+      if (row.getCell(1).text === label) found = row;
+    });
+    assert.ok(found, label);
+    values.forEach((v, i) => (found!.getCell(2 + i).value = v));
+  };
+  set('Identifiant (nom du fichier)', NEW);
+  set('Titre', NEW_TITLE);
+  set('Titre court', NEW_SHORT);
+  set('Type de document', "Plan d'actions");
+  set('Émetteur', 'Service essai');
+  set('Date d’entrée en vigueur', '2027-01');
+  set('Résumé', 'Un plan pour essayer le modèle de nouveau document.');
+  set('Date de publication sur le site', '2026-11-30');
+  set('Document source (nom du fichier)', 'essai.pdf');
+  set('Bilan : identifiant', 'bilan-2027');
+  set('Bilan : libellé', 'Bilan 2027');
+  set('Bilan : date', '2027-12');
+  set('Partie 1', 'Organisme essai', 'Employeur');
+  set('Statut 1', 'R', 'Réalisé', 'Réalisé');
+  set('Statut 2', 'EC', 'En cours', 'En cours');
+  const actions = workbook.getWorksheet('Actions')!;
+  const headers = (actions.getRow(1).values as unknown[]).map(String);
+  const columns: Record<string, string> = {
+    axis: 'numéro d’axe',
+    axisTitle: 'titre de l’axe',
+    objective: 'numéro d’objectif',
+    objectiveTitle: 'titre de l’objectif',
+    number: 'numéro d’action',
+    title: 'titre',
+    wording: 'libellé',
+    status: 'statut',
+  };
+  NEW_ACTIONS.forEach((a, i) => {
+    for (const [key, value] of Object.entries(a) as [string, string][])
+      actions.getCell(i + 2, headers.indexOf(columns[key]!)).value = value;
+    actions.getCell(i + 2, headers.indexOf('thème 1')).value = 'Recrutement et intégration';
+    actions.getCell(i + 2, headers.indexOf('public 1')).value = 'Ensemble du personnel';
+  });
+  await workbook.xlsx.writeFile(to);
+}
+
+before(async () => {
+  statusBefore = gitStatus();
+  for (const entry of ['src', 'public', 'scripts', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
+    cpSync(join(project, entry), join(root, entry), { recursive: true });
+  // node_modules as a folder of links, so that Astro's caches stay in this copy.
+  const modules = realpathSync(join(project, 'node_modules'));
+  mkdirSync(join(root, 'node_modules'));
+  for (const name of readdirSync(modules))
+    if (!['.astro', '.vite', '.cache'].includes(name)) symlinkSync(join(modules, name), join(root, 'node_modules', name));
+  // The fixture documents beside the real ones. The fixtures' glossary term and organisation
+  // (rqth, fiphfp) are the real content's own files: those stay.
+  for (const f of catalogueFiles()) {
+    if (existsSync(join(root, f.file))) continue;
+    mkdirSync(join(root, dirname(f.file)), { recursive: true });
+    // JSON is YAML: the front matter as the fixtures give it.
+    writeFileSync(join(root, f.file), `---\n${JSON.stringify(f.frontmatter)}\n---\n${f.body ?? ''}\n`);
+  }
+
+  npm('tableur:exporter', '--', '--sortie', 'suivi.xlsx');
+  await editStatuses(join(root, 'suivi.xlsx'), join(root, 'dix-statuts.xlsx'));
+  importOutput = npm('tableur:importer', '--', 'dix-statuts.xlsx');
+
+  npm('tableur:modele', '--', '--sortie', 'modele.xlsx');
+  await fillTemplate(join(root, 'modele.xlsx'), join(root, 'modele-rempli.xlsx'));
+  templateOutput = npm('tableur:importer', '--', 'modele-rempli.xlsx');
+
+  npm('build');
+});
+after(() => rmSync(root, { recursive: true, force: true }));
+
+/** Text as read aloud: the status symbols are decoration (aria-hidden), spaces collapsed. */
+const words = (node: Parameters<typeof toString>[0]) =>
+  toString(node)
+    .replace(/[✓➜○◑↺↻✕]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+const built = (path: string) => join(root, 'dist', path);
+const page = (path: string) => fromHtml(readFileSync(built(`${path}index.html`), 'utf8'));
+const json = <T>(path: string) => JSON.parse(readFileSync(built(path), 'utf8')) as T[];
+const classes = (e: Element) => (Array.isArray(e.properties.className) ? e.properties.className.map(String) : []);
+
+/** For each h2 of <main>: its id, and the action pages linked below it, by their file name. */
+function sections(path: string): Record<string, string[]> {
+  const main = selectAll(page(path), (e) => e.tagName === 'main')[0]!;
+  const out: Record<string, string[]> = {};
+  let current = '';
+  const walk = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'h2') out[(current = String(child.properties.id))] = [];
+      else if (current && child.tagName === 'a' && /\/actions\/[^/]+\/$/.test(String(child.properties.href)))
+        out[current]!.push(String(child.properties.href).split('/').at(-2)!);
+      else walk(child);
+    }
+  };
+  walk(main);
+  return out;
+}
+
+/** The status badge of an action page's card (its words, its classes), or undefined when it has none. */
+function badgeOf(path: string): { text: string; classes: string[] } | undefined {
+  const card = selectAll(page(path), (e) => e.tagName === 'dl' && classes(e).includes('fiche'))[0]!;
+  const badge = selectAll(card, (e) => e.tagName === 'span' && classes(e).includes('statut'))[0];
+  return badge && { text: words(badge), classes: classes(badge) };
+}
+
+const actionPath = (id: string) => `${id.split('/')[0]}/actions/${id.split('/')[1]}/`;
+const label = (code: string) => STATUSES[SCALE[code]!].label;
+
+test('the ten status changes are imported in one command, which lists each one with its old and new code', () => {
+  assert.equal(changes.length, 10);
+  assert.equal(new Set(changes.map((c) => c.id)).size, 10);
+  assert.deepEqual(new Set(changes.map((c) => c.to)), new Set(Object.keys(SCALE)), 'chaque code de l’échelle est écrit');
+  assert.match(importOutput, /^10 statuts modifiés, 0 commentaire modifié, 0 texte modifié\.$/m);
+  assert.deepEqual(
+    importOutput.split('\n').filter((line) => line.includes(' → ')),
+    changes.map((c) => `  ${c.id} — ${ROUND} : ${c.from} → ${c.to}`),
+  );
+  assert.match(importOutput, /^10 fichier\(s\) modifié\(s\) :$/m);
+});
+
+test('each of the ten action pages shows its new status, in words with the code of the scale', () => {
+  for (const c of changes) {
+    const badge = badgeOf(actionPath(c.id));
+    assert.equal(badge?.text, `${label(c.to)} (${c.to})`, c.id);
+    assert.ok(badge?.classes.includes(`statut--${SCALE[c.to]}`), c.id);
+  }
+});
+
+test('the exports and the search index give the ten new statuses', () => {
+  interface Record {
+    url: string;
+    status: string;
+    statusLabel: string;
+    indicator: string;
+    round?: string;
+  }
+  const actions = json<Record>('donnees/actions.json');
+  const [header, ...rows] = parseCsv(readFileSync(built('donnees/actions.csv'), 'utf8'));
+  const csv = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])) as unknown as Record);
+  const followUp = json<Record>('donnees/suivi.json');
+  const search = searchRecords(built(''));
+  for (const c of changes) {
+    const url = actionPath(c.id);
+    const expected = { status: SCALE[c.to], statusLabel: label(c.to), indicator: c.to };
+    const pick = (r: Record | undefined) => r && { status: r.status, statusLabel: r.statusLabel, indicator: r.indicator };
+    assert.deepEqual(pick(actions.find((r) => r.url === url)), expected, `actions.json : ${c.id}`);
+    assert.deepEqual(pick(csv.find((r) => r.url === url)), expected, `actions.csv : ${c.id}`);
+    assert.deepEqual(pick(followUp.find((r) => r.url === url && r.round === 'bilans-2023-2025')), expected, `suivi.json : ${c.id}`);
+    assert.equal(search.find((r) => r.url === `/${url}`)?.meta.statut, label(c.to), `recherche : ${c.id}`);
+  }
+});
+
+test('the new document is created from the template with its axes, objectives and actions', () => {
+  assert.match(templateOutput, new RegExp(`^Document « ${NEW} » créé : 9 fichier\\(s\\) écrit\\(s\\) :$`, 'm'));
+  assert.deepEqual(
+    templateOutput
+      .split('\n')
+      .filter((line) => line.startsWith('  '))
+      .map((line) => line.trim())
+      .sort(),
+    [
+      `content/actions/${NEW}/action-1.mdx`,
+      `content/actions/${NEW}/action-2.mdx`,
+      `content/actions/${NEW}/action-3.mdx`,
+      `content/actions/${NEW}/action-4.mdx`,
+      `content/axes/${NEW}/axe-1.mdx`,
+      `content/axes/${NEW}/axe-2.mdx`,
+      `content/conventions/${NEW}.mdx`,
+      `content/objectives/${NEW}/axe-1-objectif-1.mdx`,
+      `content/objectives/${NEW}/axe-1-objectif-2.mdx`,
+    ],
+  );
+});
+
+test('the new document has its pages: the document, its axes with their objectives, its actions with their status', () => {
+  const home = words(selectAll(page(`${NEW}/`), (e) => e.tagName === 'h1')[0]!);
+  assert.equal(home, NEW_TITLE);
+  const axis = words(selectAll(page(`${NEW}/axe-1/`), (e) => e.tagName === 'main')[0]!);
+  assert.match(axis, /Ouvrir les concours/);
+  assert.match(axis, /Accueillir les apprentis/);
+  assert.equal(words(selectAll(page(`${NEW}/axe-2/`), (e) => e.tagName === 'h1')[0]!), 'Axe 2 : Maintenir dans l’emploi');
+  for (const a of NEW_ACTIONS) {
+    const action = page(`${NEW}/actions/action-${a.number}/`);
+    assert.match(words(selectAll(action, (e) => e.tagName === 'h1')[0]!), new RegExp(`^Action ${a.number} : ${a.title}$`));
+    assert.equal(
+      badgeOf(`${NEW}/actions/action-${a.number}/`)?.text,
+      a.status ? `${label(a.status)} (${a.status})` : 'Sans indicateur dans la source',
+      a.number,
+    );
+  }
+});
+
+test('the new document is in the actions index, the exports and the search index', () => {
+  const facets = selectAll(page('actions/'), (e) => e.tagName === 'a' && e.properties.href === `/actions/document/${NEW}/`);
+  assert.deepEqual(
+    facets.map((a) => a.text),
+    [NEW_SHORT],
+  );
+  const listed = selectAll(
+    page(`actions/document/${NEW}/`),
+    (e) => e.tagName === 'a' && /\/actions\/action-\d\/$/.test(String(e.properties.href)),
+  );
+  const pages = NEW_ACTIONS.map((a) => `/${NEW}/actions/action-${a.number}/`);
+  assert.deepEqual(
+    listed.map((a) => a.properties.href),
+    pages,
+  );
+
+  const actions = json<{ convention: string; url: string; title: string; indicator: string }>('donnees/actions.json').filter(
+    (r) => r.convention === NEW,
+  );
+  assert.deepEqual(
+    actions.map((r) => [r.url, r.title, r.indicator]),
+    NEW_ACTIONS.map((a) => [`${NEW}/actions/action-${a.number}/`, a.title, a.status ?? '']),
+  );
+  const [header, ...rows] = parseCsv(readFileSync(built('donnees/actions.csv'), 'utf8'));
+  const url = header!.indexOf('url');
+  assert.deepEqual(
+    rows.filter((r) => r[0] === NEW).map((r) => r[url]),
+    actions.map((r) => r.url),
+  );
+  const items = json<{ convention: string; type: string; number: string }>('donnees/elements.json').filter((r) => r.convention === NEW);
+  assert.deepEqual(
+    items.map((r) => `${r.type} ${r.number}`.trim()),
+    ['document', 'axe 1', 'objectif 1', 'objectif 2', 'axe 2', 'action 1', 'action 2', 'action 3', 'action 4'],
+  );
+
+  const search = searchRecords(built('')).filter((r) => r.url.startsWith(`/${NEW}/`));
+  assert.deepEqual(search.map((r) => r.url).sort(), [`/${NEW}/`, `/${NEW}/axe-1/`, `/${NEW}/axe-2/`, ...pages].sort());
+  for (const a of NEW_ACTIONS) {
+    const r = search.find((s) => s.url === `/${NEW}/actions/action-${a.number}/`)!;
+    assert.ok(r.content.includes(a.wording), a.number);
+    assert.equal(r.meta.document, NEW_SHORT);
+  }
+});
+
+test('nothing was written outside the copy: the real content is as it was', () => {
+  assert.equal(gitStatus(), statusBefore);
+  assert.ok(!existsSync(join(project, 'content/conventions', `${NEW}.mdx`)));
+  assert.ok(!existsSync(join(project, 'suivi.xlsx')));
+});
+
+test('first round: the actions reviewed are new; those not yet reviewed are said so', () => {
+  assert.deepEqual(sections(`${PLAN}/bilans/b2024/`), {
+    nouvelles: ['action-1', 'action-2', 'action-4'],
+    'non-evaluees': ['action-3', 'action-5', 'mesure'],
+  });
+  assert.match(toString(page(`${PLAN}/bilans/b2024/`)), /Premier bilan du document/);
+});
+
+test('second round: one status moved, one action new, the unchanged ones counted', () => {
+  assert.deepEqual(sections(`${PLAN}/bilans/b2025/`), {
+    modifies: ['action-1'],
+    nouvelles: ['action-3'],
+    'non-evaluees': ['action-2', 'action-5', 'mesure'],
+  });
+  const text = words(page(`${PLAN}/bilans/b2025/`));
+  assert.match(text, /Statut modifié : 1 action/);
+  assert.match(text, /Statut inchangé : 1 action/);
+  assert.match(text, /Action n°1 : Action 1En cours \(EC\) \(Bilan 2024\)Réalisé \(R\)/);
+});
+
+test('third round: a move from the last known status, a new measure, a merged action with the one that takes it over', () => {
+  assert.deepEqual(sections(`${PLAN}/bilans/b2026/`), {
+    modifies: ['action-2'],
+    nouvelles: ['mesure'],
+    retirees: ['action-4', 'action-2'],
+    'non-evaluees': ['action-5'],
+  });
+  assert.match(words(page(`${PLAN}/bilans/b2026/`)), /fusionnée dans Action n°2 \(Reprise par l’action 2\.\)/);
+});
+
+test('the rounds page and the action page give each round its status, "pas évaluée" or "retirée"', () => {
+  const cells = selectAll(page(`${PLAN}/bilans/`), (e) => e.tagName === 'tr')
+    .slice(1)
+    .map((tr) => selectAll(tr, (e) => e.tagName === 'td' || e.tagName === 'th').map(words));
+  assert.deepEqual(
+    cells.map((row) => row.slice(1).map((c) => c.replace(/ \(\w+\)$/, ''))),
+    [
+      ['En cours', 'Réalisé', 'Réalisé'],
+      ['Non réalisé', 'Pas évaluée', 'En cours'],
+      ['Pas évaluée', 'En cours', 'En cours'],
+      ['Non réalisé', 'Non réalisé', 'Retirée'],
+      ['Pas évaluée', 'Pas évaluée', 'Pas évaluée'],
+      ['Pas évaluée', 'Pas évaluée', 'En cours'],
+    ],
+  );
+  const history = words(selectAll(page(`${PLAN}/actions/action-1/`), (e) => e.tagName === 'table')[0]!);
+  assert.match(history, /Bilan 2025décembre 2025Réalisé \(R\) Justificatif : 12 recrutements en 2025/);
+});
