@@ -54,7 +54,6 @@ export const ADMIN_PAGE = `<!doctype html>
 <html lang="fr">
   <head>
     <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="robots" content="noindex" />
     <title>Éditeur du contenu</title>
     <link href="/admin/config.yml" type="text/yaml" rel="cms-config-url" />
@@ -100,6 +99,9 @@ export function localBundle(source: string, fonts = localFonts()): { code: strin
     },
   );
   code = code.replaceAll('https://unpkg.com/', PACKAGES);
+  // The CMS writes a viewport that forbids zooming (maximum-scale=1): axe's meta-viewport rule,
+  // WCAG 1.4.4 / RGAA 10.4. Without it, the page zooms like any other.
+  code = code.replace('`initial-scale=1`,`maximum-scale=1`,', '`initial-scale=1`,');
   // The GitHub status check (for the remote sign-in, never used here) gets a local "not found".
   code = code.replaceAll('https://www.githubstatus.com/api/', '/admin/hors-ligne/');
   const remote = [...new Set(code.match(/https:\/\/(cdn\.jsdelivr\.net|unpkg\.com|fonts\.googleapis\.com|fonts\.gstatic\.com|www\.githubstatus\.com\/api)[^\s"'`)]*/g) ?? [])];

@@ -280,6 +280,8 @@ test('the served CMS has no remote font, string or library address left; package
   assert.deepEqual(remote, []);
   assert.doesNotMatch(code, /https:\/\/(cdn\.jsdelivr\.net|unpkg\.com)\//);
   assert.match(code, /\/admin\/polices\/material-symbols-outlined-latin-wght-normal\.woff2/);
+  // The viewport lets the page zoom (WCAG 1.4.4): the bundle's maximum-scale=1 is taken out.
+  assert.doesNotMatch(code, /maximum-scale/);
   // Self-test: a font that has no local copy is reported.
   assert.deepEqual(localBundle('url(https://cdn.jsdelivr.net/fontsource/fonts/inconnue@1.0.0/latin-400-normal.woff2)', new Map()).remote, [
     'https://cdn.jsdelivr.net/fontsource/fonts/inconnue@1.0.0/latin-400-normal.woff2',
