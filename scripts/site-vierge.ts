@@ -193,7 +193,11 @@ export function makeBlankSite(root: string, options: BlankOptions): BlankReport 
   const dropFolder = (folder: string) => mdxFiles(join(root, 'content', folder)).forEach((f) => remove(`content/${folder}/${f}`));
   if (!options.keepGlossary) dropFolder(COLLECTIONS.glossary.folder);
   if (!options.keepOrganisations) dropFolder(COLLECTIONS.organisations.folder);
-  for (const path of contentTestsOf(root, documents.filter((d) => d !== EXAMPLE_ID))) remove(path);
+  for (const path of contentTestsOf(
+    root,
+    documents.filter((d) => d !== EXAMPLE_ID),
+  ))
+    remove(path);
 
   const written: string[] = [];
   const files = { ...exampleFiles(options.today), 'src/config.ts': blankSettings(options.today) };
@@ -257,7 +261,9 @@ async function main() {
     console.log(`Documents qui seront supprimés, avec leurs axes, objectifs, actions, sections et procédures :`);
     for (const d of documents) console.log(`  - ${d}`);
     const ask = async (question: string) => !/^n/i.test((await rl.question(`${question} [O/n] `)).trim());
-    keepGlossary ??= await ask(`Garder le glossaire (${mdxFiles(join(root, 'content', COLLECTIONS.glossary.folder)).length} termes génériques) ?`);
+    keepGlossary ??= await ask(
+      `Garder le glossaire (${mdxFiles(join(root, 'content', COLLECTIONS.glossary.folder)).length} termes génériques) ?`,
+    );
     keepOrganisations ??= await ask(
       `Garder les organismes et rôles (${mdxFiles(join(root, 'content', COLLECTIONS.organisations.folder)).length} : FIPHFP, Agefiph, référent handicap…) ?`,
     );

@@ -76,8 +76,18 @@ export const RELATIONS: Record<string, Pick<CmsField, 'collection' | 'value_fiel
       { collection: 'conventions', value_field: '{{slug}}', display_fields: ['{{shortTitle}}'], search_fields: ['title', 'shortTitle'] },
     ]),
   ),
-  'conventions.replaces': { collection: 'conventions', value_field: '{{slug}}', display_fields: ['{{shortTitle}}'], search_fields: ['title', 'shortTitle'] },
-  'conventions.replacedBy': { collection: 'conventions', value_field: '{{slug}}', display_fields: ['{{shortTitle}}'], search_fields: ['title', 'shortTitle'] },
+  'conventions.replaces': {
+    collection: 'conventions',
+    value_field: '{{slug}}',
+    display_fields: ['{{shortTitle}}'],
+    search_fields: ['title', 'shortTitle'],
+  },
+  'conventions.replacedBy': {
+    collection: 'conventions',
+    value_field: '{{slug}}',
+    display_fields: ['{{shortTitle}}'],
+    search_fields: ['title', 'shortTitle'],
+  },
   'objectives.axis': {
     collection: 'axes',
     value_field: 'number',
@@ -102,7 +112,12 @@ export const RELATIONS: Record<string, Pick<CmsField, 'collection' | 'value_fiel
       { field: 'axis', values: ['{{fields.axis}}'] },
     ],
   },
-  'glossary.seeAlso': { collection: 'glossary', value_field: '{{slug}}', display_fields: ['{{term}}'], search_fields: ['term', 'expansion'] },
+  'glossary.seeAlso': {
+    collection: 'glossary',
+    value_field: '{{slug}}',
+    display_fields: ['{{term}}'],
+    search_fields: ['term', 'expansion'],
+  },
 };
 
 /**
@@ -121,18 +136,13 @@ const SLUG_TEMPLATES: Partial<Record<CollectionName, string>> = {
  * The closed lists of the model, with their French labels: a drop-down takes the labels of the
  * list whose values are exactly its own.
  */
-const labelOf = (v: string | { label: string }) => (typeof v === 'string' ? v : v.label);
-export const OPTION_LISTS: Record<string, string>[] = [
-  CONVENTION_KINDS,
-  PARTY_ROLES,
-  ACTION_KINDS,
-  SECTION_KINDS,
-  ORGANISATION_KINDS,
-  STATUSES,
-  THEMES,
-  AUDIENCES,
-  NUMBERING_LABELS,
-].map((list) => Object.fromEntries(Object.entries(list).map(([k, v]) => [k, labelOf(v)])));
+const labelOf = (v: unknown) => (typeof v === 'string' ? v : (v as { label: string }).label);
+export const OPTION_LISTS: Record<string, string>[] = (
+  [CONVENTION_KINDS, PARTY_ROLES, ACTION_KINDS, SECTION_KINDS, ORGANISATION_KINDS, STATUSES, THEMES, AUDIENCES, NUMBERING_LABELS] as Record<
+    string,
+    unknown
+  >[]
+).map((list) => Object.fromEntries(Object.entries(list).map(([k, v]) => [k, labelOf(v)])));
 
 /** What the walk needs to know of a zod schema (zod 4 keeps it in `_zod.def`). */
 interface Def {
@@ -201,7 +211,12 @@ function optionsFor(walk: Walk, path: string[], values: string[]): CmsField['opt
 }
 
 /** The widget, options and constraints a (non-optional) schema calls for, without name or label. */
-function widgetFor(walk: Walk, path: string[], schema: z.ZodType, label: Exclude<FieldLabel, string> | undefined): Omit<CmsField, 'name' | 'label'> {
+function widgetFor(
+  walk: Walk,
+  path: string[],
+  schema: z.ZodType,
+  label: Exclude<FieldLabel, string> | undefined,
+): Omit<CmsField, 'name' | 'label'> {
   const def = defOf(schema);
   const relation = RELATIONS[`${walk.collection}.${path.join('.')}`];
   switch (def.type) {
@@ -282,7 +297,14 @@ export function buildCollections(
     const fields = fieldsOf(walk, [], shape);
     const body = labelFor(walk, ['body']);
     // The MDX body: raw Markdown first, so that MDX components and tables are kept as written.
-    fields.push({ name: 'body', label: body?.label ?? 'body', hint: body?.hint, required: false, widget: 'markdown', modes: ['raw', 'rich_text'] });
+    fields.push({
+      name: 'body',
+      label: body?.label ?? 'body',
+      hint: body?.hint,
+      required: false,
+      widget: 'markdown',
+      modes: ['raw', 'rich_text'],
+    });
     const identifier = ['title', 'term', 'name'].find((f) => f in shape) ?? Object.keys(shape)[0]!;
     // Entries of a document live in a folder named after it: content/<folder>/<document>/<file>.mdx.
     const perDocument = 'convention' in shape;
@@ -290,7 +312,9 @@ export function buildCollections(
       name,
       label: plural[0]!.toUpperCase() + plural.slice(1),
       label_singular: label,
-      description: perDocument ? `Un fichier par ${label} : content/${folder}/(document)/(nom).mdx` : `Un fichier par ${label} : content/${folder}/(nom).mdx`,
+      description: perDocument
+        ? `Un fichier par ${label} : content/${folder}/(document)/(nom).mdx`
+        : `Un fichier par ${label} : content/${folder}/(nom).mdx`,
       folder: `content/${folder}`,
       ...(perDocument ? { path: '{{fields.convention}}/{{slug}}' } : {}),
       extension: 'mdx',

@@ -69,11 +69,17 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   'conventions.levels.action.plural': 'Nom au pluriel',
   'conventions.levels.action.label': { label: 'Modèle du numéro', hint: '{n} est remplacé par le numéro : « Action n°{n} ».' },
   'conventions.levels.action.numbering': { label: 'Numérotation', hint: 'Où les numéros recommencent ; vide : dans tout le document.' },
-  'conventions.statusScale': { label: 'Échelle de statuts', hint: 'Les codes du document, leur légende et le statut commun qu’ils veulent dire.' },
+  'conventions.statusScale': {
+    label: 'Échelle de statuts',
+    hint: 'Les codes du document, leur légende et le statut commun qu’ils veulent dire.',
+  },
   'conventions.statusScale.code': { label: 'Code', hint: 'Tel qu’imprimé : « R », « PR », « En cours ».' },
   'conventions.statusScale.legend': 'Légende',
   'conventions.statusScale.status': 'Statut commun',
-  'conventions.statusScale.completion': { label: 'Part de réalisation (%)', hint: 'De 0 à 100 ; à donner pour chaque code, ou pour aucun.' },
+  'conventions.statusScale.completion': {
+    label: 'Part de réalisation (%)',
+    hint: 'De 0 à 100 ; à donner pour chaque code, ou pour aucun.',
+  },
   'conventions.rounds': { label: 'Bilans', hint: 'Du plus ancien au plus récent.' },
   'conventions.rounds.id': { label: 'Identifiant', hint: 'Minuscules, chiffres et tirets : « bilan-2026 ».' },
   'conventions.rounds.label': 'Libellé',
@@ -151,7 +157,11 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   'glossary.expansion': 'Forme développée',
   'glossary.definition': multiline('Définition'),
   'glossary.variants': 'Autres graphies',
-  'glossary.caseSensitive': { label: 'Respecter la casse', hint: 'Coché : le terme n’est reconnu qu’écrit exactement ainsi.', default: true },
+  'glossary.caseSensitive': {
+    label: 'Respecter la casse',
+    hint: 'Coché : le terme n’est reconnu qu’écrit exactement ainsi.',
+    default: true,
+  },
   'glossary.seeAlso': 'Voir aussi',
 
   // Organisations.

@@ -104,7 +104,13 @@ export function localBundle(source: string, fonts = localFonts()): { code: strin
   code = code.replace('`initial-scale=1`,`maximum-scale=1`,', '`initial-scale=1`,');
   // The GitHub status check (for the remote sign-in, never used here) gets a local "not found".
   code = code.replaceAll('https://www.githubstatus.com/api/', '/admin/hors-ligne/');
-  const remote = [...new Set(code.match(/https:\/\/(cdn\.jsdelivr\.net|unpkg\.com|fonts\.googleapis\.com|fonts\.gstatic\.com|www\.githubstatus\.com\/api)[^\s"'`)]*/g) ?? [])];
+  const remote = [
+    ...new Set(
+      code.match(
+        /https:\/\/(cdn\.jsdelivr\.net|unpkg\.com|fonts\.googleapis\.com|fonts\.gstatic\.com|www\.githubstatus\.com\/api)[^\s"'`)]*/g,
+      ) ?? [],
+    ),
+  ];
   return { code, remote };
 }
 

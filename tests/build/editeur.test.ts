@@ -21,9 +21,14 @@ export function editorFiles(files: string[], read: (file: string) => string): st
 }
 
 test('dist/ holds no file of the form editor', () => {
-  const files = (readdirSync(DIST, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  const files = readdirSync(DIST, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
-    .map((d) => join(d.parentPath, d.name).slice(DIST.length + 1).split('\\').join('/'));
+    .map((d) =>
+      join(d.parentPath, d.name)
+        .slice(DIST.length + 1)
+        .split('\\')
+        .join('/'),
+    );
   assert.ok(files.length > 80, 'dist/ manque ou est vide : lancez npm run build');
   assert.deepEqual(
     editorFiles(files, (f) => readFileSync(join(DIST, f), 'utf8')),
@@ -39,5 +44,8 @@ test('self-test: the check finds an editor page, script or configuration', () =>
     'config.yml': 'backend: {}',
     'pagefind/fragment.json': 'sveltia',
   };
-  assert.deepEqual(editorFiles(Object.keys(fake), (f) => fake[f]!), ['admin/index.html', '_astro/cms.js', 'config.yml']);
+  assert.deepEqual(
+    editorFiles(Object.keys(fake), (f) => fake[f]!),
+    ['admin/index.html', '_astro/cms.js', 'config.yml'],
+  );
 });

@@ -14,9 +14,16 @@ import { z } from 'astro/zod';
 import { parse, stringify } from 'yaml';
 import matter from 'gray-matter';
 import Ajv from 'ajv';
-import { COLLECTIONS, type CollectionName } from '../../src/model/collections.ts';
+import { COLLECTIONS } from '../../src/model/collections.ts';
 import { validateEntry } from '../../src/model/validate.ts';
-import { RELATIONS, buildCmsConfig, buildCollections, cmsConfigYaml, type CmsCollection, type CmsField } from '../../scripts/editeur/config.ts';
+import {
+  RELATIONS,
+  buildCmsConfig,
+  buildCollections,
+  cmsConfigYaml,
+  type CmsCollection,
+  type CmsField,
+} from '../../scripts/editeur/config.ts';
 import { FIELD_LABELS } from '../../scripts/editeur/labels.ts';
 import { CMS_DIR, CONTENT_SECURITY_POLICY, createEditorServer, localBundle, packageFile } from '../../scripts/editeur/serveur.ts';
 
@@ -53,7 +60,8 @@ function compare(schema: JsonSchema, fields: CmsField[], at: string, relationPat
       continue;
     }
     const required = (schema.required ?? []).includes(name);
-    if ((field.required ?? true) !== required) problems.push(`${path} : obligatoire ${required} dans le schéma, ${field.required} dans le formulaire`);
+    if ((field.required ?? true) !== required)
+      problems.push(`${path} : obligatoire ${required} dans le schéma, ${field.required} dans le formulaire`);
     problems.push(...compareValue(property, field, path, relationPaths));
   }
   return problems;
@@ -76,7 +84,10 @@ function compareValue(property: JsonSchema, field: CmsField, path: string, relat
     case 'string':
       if (property.enum) {
         expect(field.widget === 'select' && !field.multiple, `liste déroulante attendue, widget ${field.widget}`);
-        expect(sameValues(field.options, property.enum), `valeurs ${JSON.stringify(field.options?.map((o) => o.value))} au lieu de ${property.enum}`);
+        expect(
+          sameValues(field.options, property.enum),
+          `valeurs ${JSON.stringify(field.options?.map((o) => o.value))} au lieu de ${property.enum.join(', ')}`,
+        );
       } else {
         expect(field.widget === 'string' || field.widget === 'text', `texte attendu, widget ${field.widget}`);
         expect(field.pattern?.[0] === property.pattern, `motif ${field.pattern?.[0]} au lieu de ${property.pattern}`);
@@ -179,14 +190,20 @@ test('self-test: the comparison fails on a schema field missing from the form, a
   assert.match(configProblems(COLLECTIONS, loosened).join('\n'), /glossary\.term : obligatoire true/);
 
   const wrongValues = structuredClone(built.collections);
-  wrongValues.find((c) => c.name === 'actions')!.fields.find((f) => f.name === 'kind')!.options!.pop();
+  wrongValues
+    .find((c) => c.name === 'actions')!
+    .fields.find((f) => f.name === 'kind')!
+    .options!.pop();
   assert.match(configProblems(COLLECTIONS, wrongValues).join('\n'), /actions\.kind : valeurs/);
 });
 
 test('self-test: a schema field without a French label, or a list without French values, is a problem, not an English key', () => {
   const extended = {
     ...COLLECTIONS,
-    organisations: { ...COLLECTIONS.organisations, schema: COLLECTIONS.organisations.schema.extend({ website: z.string(), size: z.enum(['petit', 'grand']) }) },
+    organisations: {
+      ...COLLECTIONS.organisations,
+      schema: COLLECTIONS.organisations.schema.extend({ website: z.string(), size: z.enum(['petit', 'grand']) }),
+    },
   } as typeof COLLECTIONS;
   const { problems } = buildCollections(extended, { ...FIELD_LABELS, 'organisations.size': 'Taille' });
   assert.deepEqual(problems, [
@@ -216,16 +233,23 @@ test('relations point at collections and fields that exist, narrowed to the same
   }
   const actions = byName.get('actions')!;
   const rel = (name: string) => actions.fields.find((f) => f.name === name)!;
-  assert.deepEqual([rel('convention').collection, rel('axis').collection, rel('objective').collection], ['conventions', 'axes', 'objectives']);
-  assert.deepEqual(rel('objective').filters?.map((f) => f.field), ['convention', 'axis']);
-  for (const c of ['axes', 'objectives']) assert.equal(byName.get(c)!.fields.find((f) => f.name === 'convention')!.collection, 'conventions');
+  assert.deepEqual(
+    [rel('convention').collection, rel('axis').collection, rel('objective').collection],
+    ['conventions', 'axes', 'objectives'],
+  );
+  assert.deepEqual(
+    rel('objective').filters?.map((f) => f.field),
+    ['convention', 'axis'],
+  );
+  for (const c of ['axes', 'objectives'])
+    assert.equal(byName.get(c)!.fields.find((f) => f.name === 'convention')!.collection, 'conventions');
   assert.equal(byName.get('objectives')!.fields.find((f) => f.name === 'axis')!.collection, 'axes');
   assert.ok(count >= 10);
 });
 
 test('one collection per content folder, entries of a document in its folder, MDX front matter, body as Markdown', () => {
   for (const c of built.collections) {
-    const { folder, schema } = COLLECTIONS[c.name as CollectionName];
+    const { folder, schema } = COLLECTIONS[c.name];
     assert.equal(c.folder, `content/${folder}`);
     assert.equal(c.extension, 'mdx');
     assert.equal(c.format, 'frontmatter');
@@ -244,8 +268,8 @@ test('the YAML parses back to the configuration and is valid for Sveltia CMS (it
   const validate = ajv.compile(JSON.parse(readFileSync(join(CMS_DIR, 'schema', 'sveltia-cms.json'), 'utf8')));
   assert.ok(validate(parse(yaml)), JSON.stringify(validate.errors?.slice(0, 3)));
   // Self-test: the CMS schema refuses a misspelt option.
-  const broken = parse(yaml);
-  broken.collections[0].fields[0].requierd = true;
+  const broken = parse(yaml) as { collections: { fields: Record<string, unknown>[] }[] };
+  broken.collections[0]!.fields[0]!.requierd = true;
   assert.equal(validate(broken), false);
   assert.equal(config.backend.repo, 'local/projet');
   assert.equal(config.output.yaml.quote, 'double');
@@ -270,7 +294,8 @@ test('what the CMS writes (every string double-quoted) reads back as written; un
     source: { file: 'plan.pdf' },
     order: 1,
   };
-  const read = (yaml: string) => validateEntry('conventions', 'content/conventions/plan.mdx', 'plan', matter(`---\n${yaml}---\n`, {}).data).problems;
+  const read = (yaml: string) =>
+    validateEntry('conventions', 'content/conventions/plan.mdx', 'plan', matter(`---\n${yaml}---\n`, {}).data).problems;
   assert.deepEqual(read(stringify(data, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })), []);
   assert.notDeepEqual(read(stringify(data)), []);
 });
@@ -303,7 +328,7 @@ test('the local server answers on the admin page, its configuration and the CMS,
     assert.equal(page.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
     assert.match(await page.text(), /<html lang="fr">[\s\S]*rel="cms-config-url"/);
     const config = await get('/admin/config.yml');
-    assert.equal(parse(await config.text()).collections.length, Object.keys(COLLECTIONS).length);
+    assert.equal((parse(await config.text()) as { collections: unknown[] }).collections.length, Object.keys(COLLECTIONS).length);
     assert.equal((await get('/admin/sveltia-cms.js')).status, 200);
     assert.equal((await get('/admin/polices/source-sans-3-latin-wght-normal.woff2')).status, 200);
     assert.equal((await get('/')).status, 302);

@@ -25,7 +25,11 @@ function copy(): string {
   return dir;
 }
 const files = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name)) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((d) => d.isFile())
+        .map((d) => join(d.parentPath, d.name))
+    : [];
 const count = (dir: string, folder: string) => files(join(dir, 'content', folder)).length;
 
 test('keeps the glossary and the organisations, removes every document, writes a valid example', async () => {
@@ -50,13 +54,18 @@ test('keeps the glossary and the organisations, removes every document, writes a
     assert.equal(count(dir, 'organisations'), organisations);
     // One axis, one objective, two actions, a status scale, each marked as an example.
     assert.deepEqual([count(dir, 'axes'), count(dir, 'objectives'), count(dir, 'actions')], [1, 1, 2]);
-    const convention = matter(readFileSync(join(dir, 'content/conventions', `${EXAMPLE_ID}.mdx`), 'utf8')).data;
+    const convention = matter(readFileSync(join(dir, 'content/conventions', `${EXAMPLE_ID}.mdx`), 'utf8')).data as {
+      title: string;
+      summary: string;
+      sourceNotes: string[];
+      statusScale: unknown[];
+    };
     assert.match(convention.title, /^Exemple — /);
     assert.match(convention.summary, /exemple/i);
     assert.match(convention.sourceNotes.join(' '), /exemple, pas un document réel/);
     assert.equal(convention.statusScale.length, 3);
     for (const f of files(join(dir, 'content')).filter((f) => f.includes(EXAMPLE_ID) && !f.includes('objectives'))) {
-      assert.match(matter(readFileSync(f, 'utf8')).data.title, /^Exemple — /, f);
+      assert.match((matter(readFileSync(f, 'utf8')).data as { title: string }).title, /^Exemple — /, f);
     }
     // Fidelity tests go with their documents.
     assert.deepEqual(files(join(dir, 'tests/content')), []);
@@ -64,7 +73,9 @@ test('keeps the glossary and the organisations, removes every document, writes a
     const config = readFileSync(join(dir, 'src/config.ts'), 'utf8');
     assert.match(config, /à renseigner/);
     assert.doesNotMatch(config, /PDF|Inserm/);
-    const { site } = (await import(pathToFileURL(join(dir, 'src/config.ts')).href)) as { site: { name: string; accessibility: { declarationDate: string } } };
+    const { site } = (await import(pathToFileURL(join(dir, 'src/config.ts')).href)) as {
+      site: { name: string; accessibility: { declarationDate: string } };
+    };
     assert.match(site.name, /à renseigner/);
     assert.equal(site.accessibility.declarationDate, TODAY);
   } finally {
@@ -104,7 +115,10 @@ test('self-test: the check of the blank site fails on a broken example', () => {
 test('the command needs --oui when it cannot ask, refuses contradictory choices, and reports in French', () => {
   const dir = copy();
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['scripts/site-vierge.ts', '--dossier', dir, ...args], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    spawnSync(process.execPath, ['scripts/site-vierge.ts', '--dossier', dir, ...args], {
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
   const documents = documentsOf(dir).length;
   try {
     const refused = run();
