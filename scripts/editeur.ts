@@ -5,7 +5,9 @@
  * the files of content/ are written directly. `npm run check:content` then checks everything.
  */
 import { buildCollections } from './editeur/config.ts';
-import { createEditorServer, isGitRoot } from './editeur/serveur.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CMS_DIR, createEditorServer, isGitRoot } from './editeur/serveur.ts';
 
 const args = process.argv.slice(2);
 const portArg = args.indexOf('--port');
@@ -20,6 +22,11 @@ const { problems } = buildCollections();
 if (problems.length > 0) {
   console.error(`La configuration de l'éditeur ne peut pas être générée (${problems.length} problème(s)) :`);
   for (const p of problems) console.error(`  ✗ ${p}`);
+  process.exit(1);
+}
+
+if (!existsSync(join(CMS_DIR, 'dist', 'sveltia-cms.js'))) {
+  console.error("Sveltia CMS n'est pas installé (node_modules/@sveltia/cms) : lancez npm install, sans --omit=dev.");
   process.exit(1);
 }
 
