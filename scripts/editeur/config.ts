@@ -102,15 +102,17 @@ export const RELATIONS: Record<string, Pick<CmsField, 'collection' | 'value_fiel
     search_fields: ['number', 'title'],
     filters: [{ field: 'convention', values: ['{{fields.convention}}'] }],
   },
+  // Not narrowed to the chosen axis: Sveltia CMS 0.221 offers no objective at all in a new entry
+  // once the axis is chosen (a filter on a relation field's value; the same filter works when the
+  // entry already exists). Each objective shows its axis instead ("6 — Gouvernance… › 11 — Comité
+  // technique national": the CMS shows a relation field by its own display); check:content refuses
+  // an objective that is not in the action's axis.
   'actions.objective': {
     collection: 'objectives',
     value_field: 'number',
-    display_fields: ['{{number}} — {{title}}'],
-    search_fields: ['number', 'title'],
-    filters: [
-      { field: 'convention', values: ['{{fields.convention}}'] },
-      { field: 'axis', values: ['{{fields.axis}}'] },
-    ],
+    display_fields: ['{{axis}} › {{number}} — {{title}}'],
+    search_fields: ['axis', 'number', 'title'],
+    filters: [{ field: 'convention', values: ['{{fields.convention}}'] }],
   },
   'glossary.seeAlso': {
     collection: 'glossary',
@@ -272,12 +274,16 @@ function fieldsOf(walk: Walk, parent: string[], shape: Record<string, z.ZodType>
     const path = [...parent, name];
     const { inner, optional } = unwrap(schema);
     const label = labelFor(walk, path);
+    const widget = widgetFor(walk, path, inner, label);
+    // Without a hint of its own, a field with a format shows it (dates: "AAAA-MM-JJ").
+    const format = widget.pattern?.[1] ?? widget.field?.pattern?.[1];
+    const hint = label?.hint ?? (format && format[0]!.toUpperCase() + format.slice(1));
     return {
       name,
       label: label?.label ?? name,
-      ...(label?.hint ? { hint: label.hint } : {}),
+      ...(hint ? { hint } : {}),
       required: !optional,
-      ...widgetFor(walk, path, inner, label),
+      ...widget,
     };
   });
 }

@@ -239,8 +239,9 @@ test('relations point at collections and fields that exist, narrowed to the same
   );
   assert.deepEqual(
     rel('objective').filters?.map((f) => f.field),
-    ['convention', 'axis'],
+    ['convention'],
   );
+  assert.match(rel('objective').display_fields![0]!, /\{\{axis\}\}/);
   for (const c of ['axes', 'objectives'])
     assert.equal(byName.get(c)!.fields.find((f) => f.name === 'convention')!.collection, 'conventions');
   assert.equal(byName.get('objectives')!.fields.find((f) => f.name === 'axis')!.collection, 'axes');
