@@ -256,22 +256,35 @@ async function main() {
       console.error(`Cette commande supprime des fichiers : confirmez avec --oui.\n${USAGE}`);
       process.exit(1);
     }
-    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    // Lines read one after the other (typed ahead or not); Ctrl+D or an empty input: nothing done.
+    const rl = createInterface({ input: process.stdin, terminal: false });
+    const lines = rl[Symbol.asyncIterator]();
+    const read = async (prompt: string) => {
+      process.stdout.write(prompt);
+      const { value, done } = await lines.next();
+      return done ? undefined : String(value).trim();
+    };
+    const ask = async (question: string) => {
+      const answer = await read(`${question} [O/n] `);
+      return answer === undefined ? undefined : !/^n/i.test(answer);
+    };
     console.log(`Dossier : ${root}`);
     console.log(`Documents qui seront supprimés, avec leurs axes, objectifs, actions, sections et procédures :`);
     for (const d of documents) console.log(`  - ${d}`);
-    const ask = async (question: string) => !/^n/i.test((await rl.question(`${question} [O/n] `)).trim());
     keepGlossary ??= await ask(
       `Garder le glossaire (${mdxFiles(join(root, 'content', COLLECTIONS.glossary.folder)).length} termes génériques) ?`,
     );
-    keepOrganisations ??= await ask(
-      `Garder les organismes et rôles (${mdxFiles(join(root, 'content', COLLECTIONS.organisations.folder)).length} : FIPHFP, Agefiph, référent handicap…) ?`,
-    );
-    const answer = (await rl.question('Tapez « oui » pour confirmer : ')).trim().toLowerCase();
+    if (keepGlossary !== undefined) {
+      keepOrganisations ??= await ask(
+        `Garder les organismes et rôles (${mdxFiles(join(root, 'content', COLLECTIONS.organisations.folder)).length} : FIPHFP, Agefiph, référent handicap…) ?`,
+      );
+    }
+    const answer =
+      keepGlossary !== undefined && keepOrganisations !== undefined ? await read('Tapez « oui » pour confirmer : ') : undefined;
     rl.close();
-    if (answer !== 'oui') {
-      console.log('Rien n’a été modifié.');
-      return;
+    if (answer?.toLowerCase() !== 'oui') {
+      console.log('\nRien n’a été modifié.');
+      process.exit(1);
     }
   }
 
