@@ -33,17 +33,22 @@ side_by_side() {
 
 stage "Navigateur pour les tests"
 bash scripts/ensure-browser.sh
-stage "Lint (ESLint) et mise en forme (Prettier) ; tests unitaires et fidélité du contenu aux sources, à côté"
+# Astro's generated types once, first: the lint and the type check below read them side by side,
+# and nothing writes them again until the build.
+stage "Types générés par Astro"
+npx astro sync --silent
+stage "Lint (ESLint) et mise en forme (Prettier) ; à côté, tests unitaires, fidélité du contenu aux sources et vérification des types"
 # The unit and content tests share one process each (--test-isolation=none): loading the model and
 # its libraries once instead of once per file halves their time (a failure still names its file).
-side_by_side 'npm run lint --silent' 'npm run test:unit --silent && npm run test:content --silent'
-# The build first, alone: it and the type check both write Astro's content store.
+side_by_side 'npm run lint:code --silent' \
+  'npm run test:unit --silent && npm run test:content --silent && { npm run typecheck --silent -- --noSync > /tmp/conventions-typecheck.log 2>&1 || { cat /tmp/conventions-typecheck.log; exit 1; }; tail -n 4 /tmp/conventions-typecheck.log; }'
+# The build alone: it writes Astro's content store, which the type check reads.
 stage "Construction du site sous ${BASE_PATH}"
 npm run build --silent > /tmp/conventions-build.log 2>&1 || { cat /tmp/conventions-build.log; exit 1; }
 tail -n 1 /tmp/conventions-build.log
-stage "Vérification des types (TypeScript strict) ; contrôles du dossier construit, à côté"
-side_by_side 'npm run typecheck --silent > /tmp/conventions-typecheck.log 2>&1 || { cat /tmp/conventions-typecheck.log; exit 1; }; tail -n 4 /tmp/conventions-typecheck.log' \
-  'node --test "tests/build/**/*.test.ts"'
+# Two test files at a time: one of them builds a copy of the site, which leaves a core to the others.
+stage "Contrôles du dossier construit"
+npm run test:build --silent
 
 stage "Tests dans le navigateur"
 npx playwright test

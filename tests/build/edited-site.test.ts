@@ -39,6 +39,7 @@ import { catalogueFiles, PLAN } from '../unit/catalogue-fixtures.ts';
 import { selectAll } from '../hast.ts';
 import { searchRecords } from '../site.ts';
 import { parseCsv } from '../../src/lib/export.ts';
+import { ACTION_COLUMNS } from '../../scripts/tableur/modele.ts';
 import { STATUSES, type StatusKey } from '../../src/model/statuses.ts';
 
 const project = process.cwd();
@@ -126,21 +127,11 @@ async function fillTemplate(from: string, to: string): Promise<void> {
   set('Statut 2', 'EC', 'En cours', 'En cours');
   const actions = workbook.getWorksheet('Actions')!;
   const headers = (actions.getRow(1).values as unknown[]).map(String);
-  const columns: Record<string, string> = {
-    axis: 'numéro d’axe',
-    axisTitle: 'titre de l’axe',
-    objective: 'numéro d’objectif',
-    objectiveTitle: 'titre de l’objectif',
-    number: 'numéro d’action',
-    title: 'titre',
-    wording: 'libellé',
-    status: 'statut',
-  };
+  const cell = (row: number, key: keyof typeof ACTION_COLUMNS) => actions.getCell(row, headers.indexOf(ACTION_COLUMNS[key]));
   NEW_ACTIONS.forEach((a, i) => {
-    for (const [key, value] of Object.entries(a) as [string, string][])
-      actions.getCell(i + 2, headers.indexOf(columns[key]!)).value = value;
-    actions.getCell(i + 2, headers.indexOf('thème 1')).value = 'Recrutement et intégration';
-    actions.getCell(i + 2, headers.indexOf('public 1')).value = 'Ensemble du personnel';
+    for (const [key, value] of Object.entries(a) as [keyof typeof ACTION_COLUMNS, string][]) cell(i + 2, key).value = value;
+    cell(i + 2, 'theme1').value = 'Recrutement et intégration';
+    cell(i + 2, 'audience1').value = 'Ensemble du personnel';
   });
   await workbook.xlsx.writeFile(to);
 }
