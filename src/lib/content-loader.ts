@@ -7,7 +7,8 @@
  * module per entry cost ≈37 s at 5,000 actions, most entries having no body at all). A body that
  * uses no MDX syntax is plain Markdown, which MDX renders the same way: it is rendered here with
  * Astro's own Markdown renderer. Only the bodies that need MDX (see `needsMdx`) are compiled as
- * MDX modules, rendered on demand by `render()` like any MDX entry.
+ * MDX modules, rendered on demand by `render()` like any MDX entry. Every body has passed the
+ * body check first (src/model/body.ts): nothing in it runs code or loads from elsewhere.
  */
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -15,16 +16,11 @@ import { COLLECTIONS, type CollectionName, type Entries } from '../model/collect
 import { ContentError } from '../model/problems.ts';
 import { readContent } from '../model/read.ts';
 import { validateAll } from '../model/validate.ts';
+import { needsMdx } from '../model/body.ts';
 
-/**
- * Whether a body must be compiled as MDX rather than rendered as Markdown. MDX differs from
- * Markdown on: `<` (JSX, HTML, autolinks, comments), `{ }` (expressions), `import`/`export` lines,
- * and indented code (off in MDX). Tables are plain Markdown: the page pass (src/lib/enrich.ts)
- * gives every table its scroll region, whichever renderer wrote it.
- */
-export function needsMdx(body: string): boolean {
-  return /[<{}]/.test(body) || /^(import|export)\s/m.test(body) || /^( {4}|\t)/m.test(body);
-}
+// Which bodies need MDX is decided in the model, where the body check (src/model/body.ts) reads
+// each body as the build will: the same rule for both.
+export { needsMdx };
 
 /** Where each file came from, for Astro's store (paths relative to the project root). */
 interface Loaded {

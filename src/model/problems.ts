@@ -7,6 +7,8 @@ import type { z } from 'astro/zod';
 export interface Problem {
   /** Path of the content file, relative to the project root. */
   file: string;
+  /** Line in the file (front matter counted), for a problem in the body. */
+  line?: number;
   /** Field in the front matter, dotted for nested ones: "parties.0.role". */
   field: string;
   /** What is wrong, in French. */
@@ -65,7 +67,7 @@ export function problemFromIssue(file: string, issue: z.core.$ZodIssue, data: un
 
 /** One problem as printed in the terminal. */
 export function formatProblem(p: Problem): string {
-  const lines = [`✗ ${p.file}`, `  champ « ${p.field} » : ${p.message}`];
+  const lines = [`✗ ${p.file}${p.line ? `, ligne ${p.line}` : ''}`, `  champ « ${p.field} » : ${p.message}`];
   if ('value' in p && p.value !== undefined) lines.push(`  valeur trouvée : ${show(p.value)}`);
   if (p.allowed) lines.push(`  valeurs permises : ${p.allowed}`);
   return lines.join('\n');

@@ -58,8 +58,12 @@ export function readContent(root: string, contentDir = 'content'): { files: RawF
     }
     try {
       // Options given: gray-matter then keeps no copy of every file in its cache.
-      const parsed = matter(readFileSync(path, 'utf8'), {});
-      files.push({ collection, file, pathInCollection, frontmatter: parsed.data, body: parsed.content });
+      const text = readFileSync(path, 'utf8');
+      const parsed = matter(text, {});
+      // The body is the end of the file: the lines before it are the front matter's.
+      const start = text.endsWith(parsed.content) ? text.length - parsed.content.length : 0;
+      const bodyLine = text.slice(0, start).split('\n').length;
+      files.push({ collection, file, pathInCollection, frontmatter: parsed.data, body: parsed.content, bodyLine });
     } catch (error) {
       problems.push({ file, field: '(front matter)', message: `en-tête YAML illisible : ${(error as Error).message.split('\n')[0]}` });
     }

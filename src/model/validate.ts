@@ -1,6 +1,7 @@
 import { COLLECTIONS, type CollectionName, type Entries, type Entry, type EntryData } from './collections.ts';
 import { problemFromIssue, type Problem } from './problems.ts';
 import { checkIntegrity } from './integrity.ts';
+import { checkBody } from './body.ts';
 import { entryId, ID_PATTERN } from './ids.ts';
 
 export { entryId };
@@ -44,6 +45,8 @@ export interface RawFile {
   pathInCollection: string;
   frontmatter: unknown;
   body?: string;
+  /** Line of the file where the body starts (1 when unknown), for the body's problems. */
+  bodyLine?: number;
 }
 
 /** Validates every file, then the links between them. Returns the entries and every problem. */
@@ -59,12 +62,16 @@ export function validateAll(files: RawFile[]): { entries: Entries; problems: Pro
     organisations: [],
   };
   const problems: Problem[] = [];
+  const bodyProblems: Problem[] = [];
   for (const f of files) {
     const { entry, problems: found } = validateEntry(f.collection, f.file, entryId(f.pathInCollection), f.frontmatter, f.body);
     problems.push(...found);
     if (entry) (entries[f.collection] as Entry<typeof f.collection>[]).push(entry);
+    // Bodies are published as they are: nothing in them may run code or load from elsewhere.
+    bodyProblems.push(...checkBody(f.file, f.body, f.bodyLine));
   }
-  // Links are checked only between valid entries: an invalid file is already reported above.
+  // Links are checked only between valid entries: an invalid file is already reported above. An
+  // unsafe body leaves its entry valid, so its problems do not hold the links' check back.
   if (problems.length === 0) problems.push(...checkIntegrity(entries));
-  return { entries, problems };
+  return { entries, problems: [...problems, ...bodyProblems] };
 }

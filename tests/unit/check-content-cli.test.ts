@@ -42,3 +42,20 @@ test('a file the site would not load is reported, not dropped', () => {
   assert.equal(result.status, 1);
   assert.match(result.stderr, /action-71\.md\n  champ « \(emplacement\) » : fichier ignoré par le site/);
 });
+
+test('an unsafe body stops the check with the file, the line in the file and what to write instead', () => {
+  const dir = copyContent();
+  const file = 'content/sections/inserm-hrs4r-2022/contexte-2.mdx';
+  const text = readFileSync(join(dir, file), 'utf8');
+  const line = text.split('\n').findIndex((l) => l.includes('7<sup>ème</sup>')) + 1;
+  assert.ok(line > 10, 'the line is counted from the top of the file, front matter included');
+  writeFileSync(join(dir, file), text.replace('7<sup>ème</sup>', '7<sup onmouseover="alert(1)">ème</sup>'));
+  const result = run(dir);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /Le contenu comporte 1 erreur\./);
+  assert.match(
+    result.stderr,
+    new RegExp(`✗ ${file}, ligne ${line}\\n  champ « \\(corps du texte\\) » : attribut onmouseover refusé : il exécuterait du code`),
+  );
+  assert.match(result.stderr, /valeur trouvée : « onmouseover="alert\(1\)" »\n  valeurs permises : rien : retirez l’attribut/);
+});

@@ -91,3 +91,16 @@ test('broken content stops the load with the French report, without a stack trac
     return true;
   });
 });
+
+test('an unsafe body stops the load with the same French report, at its line in the file', async () => {
+  // Three lines of front matter (---, the JSON, ---): the body's third line is the file's sixth.
+  const root = project({ 'content/actions/essai/action-2.mdx': 'Texte.\n\n<script>alert(1)</script>\n' });
+  await assert.rejects(load(root, 'actions'), (error: Error) => {
+    assert.match(error.message, /^Le contenu comporte 1 erreur\./);
+    assert.match(
+      error.message,
+      /✗ content\/actions\/essai\/action-2\.mdx, ligne 6\n  champ « \(corps du texte\) » : balise <script> refusée/,
+    );
+    return true;
+  });
+});
