@@ -298,11 +298,13 @@ export function checkBody(
     const options = { features: { frontmatter: false } };
     tree = (mdx ? mdxToMdast(body, options) : markdownToMdast(body, options)) as unknown as Node;
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? '';
-    const where = /(\d+):(\d+)/.exec(message);
+    const first = (error as Error).message.split('\n')[0] ?? '';
+    // "3:1: Unexpected…": the place in the body, given below as the line in the file.
+    const where = /^(\d+):\d+(?:-\d+:\d+)?:\s*/.exec(first);
     report(where ? firstLine + Number(where[1]) - 1 : firstLine, {
-      message: `texte illisible en MDX : ${message}`,
-      allowed: 'pour écrire les signes < et { dans le texte, mettez une barre oblique inverse devant : \\< et \\{',
+      message: `texte illisible en MDX : ${where ? first.slice(where[0].length) : first}`,
+      allowed:
+        'pour écrire les signes < et { dans le texte, mettez une barre oblique inverse devant : \\< et \\{ ; un lien s’écrit [texte](https://…), une note invisible {/* … */}',
     });
     return problems;
   }

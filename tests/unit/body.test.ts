@@ -180,6 +180,9 @@ test('a body that MDX cannot read is reported at its line, with the escapes to u
   // An HTML comment is not MDX: the parser stops there (the build would stop too).
   const blocks = report('Premier paragraphe.\n\n<!-- une note -->');
   assert.equal(blocks.length, 1, blocks.join('\n'));
-  assert.match(blocks[0]!, new RegExp(`^✗ ${ACTION}, ligne ${FIRST + 2}\\n  champ « \\(corps du texte\\) » : texte illisible en MDX : `));
+  assert.match(
+    blocks[0]!,
+    new RegExp(`^✗ ${ACTION}, ligne ${FIRST + 2}\\n  champ « \\(corps du texte\\) » : texte illisible en MDX : Unexpected`),
+  );
   assert.match(blocks[0]!, /\\< et \\\{/);
 });
