@@ -33,7 +33,10 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   sourceNotes: { label: 'Notes sur le document source', hint: 'Lacunes ou particularités de la source, affichées aux lecteurs.' },
   notes: 'Remarques du document',
   themes: 'Thèmes',
-  body: { label: 'Texte', hint: 'Texte libre du fichier (Markdown). Les composants MDX se modifient dans le fichier.' },
+  body: {
+    label: 'Texte',
+    hint: 'Texte libre du fichier, en Markdown : ni script, ni code, ni contenu venu d’un autre site (README, « Ce qu’un corps de texte peut contenir »).',
+  },
 
   // Documents.
   'conventions.title': 'Titre complet',
