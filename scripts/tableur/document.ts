@@ -8,13 +8,13 @@
 import { existsSync, mkdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import matter from 'gray-matter';
 import { COLLECTIONS, type CollectionName } from '../../src/model/collections.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll, type RawFile } from '../../src/model/validate.ts';
 import { ContentError, type Problem } from '../../src/model/problems.ts';
 import { slugify } from '../../src/lib/paths.ts';
 import { renderScalar } from './frontmatter.ts';
+import { readFrontmatter } from '../../src/model/frontmatter.ts';
 
 /** A new document as plain front-matter data: the convention, its axes, objectives and actions. */
 export interface NewDocument {
@@ -122,7 +122,8 @@ export function planDocument(doc: NewDocument, contentDir: string, order: number
     const clean = defined(data);
     const text = renderFrontmatter(clean);
     // Safety net: the text must read back, through the site's own reader, as exactly this data.
-    if (!isDeepStrictEqual(matter(text, {}).data, clean)) throw new Error(`écriture de l’en-tête de ${name}.mdx incohérente`);
+    const read = readFrontmatter(text);
+    if (!read.ok || !isDeepStrictEqual(read.data, clean)) throw new Error(`écriture de l’en-tête de ${name}.mdx incohérente`);
     planned.push({
       file: `${contentDir}/${COLLECTIONS[collection].folder}/${pathInCollection}`,
       collection,
@@ -197,7 +198,8 @@ export function checkNewDocument(root: string, contentDir: string, doc: NewDocum
     collection: p.collection,
     file: p.file,
     pathInCollection: p.pathInCollection,
-    frontmatter: matter(p.text, {}).data,
+    // The data the file reads back as, through the content reader (checked in planDocument).
+    frontmatter: p.data,
   }));
   // Only the new files' problems: the existing content was valid on its own.
   const { problems: found } = validateAll([...files, ...raw]);

@@ -1,10 +1,21 @@
 import { z } from 'astro/zod';
 import { SLUG_PATTERN } from './ids.ts';
 
+/** Whether a `AAAA-MM-JJ` text is a day of the calendar (no 30 February); other texts are left to the format check. */
+const inCalendar = (d: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return true;
+  const t = new Date(`${d}T00:00:00Z`);
+  return Number.isNaN(t.getTime()) || t.toISOString().startsWith(d);
+};
+const NOT_IN_CALENDAR = { error: "cette date n'existe pas dans le calendrier" };
+
 /** A date as printed by the source, at the precision it gives: `2023`, `2023-11` or `2023-11-16`. */
-export const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
-  error: 'date attendue au format AAAA, AAAA-MM ou AAAA-MM-JJ (par exemple 2023-11-16)',
-});
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+    error: 'date attendue au format AAAA, AAAA-MM ou AAAA-MM-JJ (par exemple 2023-11-16)',
+  })
+  .refine(inCalendar, NOT_IN_CALENDAR);
 
 /** A whole calendar date, `2026-11-23`: a day that exists (no 30 February). */
 export const fullDate = z
@@ -12,13 +23,7 @@ export const fullDate = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'date attendue au format AAAA-MM-JJ (par exemple 2026-11-23)' })
   // zod runs the refinement even when the format check failed: a text that is no date at all
   // ("30/11/2026") is left to that check's message instead of throwing "Invalid time value".
-  .refine(
-    (d) => {
-      const t = new Date(`${d}T00:00:00Z`);
-      return Number.isNaN(t.getTime()) || t.toISOString().startsWith(d);
-    },
-    { error: "cette date n'existe pas dans le calendrier" },
-  );
+  .refine(inCalendar, NOT_IN_CALENDAR);
 
 /** An identifier usable in a URL: lower-case letters, digits and hyphens. */
 export const slug = z.string().regex(SLUG_PATTERN, {

@@ -135,8 +135,8 @@ export const conventionSchema = z.strictObject({
   replacedBy: slug.optional(),
   /** Source document this transcription comes from. */
   source: z.strictObject({ file: text, note: text.optional() }),
-  /** Position on the home page (smallest first). */
-  order: z.number().int(),
+  /** Position on the home page (smallest first): 1, 2, 3… */
+  order: z.number().int().positive(),
   sourceNotes,
 });
 

@@ -1,4 +1,4 @@
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 
 /**
  * One thing wrong with the content, said so that the person who edits the file can fix it:
@@ -7,8 +7,10 @@ import type { z } from 'astro/zod';
 export interface Problem {
   /** Path of the content file, relative to the project root. */
   file: string;
-  /** Line in the file (front matter counted), for a problem in the body. */
+  /** Line in the file (front matter counted), for a problem in the body or a YAML syntax error. */
   line?: number;
+  /** Column in that line, when known (YAML syntax errors). */
+  column?: number;
   /** Field in the front matter, dotted for nested ones: "parties.0.role". */
   field: string;
   /** What is wrong, in French. */
@@ -36,19 +38,53 @@ const TYPE_NAMES: Record<string, string> = {
   object: 'un ensemble de champs',
 };
 
-/** Turns one zod issue into a Problem, in French. */
-export function problemFromIssue(file: string, issue: z.core.$ZodIssue, data: unknown): Problem {
-  const field = issue.path.map(String).join('.') || '(front matter)';
+/** The schema that validates the value at `path`, optional and default layers removed. */
+function schemaAt(schema: z.ZodType | undefined, path: readonly PropertyKey[]): z.ZodType | undefined {
+  const unwrap = (s: z.ZodType | undefined): z.ZodType | undefined =>
+    s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault ? unwrap(s.unwrap() as z.ZodType) : s;
+  let node = unwrap(schema);
+  for (const key of path) {
+    if (node instanceof z.ZodObject) node = unwrap(node.shape[String(key)] as z.ZodType | undefined);
+    else if (node instanceof z.ZodArray) node = unwrap(node.element as z.ZodType);
+    else return undefined;
+  }
+  return node;
+}
+
+/** The closed list of values a field takes (an enum, or a list of an enum's values), if it has one. */
+function closedValues(schema: z.ZodType | undefined): { values: readonly unknown[]; many: boolean } | undefined {
+  if (schema instanceof z.ZodEnum) return { values: schema.options, many: false };
+  if (schema instanceof z.ZodArray && schema.element instanceof z.ZodEnum) return { values: schema.element.options, many: true };
+  return undefined;
+}
+
+/**
+ * Turns one zod issue into a Problem, in French. Given the schema, a field with a closed list of
+ * values (statuses, themes, audiences, kinds…) lists them in "valeurs permises" whatever went wrong.
+ */
+export function problemFromIssue(file: string, issue: z.core.$ZodIssue, data: unknown, schema?: z.ZodType): Problem {
+  const field = issue.path.map(String).join('.') || '(en-tête)';
   const value = issue.path.reduce<unknown>(
     (node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined),
     data,
   );
+  const target = schemaAt(schema, issue.path);
+  const closed = closedValues(target);
+  const choices = closed && `${closed.many ? 'une liste de valeurs parmi' : 'une valeur parmi'} : ${list(closed.values)}`;
   switch (issue.code) {
     case 'invalid_type':
       if (value === undefined) {
-        return { file, field, message: 'champ obligatoire manquant', allowed: TYPE_NAMES[issue.expected] ?? issue.expected };
+        return { file, field, message: 'champ obligatoire manquant', allowed: choices ?? TYPE_NAMES[issue.expected] ?? issue.expected };
       }
-      return { file, field, value, message: 'type de valeur incorrect', allowed: TYPE_NAMES[issue.expected] ?? issue.expected };
+      if (value === null) {
+        return {
+          file,
+          field,
+          message: 'champ vide : une valeur est attendue après « : »',
+          allowed: choices ?? TYPE_NAMES[issue.expected] ?? issue.expected,
+        };
+      }
+      return { file, field, value, message: 'type de valeur incorrect', allowed: choices ?? TYPE_NAMES[issue.expected] ?? issue.expected };
     case 'invalid_value':
       return { file, field, value, message: 'valeur non autorisée', allowed: list(issue.values) };
     case 'unrecognized_keys':
@@ -59,7 +95,29 @@ export function problemFromIssue(file: string, issue: z.core.$ZodIssue, data: un
         allowed: 'les champs décrits dans src/model/ pour ce type de contenu',
       };
     case 'too_small':
-      return { file, field, value, message: issue.origin === 'array' ? 'liste vide : au moins un élément est attendu' : issue.message };
+      if (issue.origin === 'array')
+        return { file, field, value, message: 'liste vide : au moins un élément est attendu', ...(choices ? { allowed: choices } : {}) };
+      if (issue.origin === 'number') {
+        const min = Number(issue.minimum);
+        const integer = target instanceof z.ZodNumber && target.isInt;
+        const allowed =
+          issue.inclusive || !integer
+            ? `un nombre ${issue.inclusive ? 'supérieur ou égal à' : 'strictement supérieur à'} ${min}`
+            : `un nombre entier à partir de ${min + 1}`;
+        return { file, field, value, message: 'nombre trop petit', allowed };
+      }
+      return { file, field, value, message: issue.message };
+    case 'too_big':
+      if (issue.origin === 'number') {
+        return {
+          file,
+          field,
+          value,
+          message: 'nombre trop grand',
+          allowed: `un nombre ${issue.inclusive ? 'inférieur ou égal à' : 'strictement inférieur à'} ${Number(issue.maximum)}`,
+        };
+      }
+      return { file, field, value, message: issue.message };
     default:
       return { file, field, value, message: issue.message };
   }
@@ -67,7 +125,10 @@ export function problemFromIssue(file: string, issue: z.core.$ZodIssue, data: un
 
 /** One problem as printed in the terminal. */
 export function formatProblem(p: Problem): string {
-  const lines = [`✗ ${p.file}${p.line ? `, ligne ${p.line}` : ''}`, `  champ « ${p.field} » : ${p.message}`];
+  const lines = [
+    `✗ ${p.file}${p.line ? `, ligne ${p.line}` : ''}${p.line && p.column ? `, colonne ${p.column}` : ''}`,
+    `  champ « ${p.field} » : ${p.message}`,
+  ];
   if ('value' in p && p.value !== undefined) lines.push(`  valeur trouvée : ${show(p.value)}`);
   if (p.allowed) lines.push(`  valeurs permises : ${p.allowed}`);
   return lines.join('\n');

@@ -4,9 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import matter from 'gray-matter';
 import { COLLECTIONS, type CollectionName } from './collections.ts';
 import type { Problem } from './problems.ts';
+import { readFrontmatter } from './frontmatter.ts';
 import type { RawFile } from './validate.ts';
 
 function walk(dir: string): string[] {
@@ -56,17 +56,10 @@ export function readContent(root: string, contentDir = 'content'): { files: RawF
       });
       continue;
     }
-    try {
-      // Options given: gray-matter then keeps no copy of every file in its cache.
-      const text = readFileSync(path, 'utf8');
-      const parsed = matter(text, {});
-      // The body is the end of the file: the lines before it are the front matter's.
-      const start = text.endsWith(parsed.content) ? text.length - parsed.content.length : 0;
-      const bodyLine = text.slice(0, start).split('\n').length;
-      files.push({ collection, file, pathInCollection, frontmatter: parsed.data, body: parsed.content, bodyLine });
-    } catch (error) {
-      problems.push({ file, field: '(front matter)', message: `en-tête YAML illisible : ${(error as Error).message.split('\n')[0]}` });
-    }
+    // One reading for the check, the build and the dev server (src/model/frontmatter.ts).
+    const read = readFrontmatter(readFileSync(path, 'utf8'));
+    if (read.ok) files.push({ collection, file, pathInCollection, frontmatter: read.data, body: read.body, bodyLine: read.bodyLine });
+    else problems.push(...read.problems.map((p) => ({ file, ...p })));
   }
   files.sort((a, b) => a.file.localeCompare(b.file));
   return { files, problems };

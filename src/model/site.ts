@@ -74,7 +74,7 @@ export type Site = z.infer<typeof siteSchema>;
 
 /** Validates the publisher's settings; a problem stops the build with the usual French report. */
 export function parseSite(input: unknown, file = 'src/config.ts'): Site {
-  const result = siteSchema.safeParse(input);
-  if (!result.success) throw new ContentError(result.error.issues.map((issue) => problemFromIssue(file, issue, input)));
+  const result = siteSchema.safeParse(input, { error: z.locales.fr().localeError });
+  if (!result.success) throw new ContentError(result.error.issues.map((issue) => problemFromIssue(file, issue, input, siteSchema)));
   return result.data;
 }

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { parse, stringify } from 'yaml';
-import matter from 'gray-matter';
+import { readFrontmatter } from '../../src/model/frontmatter.ts';
 import Ajv from 'ajv';
 import { COLLECTIONS } from '../../src/model/collections.ts';
 import { validateEntry } from '../../src/model/validate.ts';
@@ -277,7 +277,7 @@ test('the YAML parses back to the configuration and is valid for Sveltia CMS (it
   assert.equal(config.output.omit_empty_optional_fields, true);
 });
 
-test('what the CMS writes (every string double-quoted) reads back as written; unquoted, a date would not', () => {
+test('what the CMS writes (every string double-quoted) reads back as written, and so would unquoted dates (YAML 1.2)', () => {
   const data = {
     title: 'Plan',
     shortTitle: 'Plan',
@@ -295,10 +295,16 @@ test('what the CMS writes (every string double-quoted) reads back as written; un
     source: { file: 'plan.pdf' },
     order: 1,
   };
-  const read = (yaml: string) =>
-    validateEntry('conventions', 'content/conventions/plan.mdx', 'plan', matter(`---\n${yaml}---\n`, {}).data).problems;
+  const read = (yaml: string) => {
+    const file = readFrontmatter(`---\n${yaml}---\n`);
+    return file.ok ? validateEntry('conventions', 'content/conventions/plan.mdx', 'plan', file.data).problems : file.problems;
+  };
   assert.deepEqual(read(stringify(data, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })), []);
-  assert.notDeepEqual(read(stringify(data)), []);
+  // The content reader reads YAML 1.2 (src/model/frontmatter.ts): an unquoted 2026-11-23 stays a text.
+  assert.match(stringify(data), /^published: 2026-11-23$/m);
+  assert.deepEqual(read(stringify(data)), []);
+  // Self-test: the same reading refuses what the schema refuses.
+  assert.notDeepEqual(read(stringify({ ...data, kind: 'autre' })), []);
 });
 
 test('the served CMS has no remote font, string or library address left; packages stay inside node_modules', () => {
