@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
+import { devContentErrors } from './src/lib/dev-content-errors.ts';
 
 /**
  * Publishers often serve the site under a sub-path of their intranet: set BASE_PATH when building
@@ -34,7 +35,7 @@ export default defineConfig({
   // time, Astro waits for each write: at 5,000 actions a fifth of the build was spent waiting).
   // Pages share nothing mutable while they render, so the output is the same (checked page by page).
   build: { format: 'directory', concurrency: 4 },
-  integrations: [mdx(), pagePassWorker],
+  integrations: [mdx(), pagePassWorker, devContentErrors()],
   // No request ever leaves the host: no prefetch to third parties, no telemetry in the pages.
   devToolbar: { enabled: false },
   // The search page imports Pagefind at run time from the built site; Vite's preload helper

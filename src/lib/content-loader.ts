@@ -17,6 +17,7 @@ import { ContentError } from '../model/problems.ts';
 import { readContent } from '../model/read.ts';
 import { validateAll } from '../model/validate.ts';
 import { needsMdx } from '../model/body.ts';
+import { setLastContentError } from './content-error-state.ts';
 
 // Which bodies need MDX is decided in the model, where the body check (src/model/body.ts) reads
 // each body as the build will: the same rule for both.
@@ -44,8 +45,11 @@ function loadAll(root: string): Promise<Loaded> {
       const error = new ContentError(all);
       // The report names each file and field: a stack trace under it would only bury it.
       error.stack = error.message;
+      // For the dev server, which shows it in place of pages built from the last valid entries.
+      setLastContentError(error);
       throw error;
     }
+    setLastContentError(undefined);
     return { entries, files: new Map(files.map((f) => [`${f.collection}\u0000${f.file}`, { body: f.body ?? '', file: f.file }])) };
   });
   loaded = { root, generation, result };

@@ -18,6 +18,8 @@ import { readFrontmatter } from '../../src/model/frontmatter.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { formatProblem } from '../../src/model/problems.ts';
 import { contentLoader } from '../../src/lib/content-loader.ts';
+import { lastContentError } from '../../src/lib/content-error-state.ts';
+import { devContentErrors } from '../../src/lib/dev-content-errors.ts';
 import { validFiles } from './fixtures.ts';
 
 const ACTION = 'content/actions/essai/action-1.mdx';
@@ -253,8 +255,8 @@ test('a file in a sub-folder is refused with the place it belongs, for every col
   );
 });
 
-test('the build’s loader stops on the same French report as the check', async () => {
-  const root = project((t) => t.replace('title: Action 1\n', 'title: Action 1\ntitle: Action un\n'));
+/** Runs the actions' loader on a project, as the build and the dev server do. */
+function load(root: string) {
   const context = {
     collection: 'actions',
     store: { keys: () => [], get: () => undefined, set: () => true, delete: () => true, addModuleImport: () => {} },
@@ -263,10 +265,36 @@ test('the build’s loader stops on the same French report as the check', async 
     generateDigest: (s: string) => s,
     renderMarkdown: (body: string) => Promise.resolve({ html: body }),
   };
-  await assert.rejects(contentLoader('actions').load(context as never), (error: Error) => {
+  return contentLoader('actions').load(context as never);
+}
+
+/** The dev server's middleware answering one request. */
+function devAnswer(accept: string): { status?: number; body?: string; next: boolean } {
+  let use: ((req: unknown, res: unknown, next: () => void) => void) | undefined;
+  const hook = devContentErrors().hooks['astro:server:setup'] as (o: unknown) => void;
+  hook({ server: { middlewares: { use: (f: typeof use) => (use = f) } } });
+  const answer: { status?: number; body?: string; next: boolean } = { next: false };
+  const res = { statusCode: 200, setHeader() {}, end: (body: string) => ((answer.body = body), (answer.status = res.statusCode)) };
+  use!({ method: 'GET', headers: { accept } }, res, () => (answer.next = true));
+  return answer;
+}
+
+test('the build’s loader stops on the same French report as the check; the dev server shows it in place of pages', async () => {
+  const root = project((t) => t.replace('title: Action 1\n', 'title: Action 1\ntitle: Action <b>un</b>\n'));
+  await assert.rejects(load(root), (error: Error) => {
     assert.equal(error.message, `Le contenu comporte 1 erreur. Corrigez-la puis relancez la construction.\n\n${check(root)[0]}`);
+    assert.equal(lastContentError(), error);
     return true;
   });
+  const page = devAnswer('text/html,application/xhtml+xml');
+  assert.equal(page.status, 500);
+  assert.match(page.body!, /<html lang="fr">[\s\S]*<h1>Erreur dans le contenu<\/h1>[\s\S]*champ « title » : champ écrit deux fois/);
+  assert.match(page.body!, /Action &lt;b&gt;un&lt;\/b&gt;/, 'the report is escaped');
+  assert.equal(devAnswer('*/*').next, true, 'modules and styles still load');
+  // Once the content is valid again, pages are served as usual.
+  await load(project());
+  assert.equal(lastContentError(), undefined);
+  assert.equal(devAnswer('text/html').next, true);
 });
 
 test('npm run check:content prints the YAML error in French and exits 1', () => {
