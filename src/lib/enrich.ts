@@ -108,12 +108,14 @@ export type Enricher = (content: string, path: string, base: string) => string;
 
 /** Compiles the pass's data once (the matcher, the lookups) and returns the pass. */
 export function createEnricher(data: EnrichData): Enricher {
-  const lookups = lookupsOf(data);
-  return (content, path, base) => {
+  return enricherOf(lookupsOf(data));
+}
+const enricherOf =
+  (lookups: Lookups): Enricher =>
+  (content, path, base) => {
     const pass = createPass(lookups, path, base);
     return spliceMain(content, pass) ?? toHtml(pass.tree(fromHtml(content, { fragment: true })), WRITE);
   };
-}
 
 interface Lookups {
   references: Map<string, string>;
@@ -133,8 +135,8 @@ const compiled = new WeakMap<object, { enrich: Enricher; lookups: Lookups }>();
 function compiledFor(catalogue: EnrichContext['catalogue']) {
   let c = compiled.get(catalogue.conventions);
   if (!c) {
-    const data = enrichData(catalogue);
-    c = { enrich: createEnricher(data), lookups: lookupsOf(data) };
+    const lookups = lookupsOf(enrichData(catalogue));
+    c = { enrich: enricherOf(lookups), lookups };
     compiled.set(catalogue.conventions, c);
   }
   return c;
