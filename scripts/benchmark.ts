@@ -21,23 +21,13 @@
  * machine it moves much less than the wall-clock time, which other processes inflate.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeCorpus, type CorpusSummary } from './bench/corpus.ts';
 import { writeReference } from './bench/reference.ts';
+import { copyProject, linkNodeModules } from './project-copy.ts';
 
 const projectRoot = process.cwd();
 
@@ -154,26 +144,6 @@ function runStage(cwd: string, command: string, log: string): Promise<StageResul
 
 // ---------------------------------------------------------------------------------------------
 // Working folders.
-
-/** node_modules/ as a real folder of links to the project's packages: caches (.astro, .vite) stay local. */
-function linkNodeModules(dir: string) {
-  const source = realpathSync(join(projectRoot, 'node_modules'));
-  mkdirSync(join(dir, 'node_modules'), { recursive: true });
-  for (const name of readdirSync(source)) {
-    if (['.astro', '.vite', '.cache'].includes(name)) continue;
-    symlinkSync(join(source, name), join(dir, 'node_modules', name));
-  }
-}
-
-/** A copy of the project that builds the corpus content instead of the real one. */
-function prepareOurs(dir: string, content: string) {
-  mkdirSync(dir, { recursive: true });
-  for (const entry of ['src', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-    if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(dir, entry), { recursive: true });
-  }
-  cpSync(content, join(dir, 'content'), { recursive: true });
-  linkNodeModules(dir);
-}
 
 function clean(dir: string) {
   for (const d of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, d), { recursive: true, force: true });
@@ -319,9 +289,9 @@ async function main() {
       const content = join(dir, 'corpus', 'content');
       const oursDir = join(dir, 'ours');
       const refDir = join(dir, 'reference');
-      prepareOurs(oursDir, content);
+      copyProject(projectRoot, oursDir, content);
       writeReference(refDir, content);
-      linkNodeModules(refDir);
+      linkNodeModules(projectRoot, refDir);
       console.log(
         `== ${actions} actions : ${corpus.documents} documents, ${corpus.actions} actions (${corpus.bodies} avec un corps), ${corpus.pages} entrées à page ; corpus généré en ${s(generation)} (${dir})`,
       );

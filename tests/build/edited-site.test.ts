@@ -17,18 +17,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -40,6 +29,8 @@ import { selectAll } from '../hast.ts';
 import { searchRecords } from '../site.ts';
 import { parseCsv } from '../../src/lib/export.ts';
 import { ACTION_COLUMNS } from '../../scripts/tableur/modele.ts';
+import { copyProject } from '../../scripts/project-copy.ts';
+import { setTemplateField } from '../template-sheet.ts';
 import { STATUSES, type StatusKey } from '../../src/model/statuses.ts';
 
 const project = process.cwd();
@@ -102,14 +93,7 @@ async function fillTemplate(from: string, to: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(from);
   const doc = workbook.getWorksheet('Document')!;
-  const set = (label: string, ...values: string[]) => {
-    let found: ExcelJS.Row | undefined;
-    doc.eachRow((row) => {
-      if (row.getCell(1).text === label) found = row;
-    });
-    assert.ok(found, label);
-    values.forEach((v, i) => (found!.getCell(2 + i).value = v));
-  };
+  const set = (label: string, ...values: string[]) => setTemplateField(doc, label, ...values);
   set('Identifiant (nom du fichier)', NEW);
   set('Titre', NEW_TITLE);
   set('Titre court', NEW_SHORT);
@@ -138,13 +122,7 @@ async function fillTemplate(from: string, to: string): Promise<void> {
 
 before(async () => {
   statusBefore = gitStatus();
-  for (const entry of ['src', 'public', 'scripts', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
-    cpSync(join(project, entry), join(root, entry), { recursive: true });
-  // node_modules as a folder of links, so that Astro's caches stay in this copy.
-  const modules = realpathSync(join(project, 'node_modules'));
-  mkdirSync(join(root, 'node_modules'));
-  for (const name of readdirSync(modules))
-    if (!['.astro', '.vite', '.cache'].includes(name)) symlinkSync(join(modules, name), join(root, 'node_modules', name));
+  copyProject(project, root, join(project, 'content'));
   // The fixture documents beside the real ones. The fixtures' glossary term and organisation
   // (rqth, fiphfp) are the real content's own files: those stay.
   for (const f of catalogueFiles()) {

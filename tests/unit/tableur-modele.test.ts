@@ -5,6 +5,7 @@
  * written; `nouveau:document` with options; the all-or-nothing writer.
  */
 import { test } from 'node:test';
+import { setTemplateField } from '../template-sheet.ts';
 import { changedFiles, copyContent, filesUnder } from '../content-copy.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -28,15 +29,7 @@ async function filled(edit?: (doc: ExcelJS.Worksheet, actions: ExcelJS.Worksheet
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   const doc = workbook.getWorksheet('Document')!;
-  const rowOf = (label: string) => {
-    let found: ExcelJS.Row | undefined;
-    doc.eachRow((row) => {
-      if (row.getCell(1).text === label) found = row;
-    });
-    assert.ok(found, label);
-    return found;
-  };
-  const set = (label: string, ...values: string[]) => values.forEach((v, i) => (rowOf(label).getCell(2 + i).value = v));
+  const set = (label: string, ...values: string[]) => setTemplateField(doc, label, ...values);
   set('Identifiant (nom du fichier)', ID);
   set('Titre', 'Plan d’essai pour l’inclusion 2027');
   set('Titre court', 'Plan essai 2027');
