@@ -27,10 +27,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Serves the already built dist/ under the same base it was built with.
-    command: `npm run preview -- --host 127.0.0.1 --port ${port}`,
+    // The already built dist/, under the base it was built with, served as the deployment guide
+    // says: a real nginx with docs/deploiement/nginx.conf, its strict Content-Security-Policy and
+    // its other headers (scripts/ensure-nginx.sh installs nginx; --essais also serves axe-core).
+    command: `node scripts/nginx-preview.ts --port ${port} --essais`,
     url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: false,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     timeout: 60_000,
   },
 });

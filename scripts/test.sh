@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as `npm test` runs it: lint and format check, unit tests, fidelity of the
 # content to its sources, types, a build under a sub-path, checks of the built folder, then the
-# browser tests (accessibility of every page, keyboard, display, search). The site is built once.
+# browser tests (accessibility of every page, keyboard, display, search), served by a real nginx with
+# the deployment guide's configuration and its strict Content-Security-Policy. The site is built once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,8 +32,9 @@ side_by_side() {
   [ "$status_a" -eq 0 ] && [ "$status_b" -eq 0 ]
 }
 
-stage "Navigateur pour les tests"
+stage "Navigateur et serveur web (nginx) pour les tests"
 bash scripts/ensure-browser.sh
+bash scripts/ensure-nginx.sh
 # Astro's generated types once, first: the lint and the type check below read them side by side,
 # and nothing writes them again until the build.
 stage "Types générés par Astro"

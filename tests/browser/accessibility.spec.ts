@@ -8,12 +8,15 @@
  *   one). The pages of one template share their markup and styles, so a defect of a rendering
  *   shows on the template's page; the contrast of every colour pair of both themes is computed
  *   from the tokens (tests/unit/contrast.test.ts).
- * The same visit checks that no request leaves the host and that every stylesheet, script and
- * image loads.
+ * The same visit checks that no request leaves the host, that every stylesheet, script and image
+ * loads, and that the page breaks nothing of the strict Content-Security-Policy it is served with
+ * (nginx with the guide's configuration, scripts/nginx-preview.ts).
  */
-import { expect, type Request, type Response } from '@playwright/test';
-import { builtPages, templatePages, urlOf } from '../site.ts';
-import { axeViolations, test } from './axe.ts';
+import type { Request, Response } from '@playwright/test';
+import { BASE, builtPages, templatePages, urlOf } from '../site.ts';
+import { axeViolations } from './axe.ts';
+import { watchCsp } from './csp.ts';
+import { expect, test } from './fixtures.ts';
 
 const pages = builtPages();
 const templates = new Set(templatePages(pages).values());
@@ -62,6 +65,7 @@ for (const page of pages) {
     };
     tab.on('request', watch);
     tab.on('response', check);
+    const csp = watchCsp(tab);
     try {
       const renderings = template ? TEMPLATE_PAGE : EVERY_PAGE;
       // From the width the page is at: 1280 px first, or 320 px first (the list read backwards).
@@ -90,7 +94,9 @@ for (const page of pages) {
       expect(violations, 'violations axe et réagencement').toEqual([]);
       expect(foreign, "requêtes hors de l'hôte").toEqual([]);
       expect(missing, 'ressources introuvables (feuille de style, script, image)').toEqual([]);
+      expect(csp.violations, 'violations de la politique de sécurité du contenu (CSP)').toEqual([]);
     } finally {
+      csp.stop();
       tab.off('request', watch);
       tab.off('response', check);
       // A test that failed half-way leaves the theme as the next one expects it.
@@ -101,14 +107,26 @@ for (const page of pages) {
 }
 
 test('the checks fail on a page with a violation or sideways scrolling', async ({ reusedPage: tab }) => {
-  await tab.setViewportSize({ width: 320, height: 800 });
-  await tab.setContent(`<!doctype html><html lang="fr"><head><title>Essai</title></head><body><main>
-    <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
-    <p style="color: #bbb; background: #fff">texte peu contrasté</p>
-    <p style="width: 500px">trop large</p>
-  </main></body></html>`);
-  const violations = (await axeViolations(tab)).join('\n');
-  expect(violations).toMatch(/^image-alt /m);
-  expect(violations).toMatch(/^color-contrast /m);
-  expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeGreaterThan(320);
+  // A page of the site's origin (axe loads from there) but none of its policy: its inline styles apply.
+  const url = `${BASE}__essais__/controle-axe.html`;
+  await tab.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="fr"><head><title>Essai</title></head><body><main>
+        <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+        <p style="color: #bbb; background: #fff">texte peu contrasté</p>
+        <p style="width: 500px">trop large</p>
+      </main></body></html>`,
+    }),
+  );
+  try {
+    await tab.setViewportSize({ width: 320, height: 800 });
+    await tab.goto(url);
+    const violations = (await axeViolations(tab)).join('\n');
+    expect(violations).toMatch(/^image-alt /m);
+    expect(violations).toMatch(/^color-contrast /m);
+    expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeGreaterThan(320);
+  } finally {
+    await tab.unroute(url);
+  }
 });

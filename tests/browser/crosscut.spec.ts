@@ -2,7 +2,7 @@
  * The actions index filters, with and without JavaScript; the shareable URL; search across
  * documents with facets; glossary terms marked in pages.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';

@@ -3,7 +3,9 @@
  * text spacing (RGAA 10.12), text enlarged to 200 % (10.4), themes chosen by the reader and kept
  * without a flash, Windows high contrast, reduced motion, print.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { addStyleSheet } from './csp.ts';
+import { expect, test } from './fixtures.ts';
 import { BASE, templatePages, urlOf } from '../site.ts';
 
 const templates = templatePages();
@@ -73,12 +75,12 @@ for (const [name, page] of templates) {
     for (const p of await layoutProblems(tab)) problems.push(`320 px : ${p}`);
     await tab.setViewportSize({ width: 640, height: 400 });
     for (const p of await layoutProblems(tab)) problems.push(`zoom 200 % : ${p}`);
-    await tab.addStyleTag({ content: TEXT_SPACING });
+    await addStyleSheet(tab, TEXT_SPACING);
     for (const width of [320, 1280]) {
       await tab.setViewportSize({ width, height: 800 });
       for (const p of await layoutProblems(tab)) problems.push(`espacement du texte, ${width} px : ${p}`);
     }
-    await tab.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    await addStyleSheet(tab, 'html { font-size: 200% !important; }');
     for (const p of await layoutProblems(tab)) problems.push(`texte à 200 %, 1280 px : ${p}`);
     expect(problems).toEqual([]);
   });

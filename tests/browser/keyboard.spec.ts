@@ -4,7 +4,7 @@
  * On long repetitive pages the focus rendering is compared on the first and last stops (see
  * keyboard.ts); every stop is still reached in order and checked visible.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { templatePages, urlOf } from '../site.ts';
 import { keyboardWalk } from './keyboard.ts';
 

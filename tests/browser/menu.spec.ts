@@ -3,7 +3,8 @@
  * narrow screen a native « Menu » disclosure that the keyboard opens, with or without JavaScript;
  * on a wide one the list itself, in one row.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { BASE, templatePages, urlOf } from '../site.ts';
 
 const templates = templatePages();

@@ -2,7 +2,7 @@
  * Without JavaScript every page reads and every link works; the search explains that it needs
  * JavaScript and points to the plan du site and the documents' pages.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { BASE, templatePages, urlOf } from '../site.ts';
 
 test.use({ javaScriptEnabled: false });

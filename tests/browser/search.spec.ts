@@ -1,5 +1,6 @@
 /** Search through Pagefind, in the browser, under the publisher's sub-path. */
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
 import { BASE } from '../site.ts';
 import { keyboardWalk } from './keyboard.ts';
 

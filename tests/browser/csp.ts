@@ -1,0 +1,37 @@
+/**
+ * Content-Security-Policy violations in a page. The browser tests are served by nginx with the
+ * guide's configuration (scripts/nginx-preview.ts), so every page they visit is under the strict
+ * policy of docs/deploiement/nginx.conf; Chromium reports each refusal (an inline script or style,
+ * a source from elsewhere, WebAssembly compiled without 'wasm-unsafe-eval'…) as a console error,
+ * which this collects.
+ */
+import type { ConsoleMessage, Page } from '@playwright/test';
+
+/** Starts collecting the page's CSP violations; `stop()` ends it and returns them. */
+export function watchCsp(page: Page): { violations: string[]; stop: () => string[] } {
+  const violations: string[] = [];
+  const listen = (message: ConsoleMessage) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${page.url()} : ${message.text()}`);
+  };
+  page.on('console', listen);
+  return {
+    violations,
+    stop: () => {
+      page.off('console', listen);
+      return violations;
+    },
+  };
+}
+
+/**
+ * Adds `css` to the page as the tests' own style sheet. Playwright's addStyleTag writes a <style>
+ * element, which the site's policy refuses (style-src 'self'); a constructed style sheet is the
+ * page's script setting styles, which the policy allows.
+ */
+export async function addStyleSheet(page: Page, css: string): Promise<void> {
+  await page.evaluate((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, css);
+}

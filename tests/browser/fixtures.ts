@@ -1,0 +1,28 @@
+/**
+ * The browser tests' `test`: Playwright's, with
+ * - `page` checked for Content-Security-Policy violations (tests/browser/csp.ts): a test whose page
+ *   had any fails, whatever it checked itself;
+ * - `reusedPage`, one browser page per worker, for the accessibility pass over every page (a new
+ *   browser context per page costs more than the check itself); that pass checks CSP page by page.
+ */
+import { expect, test as base, type Page } from '@playwright/test';
+import { watchCsp } from './csp.ts';
+
+export { expect };
+
+export const test = base.extend<object, { reusedPage: Page }>({
+  page: async ({ page }, use) => {
+    const csp = watchCsp(page);
+    await use(page);
+    expect(csp.stop(), 'violations de la politique de sécurité du contenu (CSP)').toEqual([]);
+  },
+  reusedPage: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PREVIEW_PORT ?? 4322}` });
+      const page = await context.newPage();
+      await use(page);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});

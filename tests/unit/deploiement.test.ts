@@ -1,0 +1,54 @@
+/**
+ * The deployment configurations of the guide (docs/deploiement/): the nginx one is served for real
+ * by the browser tests (scripts/nginx-preview.ts, tests/browser/deploiement.spec.ts); here, that
+ * the preview changes only what it says it changes, and that the Apache one, which no test serves,
+ * sends the same headers as the tested nginx one.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { NGINX_SITE_CONFIG, siteConfig } from '../../scripts/nginx-preview.ts';
+
+const nginx = readFileSync(NGINX_SITE_CONFIG, 'utf8');
+const apache = readFileSync('docs/deploiement/apache.conf', 'utf8');
+
+/** The headers a configuration sets, by name (lower case), with their values. */
+function headers(config: string, pattern: RegExp): Map<string, string> {
+  return new Map([...config.matchAll(pattern)].map((m) => [m[1]!.toLowerCase(), m[2]!]));
+}
+const nginxHeaders = headers(nginx, /^\s*add_header ([\w-]+) "([^"]+)" always;/gm);
+const apacheHeaders = headers(apache, /^\s*Header always set ([\w-]+) "([^"]+)"/gm);
+
+test('the preview serves the guide’s configuration with only the port, the folder, the name and the sub-path changed', () => {
+  const config = siteConfig(nginx, { port: 4999, dist: '/tmp/site', base: '/autre/chemin/' });
+  assert.match(config, /^\s*listen 127\.0\.0\.1:4999;$/m);
+  assert.doesNotMatch(config, /listen (\[::\]:)?80;/);
+  assert.match(config, /alias \/tmp\/site\/;/);
+  assert.match(config, /location \/autre\/chemin\/ \{/);
+  assert.match(config, /error_page 404 \/autre\/chemin\/404\.html;/);
+  assert.doesNotMatch(config, /intranet\/handicap/);
+  // Every directive of the guide is still there, in the same order.
+  const directives = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#') && !/^(listen|server_name|alias)\b/.test(l))
+      .map((l) => l.replaceAll('/intranet/handicap/', '/autre/chemin/'));
+  assert.deepEqual(directives(config), directives(nginx));
+});
+
+test('a guide that no longer holds what the preview replaces is refused, in French (self-test)', () => {
+  assert.throws(
+    () => siteConfig(nginx.replace('listen 80;', 'listen 8080;'), { port: 1, dist: '/d', base: '/' }),
+    /docs\/deploiement\/nginx\.conf : « listen 80; » devrait y figurer 1 fois \(trouvé 0 fois\)/,
+  );
+  assert.throws(() => siteConfig(`${nginx}\n# alias /var/www/handicap/;`, { port: 1, dist: '/d', base: '/' }), /trouvé 2 fois/);
+});
+
+test('Apache sends the same security headers as the tested nginx configuration', () => {
+  assert.ok(nginxHeaders.has('content-security-policy'));
+  const security = [...nginxHeaders].filter(([name]) => name !== 'cache-control');
+  assert.ok(security.length >= 7, `${security.length} en-têtes`);
+  for (const [name, value] of security) assert.equal(apacheHeaders.get(name), value, name);
+  assert.equal(apacheHeaders.get('cache-control'), 'public, max-age=31536000, immutable');
+});
