@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { devContentErrors } from './src/lib/dev-content-errors.ts';
+import { oneFrontmatterReader } from './src/lib/mdx-frontmatter.ts';
 
 /**
  * Publishers often serve the site under a sub-path of their intranet: set BASE_PATH when building
@@ -40,5 +41,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The search page imports Pagefind at run time from the built site; Vite's preload helper
   // would otherwise wrap that import in code an inlined script cannot reach.
-  vite: { build: { modulePreload: false, assetsInlineLimit: 0 } },
+  // The MDX plugin gets the bodies with their front matter emptied: only src/model/frontmatter.ts reads it.
+  vite: {
+    plugins: [oneFrontmatterReader(fileURLToPath(new URL('./content/', import.meta.url)))],
+    build: { modulePreload: false, assetsInlineLimit: 0 },
+  },
 });

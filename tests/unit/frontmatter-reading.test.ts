@@ -18,6 +18,7 @@ import { readFrontmatter } from '../../src/model/frontmatter.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { formatProblem } from '../../src/model/problems.ts';
 import { contentLoader } from '../../src/lib/content-loader.ts';
+import { emptyFrontmatter } from '../../src/lib/mdx-frontmatter.ts';
 import { lastContentError } from '../../src/lib/content-error-state.ts';
 import { devContentErrors } from '../../src/lib/dev-content-errors.ts';
 import { validFiles } from './fixtures.ts';
@@ -303,4 +304,13 @@ test('npm run check:content prints the YAML error in French and exits 1', () => 
   assert.equal(result.status, 1);
   assert.match(result.stderr, /^Le contenu comporte \d+ erreurs?\./);
   assert.match(result.stderr, /action-1\.mdx, ligne \d+, colonne 1\n  champ « \(en-tête\) » : tabulation utilisée pour décaler la ligne/);
+});
+
+test('MDX bodies reach the MDX plugin with an empty front matter of the same length, so only this reader reads it', () => {
+  const source = '---\ntitle: "Titre"\norder: 2\n---\n\nTexte du corps\n';
+  const emptied = emptyFrontmatter(source);
+  assert.equal(emptied, '---\n\n\n---\n\nTexte du corps\n');
+  assert.equal(emptied.split('\n').length, source.split('\n').length);
+  // A file this reader refuses is left as it is: the content check reports it before any compilation.
+  assert.equal(emptyFrontmatter('\n---\ntitle: x\n---\n'), '\n---\ntitle: x\n---\n');
 });
