@@ -15,7 +15,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import matter from 'gray-matter';
+import { frontmatterOrThrow } from '../../src/model/frontmatter.ts';
 
 export interface CorpusOptions {
   /** Total number of actions (actions, measures and lettered commitments) across all documents. */
@@ -250,7 +250,10 @@ function readNames(sourceContent: string): Names {
     readdirSync(join(sourceContent, folder))
       .filter((f) => f.endsWith('.mdx'))
       .sort()
-      .map((f) => ({ id: f.replace(/\.mdx$/, ''), data: matter(readFileSync(join(sourceContent, folder, f), 'utf8')).data }));
+      .map((f) => ({
+        id: f.replace(/\.mdx$/, ''),
+        data: frontmatterOrThrow(readFileSync(join(sourceContent, folder, f), 'utf8'), f).data,
+      }));
   const glossary = read('glossaire');
   const terms = glossary.map((g) => String(g.data.term));
   const commonIds = [
@@ -275,7 +278,8 @@ function readNames(sourceContent: string): Names {
   const common = glossary.filter((g) => commonIds.includes(g.id)).map((g) => String(g.data.term));
   // A role is named with its article ("le référent handicap"), an organisation by its short name.
   const organisations = read('organisations').map((o) => {
-    const name = String(o.data.shortName ?? (o.data.names as string[])[0]);
+    const { shortName, names } = o.data as { shortName?: string; names: string[] };
+    const name = shortName ?? names[0]!;
     if (o.data.kind !== 'role') return name;
     const lower = name.charAt(0).toLowerCase() + name.slice(1);
     if (/^\S+[sx]\b/.test(lower)) return `les ${lower}`;

@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import matter from 'gray-matter';
+import { frontmatterOrThrow } from '../../src/model/frontmatter.ts';
 import { chromiumPath } from '../../tests/browser/chromium.ts';
 import { validateEntry } from '../../src/model/validate.ts';
 import type { Action } from '../../src/model/action.ts';
@@ -30,7 +30,7 @@ const actionsDir = join(root, 'content', 'actions');
 const sample = readdirSync(actionsDir, { recursive: true })
   .map(String)
   .filter((f) => f.endsWith('.mdx'))
-  .map((f) => ({ f, data: matter(readFileSync(join(actionsDir, f), 'utf8')).data as Action }))
+  .map((f) => ({ f, data: frontmatterOrThrow(readFileSync(join(actionsDir, f), 'utf8'), f).data as Action }))
   .find(({ f, data }) => data.objective !== undefined && f.startsWith(process.env.ESSAI_DOCUMENT ?? ''));
 if (!sample) {
   console.error(`Aucune action rangée sous un objectif dans content/actions/${process.env.ESSAI_DOCUMENT ?? ''}… : rien à essayer.`);
@@ -47,7 +47,7 @@ for (const [folder, match] of [
 ] as const) {
   for (const f of readdirSync(join(root, 'content', folder, convention))) {
     const path = `content/${folder}/${convention}/${f}`;
-    if (match(matter(readFileSync(join(root, path), 'utf8')).data)) add(path);
+    if (match(frontmatterOrThrow(readFileSync(join(root, path), 'utf8'), path).data)) add(path);
   }
 }
 
@@ -85,7 +85,7 @@ try {
 
   await page.goto(`${base}#/collections/actions/new`);
   await page.getByRole('textbox', { name: 'Titre court' }).waitFor();
-  const { shortTitle } = matter(files[`content/conventions/${convention}.mdx`]!).data as { shortTitle: string };
+  const { shortTitle } = frontmatterOrThrow(files[`content/conventions/${convention}.mdx`]!, convention).data as { shortTitle: string };
   await page.getByRole('radio', { name: shortTitle, exact: true }).click();
   await page
     .getByRole('radiogroup', { name: 'Axe' })
@@ -144,7 +144,7 @@ try {
   }, path);
   check(written !== undefined, `nouvelle action enregistrée dans ${path}`);
   if (written) {
-    const data = matter(written, {}).data as Action;
+    const data = frontmatterOrThrow(written, 'fichier écrit par l’éditeur').data as Action;
     check(
       data.convention === convention && data.axis === axis && data.objective === objective,
       `document, axe et objectif choisis dans les listes : ${data.convention}, ${data.axis}, ${data.objective}`,

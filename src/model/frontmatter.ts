@@ -235,3 +235,10 @@ function yamlProblem(error: YAMLError, where: { line: number; column: number; te
       return { ...base, message: `en-tête YAML illisible (${error.code})`, allowed: HOW };
   }
 }
+
+/** The front matter and body of `source`, for a script that reads a file already checked; throws, naming `where`, if this reader refuses it. */
+export function frontmatterOrThrow(source: string, where: string): { data: Record<string, unknown>; body: string } {
+  const read = readFrontmatter(source);
+  if (!read.ok) throw new Error(`${where} : ${read.problems.map((p) => p.message).join(' ; ')}`);
+  return { data: read.data, body: read.body };
+}

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import matter from 'gray-matter';
+import { readContentFile } from '../frontmatter.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { HRS4R_SEED, parseHrs4rSeed } from './seeds/hrs4r-seed.ts';
@@ -112,7 +112,7 @@ const plain = (s: string) =>
     .replace(/^\s*-\s*(›\s*)?/gm, '')
     .replace(/\s+/g, ' ')
     .trim();
-const body = (folder: string, name: string) => plain(matter(readFileSync(`content/${folder}/${CONVENTION}/${name}.mdx`, 'utf8')).content);
+const body = (folder: string, name: string) => plain(readContentFile(`content/${folder}/${CONVENTION}/${name}.mdx`).body);
 
 test('the context parts, the abbreviations and the Nota Bene are transcribed word for word', () => {
   const lines = readFileSync(HRS4R_SEED, 'utf8').split('\n');

@@ -7,9 +7,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
+import { readContentFile } from '../frontmatter.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { fold as foldText } from '../../src/lib/text.ts';
@@ -24,8 +23,8 @@ const name = (id: string) => id.slice(id.indexOf('/') + 1);
 const fold = (s: string) => foldText(s).toUpperCase().replace(/\s+/g, ' ').trim();
 /** The MDX body of a content file, as comparable text: Markdown markers dropped, whitespace collapsed. */
 const body = (folder: string, id: string) =>
-  matter(readFileSync(join(process.cwd(), 'content', folder, `${id}.mdx`), 'utf8'))
-    .content.split('\n')
+  readContentFile(join(process.cwd(), 'content', folder, `${id}.mdx`))
+    .body.split('\n')
     .map((l) => l.replace(/^\s*(?:#+|>|-|\\-)\s*/, '').replace(/\*\*/g, '').replace(/^\\/, ''))
     .join('\n')
     .replace(/\s+/g, ' ');

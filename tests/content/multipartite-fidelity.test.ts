@@ -7,9 +7,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
+import { readContentFile } from '../frontmatter.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { parseMultipartiteSeed } from './seeds/multipartite-seed.ts';
@@ -21,7 +20,7 @@ const of = <T extends { data: { convention: string } }>(list: T[]) => list.filte
 const local = (id: string) => id.slice(id.indexOf('/') + 1);
 /** The MDX body of a content file. */
 const body = (folder: string, name: string) =>
-  matter(readFileSync(join(process.cwd(), 'content', folder, CONVENTION, `${name}.mdx`), 'utf8')).content;
+  readContentFile(join(process.cwd(), 'content', folder, CONVENTION, `${name}.mdx`)).body;
 /** Text of a body without Markdown list markers nor bracketed editorial mentions, on one line. */
 const flat = (s: string) =>
   s.replace(/^\s*-\s+/gm, '').replace(/\*\[.*?\]\*/g, '').replace(/\s+/g, ' ').trim();

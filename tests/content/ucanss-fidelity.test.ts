@@ -8,8 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import matter from 'gray-matter';
+import { readContentFile } from '../frontmatter.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { fold as foldText } from '../../src/lib/text.ts';
@@ -25,7 +24,7 @@ const axes = of(entries.axes).sort((a, b) => Number(a.data.number) - Number(b.da
 const actions = of(entries.actions).sort((a, b) => a.data.order - b.data.order);
 const localName = (id: string) => id.slice(id.indexOf('/') + 1);
 const section = (name: string) => sections.find((s) => localName(s.id) === name)!;
-const body = (file: string) => matter(readFileSync(file, 'utf8')).content;
+const body = (file: string) => readContentFile(file).body;
 
 /** Compares text the PDF prints in capitals without accents, and its two kinds of apostrophe. */
 const fold = (s: string) =>

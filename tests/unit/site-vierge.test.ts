@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import matter from 'gray-matter';
+import { readContentFile } from '../frontmatter.ts';
 import { EXAMPLE_ID, checkBlankSite, documentsOf, makeBlankSite } from '../../scripts/site-vierge.ts';
 
 const root = process.cwd();
@@ -54,7 +54,7 @@ test('keeps the glossary and the organisations, removes every document, writes a
     assert.equal(count(dir, 'organisations'), organisations);
     // One axis, one objective, two actions, a status scale, each marked as an example.
     assert.deepEqual([count(dir, 'axes'), count(dir, 'objectives'), count(dir, 'actions')], [1, 1, 2]);
-    const convention = matter(readFileSync(join(dir, 'content/conventions', `${EXAMPLE_ID}.mdx`), 'utf8')).data as {
+    const convention = readContentFile(join(dir, 'content/conventions', `${EXAMPLE_ID}.mdx`)).data as {
       title: string;
       summary: string;
       sourceNotes: string[];
@@ -65,7 +65,7 @@ test('keeps the glossary and the organisations, removes every document, writes a
     assert.match(convention.sourceNotes.join(' '), /exemple, pas un document réel/);
     assert.equal(convention.statusScale.length, 3);
     for (const f of files(join(dir, 'content')).filter((f) => f.includes(EXAMPLE_ID) && !f.includes('objectives'))) {
-      assert.match((matter(readFileSync(f, 'utf8')).data as { title: string }).title, /^Exemple — /, f);
+      assert.match((readContentFile(f).data as { title: string }).title, /^Exemple — /, f);
     }
     // Fidelity tests go with their documents.
     assert.deepEqual(files(join(dir, 'tests/content')), []);
