@@ -80,7 +80,8 @@ test('each declaration marks something: every declared expression is read in its
       marked.add(`${String(span.properties.lang)}:${span.text}`);
     }
   }
-  for (const form of foreignForms(catalogue)) assert.ok(marked.has(`${form.lang}:${form.forms[0]}`), `${form.lang}:${form.forms[0]} jamais marqué`);
+  for (const form of foreignForms(catalogue))
+    assert.ok(marked.has(`${form.lang}:${form.forms[0]}`), `${form.lang}:${form.forms[0]} jamais marqué`);
   for (const g of catalogue.glossary.filter((g) => g.data.lang)) assert.ok(marked.has(`${g.data.lang}:${g.data.term}`), g.id);
 });
 

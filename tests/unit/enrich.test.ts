@@ -257,10 +257,9 @@ test('pages made of lists get the language marks alone; those that name none are
   assert.equal(enrichMain(plain, { path: 'actions/', base: '/b/', catalogue, languageOnly: true }), plain);
   // Written with a reference by Astro (&#39;), an expression is still seen.
   const quoted = {
-    ...catalogue,
-    conventions: [
-      { ...(catalogue as { conventions: object[] }).conventions[0], data: { foreignPhrases: [{ text: "Pick'n go", lang: 'en' }] } },
-    ],
+    glossary,
+    organisations,
+    conventions: [{ ...conventions[0], data: { foreignPhrases: [{ text: "Pick'n go", lang: 'en' }] } }],
   } as never;
   assert.match(
     enrichMain('<p>un Pick&#39;n go</p>', { path: 'actions/', base: '/b/', catalogue: quoted, languageOnly: true }),
