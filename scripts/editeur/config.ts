@@ -17,6 +17,7 @@ import { ORGANISATION_KINDS } from '../../src/model/organisation.ts';
 import { STATUSES } from '../../src/model/statuses.ts';
 import { THEMES } from '../../src/model/themes.ts';
 import { AUDIENCES } from '../../src/model/audiences.ts';
+import { LANGUAGES, LANGUAGE_KEYS } from '../../src/model/languages.ts';
 import { SLUG_PATTERN } from '../../src/model/ids.ts';
 import { FIELD_LABELS, NUMBERING_LABELS, type FieldLabel } from './labels.ts';
 
@@ -134,16 +135,29 @@ const SLUG_TEMPLATES: Partial<Record<CollectionName, string>> = {
   procedures: 'procedure-{{fields.number}}',
 };
 
+/** The languages' drop-down: "Anglais (en)". */
+const LANGUAGE_LABELS = Object.fromEntries(
+  LANGUAGE_KEYS.map((k) => [k, `${LANGUAGES[k].charAt(0).toUpperCase()}${LANGUAGES[k].slice(1)} (${k})`]),
+);
+
 /**
  * The closed lists of the model, with their French labels: a drop-down takes the labels of the
  * list whose values are exactly its own.
  */
 const labelOf = (v: unknown) => (typeof v === 'string' ? v : (v as { label: string }).label);
 export const OPTION_LISTS: Record<string, string>[] = (
-  [CONVENTION_KINDS, PARTY_ROLES, ACTION_KINDS, SECTION_KINDS, ORGANISATION_KINDS, STATUSES, THEMES, AUDIENCES, NUMBERING_LABELS] as Record<
-    string,
-    unknown
-  >[]
+  [
+    CONVENTION_KINDS,
+    PARTY_ROLES,
+    ACTION_KINDS,
+    SECTION_KINDS,
+    ORGANISATION_KINDS,
+    STATUSES,
+    THEMES,
+    AUDIENCES,
+    NUMBERING_LABELS,
+    LANGUAGE_LABELS,
+  ] as Record<string, unknown>[]
 ).map((list) => Object.fromEntries(Object.entries(list).map(([k, v]) => [k, labelOf(v)])));
 
 /** What the walk needs to know of a zod schema (zod 4 keeps it in `_zod.def`). */

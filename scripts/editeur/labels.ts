@@ -33,6 +33,12 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   sourceNotes: { label: 'Notes sur le document source', hint: 'Lacunes ou particularités de la source, affichées aux lecteurs.' },
   notes: 'Remarques du document',
   themes: 'Thèmes',
+  foreignPhrases: {
+    label: 'Expressions dans une autre langue',
+    hint: 'Recopiez chaque expression telle qu’elle est écrite dans un titre, un libellé ou une définition (« Serious Game ») : elle est lue dans sa langue partout où le site l’affiche. Dans le texte libre, écrivez <span lang="en">…</span>.',
+  },
+  'foreignPhrases.text': { label: 'Expression', hint: 'Mêmes majuscules, mots entiers.' },
+  'foreignPhrases.lang': 'Langue',
   body: {
     label: 'Texte',
     hint: 'Texte libre du fichier, en Markdown : ni script, ni code, ni contenu venu d’un autre site (README, « Ce qu’un corps de texte peut contenir »).',
@@ -166,6 +172,10 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
     default: true,
   },
   'glossary.seeAlso': 'Voir aussi',
+  'glossary.lang': {
+    label: 'Langue du terme',
+    hint: 'Seulement pour un terme dans une autre langue (« HR Excellence in Research ») : il est alors lu dans cette langue partout où il est écrit. Vide pour un terme français, un sigle ou un nom propre.',
+  },
 
   // Organisations.
   'organisations.kind': 'Organisme ou rôle',

@@ -91,6 +91,9 @@ const NOT_TEXT = new Set([
   'levels',
   'order',
   'shortTitle',
+  // Declarations about the language of the texts (./foreign.ts), not texts themselves.
+  'lang',
+  'foreignPhrases',
 ]);
 const audienceKeys = new Set<string>(AUDIENCE_KEYS);
 

@@ -14,13 +14,20 @@
  *   table's caption or column headers, scrolling on its own at 320 px (RGAA 10.11, WCAG 2.1.1);
  * - "cf. annexe 4", "cf. action 7.2"… of a document become links when the document has the item;
  * - glossary terms: the first occurrence of each is marked <abbr> and linked to its entry (the
- *   expansion is one link away, not hidden behind a hover).
+ *   expansion is one link away, not hidden behind a hover);
+ * - passages in another language that the content declares (./foreign.ts): every occurrence, in
+ *   every text (headings, links, labels included), gets <span lang="…"> (RGAA 8.7).
  *
  * Which text counts is the rule of ./mentions.ts (the same as the glossary and organisation
  * listings): text in <main> outside elements marked `data-sans-glossaire`. Placement is a further
  * choice made here only: a term is not marked, and "cf." not linked, inside a link, a heading, an
  * existing abbreviation, a form control's label or code (a link inside a link is invalid, and a
- * heading keeps its plain words); the next occurrence in running text is marked instead.
+ * heading keeps its plain words); the next occurrence in running text is marked instead. A term
+ * that crosses the edge of a passage in another language is not marked there either.
+ *
+ * Pages made of lists (indexes, the table of all actions) and the lists that end a page (the slot
+ * `hors-texte` of src/layouts/Base.astro) get the language marks only (`languageOnly`): their
+ * labels are not the documents' text, but the titles they print are read aloud all the same.
  */
 import { fromHtml } from 'hast-util-from-html';
 import { fromParse5 } from 'hast-util-from-parse5';
@@ -30,10 +37,12 @@ import { h, s } from 'hastscript';
 import { defaultTreeAdapter, html as p5html, parseFragment, type DefaultTreeAdapterTypes as P5 } from 'parse5';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { Catalogue } from './catalogue.ts';
+import type { GlossaryNode } from './crosscut.ts';
 import { localName } from './catalogue.ts';
 import { mentionForms } from './crosscut.ts';
 import { joinBase } from './paths.ts';
 import { Matcher, NOT_TEXT_ATTRIBUTE, TERM_CLASS, outsideText, outsideTextTag } from './mentions.ts';
+import { foreignForms, holdsLanguage, languageRanges, termLanguage } from './foreign.ts';
 
 /** Where a term is not marked (see above): placement, not the text rule. */
 const NO_MARK = new Set([
@@ -58,11 +67,31 @@ const NO_MARK = new Set([
   'title',
 ]);
 
+/**
+ * Where no language mark goes: text that is not read as such (scripts, styles, templates), that
+ * may hold no element (a form control's options, a text area, an SVG or MathML title).
+ */
+const NO_LANGUAGE = new Set([
+  'script',
+  'style',
+  'template',
+  'textarea',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'title',
+  'svg',
+  'math',
+]);
+
 export interface EnrichContext {
   /** The page's path under the base ("inserm…/actions/action-12/"). */
   path: string;
   base: string;
   catalogue: Pick<Catalogue, 'glossary' | 'organisations' | 'conventions'>;
+  /** The language marks alone (see the module's comment): pages made of lists, the lists ending a page. */
+  languageOnly?: boolean;
 }
 
 /**
@@ -72,8 +101,12 @@ export interface EnrichContext {
 export interface EnrichData {
   /** "cf." targets per document: `${conventionId}/${kind} ${number}` ("…/annexe 4", "…/action 7.2") → base-relative path. */
   references: [string, string][];
-  /** The forms the matcher finds (./crosscut.ts `mentionForms`): a glossary term with its page and expansion, or an organisation. */
-  findables: { forms: string[]; caseSensitive: boolean; term?: { path: string; expansion?: string } }[];
+  /**
+   * The forms the matcher finds (./crosscut.ts `mentionForms`, then ./foreign.ts `foreignForms`): a
+   * glossary term with its page and expansion, an organisation, or an expression in another language
+   * (`lang`, also on a glossary term written in another language).
+   */
+  findables: { forms: string[]; caseSensitive: boolean; term?: { path: string; expansion?: string }; lang?: string }[];
 }
 type Findable = EnrichData['findables'][number];
 
@@ -95,16 +128,26 @@ export function enrichData(catalogue: EnrichContext['catalogue']): EnrichData {
       add(c.id, 'thème', a.data.number, a.path);
     }
   }
-  const findables = mentionForms(catalogue.glossary, catalogue.organisations).map(({ value, forms, caseSensitive }) => ({
-    forms,
-    caseSensitive,
-    term: 'term' in value.data ? { path: value.path, expansion: value.data.expansion } : undefined,
-  }));
+  const findables: EnrichData['findables'] = mentionForms(catalogue.glossary, catalogue.organisations).map(
+    ({ value, forms, caseSensitive }) => {
+      const lang = 'term' in value.data ? termLanguage(value as GlossaryNode) : undefined;
+      return {
+        forms,
+        caseSensitive,
+        term: 'term' in value.data ? { path: value.path, expansion: value.data.expansion } : undefined,
+        ...(lang ? { lang } : {}),
+      };
+    },
+  );
+  findables.push(...foreignForms(catalogue));
   return { references: [...references], findables };
 }
 
-/** The pass over one page's <main> content (see `enrichMain`), ready for any number of pages. */
-export type Enricher = (content: string, path: string, base: string) => string;
+/**
+ * The pass over one page's <main> content (see `enrichMain`), ready for any number of pages;
+ * `languageOnly`: the language marks alone (pages made of lists, the lists ending a page).
+ */
+export type Enricher = (content: string, path: string, base: string, languageOnly?: boolean) => string;
 
 /** Compiles the pass's data once (the matcher, the lookups) and returns the pass. */
 export function createEnricher(data: EnrichData): Enricher {
@@ -112,8 +155,10 @@ export function createEnricher(data: EnrichData): Enricher {
 }
 const enricherOf =
   (lookups: Lookups): Enricher =>
-  (content, path, base) => {
-    const pass = createPass(lookups, path, base);
+  (content, path, base, languageOnly = false) => {
+    // Most list pages name nothing in another language: a look at their text, without parsing it, skips them.
+    if (languageOnly && !holdsLanguage(lookups.languages, content)) return content;
+    const pass = createPass(lookups, path, base, languageOnly);
     return spliceMain(content, pass) ?? toHtml(pass.tree(fromHtml(content, { fragment: true })), WRITE);
   };
 
@@ -121,12 +166,17 @@ interface Lookups {
   references: Map<string, string>;
   termAt: Map<string, Findable>;
   matcher: Matcher<Findable>;
+  /** The matcher of the expressions in another language alone, undefined when the content declares none. */
+  languages: Matcher<Findable> | undefined;
 }
 function lookupsOf(data: EnrichData): Lookups {
+  const entry = (f: Findable) => ({ value: f, forms: f.forms, caseSensitive: f.caseSensitive });
+  const foreign = data.findables.filter((f) => f.lang);
   return {
     references: new Map(data.references),
     termAt: new Map(data.findables.flatMap((f) => (f.term ? [[f.term.path, f] as const] : []))),
-    matcher: new Matcher(data.findables.map((f) => ({ value: f, forms: f.forms, caseSensitive: f.caseSensitive }))),
+    matcher: new Matcher(data.findables.map(entry)),
+    languages: foreign.length > 0 ? new Matcher(foreign.map(entry)) : undefined,
   };
 }
 
@@ -212,8 +262,8 @@ const WRITE: ToHtmlOptions = {
  * Content the parser had to mend (a missing end tag, an element it added) goes the whole way
  * through the tree instead, so that the result never depends on how Astro spelled it.
  */
-export function enrichMain(content: string, { path, base, catalogue }: EnrichContext): string {
-  return compiledFor(catalogue).enrich(content, path, base);
+export function enrichMain(content: string, { path, base, catalogue, languageOnly }: EnrichContext): string {
+  return compiledFor(catalogue).enrich(content, path, base, languageOnly);
 }
 
 /**
@@ -247,7 +297,7 @@ function spliceMain(content: string, pass: Pass): string | undefined {
     edits.push({ start: tag.startOffset, end: tag.endOffset, html: written.endsWith(close) ? written.slice(0, -close.length) : written });
   };
 
-  const walk = (parent: P5.ParentNode, counted: boolean, markable: boolean) => {
+  const walk = (parent: P5.ParentNode, counted: boolean, markable: boolean, foreign: boolean) => {
     const parentTag = isElement(parent) ? parent.tagName : '';
     const inRegion = parentTag === 'section' && hasClass(parent as P5.Element, 'tableau');
     const rawText = parentTag === 'script' || parentTag === 'style';
@@ -259,7 +309,7 @@ function spliceMain(content: string, pass: Pass): string | undefined {
       }
       if (child.nodeName === '#text') {
         const { value } = child as P5.TextNode;
-        const replacement = markable && value.trim() ? pass.enrichText(value) : undefined;
+        const replacement = (markable || foreign) && value.trim() ? pass.enrichText(value, markable, foreign) : undefined;
         if (replacement) edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml(replacement, WRITE) });
         else if (!rawText && /[&<\r]/.test(content.slice(at.startOffset, at.endOffset)))
           edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml(text(value), WRITE) });
@@ -273,10 +323,10 @@ function spliceMain(content: string, pass: Pass): string | undefined {
       }
       if (!isElement(child)) continue;
       const el = child;
-      if (attribute(el, 'data-prefixe-ids') || (el.tagName === 'table' && !inRegion) || el.tagName === 'template') {
+      if (!pass.languageOnly && (attribute(el, 'data-prefixe-ids') || (el.tagName === 'table' && !inRegion) || el.tagName === 'template')) {
         // Changed as a whole: through the tree, as enrichTree does (the element as parse5 read it, not read again).
         const tree: Root = { type: 'root', children: [fromParse5(el) as Element] };
-        pass.walk(tree, counted, markable);
+        pass.walk(tree, counted, markable, foreign);
         edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml(tree, WRITE) });
         continue;
       }
@@ -287,11 +337,12 @@ function spliceMain(content: string, pass: Pass): string | undefined {
       }
       startTag(el, tag);
       const inText = counted && !outsideTextTag(el.tagName, attribute(el, NOT_TEXT_ATTRIBUTE) !== undefined);
-      walk(el, inText, inText && markable && !NO_MARK.has(el.tagName));
+      const inForeign = foreign && !NO_LANGUAGE.has(el.tagName) && attribute(el, 'lang') === undefined;
+      walk(el, inText, inText && markable && !NO_MARK.has(el.tagName), inForeign);
       if (mended) return;
     }
   };
-  walk(fragment, true, true);
+  walk(fragment, !pass.languageOnly, !pass.languageOnly, true);
   if (mended) return undefined;
   let out = '';
   let last = 0;
@@ -306,8 +357,8 @@ function spliceMain(content: string, pass: Pass): string | undefined {
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 /** The pass itself, on a tree of the content of a <main> whose text counts (see the module's comment); returns the tree. */
-export function enrichTree(tree: Root, { path, base, catalogue }: EnrichContext): Root {
-  return createPass(compiledFor(catalogue).lookups, path, base).tree(tree);
+export function enrichTree(tree: Root, { path, base, catalogue, languageOnly }: EnrichContext): Root {
+  return createPass(compiledFor(catalogue).lookups, path, base, languageOnly).tree(tree);
 }
 
 /**
@@ -315,18 +366,23 @@ export function enrichTree(tree: Root, { path, base, catalogue }: EnrichContext)
  * of one text, and the walk of a tree below an element whose place in the text rule is known.
  */
 type Pass = ReturnType<typeof createPass>;
-function createPass({ references, termAt, matcher }: Lookups, path: string, base: string) {
+function createPass({ references, termAt, matcher, languages }: Lookups, path: string, base: string, languageOnly = false) {
   const conventionId = path.split('/')[0] ?? '';
   // A glossary entry's own page does not link the term to itself: it counts as already marked.
   const own = termAt.get(path);
   const marked = new Set<Findable>(own ? [own] : []);
 
-  /** Replacement for a text node in running text: "cf." links, then the first marks of terms. */
-  const enrichText = (value: string): ElementContent[] | undefined => {
+  /**
+   * Replacement for a text node: in running text (`markable`) "cf." links and the first marks of
+   * terms; where a language may be marked (`foreign`), the passages in another language.
+   */
+  const enrichText = (value: string, markable: boolean, foreign: boolean): ElementContent[] | undefined => {
+    const languageMarks = foreign && languages !== undefined;
+    if (!markable && !languageMarks) return undefined;
     const pieces: ElementContent[] = [];
     let last = 0;
     let changed = false;
-    for (const m of value.matchAll(CROSS_REFERENCE)) {
+    for (const m of markable ? value.matchAll(CROSS_REFERENCE) : []) {
       const [match, article = '', kind = '', number = ''] = m;
       const target = references.get(`${conventionId}/${kind.toLowerCase()} ${number}`);
       if (!target) continue;
@@ -342,54 +398,77 @@ function createPass({ references, termAt, matcher }: Lookups, path: string, base
         out.push(piece);
         continue;
       }
-      let at = 0;
-      for (const o of matcher.find(piece.value)) {
-        if (o.start < at) continue;
-        const found = o.values.find((v) => v.term && !marked.has(v));
-        const term = found?.term;
-        if (!term) continue;
-        marked.add(found);
-        const written = piece.value.slice(o.start, o.end);
-        const inner: ElementContent = term.expansion
-          ? { type: 'element', tagName: 'abbr', properties: { title: term.expansion }, children: [text(written)] }
-          : text(written);
-        if (o.start > at) out.push(text(piece.value.slice(at, o.start)));
-        out.push({
-          type: 'element',
-          tagName: 'a',
-          properties: { className: [TERM_CLASS], href: joinBase(base, term.path) },
-          children: [inner],
-        });
-        at = o.end;
-        changed = true;
+      const found = (markable ? matcher : languages!).find(piece.value);
+      // The text cut into the passages in another language and the runs between them; a term is
+      // marked inside one of them, never across the edge of a passage.
+      const segments: { start: number; end: number; lang?: string }[] = [];
+      let from = 0;
+      for (const r of languageMarks ? languageRanges(found) : []) {
+        if (r.start > from) segments.push({ start: from, end: r.start });
+        segments.push(r);
+        from = r.end;
       }
-      if (at < piece.value.length) out.push(text(piece.value.slice(at)));
+      if (from < piece.value.length) segments.push({ start: from, end: piece.value.length });
+      for (const segment of segments) {
+        const inner: ElementContent[] = [];
+        let at = segment.start;
+        for (const o of markable ? found : []) {
+          if (o.start < at || o.end > segment.end) continue;
+          const entry = o.values.find((v) => v.term && !marked.has(v));
+          const term = entry?.term;
+          if (!term) continue;
+          marked.add(entry);
+          const written = piece.value.slice(o.start, o.end);
+          const mark: ElementContent = term.expansion
+            ? { type: 'element', tagName: 'abbr', properties: { title: term.expansion }, children: [text(written)] }
+            : text(written);
+          if (o.start > at) inner.push(text(piece.value.slice(at, o.start)));
+          inner.push({
+            type: 'element',
+            tagName: 'a',
+            properties: { className: [TERM_CLASS], href: joinBase(base, term.path) },
+            children: [mark],
+          });
+          at = o.end;
+          changed = true;
+        }
+        if (at < segment.end) inner.push(text(piece.value.slice(at, segment.end)));
+        if (segment.lang) {
+          out.push({ type: 'element', tagName: 'span', properties: { lang: segment.lang }, children: inner });
+          changed = true;
+        } else out.push(...inner);
+      }
     }
     return changed ? out.filter((n) => n.type !== 'text' || n.value !== '') : undefined;
   };
 
-  /** Walks below `parent`: `counted` when its text counts under the rule, `markable` when terms may be marked there. */
-  const walk = (parent: Root | Element, counted: boolean, markable: boolean) => {
+  /**
+   * Walks below `parent`: `counted` when its text counts under the rule, `markable` when terms may
+   * be marked there, `foreign` when passages in another language may be.
+   */
+  const walk = (parent: Root | Element, counted: boolean, markable: boolean, foreign: boolean) => {
     const children = parent.children as (RootContent | ElementContent)[];
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       if (child.type === 'element') {
         const p = child.properties;
-        if (p.dataPrefixeIds !== undefined) {
+        if (!languageOnly && p.dataPrefixeIds !== undefined) {
           scope(child, String(p.dataPrefixeIds), Number(p.dataDecalageTitres ?? 0));
           delete p.dataPrefixeIds;
           delete p.dataDecalageTitres;
         }
         if (
+          !languageOnly &&
           child.tagName === 'table' &&
           !(parent.type === 'element' && parent.tagName === 'section' && parent.properties.className?.includes('tableau'))
         ) {
           children[i] = scrollRegion(child);
         }
         const inText = counted && !outsideText(child);
-        walk(child, inText, inText && markable && !NO_MARK.has(child.tagName));
-      } else if (child.type === 'text' && markable && child.value.trim()) {
-        const replacement = enrichText(child.value);
+        const inForeign = foreign && !NO_LANGUAGE.has(child.tagName) && p.lang === undefined;
+        walk(child, inText, inText && markable && !NO_MARK.has(child.tagName), inForeign);
+      } else if (child.type === 'text' && (markable || foreign) && child.value.trim()) {
+        const replacement = enrichText(child.value, markable, foreign);
         if (replacement) {
           children.splice(i, 1, ...replacement);
           i += replacement.length - 1;
@@ -399,8 +478,8 @@ function createPass({ references, termAt, matcher }: Lookups, path: string, base
   };
   /** The pass on a whole tree of a <main> content whose text counts. */
   const tree = (root: Root) => {
-    walk(root, true, true);
+    walk(root, !languageOnly, !languageOnly, true);
     return root;
   };
-  return { enrichText, walk, tree };
+  return { enrichText, walk, tree, languageOnly };
 }

@@ -235,11 +235,14 @@ export function outsideTextTag(tagName: string, notText: boolean): boolean {
 export const TERM_CLASS = 'terme';
 const isTermMark = (node: Element) =>
   node.tagName === 'a' && Array.isArray(node.properties.className) && node.properties.className.includes(TERM_CLASS);
+/** A passage marked in another language (by the page pass or by a body): it stays in the text around it too. */
+const isLanguageMark = (node: Element) => node.tagName === 'span' && node.properties.lang !== undefined;
 
 /**
  * The texts that count under the rule, in document order, from a built page (or any tree holding
- * <main>): one string per text node, except that a term marked by the page pass stays in the text
- * around it (marking "DAGE" does not cut "Bureau de la Logistique de la DAGE" in two).
+ * <main>): one string per text node, except that a term marked by the page pass, or a passage
+ * marked in another language, stays in the text around it (marking "DAGE" does not cut "Bureau de
+ * la Logistique de la DAGE" in two).
  */
 export function admittedTexts(tree: Root | Element): string[] {
   const out: string[] = [];
@@ -253,7 +256,7 @@ export function admittedTexts(tree: Root | Element): string[] {
   const walk = (parent: Element) => {
     for (const child of parent.children) {
       if (child.type === 'text') run = (run ?? '') + child.value;
-      else if (child.type === 'element' && isTermMark(child)) run = (run ?? '') + toString(child);
+      else if (child.type === 'element' && (isTermMark(child) || isLanguageMark(child))) run = (run ?? '') + toString(child);
       else if (child.type === 'element') {
         close();
         if (!outsideText(child)) walk(child);

@@ -9,10 +9,10 @@ import type { PassReply, PassRequest } from './page-pass.ts';
 
 const enrich = createEnricher(workerData as EnrichData);
 const port = parentPort!;
-port.on('message', ({ id, content, path, base }: PassRequest) => {
+port.on('message', ({ id, content, path, base, languageOnly }: PassRequest) => {
   let reply: PassReply;
   try {
-    reply = { id, html: enrich(content, path, base) };
+    reply = { id, html: enrich(content, path, base, languageOnly) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -8,12 +8,14 @@
  */
 import { Worker } from 'node:worker_threads';
 import { enrichData, enrichMain, type EnrichContext } from './enrich.ts';
+import { holdsLanguage, languageMatcher } from './foreign.ts';
 
 export interface PassRequest {
   id: number;
   content: string;
   path: string;
   base: string;
+  languageOnly?: boolean;
 }
 export type PassReply = { id: number; html: string; error?: undefined } | { id: number; error: string; html?: undefined };
 
@@ -54,6 +56,8 @@ function start(file: string, catalogue: EnrichContext['catalogue']) {
 
 /** The page's <main> content enriched by the pass. */
 export function passPage(content: string, context: EnrichContext): Promise<string> {
+  // A list naming nothing in another language has nothing to change: it is not even sent.
+  if (context.languageOnly && !holdsLanguage(languageMatcher(context.catalogue), content)) return Promise.resolve(content);
   if (!workerFile) return Promise.resolve(enrichMain(content, context));
   if (running?.catalogue !== context.catalogue.conventions) {
     void running?.worker.terminate();
@@ -64,6 +68,6 @@ export function passPage(content: string, context: EnrichContext): Promise<strin
   return new Promise<string>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     worker.ref();
-    worker.postMessage({ id, content, path: context.path, base: context.base } satisfies PassRequest);
+    worker.postMessage({ id, content, path: context.path, base: context.base, languageOnly: context.languageOnly } satisfies PassRequest);
   });
 }

@@ -17,11 +17,14 @@
  *   attributes reserved to Astro or React (`set:html`, `dangerouslySetInnerHTML`…);
  * - in links (`href`, `action`, `formaction`, `xlink:href`, `cite`…) any scheme but http, https,
  *   mailto and tel (so `javascript:`, `data:`, `vbscript:`, `file:`…); in sources (`src`, `srcset`,
- *   `poster`…) any address outside the site: no request leaves the host.
+ *   `poster`…) any address outside the site: no request leaves the host;
+ * - a `lang` (RGAA 8.7: a passage in another language, `<span lang="en">…</span>`) whose value is
+ *   not a code of the closed list of src/model/languages.ts: a screen reader would not know it.
  */
 import { ErrorCodes, parseFragment, type DefaultTreeAdapterTypes as P5 } from 'parse5';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import type { Problem } from './problems.ts';
+import { LANGUAGES, LANGUAGE_LIST } from './languages.ts';
 
 /**
  * Whether a body must be compiled as MDX rather than rendered as Markdown. MDX differs from
@@ -169,6 +172,16 @@ function attributeProblem(name: string, value: string | undefined): { message: s
     return {
       message: 'attribut style refusé : la mise en forme est celle du site (contrastes et tailles vérifiés pour l’accessibilité)',
       allowed: 'la mise en forme Markdown : **gras**, *italique*, ## titre',
+    };
+  }
+  if (key === 'lang') {
+    if (value !== undefined && Object.hasOwn(LANGUAGES, value)) return undefined;
+    return {
+      message:
+        value === undefined || value.trim() === ''
+          ? 'attribut lang sans langue : il doit dire la langue du passage'
+          : `langue « ${value} » inconnue (attribut lang) : le code d’une langue de la liste, en minuscules`,
+      allowed: `lang="en" et les autres codes de la liste : ${LANGUAGE_LIST}`,
     };
   }
   if (LINK_ATTRIBUTES.has(key) || SOURCE_ATTRIBUTES.has(key)) {

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { STATUS_KEYS } from './statuses.ts';
 import { fullDate, partialDate, slug, text, sourceNotes } from './common.ts';
+import { foreignPhrases } from './languages.ts';
 
 /** Kinds of document, with their French labels. */
 export const CONVENTION_KINDS = {
@@ -138,6 +139,12 @@ export const conventionSchema = z.strictObject({
   /** Position on the home page (smallest first): 1, 2, 3… */
   order: z.number().int().positive(),
   sourceNotes,
+  /**
+   * Expressions in another language that the fields of the document's entries print (titles,
+   * wordings: "Serious Game"); marked wherever the site prints them, the document's items being
+   * listed on other pages too (themes, table of all actions). A body marks its own with <span lang>.
+   */
+  foreignPhrases,
 });
 
 export type Convention = z.infer<typeof conventionSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { slug, text } from './common.ts';
+import { foreignPhrases, language } from './languages.ts';
 
 /**
  * A term or acronym of the sources (content/glossaire/<id>.mdx). The first occurrence of the term
@@ -18,4 +19,12 @@ export const glossarySchema = z.strictObject({
   caseSensitive: z.boolean().optional(),
   /** Ids of related glossary entries. */
   seeAlso: z.array(slug).optional(),
+  /**
+   * The language of the term when it is not French ("en" for "HR Excellence in Research"; one of
+   * LANGUAGES): the term and its variants, with the case rule above, get `lang` wherever the site
+   * prints them (RGAA 8.7). Absent for French terms, acronyms and proper names.
+   */
+  lang: language.optional(),
+  /** Expressions in another language in the expansion or the definition ("European Research Council"). */
+  foreignPhrases,
 });

@@ -3,6 +3,8 @@ import type { Problem } from './problems.ts';
 import { fold } from '../lib/text.ts';
 import { conventionOf, localName } from './ids.ts';
 import { DOCUMENT_FOLDERS, ROOT_FOLDERS } from '../lib/paths.ts';
+import { Matcher } from '../lib/mentions.ts';
+import { textsOf } from '../lib/crosscut.ts';
 
 /** Finds values that occur more than once, keeping the entries that repeat them. */
 function duplicates<T>(items: T[], key: (item: T) => string | undefined): Map<string, T[]> {
@@ -103,6 +105,35 @@ function checkGlossary(entries: Entries, problems: Problem[]) {
         });
     }
   }
+}
+
+/**
+ * Expressions declared in another language (src/model/languages.ts): each one is written, with the
+ * same case and as whole words, in a text it declares: the document's own texts and its items'
+ * (fields and bodies), or a glossary entry's own. A slip would otherwise mark nothing, silently.
+ */
+function checkForeignPhrases(entries: Entries, problems: Problem[]) {
+  const check = (file: string, declared: { text: string }[] | undefined, texts: string[], where: string) => {
+    if (!declared?.length) return;
+    const found = new Matcher(declared.map((d, i) => ({ value: i, forms: [d.text], caseSensitive: true }))).valuesIn(texts);
+    declared.forEach((d, i) => {
+      if (!found.has(i))
+        problems.push({
+          file,
+          field: 'foreignPhrases',
+          value: d.text,
+          message: `expression introuvable dans ${where} : elle n’y serait marquée nulle part`,
+          allowed: 'l’expression recopiée telle qu’elle est écrite (mêmes majuscules, mots entiers) dans un titre, un libellé ou un texte',
+        });
+    });
+  };
+  const items = [...entries.axes, ...entries.objectives, ...entries.actions, ...entries.sections, ...entries.procedures];
+  for (const c of entries.conventions) {
+    if (!c.data.foreignPhrases?.length) continue;
+    const own = items.filter((e) => e.data.convention === c.id);
+    check(c.file, c.data.foreignPhrases, [textsOf(c), ...own.map(textsOf)].flat(), 'les textes du document et de ses éléments');
+  }
+  for (const g of entries.glossary) check(g.file, g.data.foreignPhrases, textsOf(g), 'le terme, sa forme développée ou sa définition');
 }
 
 /** Organisations and roles: a name identifies one entry only. */
@@ -270,6 +301,7 @@ export function checkIntegrity(entries: Entries): Problem[] {
     }
   }
   checkGlossary(entries, problems);
+  checkForeignPhrases(entries, problems);
   checkPageNames(entries, problems);
   checkOrganisations(entries, problems);
   const axes = new Set(entries.axes.map((a) => key(a.data.convention, a.data.number)));

@@ -107,6 +107,7 @@ const plain = (s: string) =>
   s
     .replace(/\^\{([^}]*)\}/g, '$1')
     .replace(/<\/?sup>/g, '')
+    .replace(/<span lang="[a-z]+">|<\/span>/g, '')
     .replace(/\\\*/g, '*')
     .replace(/\*\*|(?<=\s|«\s?|^)\*|\*(?=\s?»)/g, '')
     .replace(/^\s*-\s*(›\s*)?/gm, '')

@@ -127,6 +127,31 @@ test('style and Astro directives are refused as attributes', () => {
   refused('<div set:html="<b>x</b>" />', FIRST, /attribut set:html refusé/);
 });
 
+test('a passage in another language carries lang with a code of the closed list (RGAA 8.7)', () => {
+  for (const body of [
+    'la Charte ; <span lang="en">the Singapore statement on research integrity</span> (2010).',
+    'Le label « <em lang="en">HR Excellence in Research</em> », la <q lang="la">nota bene</q>.',
+  ]) {
+    assert.deepEqual(report(body), [], body);
+    assert.deepEqual(checkBody(ACTION, body, FIRST, 'markdown'), [], body);
+  }
+  const block = refused(
+    'Texte.\n\nLe <span lang="anglais">label</span>.',
+    FIRST + 2,
+    /langue « anglais » inconnue \(attribut lang\)/,
+    /lang="en" et les autres codes de la liste : en \(anglais\), de \(allemand\)/,
+  );
+  assert.match(block, /valeur trouvée : « lang="anglais" »/);
+  refused('Le <span lang="EN">label</span>.', FIRST, /langue « EN » inconnue/);
+  refused('Le <span lang="">label</span>.', FIRST, /attribut lang sans langue/);
+  refused('Le <span lang>label</span>.', FIRST, /attribut lang sans langue/);
+  // In a Markdown body's raw HTML too.
+  assert.deepEqual(
+    checkBody(ACTION, 'Texte.\n\n<p lang="xx">mot</p>', FIRST, 'markdown').map((p) => [p.line, p.message]),
+    [[FIRST + 2, 'langue « xx » inconnue (attribut lang) : le code d’une langue de la liste, en minuscules']],
+  );
+});
+
 test('every problem in a body is reported, each at its own line', () => {
   const problems = validateAll(withBody('<script>a</script>\n\nTexte {b}.\n\n<iframe src="/x" />')).problems;
   assert.deepEqual(

@@ -330,3 +330,32 @@ test('dates: publication and updates are real days, updates in order after publi
     /champ « replacedBy » : aucun autre document ne porte cet identifiant/,
   );
 });
+
+test('an expression declared in another language must be written so in the document; its language comes from the closed list', () => {
+  // "Action 2" is the title of the fixture's action 2: declared as written, it passes.
+  assert.deepEqual(report(withChange(CONVENTION_FILE, { foreignPhrases: [{ text: 'Action 2', lang: 'en' }] })), []);
+  // Another case, or a word that is not there: nothing would be marked.
+  const messages = report(
+    withChange(CONVENTION_FILE, {
+      foreignPhrases: [
+        { text: 'ACTION 2', lang: 'en' },
+        { text: 'Serious Game', lang: 'en' },
+      ],
+    }),
+  );
+  assert.equal(messages.length, 2, messages.join('\n'));
+  assert.equal(
+    messages[0],
+    [
+      `✗ ${CONVENTION_FILE}`,
+      '  champ « foreignPhrases » : expression introuvable dans les textes du document et de ses éléments : elle n’y serait marquée nulle part',
+      '  valeur trouvée : « ACTION 2 »',
+      '  valeurs permises : l’expression recopiée telle qu’elle est écrite (mêmes majuscules, mots entiers) dans un titre, un libellé ou un texte',
+    ].join('\n'),
+  );
+  assert.match(messages[1]!, /valeur trouvée : « Serious Game »/);
+  assert.match(
+    report(withChange(CONVENTION_FILE, { foreignPhrases: [{ text: 'Action 2', lang: 'anglais' }] })).join('\n'),
+    /champ « foreignPhrases\.0\.lang » [^\n]*\n  valeur trouvée : « anglais »\n  valeurs permises : en, de, es, it, pt, nl, la/,
+  );
+});

@@ -11,11 +11,20 @@ const glossary = [
   { term: 'CAP', expansion: 'Commission administrative paritaire', path: 'glossaire/cap/' },
   { term: 'CAP-BEP', path: 'glossaire/cap-bep/' },
   { term: "maintien dans l'emploi", caseSensitive: false, path: 'glossaire/maintien/' },
+  // A term written in another language: every occurrence, in any case (caseSensitive: false), gets lang.
+  { term: 'HR Excellence in Research', caseSensitive: false, lang: 'en', path: 'glossaire/hr-excellence-in-research/' },
 ].map((g) => ({ data: g, id: g.path, path: g.path }));
 const organisations = [{ data: { names: ['DIS'] }, id: 'dis', path: 'organisations/dis/' }];
 const conventions = [
   {
     id: 'ucanss',
+    // Expressions in another language declared by a document: marked wherever the site prints them, case as written.
+    data: {
+      foreignPhrases: [
+        { text: 'Serious Game', lang: 'en' },
+        { text: 'what to do', lang: 'en' },
+      ],
+    },
     sections: [{ id: 'ucanss/annexe-1', path: 'ucanss/annexe-1/' }],
     actions: [{ data: { number: '7.2' }, path: 'ucanss/actions/action-7-2/' }],
     axes: [],
@@ -172,4 +181,88 @@ test('the content is written as if all of it went through the tree, though only 
     const viaTree = toHtml(enrichTree(fromHtml(content, { fragment: true }), context), write);
     assert.equal(enrichMain(content, context), viaTree);
   }
+});
+
+/** The passages marked in another language: their language and text, in document order. */
+const languages = (main: string, options: { path?: string; languageOnly?: boolean } = {}) =>
+  selectAll(
+    fromHtml(enrichMain(main, { path: options.path ?? 'ucanss/preambule/', base: '/b/', catalogue, languageOnly: options.languageOnly }), {
+      fragment: true,
+    }),
+    (e) => e.tagName === 'span' && e.properties.lang !== undefined,
+  ).map((e) => `${String(e.properties.lang)}:${e.text}`);
+
+test('every occurrence of a declared expression gets lang, in running text, headings, links and labels alike (RGAA 8.7)', () => {
+  assert.deepEqual(
+    languages(
+      '<h1>Un Serious Game</h1><p>Le label « <em>HR Excellence in research</em> » et un Serious Game.</p>' +
+        '<p data-sans-glossaire>Serious Game</p><a href="/x/">HR EXCELLENCE IN RESEARCH</a><td>Serious Game</td>',
+    ),
+    [
+      'en:Serious Game',
+      'en:HR Excellence in research',
+      'en:Serious Game',
+      'en:Serious Game',
+      'en:HR EXCELLENCE IN RESEARCH',
+      'en:Serious Game',
+    ],
+  );
+  // Case as the document writes it: "serious game" and "WHAT TO DO" are other spellings, not declared.
+  assert.deepEqual(languages('<p>un serious game, la fiche WHAT TO DO, what to do</p>'), ['en:what to do']);
+  // Whole words only.
+  assert.deepEqual(languages('<p>Serious Games</p>'), []);
+});
+
+test('a declared term in another language that is marked as a term keeps its link, inside the language mark', () => {
+  const out = enrich('<p>Le label HR Excellence in Research, puis HR Excellence in Research.</p>');
+  const t = fromHtml(out, { fragment: true });
+  const spans = selectAll(t, (e) => e.tagName === 'span' && e.properties.lang === 'en');
+  assert.equal(spans.length, 2);
+  // The first occurrence: the link to the entry inside the mark; the second: the mark alone.
+  assert.deepEqual(
+    selectAll(spans[0]!, (e) => e.tagName === 'a').map((a) => [a.properties.href, a.text]),
+    [['/b/glossaire/hr-excellence-in-research/', 'HR Excellence in Research']],
+  );
+  assert.deepEqual(
+    selectAll(spans[1]!, (e) => e.tagName === 'a'),
+    [],
+  );
+  // A term inside a passage in another language is still marked (the first DIS here).
+  assert.deepEqual(
+    terms('<p>what to do DIS</p>').map((x) => x.text),
+    ['DIS'],
+  );
+  assert.deepEqual(languages('<p>what to do DIS</p>'), ['en:what to do']);
+});
+
+test('no language mark in attributes, inside an element that already has lang, nor where no element may go', () => {
+  const html =
+    '<p title="Serious Game" aria-label="HR Excellence in Research">texte</p><p lang="en">a Serious Game</p>' +
+    '<select><option>Serious Game</option></select><textarea>Serious Game</textarea>' +
+    '<svg><title>Serious Game</title></svg><template><p>Serious Game</p></template>';
+  assert.deepEqual(languages(html), []);
+  const out = enrich(html);
+  assert.match(out, /<p title="Serious Game" aria-label="HR Excellence in Research">texte<\/p>/);
+  assert.match(out, /<option>Serious Game<\/option>/);
+});
+
+test('pages made of lists get the language marks alone; those that name none are left as written', () => {
+  const list =
+    '<h2>Liste</h2><ul><li><a href="/a/">Un Serious Game</a> cf. annexe 1 par la DIS</li></ul><table><tbody><tr><td>x</td></tr></tbody></table>';
+  assert.deepEqual(languages(list, { languageOnly: true }), ['en:Serious Game']);
+  const out = enrichMain(list, { path: 'actions/', base: '/b/', catalogue, languageOnly: true });
+  // No term marked, no "cf." link, no table wrapped: the language marks only.
+  assert.equal(out, list.replace('Un Serious Game', 'Un <span lang="en">Serious Game</span>'));
+  const plain = '<ul><li><a href="/a/">Sans rien d&#39;anglais</a></li></ul><p>la DIS</p>';
+  assert.equal(enrichMain(plain, { path: 'actions/', base: '/b/', catalogue, languageOnly: true }), plain);
+  // Written with a reference by Astro (&#39;), an expression is still seen.
+  const quoted = {
+    glossary,
+    organisations,
+    conventions: [{ ...conventions[0], data: { foreignPhrases: [{ text: "Pick'n go", lang: 'en' }] } }],
+  } as never;
+  assert.match(
+    enrichMain('<p>un Pick&#39;n go</p>', { path: 'actions/', base: '/b/', catalogue: quoted, languageOnly: true }),
+    /<span lang="en">Pick'n go<\/span>/,
+  );
 });

@@ -1,0 +1,120 @@
+/**
+ * Passages in another language (issue 12, part 6; RGAA 8.7), checked in dist/: every occurrence of
+ * an expression the content declares in another language (a glossary term's `lang`, the
+ * `foreignPhrases` of documents and glossary entries) is read in that language wherever a page
+ * prints it as text, and only codes of the closed list are used. The expressions come from the
+ * content's declarations, through the site's own matcher (src/lib/foreign.ts); the HRS4R pages
+ * named in the issue are checked by name, so that removing a declaration fails here.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import type { Element, Root } from 'hast';
+import { readContent } from '../../src/model/read.ts';
+import { validateAll } from '../../src/model/validate.ts';
+import { buildCatalogue } from '../../src/lib/catalogue.ts';
+import { foreignForms, languageMatcher, languageRanges } from '../../src/lib/foreign.ts';
+import { LANGUAGE_KEYS } from '../../src/model/languages.ts';
+import type { Matcher } from '../../src/lib/mentions.ts';
+import { DIST, builtPages } from '../site.ts';
+import { selectAll } from '../hast.ts';
+
+const { entries } = validateAll(readContent(process.cwd()).files);
+const catalogue = buildCatalogue(entries);
+const matcher = languageMatcher(catalogue);
+const pages = builtPages();
+const tree = (page: string) => fromHtml(readFileSync(join(DIST, page), 'utf8'));
+
+/** Where a text can hold no mark, or is not read as text. */
+const NOT_MARKABLE = new Set(['script', 'style', 'template', 'textarea', 'select', 'option', 'title', 'svg', 'math', 'head']);
+
+/**
+ * The checker: the texts of a page's <body> where a declared expression is written outside any
+ * element that gives its language (the page's own `<html lang="fr">` aside).
+ */
+function unmarked(root: Root, m: Matcher<{ lang?: string }>): string[] {
+  const out: string[] = [];
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type === 'element') {
+        if (NOT_MARKABLE.has(child.tagName)) continue;
+        if (child.properties.lang !== undefined && child.tagName !== 'html') continue;
+        walk(child);
+      } else if (child.type === 'text') {
+        for (const r of languageRanges(m.find(child.value))) out.push(child.value.slice(r.start, r.end));
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+test('the content declares expressions in another language: the glossary term and the HRS4R plan', () => {
+  assert.ok(matcher, 'aucune expression déclarée dans une autre langue');
+  assert.equal(catalogue.glossary.find((g) => g.id === 'hr-excellence-in-research')?.data.lang, 'en');
+  assert.ok(foreignForms(catalogue).length > 0);
+});
+
+test('every declared expression is marked with its language wherever a page prints it as text', () => {
+  const problems: string[] = [];
+  for (const page of pages) for (const text of unmarked(tree(page), matcher!)) problems.push(`${page} : « ${text} »`);
+  assert.deepEqual(problems, []);
+});
+
+test('self-test: the check finds an expression left unmarked (the marks of a real page removed)', () => {
+  const page = 'inserm-hrs4r-2022/actions/action-7-6/index.html';
+  const html = readFileSync(join(DIST, page), 'utf8');
+  assert.deepEqual(unmarked(fromHtml(html), matcher!), []);
+  const stripped = html.replace(/<span lang="en">([^<]*)<\/span>/g, '$1');
+  assert.notEqual(stripped, html);
+  assert.ok(unmarked(fromHtml(stripped), matcher!).includes('HR Excellence in research'));
+});
+
+test('each declaration marks something: every declared expression is read in its language on some page', () => {
+  const marked = new Set<string>();
+  for (const page of pages) {
+    for (const span of selectAll(tree(page), (e) => e.properties.lang !== undefined && e.tagName !== 'html')) {
+      assert.ok((LANGUAGE_KEYS as string[]).includes(String(span.properties.lang)), `${page} : lang="${String(span.properties.lang)}"`);
+      marked.add(`${String(span.properties.lang)}:${span.text}`);
+    }
+  }
+  for (const form of foreignForms(catalogue))
+    assert.ok(marked.has(`${form.lang}:${form.forms[0]}`), `${form.lang}:${form.forms[0]} jamais marqué`);
+  for (const g of catalogue.glossary.filter((g) => g.data.lang)) assert.ok(marked.has(`${g.data.lang}:${g.data.term}`), g.id);
+});
+
+test('the HRS4R pages the issue names carry lang="en" on the label, in the heading, the text and the breadcrumb; never in <title> or attributes', () => {
+  const english = (page: string) =>
+    selectAll(tree(`${page}index.html`), (e) => e.tagName === 'span' && e.properties.lang === 'en').map((s) => s.text);
+  const action = tree('inserm-hrs4r-2022/actions/action-7-6/index.html');
+  const h1 = selectAll(action, (e) => e.tagName === 'h1')[0]!;
+  assert.deepEqual(
+    selectAll(h1, (e) => e.properties.lang === 'en').map((s) => s.text),
+    ['HR Excellence in research'],
+  );
+  assert.ok(english('inserm-hrs4r-2022/actions/action-7-6/').length >= 2, 'titre et libellé');
+  const term = tree('glossaire/hr-excellence-in-research/index.html');
+  assert.deepEqual(
+    selectAll(term, (e) => e.tagName === 'h1').map((h) => selectAll(h, (e) => e.properties.lang === 'en').map((s) => s.text)),
+    [['HR Excellence in Research']],
+  );
+  const crumb = selectAll(term, (e) => e.tagName === 'nav' && e.properties.ariaLabel === "Fil d'Ariane")[0]!;
+  assert.deepEqual(
+    selectAll(crumb, (e) => e.properties.lang === 'en').map((s) => s.text),
+    ['HR Excellence in Research'],
+  );
+  // The page title and the description are plain text: no markup can go there.
+  const html = readFileSync(join(DIST, 'glossaire/hr-excellence-in-research/index.html'), 'utf8');
+  assert.match(html, /<title>HR Excellence in Research — Glossaire — /);
+  // Text of a body (contexte-2): the charters' English titles, marked by the body itself.
+  assert.deepEqual(english('inserm-hrs4r-2022/contexte-2/'), [
+    'HR Excellence in Research',
+    'the Singapore statement on research integrity',
+    'the European code of conduct for research integrity',
+    'Life Sciences',
+  ]);
+  // A list page (table of all actions) and a theme page get the marks too.
+  assert.ok(english('actions/').includes('Serious Game') || english('actions/page-2/').includes('Serious Game'));
+});
