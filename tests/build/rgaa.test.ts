@@ -229,11 +229,19 @@ test('each document has a print version with every action, its status in words',
   }
 });
 
-test('the theme is applied from <head>, before anything is painted', () => {
+test('the theme is applied from <head>, before anything is painted, by a script file of the site (no inline script: CSP)', () => {
+  const scripts = new Set<string>();
   for (const [page, source] of html) {
     const head = source.slice(0, source.indexOf('</head>'));
-    assert.match(head, /<script>(?:(?!<\/script>)[\s\S])*localStorage\.getItem\('theme'\)/, page);
+    // A classic script (neither module, async nor defer): it runs before the body is parsed.
+    const tag = /<script src="([^"]+)"><\/script>/.exec(head);
+    assert.ok(tag, `${page} : pas de script du thème dans <head>`);
+    scripts.add(tag[1]!);
   }
+  assert.equal(scripts.size, 1, [...scripts].join(', '));
+  const [url] = [...scripts];
+  assert.match(url!, new RegExp(`^${BASE}_astro/theme-head\\.[\\w-]+\\.js$`));
+  assert.match(readFileSync(join(DIST, url!.slice(BASE.length)), 'utf8'), /localStorage\.getItem\('theme'\)/);
 });
 
 test('every page belongs to a template that the keyboard, reflow and text-spacing tests visit', () => {
