@@ -13,8 +13,9 @@ import { ORGANISATION_KINDS } from '../model/organisation.ts';
 /**
  * What the published schema (`donnees/<table>.schema.json`, Table Schema) says of a column, after
  * the conventions of schema.data.gouv.fr: a French title and description, the constraints the data
- * really keeps (the example is the column's first value in the published data, never made up). Declared beside the column's value, so that
- * the CSV and its schema are made from one list and cannot drift.
+ * really keeps (the example is the column's first value in the published data, never made up).
+ * Declared beside the column's value, so that the CSV and its schema are made from one list and
+ * cannot drift.
  */
 export interface FieldInfo {
   title: string;
@@ -103,25 +104,25 @@ export const CSV_COLUMNS = {
     value: (r) => r.convention,
   },
   axis: {
-    title: 'Numéro de l’axe',
+    title: "Numéro de l'axe",
     description: "Numéro de l'axe (ou du thème, de la section, selon le mot du document) tel qu'imprimé dans la source.",
     constraints: required,
     value: (r) => r.axis,
   },
-  axisTitle: { title: 'Titre de l’axe', description: "Titre de l'axe tel qu'imprimé.", constraints: required, value: (r) => r.axisTitle },
+  axisTitle: { title: "Titre de l'axe", description: "Titre de l'axe tel qu'imprimé.", constraints: required, value: (r) => r.axisTitle },
   objective: {
-    title: 'Numéro de l’objectif',
+    title: "Numéro de l'objectif",
     description: "Numéro de l'objectif (ou de l'article) tel qu'imprimé ; vide quand la source place l'action directement sous l'axe.",
     value: (r) => r.objective,
   },
   objectiveTitle: {
-    title: 'Titre de l’objectif',
+    title: "Titre de l'objectif",
     description: "Titre de l'objectif ; vide quand il n'y en a pas.",
     value: (r) => r.objectiveTitle,
   },
   kind: {
     title: 'Nature',
-    description: 'action, mesure (mesure non numérotée) ou engagement (engagement lettré d’un article).',
+    description: "action, mesure (mesure non numérotée) ou engagement (engagement lettré d'un article).",
     constraints: { ...required, enum: Object.keys(ACTION_KINDS) },
     value: (r) => r.kind,
   },
@@ -436,19 +437,19 @@ const ROUND_COLUMNS = {
   },
   roundLabel: {
     title: 'Libellé du bilan',
-    description: 'Libellé du bilan tel que le document l’écrit.',
+    description: "Libellé du bilan tel que le document l'écrit.",
     constraints: required,
     value: ({ entry }) => entry.round.label,
   },
   roundDate: {
     title: 'Date du bilan',
-    description: 'Date du bilan (AAAA-MM-JJ, AAAA-MM ou AAAA) ; vide quand le bilan ne donne qu’une période.',
+    description: "Date du bilan (AAAA-MM-JJ, AAAA-MM ou AAAA) ; vide quand le bilan ne donne qu'une période.",
     constraints: { pattern: PATTERNS.partialDate },
     value: ({ entry }) => entry.round.date ?? '',
   },
   roundPeriod: {
     title: 'Période du bilan',
-    description: 'Période que couvre le bilan, telle qu’imprimée (« 2023-2025 ») ; vide quand le bilan ne donne qu’une date.',
+    description: "Période que couvre le bilan, telle qu'imprimée (« 2023-2025 ») ; vide quand le bilan ne donne qu'une date.",
     value: ({ entry }) => entry.round.period ?? '',
   },
   roundUrl: {
@@ -497,7 +498,7 @@ const ROUND_COLUMNS = {
   },
   evidence: {
     title: 'Justificatif',
-    description: 'Ce qui atteste le statut, tel que le bilan le donne ; vide quand il n’y en a pas.',
+    description: "Ce qui atteste le statut, tel que le bilan le donne ; vide quand il n'y en a pas.",
     value: ({ entry }) => entry.evidence ?? '',
   },
 } satisfies Columns;

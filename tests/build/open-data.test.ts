@@ -101,7 +101,7 @@ test('self-test: a corrupted copy of a published CSV (unknown status, missing re
   const [header, first, second] = parseCsv(`${lines.slice(0, 3).join('\r\n')}\r\n`);
   const at = (name: string) => header!.indexOf(name);
   // Rows 2 and 3 have no line break inside a field: each is one line of the file.
-  assert.deepEqual(parseCsv(`${lines[1]}\r\n`)[0], first);
+  assert.deepEqual(parseCsv(`${lines[1]}\r\n${lines[2]}\r\n`), [first, second]);
   const row = (cells: string[]) => cells.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',');
   const wrongStatus = first!.map((v, i) => (i === at('status') ? 'presque-fini' : v));
   const noRound = second!.map((v, i) => (i === at('round') ? '' : v));
@@ -191,12 +191,16 @@ test('self-test: a size, a row count or a licence that differs from the files an
   );
 });
 
-test('the data page is reached from the footer of every page and from the plan du site', () => {
+test('the data page is reached from the footer of every page, from the plan du site and from the table of all actions', () => {
   const target = `${BASE}${paths.openData()}`;
   for (const page of builtPages()) {
     const source = readFileSync(join(DIST, page), 'utf8');
     assert.ok(linksIn(source, /<footer/, '</footer>').includes(target), `${page} : pied de page`);
   }
-  const plan = readFileSync(join(DIST, paths.siteMap(), 'index.html'), 'utf8');
-  assert.ok(plan.includes(`href="${target}"`), 'plan du site');
+  for (const page of [paths.siteMap(), paths.actionsIndex()]) {
+    const main = readFileSync(join(DIST, page, 'index.html'), 'utf8')
+      .split('<main')[1]!
+      .split('</main>')[0]!;
+    assert.ok(main.includes(`href="${target}"`), page);
+  }
 });
