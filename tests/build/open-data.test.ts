@@ -130,7 +130,7 @@ function pageProblems(html: string): string[] {
       problems.push(`${r.path} : aucune ligne dans le tableau`);
       continue;
     }
-    // The link itself says the format and the size of the file on disk (RGAA 13.3).
+    // The link itself says the format and the size of the file on disk (issue 12).
     const download = linkIn(row, `${BASE}donnees/${r.path}`);
     const size = formatSize(statSync(join(DATA, r.path)).size);
     check(
