@@ -30,6 +30,9 @@ export const site = parseSite({
     ],
     contact: { email: 'accessibilite@example.org', postal: 'Organisme éditeur, service communication, adresse à renseigner' },
   },
+  // Licence of the open data (page « Données ouvertes », schemas, datapackage.json): 'etalab-2.0'
+  // (Licence Ouverte 2.0, the default), 'ODbL-1.0', 'CC-BY-4.0' or 'CC0-1.0'.
+  licence: 'etalab-2.0',
   legal: {
     publisher: 'Organisme éditeur (nom et adresse à renseigner dans src/config.ts)',
     director: 'Directeur ou directrice de la publication (à renseigner)',

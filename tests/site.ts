@@ -39,6 +39,7 @@ const FIXED: Record<string, string> = {
   'toutes les actions': 'actions/index.html',
   glossaire: 'glossaire/index.html',
   'organismes et rôles': 'organisations/index.html',
+  'données ouvertes': 'donnees/index.html',
 };
 const FIXED_FOLDERS = new Set(Object.values(FIXED).map((p) => p.split('/')[0]));
 

@@ -7,6 +7,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { CollectionName, Entries, Entry } from '../model/collections.ts';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
+import { openData, type OpenData } from './open-data.ts';
+import { joinBase } from './paths.ts';
+import { site } from '../config.ts';
 
 async function load<C extends CollectionName>(name: C): Promise<Entry<C>[]> {
   const entries = (await getCollection(name)) as CollectionEntry<C>[];
@@ -35,4 +38,32 @@ export function getCatalogue(): Promise<Catalogue> {
     return buildCatalogue(entries);
   })();
   return catalogue;
+}
+
+let openDataFiles: Promise<OpenData> | undefined;
+
+/**
+ * Every file of `donnees/` (data, schemas, package), made once per build from the catalogue and the
+ * publisher's settings: the endpoints serve these texts and the data page prints their sizes.
+ */
+export function getOpenData(): Promise<OpenData> {
+  openDataFiles ??= getCatalogue().then((c) =>
+    openData(c, {
+      licence: site.licence,
+      siteName: site.name,
+      organisation: site.organisation,
+      // The site's public address, base included, when SITE_URL is set (absolute `homepage` and `path`).
+      siteUrl: import.meta.env.SITE ? new URL(joinBase(import.meta.env.BASE_URL, ''), import.meta.env.SITE).href : undefined,
+    }),
+  );
+  return openDataFiles;
+}
+
+/** One file of `donnees/` as an endpoint's response. */
+export async function openDataResponse(path: string): Promise<Response> {
+  const { files, schemas, dataPackage } = await getOpenData();
+  const file = [...files, ...schemas, dataPackage].find((f) => f.path === path);
+  if (!file) throw new Error(`${path} : aucun fichier de données à cette adresse (src/lib/open-data.ts)`);
+  const type = path.endsWith('.csv') ? 'text/csv' : 'application/json';
+  return new Response(file.text, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
 }

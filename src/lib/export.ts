@@ -5,7 +5,66 @@
  * never rename them.
  */
 import type { ActionNode, Catalogue, RoundEntry } from './catalogue.ts';
-import { paths } from './paths.ts';
+import { paths, SLUG_PATTERN } from './paths.ts';
+import { STATUSES, STATUS_KEYS } from '../model/statuses.ts';
+import { ACTION_KINDS } from '../model/action.ts';
+import { ORGANISATION_KINDS } from '../model/organisation.ts';
+
+/**
+ * What the published schema (`donnees/<table>.schema.json`, Table Schema) says of a column, after
+ * the conventions of schema.data.gouv.fr: a French title and description, the constraints the data
+ * really keeps (the example is the column's first value in the published data, never made up).
+ * Declared beside the column's value, so that the CSV and its schema are made from one list and
+ * cannot drift.
+ */
+export interface FieldInfo {
+  title: string;
+  description: string;
+  /** "string" unless said: every value is text as printed; "boolean" columns write oui / non. */
+  type?: 'string' | 'boolean';
+  /** Fixed constraints, or constraints that depend on the published content (the documents' scales). */
+  constraints?: FieldConstraints | ((context: SchemaContext) => FieldConstraints);
+}
+export interface FieldConstraints {
+  required?: boolean;
+  unique?: boolean;
+  pattern?: string;
+  enum?: string[];
+  maxLength?: number;
+}
+/** What some constraints are made of: the status codes of the published documents' scales. */
+export interface SchemaContext {
+  indicators: string[];
+}
+/** One column of an export: its schema, and how a row's value is made. */
+export interface Column<S> extends FieldInfo {
+  value: (source: S) => string;
+}
+
+/** Patterns of the values the site makes itself (ids, addresses, dates), anchored at both ends. */
+export const PATTERNS = {
+  /** A document id: "inserm-fiphfp-2023-2026". */
+  slug: SLUG_PATTERN.source,
+  /** A page of the site relative to its base, and an optional fragment: "…/axe-1/#objectif-3". */
+  url: '^([a-z0-9]+(-[a-z0-9]+)*/)+(#[a-z0-9]+(-[a-z0-9]+)*)?$',
+  /** A date at the precision the source gives: AAAA, AAAA-MM or AAAA-MM-JJ. */
+  partialDate: '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$',
+};
+const STATUS_LABELS = STATUS_KEYS.map((key) => STATUSES[key].label);
+const required = { required: true };
+/** The codes of the documents' scales; none at all when no document gives statuses (then the column stays empty). */
+const indicatorCodes = ({ indicators }: SchemaContext): FieldConstraints =>
+  indicators.length > 0 ? { enum: indicators } : { maxLength: 0 };
+const documentId = (description: string): FieldInfo => ({
+  title: 'Document',
+  description,
+  constraints: { ...required, pattern: PATTERNS.slug },
+});
+const pageUrl = (description: string): FieldInfo => ({
+  title: 'Adresse',
+  description,
+  constraints: { ...required, pattern: PATTERNS.url },
+});
 
 export interface ActionRecord {
   /** Convention id ("inserm-fiphfp-2023-2026"). */
@@ -40,23 +99,89 @@ export interface ActionRecord {
 
 /** CSV columns: the record's fields, with the list joined and the dates flattened. */
 export const CSV_COLUMNS = {
-  convention: (r: ActionRecord) => r.convention,
-  axis: (r: ActionRecord) => r.axis,
-  axisTitle: (r: ActionRecord) => r.axisTitle,
-  objective: (r: ActionRecord) => r.objective,
-  objectiveTitle: (r: ActionRecord) => r.objectiveTitle,
-  kind: (r: ActionRecord) => r.kind,
-  number: (r: ActionRecord) => r.number,
-  title: (r: ActionRecord) => r.title,
-  wording: (r: ActionRecord) => r.wording,
-  status: (r: ActionRecord) => r.status,
-  statusLabel: (r: ActionRecord) => r.statusLabel,
-  indicator: (r: ActionRecord) => r.indicator,
-  url: (r: ActionRecord) => r.url,
-  responsible: (r: ActionRecord) => r.responsible.join(' ; '),
-  'dates.done': (r: ActionRecord) => r.dates.done,
-  'dates.due': (r: ActionRecord) => r.dates.due,
-} satisfies Record<string, (r: ActionRecord) => string>;
+  convention: {
+    ...documentId("Identifiant du document (convention, plan ou circulaire) auquel appartient l'action."),
+    value: (r) => r.convention,
+  },
+  axis: {
+    title: "Numéro de l'axe",
+    description: "Numéro de l'axe (ou du thème, de la section, selon le mot du document) tel qu'imprimé dans la source.",
+    constraints: required,
+    value: (r) => r.axis,
+  },
+  axisTitle: { title: "Titre de l'axe", description: "Titre de l'axe tel qu'imprimé.", constraints: required, value: (r) => r.axisTitle },
+  objective: {
+    title: "Numéro de l'objectif",
+    description: "Numéro de l'objectif (ou de l'article) tel qu'imprimé ; vide quand la source place l'action directement sous l'axe.",
+    value: (r) => r.objective,
+  },
+  objectiveTitle: {
+    title: "Titre de l'objectif",
+    description: "Titre de l'objectif ; vide quand il n'y en a pas.",
+    value: (r) => r.objectiveTitle,
+  },
+  kind: {
+    title: 'Nature',
+    description: "action, mesure (mesure non numérotée) ou engagement (engagement lettré d'un article).",
+    constraints: { ...required, enum: Object.keys(ACTION_KINDS) },
+    value: (r) => r.kind,
+  },
+  number: {
+    title: 'Numéro',
+    description: "Numéro de l'action tel qu'imprimé ; vide quand la source n'en donne pas.",
+    value: (r) => r.number,
+  },
+  title: {
+    title: 'Titre',
+    description: "Titre court de l'action : les premiers mots de son libellé.",
+    constraints: required,
+    value: (r) => r.title,
+  },
+  wording: {
+    title: 'Libellé',
+    description: "Libellé complet de l'action, tel qu'imprimé.",
+    constraints: required,
+    value: (r) => r.wording,
+  },
+  status: {
+    title: 'Statut (clé)',
+    description: 'Statut au dernier bilan, clé commune à tous les documents ; vide quand la source ne donne pas de statut.',
+    constraints: { enum: [...STATUS_KEYS] },
+    value: (r) => r.status,
+  },
+  statusLabel: {
+    title: 'Statut',
+    description: 'Le même statut, en toutes lettres ; vide quand la source ne donne pas de statut.',
+    constraints: { enum: STATUS_LABELS },
+    value: (r) => r.statusLabel,
+  },
+  indicator: {
+    title: 'Code du statut',
+    description: "Code du statut dans l'échelle du document, tel qu'imprimé ; vide quand la source ne donne pas de statut.",
+    constraints: indicatorCodes,
+    value: (r) => r.indicator,
+  },
+  url: {
+    ...pageUrl("Page de l'action, relative à la base du site."),
+    constraints: { ...required, unique: true, pattern: PATTERNS.url },
+    value: (r) => r.url,
+  },
+  responsible: {
+    title: 'Responsables',
+    description: "Services ou personnes responsables, tels qu'imprimés, séparés par « ; » ; vide quand la source n'en nomme pas.",
+    value: (r) => r.responsible.join(' ; '),
+  },
+  'dates.done': {
+    title: 'Réalisée en',
+    description: "Date de réalisation telle qu'imprimée (« 2018 ») ; vide quand la source n'en donne pas.",
+    value: (r) => r.dates.done,
+  },
+  'dates.due': {
+    title: 'Échéance',
+    description: "Échéance telle qu'imprimée (« 2nd sem. 2022 ») ; vide quand la source n'en donne pas.",
+    value: (r) => r.dates.due,
+  },
+} satisfies Record<string, Column<ActionRecord>>;
 
 export function toRecord(action: ActionNode): ActionRecord {
   return {
@@ -93,12 +218,35 @@ function csvText(header: readonly string[], rows: readonly (readonly string[])[]
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/**
+ * An export as a table: its header, what the schema says of each column (same order) and its
+ * rows of text. The CSV file and its Table Schema are both made from it.
+ */
+export interface Table {
+  header: string[];
+  fields: FieldInfo[];
+  rows: string[][];
+}
+
+function tableOf<S>(columns: Record<string, Column<S>>, sources: readonly S[]): Table {
+  const entries = Object.entries(columns);
+  return {
+    header: entries.map(([name]) => name),
+    fields: entries.map(([, column]) => column),
+    rows: sources.map((s) => entries.map(([, column]) => column.value(s))),
+  };
+}
+
+export function tableToCsv(table: Table): string {
+  return csvText(table.header, table.rows);
+}
+
+export function actionsTable(records: ActionRecord[]): Table {
+  return tableOf(CSV_COLUMNS, records);
+}
+
 export function toCsv(records: ActionRecord[]): string {
-  const columns = Object.entries(CSV_COLUMNS);
-  return csvText(
-    columns.map(([name]) => name),
-    records.map((r) => columns.map(([, value]) => value(r))),
-  );
+  return tableToCsv(actionsTable(records));
 }
 
 /** Splits CSV text into records of fields (RFC 4180: quoted fields may hold commas, quotes, line breaks). */
@@ -153,7 +301,51 @@ export interface ItemRecord {
   url: string;
 }
 
-export const ITEM_FIELDS = ['convention', 'type', 'number', 'label', 'title', 'url'] as const satisfies readonly (keyof ItemRecord)[];
+/** The kinds of item, as the `type` column writes them. */
+export const ITEM_TYPES = [
+  'document',
+  'section',
+  'axe',
+  'objectif',
+  'action',
+  'sous-element',
+  'procedure',
+  'glossaire',
+  ...Object.keys(ORGANISATION_KINDS),
+];
+
+/** The columns of `donnees/elements.*`, in order, with what the schema says of each. */
+export const ITEM_COLUMNS = {
+  convention: {
+    ...documentId(
+      "Identifiant du document de l'élément ; vide pour les termes du glossaire, organismes et rôles, qui n'appartiennent à aucun document.",
+    ),
+    constraints: { pattern: PATTERNS.slug },
+  },
+  type: {
+    title: 'Type',
+    description:
+      "document, section (partie de texte : préambule, article…), axe, objectif, action, sous-element (point lettré d'une action), procedure, glossaire, organisation ou role.",
+    constraints: { ...required, enum: ITEM_TYPES },
+  },
+  number: { title: 'Numéro', description: "Numéro ou lettre tel qu'imprimé ; vide quand il n'y en a pas." },
+  label: {
+    title: 'Libellé',
+    description: "Libellé tel qu'affiché sur le site (« Article premier », « Action n°12 », « Action n°3, a »).",
+    constraints: required,
+  },
+  title: {
+    title: 'Titre',
+    description: "Titre de l'élément (pour un point lettré, son texte ; pour un sigle, sa forme développée).",
+    constraints: required,
+  },
+  url: {
+    ...pageUrl("Page de l'élément (et son ancre, pour un objectif ou un point lettré), relative à la base du site."),
+    constraints: { ...required, unique: true, pattern: PATTERNS.url },
+  },
+} satisfies Record<keyof ItemRecord, FieldInfo>;
+
+export const ITEM_FIELDS = Object.keys(ITEM_COLUMNS) as (keyof ItemRecord)[];
 
 export function itemRecords(catalogue: Catalogue): ItemRecord[] {
   const records: ItemRecord[] = [];
@@ -188,11 +380,12 @@ export function itemRecords(catalogue: Catalogue): ItemRecord[] {
   return records;
 }
 
+export function itemsTable(records: ItemRecord[]): Table {
+  return { header: ITEM_FIELDS, fields: Object.values(ITEM_COLUMNS), rows: records.map((r) => ITEM_FIELDS.map((f) => r[f])) };
+}
+
 export function itemsToCsv(records: ItemRecord[]): string {
-  return csvText(
-    ITEM_FIELDS,
-    records.map((r) => ITEM_FIELDS.map((f) => r[f])),
-  );
+  return tableToCsv(itemsTable(records));
 }
 
 /**
@@ -208,51 +401,106 @@ interface FollowUpSource {
   /** One entry of `action.history`. */
   entry: RoundEntry;
 }
-type Columns = Record<string, (s: FollowUpSource) => string>;
+type Columns = Record<string, Column<FollowUpSource>>;
 
 /** What the follow-up says of the action itself. */
 const ACTION_COLUMNS = {
-  /** Document id ("inserm-fiphfp-2023-2026"). */
-  convention: ({ action }) => action.convention.id,
-  /** Document short title ("Plan FIPHFP"). */
-  conventionShortTitle: ({ action }) => action.convention.data.shortTitle,
-  /** Number as printed, empty when the source gives none. */
-  number: ({ action }) => action.data.number ?? '',
-  /** "Action n°12", "Mesure non numérotée". */
-  label: ({ action }) => action.label,
-  title: ({ action }) => action.data.title,
-  /** Page of the action, relative to the site base. */
-  url: ({ action }) => action.path,
+  convention: { ...documentId("Identifiant du document de l'action."), value: ({ action }) => action.convention.id },
+  conventionShortTitle: {
+    title: 'Document (titre court)',
+    description: 'Titre court du document.',
+    constraints: required,
+    value: ({ action }) => action.convention.data.shortTitle,
+  },
+  number: {
+    title: 'Numéro',
+    description: "Numéro de l'action tel qu'imprimé ; vide quand la source n'en donne pas.",
+    value: ({ action }) => action.data.number ?? '',
+  },
+  label: {
+    title: 'Libellé',
+    description: "Libellé de l'action (« Action n°12 », « Mesure non numérotée »).",
+    constraints: required,
+    value: ({ action }) => action.label,
+  },
+  title: { title: 'Titre', description: "Titre court de l'action.", constraints: required, value: ({ action }) => action.data.title },
+  url: { ...pageUrl("Page de l'action, relative à la base du site."), value: ({ action }) => action.path },
 } satisfies Columns;
 
 /** What one round says of the action: also the `rounds` of each record of `donnees/actions.json`. */
 const ROUND_COLUMNS = {
-  /** Round id ("bilans-2023-2025"). */
-  round: ({ entry }) => entry.round.id,
-  /** As the document words it. */
-  roundLabel: ({ entry }) => entry.round.label,
-  /** AAAA-MM-JJ, AAAA-MM or AAAA; empty when the round gives only a period. */
-  roundDate: ({ entry }) => entry.round.date ?? '',
-  /** The period it covers, as printed ("2023-2025"); empty when the round gives only a date. */
-  roundPeriod: ({ entry }) => entry.round.period ?? '',
-  /** The round's "what changed" page, relative to the site base. */
-  roundUrl: ({ entry }) => entry.round.path,
-  /** Code of the document's scale ("EC"), empty when the round did not review the action. */
-  indicator: ({ entry }) => entry.status?.code ?? '',
-  /** Shared status key ("en-cours"), empty when not reviewed. */
-  status: ({ entry }) => entry.status?.key ?? '',
-  /** Shared status in French ("En cours"), empty when not reviewed. */
-  statusLabel: ({ entry }) => entry.status?.label ?? '',
-  /** "oui" at the round where the action is withdrawn (or merged into another), "non" otherwise. */
-  withdrawn: ({ entry }) => (entry.withdrawn ? 'oui' : 'non'),
-  /** Number of the action it was merged into, at the round of the merger; empty otherwise. */
-  mergedInto: ({ action, entry }) => (entry.withdrawn ? (action.withdrawn?.mergedInto?.data.number ?? '') : ''),
-  /** The note on the withdrawal, at that round. */
-  withdrawnNote: ({ action, entry }) => (entry.withdrawn ? (action.withdrawn?.note ?? '') : ''),
-  /** The round's comment on the action. */
-  comment: ({ entry }) => entry.comment ?? '',
-  /** What shows the status, as the round gives it. */
-  evidence: ({ entry }) => entry.evidence ?? '',
+  round: {
+    title: 'Bilan',
+    description: 'Identifiant du bilan.',
+    constraints: { ...required, pattern: PATTERNS.slug },
+    value: ({ entry }) => entry.round.id,
+  },
+  roundLabel: {
+    title: 'Libellé du bilan',
+    description: "Libellé du bilan tel que le document l'écrit.",
+    constraints: required,
+    value: ({ entry }) => entry.round.label,
+  },
+  roundDate: {
+    title: 'Date du bilan',
+    description: "Date du bilan (AAAA-MM-JJ, AAAA-MM ou AAAA) ; vide quand le bilan ne donne qu'une période.",
+    constraints: { pattern: PATTERNS.partialDate },
+    value: ({ entry }) => entry.round.date ?? '',
+  },
+  roundPeriod: {
+    title: 'Période du bilan',
+    description: "Période que couvre le bilan, telle qu'imprimée (« 2023-2025 ») ; vide quand le bilan ne donne qu'une date.",
+    value: ({ entry }) => entry.round.period ?? '',
+  },
+  roundUrl: {
+    ...pageUrl('Page « Ce qui a changé » du bilan, relative à la base du site.'),
+    value: ({ entry }) => entry.round.path,
+  },
+  indicator: {
+    title: 'Code du statut',
+    description: "Code du statut à ce bilan dans l'échelle du document (« EC ») ; vide quand le bilan n'a pas évalué l'action.",
+    constraints: indicatorCodes,
+    value: ({ entry }) => entry.status?.code ?? '',
+  },
+  status: {
+    title: 'Statut (clé)',
+    description: "Statut à ce bilan, clé commune à tous les documents ; vide quand le bilan n'a pas évalué l'action.",
+    constraints: { enum: [...STATUS_KEYS] },
+    value: ({ entry }) => entry.status?.key ?? '',
+  },
+  statusLabel: {
+    title: 'Statut',
+    description: "Le même statut, en toutes lettres ; vide quand le bilan n'a pas évalué l'action.",
+    constraints: { enum: STATUS_LABELS },
+    value: ({ entry }) => entry.status?.label ?? '',
+  },
+  withdrawn: {
+    title: 'Retirée',
+    description: "oui au bilan où l'action est retirée (ou fusionnée dans une autre), non sinon.",
+    type: 'boolean',
+    constraints: required,
+    value: ({ entry }) => (entry.withdrawn ? 'oui' : 'non'),
+  },
+  mergedInto: {
+    title: 'Fusionnée dans',
+    description: "Numéro de l'action qui la reprend, au bilan de la fusion ; vide sinon.",
+    value: ({ action, entry }) => (entry.withdrawn ? (action.withdrawn?.mergedInto?.data.number ?? '') : ''),
+  },
+  withdrawnNote: {
+    title: 'Note sur le retrait',
+    description: 'Note du bilan sur le retrait, au bilan du retrait ; vide sinon.',
+    value: ({ action, entry }) => (entry.withdrawn ? (action.withdrawn?.note ?? '') : ''),
+  },
+  comment: {
+    title: 'Commentaire',
+    description: "Commentaire du bilan sur l'action ; vide quand il n'y en a pas.",
+    value: ({ entry }) => entry.comment ?? '',
+  },
+  evidence: {
+    title: 'Justificatif',
+    description: "Ce qui atteste le statut, tel que le bilan le donne ; vide quand il n'y en a pas.",
+    value: ({ entry }) => entry.evidence ?? '',
+  },
 } satisfies Columns;
 
 const FOLLOW_UP_COLUMNS = { ...ACTION_COLUMNS, ...ROUND_COLUMNS } satisfies Columns;
@@ -266,7 +514,7 @@ export const FOLLOW_UP_FIELDS = Object.keys(FOLLOW_UP_COLUMNS) as (keyof FollowU
 export const ROUND_FIELDS = Object.keys(ROUND_COLUMNS) as (keyof RoundRecord)[];
 
 function record<C extends Columns>(columns: C, source: FollowUpSource): RecordOf<C> {
-  return Object.fromEntries(Object.entries(columns).map(([name, value]) => [name, value(source)])) as RecordOf<C>;
+  return Object.fromEntries(Object.entries(columns).map(([name, column]) => [name, column.value(source)])) as RecordOf<C>;
 }
 
 /** One record per action and round of its document, actions in site order, rounds oldest first. */
@@ -274,9 +522,14 @@ export function followUpRecords(actions: readonly ActionNode[]): FollowUpRecord[
   return actions.flatMap((action) => action.history.map((entry) => record(FOLLOW_UP_COLUMNS, { action, entry })));
 }
 
+export function followUpTable(records: FollowUpRecord[]): Table {
+  return {
+    header: FOLLOW_UP_FIELDS,
+    fields: Object.values(FOLLOW_UP_COLUMNS),
+    rows: records.map((r) => FOLLOW_UP_FIELDS.map((f) => r[f])),
+  };
+}
+
 export function followUpToCsv(records: FollowUpRecord[]): string {
-  return csvText(
-    FOLLOW_UP_FIELDS,
-    records.map((r) => FOLLOW_UP_FIELDS.map((f) => r[f])),
-  );
+  return tableToCsv(followUpTable(records));
 }

@@ -30,3 +30,15 @@ export function heading(label: string, title: string): string {
 export function roundWhen(round: { date?: string; period?: string }): string {
   return round.date ? formatDate(round.date) : (round.period ?? '');
 }
+
+const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/**
+ * A file size in French units, as the data page and its download links print it: "850 octets",
+ * "12,3 ko", "1,2 Mo" (1 ko = 1 000 octets, the decimal units of the International System).
+ */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} ${bytes < 2 ? 'octet' : 'octets'}`;
+  if (bytes < 1_000_000) return `${decimal.format(bytes / 1000)} ko`;
+  return `${decimal.format(bytes / 1_000_000)} Mo`;
+}

@@ -114,6 +114,8 @@ export const paths = {
   glossaryTerm: (id: string) => `glossaire/${id}/`,
   organisations: () => 'organisations/',
   organisation: (id: string) => `organisations/${id}/`,
+  /** The open data: every file below, with its format, size, rows, schema and licence (issue 12). */
+  openData: () => 'donnees/',
   exportJson: () => 'donnees/actions.json',
   exportCsv: () => 'donnees/actions.csv',
   itemsJson: () => 'donnees/elements.json',
@@ -121,6 +123,10 @@ export const paths = {
   /** Follow-up of the actions: one row per action and review round. */
   followUpJson: () => 'donnees/suivi.json',
   followUpCsv: () => 'donnees/suivi.csv',
+  /** Table Schema of a CSV export: `donnees/actions.schema.json`. */
+  dataSchema: (table: string) => `donnees/${table}.schema.json`,
+  /** The Frictionless Data Package describing every data file. */
+  dataPackage: () => 'donnees/datapackage.json',
   /** Feed of the documents' publications, updates and review rounds. */
   feed: () => 'fil.xml',
 };

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { partialDate, text } from './common.ts';
 import { ContentError, problemFromIssue } from './problems.ts';
+import { DEFAULT_LICENCE, LICENCE_KEYS } from './licences.ts';
 
 /** RGAA conformity levels, with the wording the law requires in the footer and the declaration. */
 export const CONFORMITY = {
@@ -60,6 +61,11 @@ export const siteSchema = z.strictObject({
         });
       }
     }),
+  /**
+   * Licence of the open data (donnees/): one of LICENCE_KEYS (src/model/licences.ts), "etalab-2.0"
+   * (Licence Ouverte 2.0) when not set. Printed on the data page and in every schema and the data package.
+   */
+  licence: z.enum(LICENCE_KEYS).default(DEFAULT_LICENCE),
   legal: z.strictObject({
     /** Publisher's full name and address. */
     publisher: text,

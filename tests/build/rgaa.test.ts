@@ -250,6 +250,6 @@ test('every page belongs to a template that the keyboard, reflow and text-spacin
     [],
   );
   const templates = templatePages(pages);
-  assert.equal(templates.size, 25, [...templates.keys()].join(', '));
+  assert.equal(templates.size, 26, [...templates.keys()].join(', '));
   for (const [name, page] of templates) assert.equal(templateOf(page), name);
 });

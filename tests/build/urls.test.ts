@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
@@ -25,10 +25,15 @@ const page = (path: string) => {
 /** A field that holds an address: `url`, or a name ending in `Url` (`roundUrl` of the follow-up). */
 const isUrlField = (field: string) => field === 'url' || field.endsWith('Url');
 
+/** The data files, as the data package lists them (tests/build/open-data.test.ts: every one, no other). */
+const dataFiles = (JSON.parse(readFileSync(join(DATA, 'datapackage.json'), 'utf8')) as { resources: { path: string }[] }).resources.map(
+  (r) => r.path,
+);
+
 /** Every URL of every export file, with the document its record belongs to. */
 function publishedUrls(): PublishedUrl[] {
   const urls: PublishedUrl[] = [];
-  for (const name of readdirSync(DATA).sort()) {
+  for (const name of [...dataFiles].sort()) {
     const text = readFileSync(join(DATA, name), 'utf8');
     if (name.endsWith('.json')) {
       const records = JSON.parse(text) as ({ convention?: string; url?: string } & Record<string, unknown>)[];

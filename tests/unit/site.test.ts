@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSite, CONFORMITY } from '../../src/model/site.ts';
 import { site } from '../../src/config.ts';
-import { ContentError, type Problem } from '../../src/model/problems.ts';
+import { ContentError, formatProblem, type Problem } from '../../src/model/problems.ts';
+import { DEFAULT_LICENCE, LICENCES } from '../../src/model/licences.ts';
 
 function problems(input: unknown): Problem[] {
   try {
@@ -57,5 +58,27 @@ test('a missing or misspelt field is reported, not ignored', () => {
   assert.deepEqual(
     problems({ ...site, organization: 'x' }).map((p) => p.field),
     ['organization'],
+  );
+});
+
+test('the licence of the open data: Licence Ouverte 2.0 when not set, one of the closed list otherwise', () => {
+  const { licence, ...withoutLicence } = site;
+  assert.equal(licence, 'etalab-2.0');
+  assert.equal(parseSite(withoutLicence).licence, DEFAULT_LICENCE);
+  assert.equal(DEFAULT_LICENCE, 'etalab-2.0');
+  for (const key of Object.keys(LICENCES)) assert.equal(parseSite({ ...site, licence: key }).licence, key);
+  for (const { path } of Object.values(LICENCES)) assert.match(path, /^https:\/\//);
+});
+
+test('a licence outside the list is refused in French, with the licences allowed', () => {
+  const [p, ...others] = problems({ ...site, licence: 'CC-BY-SA-4.0' });
+  assert.deepEqual(others, []);
+  assert.deepEqual(
+    [p?.file, p?.field, p?.value, p?.message, p?.allowed],
+    ['src/config.ts', 'licence', 'CC-BY-SA-4.0', 'valeur non autorisée', 'etalab-2.0, ODbL-1.0, CC-BY-4.0, CC0-1.0'],
+  );
+  assert.match(
+    formatProblem(p!),
+    /champ « licence » : valeur non autorisée\n {2}valeur trouvée : « CC-BY-SA-4\.0 »\n {2}valeurs permises : etalab-2\.0, ODbL-1\.0/,
   );
 });

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCatalogue } from '../../lib/content.ts';
-import { itemRecords, itemsToCsv } from '../../lib/export.ts';
+import { openDataResponse } from '../../lib/content.ts';
+import { paths } from '../../lib/paths.ts';
 
-export const GET: APIRoute = async () =>
-  new Response(itemsToCsv(itemRecords(await getCatalogue())), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = () => openDataResponse(paths.itemsCsv());

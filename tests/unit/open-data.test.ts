@@ -1,0 +1,163 @@
+/**
+ * The open data (src/lib/open-data.ts, issue 12) on the small fixture site: every data file with
+ * its exact size and rows, a Table Schema per CSV made from the same columns, a data package that
+ * lists them, and sizes printed in French units. The schemas and the package are checked with the
+ * Frictionless reference implementations (tableschema, datapackage), offline.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openData, TABLE_SCHEMA_SPEC } from '../../src/lib/open-data.ts';
+import { parseCsv } from '../../src/lib/export.ts';
+import { formatSize } from '../../src/lib/format.ts';
+import { LICENCES } from '../../src/model/licences.ts';
+import { STATUS_KEYS } from '../../src/model/statuses.ts';
+import { PLAN, fixtureCatalogue } from './catalogue-fixtures.ts';
+import { loadPackage, schemaErrors, validateCsv } from '../open-data.ts';
+
+const catalogue = fixtureCatalogue();
+const options = { licence: 'etalab-2.0', siteName: 'Politique handicap — essai', organisation: 'Organisme d’essai' } as const;
+const data = openData(catalogue, options);
+const schemaOf = (path: string) =>
+  JSON.parse(data.schemas.find((s) => s.path === path)!.text) as Record<string, unknown> & {
+    fields: { name: string; title: string; description: string; example?: string; constraints?: Record<string, unknown> }[];
+  };
+
+test('six data files, a CSV and a JSON per export, each with its exact size in bytes and its rows', () => {
+  assert.deepEqual(
+    data.files.map((f) => f.path),
+    [
+      'donnees/actions.csv',
+      'donnees/actions.json',
+      'donnees/elements.csv',
+      'donnees/elements.json',
+      'donnees/suivi.csv',
+      'donnees/suivi.json',
+    ],
+  );
+  for (const f of data.files) {
+    assert.equal(f.bytes, Buffer.from(f.text, 'utf8').length, f.path);
+    const rows = f.format === 'csv' ? parseCsv(f.text).length - 1 : (JSON.parse(f.text) as unknown[]).length;
+    assert.equal(f.rows, rows, f.path);
+  }
+  assert.equal(data.files[0]!.rows, catalogue.actions.length);
+  // Accents count for two bytes: the size is that of the file, not the length of the string.
+  assert.ok(data.files[0]!.bytes > data.files[0]!.text.length);
+});
+
+test('each CSV has a schema whose fields are its columns, in order, titled and described in French', () => {
+  for (const f of data.files.filter((file) => file.format === 'csv')) {
+    assert.ok(f.schema, f.path);
+    const schema = schemaOf(f.schema.path);
+    assert.deepEqual(
+      schema.fields.map((field) => field.name),
+      parseCsv(f.text)[0],
+      f.path,
+    );
+    for (const field of schema.fields) {
+      assert.ok(field.title && field.description, `${f.path} : ${field.name}`);
+      // Examples come from the data, never made up.
+      if (field.example !== undefined)
+        assert.ok(
+          parseCsv(f.text).some((row) => row.includes(field.example!)),
+          field.name,
+        );
+    }
+    assert.equal(schema.$schema, TABLE_SCHEMA_SPEC);
+    assert.deepEqual(schema.licenses, [{ name: 'etalab-2.0', title: LICENCES['etalab-2.0'].title, path: LICENCES['etalab-2.0'].path }]);
+    assert.equal(schema.version, '1.0.0');
+  }
+  assert.equal(data.files.filter((f) => f.schema).length, 3);
+  assert.ok(data.files.filter((f) => f.format === 'json').every((f) => !f.schema));
+});
+
+test('statuses are closed lists: the shared keys, and the codes of the documents’ scales', () => {
+  const actions = schemaOf('donnees/actions.schema.json');
+  const constraint = (name: string) => actions.fields.find((f) => f.name === name)!.constraints;
+  assert.deepEqual(constraint('status'), { enum: [...STATUS_KEYS] });
+  const scale = catalogue.conventions.find((c) => c.id === PLAN)!.data.statusScale!.map((s) => s.code);
+  assert.deepEqual(constraint('indicator'), { enum: scale });
+  assert.equal((constraint('url') as { unique?: boolean }).unique, true);
+  const followUp = schemaOf('donnees/suivi.schema.json');
+  assert.deepEqual(followUp.primaryKey, ['url', 'round']);
+  const withdrawn = followUp.fields.find((f) => f.name === 'withdrawn') as Record<string, unknown>;
+  assert.deepEqual([withdrawn.type, withdrawn.trueValues, withdrawn.falseValues], ['boolean', ['oui'], ['non']]);
+});
+
+test('without SITE_URL the schemas give no absolute address; with it, their page and their own address', () => {
+  assert.equal(schemaOf('donnees/actions.schema.json').homepage, undefined);
+  const withSite = openData(catalogue, { ...options, siteUrl: 'https://intranet.example.org/handicap/' });
+  const schema = JSON.parse(withSite.schemas[0]!.text) as { homepage: string; path: string };
+  assert.equal(schema.homepage, 'https://intranet.example.org/handicap/donnees/');
+  assert.equal(schema.path, 'https://intranet.example.org/handicap/donnees/actions.schema.json');
+});
+
+test('the chosen licence is the one every schema and the package carry', () => {
+  const odbl = openData(catalogue, { ...options, licence: 'ODbL-1.0' });
+  for (const file of [...odbl.schemas, odbl.dataPackage])
+    assert.deepEqual((JSON.parse(file.text) as { licenses: unknown }).licenses, [
+      { name: 'ODbL-1.0', title: LICENCES['ODbL-1.0'].title, path: LICENCES['ODbL-1.0'].path },
+    ]);
+});
+
+test('with tableschema: every schema is a valid Table Schema and every CSV of the fixture site validates', async () => {
+  for (const s of data.schemas) {
+    assert.deepEqual(await schemaErrors(JSON.parse(s.text) as object), [], s.path);
+  }
+  for (const f of data.files.filter((file) => file.schema))
+    assert.deepEqual(await validateCsv(f.text, JSON.parse(f.schema!.text) as object), { rows: f.rows, errors: [] }, f.path);
+});
+
+test('self-test: a wrong status, a missing required value or a duplicate address fail the validation', async () => {
+  const f = data.files[0]!;
+  const schema = JSON.parse(f.schema!.text) as object;
+  const [header, ...rows] = parseCsv(f.text);
+  const csv = (lines: string[][]) =>
+    `\uFEFF${[header!, ...lines].map((r) => r.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n')}\r\n`;
+  const set = (row: string[], column: string, value: string) => row.map((v, i) => (header![i] === column ? value : v));
+  const wrongStatus = await validateCsv(csv([set(rows[0]!, 'status', 'presque-fini'), ...rows.slice(1)]), schema);
+  assert.equal(wrongStatus.errors.length, 1);
+  assert.match(wrongStatus.errors[0]!, /^ligne 2, colonne status : .*presque-fini/);
+  const noTitle = await validateCsv(csv([rows[0]!, set(rows[1]!, 'title', ''), ...rows.slice(2)]), schema);
+  assert.match(noTitle.errors.join('\n'), /^ligne 3, colonne title : /);
+  const twice = await validateCsv(csv([...rows, rows[0]!]), schema);
+  assert.equal(twice.errors.length, 1, twice.errors.join('\n'));
+  // A file without its byte order mark is read as it is: same rows, no error.
+  assert.deepEqual(await validateCsv(f.text.slice(1), schema), { rows: f.rows, errors: [] });
+});
+
+test('with datapackage: the package descriptor is valid, read offline as a reuser reads it, and lists every data file with its schema', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'donnees-'));
+  try {
+    for (const file of [...data.files, ...data.schemas, data.dataPackage])
+      writeFileSync(join(dir, file.path.replace('donnees/', '')), file.text);
+    const pkg = await loadPackage(join(dir, 'datapackage.json'));
+    assert.deepEqual(pkg.errors, []);
+    assert.ok(pkg.valid);
+    // Each CSV's schema was read from its file, beside the descriptor.
+    assert.deepEqual(pkg.fieldNames('actions-csv'), parseCsv(data.files[0]!.text)[0]);
+    const descriptor = JSON.parse(data.dataPackage.text) as { resources: { path: string; bytes: number; schema?: string }[] };
+    assert.deepEqual(
+      descriptor.resources.map((r) => [r.path, r.bytes, r.schema]),
+      data.files.map((f) => [f.path.replace('donnees/', ''), f.bytes, f.schema?.path.replace('donnees/', '')]),
+    );
+    // Self-test: the profile is checked (a size in words, a resource without a path).
+    const broken = { ...descriptor, resources: [{ ...descriptor.resources[0], bytes: 'douze' }, { name: 'sans-chemin' }] };
+    writeFileSync(join(dir, 'datapackage.json'), JSON.stringify(broken));
+    const invalid = await loadPackage(join(dir, 'datapackage.json'));
+    assert.equal(invalid.valid, false);
+    assert.ok(invalid.errors.length >= 2, invalid.errors.join(' ; '));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sizes in French units: octets, ko, Mo, with a decimal comma', () => {
+  assert.equal(formatSize(0), '0 octet');
+  assert.equal(formatSize(850), '850 octets');
+  assert.equal(formatSize(12_345), '12,3 ko');
+  assert.equal(formatSize(89_752), '89,8 ko');
+  assert.equal(formatSize(2_500_000), '2,5 Mo');
+});
