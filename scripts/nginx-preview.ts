@@ -50,12 +50,16 @@ export function siteConfig(guide: string, options: SiteOptions): string {
   config = replaceExactly(config, '    listen [::]:80;\n', '');
   config = replaceExactly(config, 'server_name intranet.example.fr;', 'server_name localhost;');
   config = replaceExactly(config, 'alias /var/www/handicap/;', `alias ${options.dist.replace(/\/?$/, '/')};`);
-  // The sub-path in the directives (comments aside: they are dropped).
+  // The sub-path in the directives (comments aside: they are dropped), with and without its final
+  // slash; at the root of a host, the redirection of the address without its slash has no object.
+  const noSlash = GUIDE_BASE.slice(0, -1);
   config = config
     .split('\n')
     .filter((line) => !/^\s*#/.test(line))
+    .filter((line) => options.base !== '/' || !line.includes(`location = ${noSlash} `))
     .join('\n')
-    .replaceAll(GUIDE_BASE, options.base);
+    .replaceAll(GUIDE_BASE, options.base)
+    .replaceAll(noSlash, options.base.slice(0, -1));
   if (options.extra) {
     const end = config.lastIndexOf('}');
     config = `${config.slice(0, end)}${options.extra}\n${config.slice(end)}`;

@@ -28,7 +28,7 @@ import { licenceDescriptor, type LicenceKey } from '../model/licences.ts';
 /** Version of the schemas: a field added gives a minor version, a field changed a major one (never done: see export.ts). */
 export const SCHEMA_VERSION = '1.0.0';
 /** The Table Schema specification, as schema.data.gouv.fr's schemas name it in `$schema`. */
-export const TABLE_SCHEMA_SPEC = 'https://specs.frictionlessdata.io/schemas/table-schema.json';
+export const TABLE_SCHEMA_SPEC = 'https://frictionlessdata.io/schemas/table-schema.json';
 
 export interface OpenDataOptions {
   /** Licence chosen in the publisher's settings. */

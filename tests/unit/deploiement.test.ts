@@ -27,13 +27,18 @@ test('the preview serves the guide’s configuration with only the port, the fol
   assert.match(config, /location \/autre\/chemin\/ \{/);
   assert.match(config, /error_page 404 \/autre\/chemin\/404\.html;/);
   assert.doesNotMatch(config, /intranet\/handicap/);
+  assert.match(config, /location = \/autre\/chemin \{ return 301 \/autre\/chemin\/; \}/);
+  // At the root of a host, no redirection of a sub-path without its slash is left.
+  const atRoot = siteConfig(nginx, { port: 4999, dist: '/tmp/site', base: '/' });
+  assert.doesNotMatch(atRoot, /location = /);
+  assert.match(atRoot, /location \/ \{/);
   // Every directive of the guide is still there, in the same order.
   const directives = (text: string) =>
     text
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#') && !/^(listen|server_name|alias)\b/.test(l))
-      .map((l) => l.replaceAll('/intranet/handicap/', '/autre/chemin/'));
+      .map((l) => l.replaceAll('/intranet/handicap', '/autre/chemin'));
   assert.deepEqual(directives(config), directives(nginx));
 });
 
