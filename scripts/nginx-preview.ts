@@ -12,7 +12,7 @@
  * nginx is Debian's package (`bash scripts/ensure-nginx.sh` installs it for the tests).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,7 +141,11 @@ function main(): void {
   const server = spawn(nginx, ['-e', 'stderr', '-p', `${prefix}/`, '-c', config], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill('SIGTERM'));
   server.on('spawn', () => console.log(`Site servi par nginx (${nginx}) : http://127.0.0.1:${port}${base}`));
-  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  server.on('exit', (code, signal) => {
+    // The private configuration goes with the server.
+    rmSync(prefix, { recursive: true, force: true });
+    process.exit(code ?? (signal ? 0 : 1));
+  });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
