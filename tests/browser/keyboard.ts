@@ -18,8 +18,11 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
-/** Marks every element a Tab key press should reach; returns how many there are. */
-async function markFocusables(page: Page): Promise<string[]> {
+/**
+ * Marks every element a Tab key press should reach; returns their names, and for those outside
+ * <main> (the page's frame) their markup, as it is before the walk marks them.
+ */
+async function markFocusables(page: Page): Promise<{ names: string[]; frame: (string | null)[] }> {
   return page.evaluate(() => {
     const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex], details > summary:first-of-type';
     // Rendered at all (not hidden, not inside a closed <details>), whether or not on screen.
@@ -40,11 +43,13 @@ async function markFocusables(page: Page): Promise<string[]> {
       }
       return false;
     });
+    const frame = stops.map((el) => (el.closest('main') ? null : el.outerHTML));
     stops.forEach((el, i) => el.setAttribute('data-clavier', String(i)));
-    return stops.map(
+    const names = stops.map(
       (el) =>
         `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} « ${(el.textContent || el.getAttribute('aria-label') || (el as HTMLInputElement).value || '').trim().slice(0, 50)} »`,
     );
+    return { names, frame };
   });
 }
 
@@ -71,7 +76,18 @@ export interface WalkOptions {
    * the end are walked with Tab; the ones in between are checked in one pass. Default: every stop.
    */
   edges?: number;
+  /**
+   * The page's frame (header, menu, footer: stops outside <main>) is the same markup and the same
+   * style sheet on every page. With this option, a frame stop whose markup was already compared
+   * pixel by pixel in this browser, in the same theme and width, is still reached with Tab and
+   * checked visible, but not compared again (the comparison is most of a walk's cost). A stop
+   * that differs in any way (the menu's current entry, aria-current) is compared.
+   */
+  skipSeenFrame?: boolean;
 }
+
+/** Frame stops already compared pixel by pixel, by theme, width and markup (see `skipSeenFrame`). */
+const seenFrame = new Set<string>();
 
 /** Stops `from` to `to` (excluded): each takes the focus and is then in view and drawn. */
 async function checkMiddle(page: Page, from: number, to: number, expected: string[]): Promise<string[]> {
@@ -119,8 +135,15 @@ async function capture(page: Page, clip: { x: number; y: number; width: number; 
 }
 
 /** Walks the page with Tab from the top; the page must be loaded at the wanted size and theme. */
-export async function keyboardWalk(page: Page, { edges = Number.POSITIVE_INFINITY }: WalkOptions = {}): Promise<Walk> {
-  const expected = await markFocusables(page);
+export async function keyboardWalk(
+  page: Page,
+  { edges = Number.POSITIVE_INFINITY, skipSeenFrame = false }: WalkOptions = {},
+): Promise<Walk> {
+  const { names: expected, frame } = await markFocusables(page);
+  const rendering = await page.evaluate(
+    () =>
+      `${document.documentElement.getAttribute('data-theme') ?? ''}|${matchMedia('(prefers-color-scheme: dark)').matches}|${innerWidth}`,
+  );
   const problems: string[] = [];
   await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
@@ -182,6 +205,8 @@ export async function keyboardWalk(page: Page, { edges = Number.POSITIVE_INFINIT
       problems.push(`${expected[i]} : reçoit le focus sans être visible`);
       continue;
     }
+    const frameKey = skipSeenFrame && frame[i] ? `${rendering}|${frame[i]}` : undefined;
+    if (frameKey && seenFrame.has(frameKey)) continue;
     // The element's area plus room for an outline, inside the viewport.
     const x = Math.max(0, Math.floor(state.x) - 6);
     const y = Math.max(0, Math.floor(state.y) - 6);
@@ -199,6 +224,7 @@ export async function keyboardWalk(page: Page, { edges = Number.POSITIVE_INFINIT
     const needed = Math.min(state.ring, clip.width * clip.height);
     const changed = changedPixels(focused, unfocused);
     if (changed < needed) problems.push(`${expected[i]} : focus peu ou pas visible (${changed} pixels changent, ${needed} attendus)`);
+    else if (frameKey) seenFrame.add(frameKey);
   }
   // After the last element, Tab leaves the page (to the browser's own controls) and Shift+Tab
   // comes back to it: nothing holds the focus.
