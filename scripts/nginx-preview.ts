@@ -78,9 +78,12 @@ export function nginxPath(): string | undefined {
   }
 }
 
+/** nginx's temporary folders, each put in the private folder (the defaults are the system's). */
+const TEMP_FOLDERS = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'];
+
 /** The main configuration around the site's: what Debian's /etc/nginx/nginx.conf gives it, in a private folder. */
 function mainConfig(prefix: string, mimeTypes: string, site: string): string {
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${join(prefix, t)};`);
+  const temp = TEMP_FOLDERS.map((t) => `  ${t}_temp_path ${join(prefix, t)};`);
   return [
     // As root, nginx's workers would run as "nobody", who may not read a folder under /root or mktemp's.
     process.getuid?.() === 0 ? 'user root;' : '',
@@ -110,7 +113,7 @@ export function writeConfig(nginx: string, options: SiteOptions): { prefix: stri
   const mimeTypes = join(dirname(confPath), 'mime.types');
   if (!existsSync(mimeTypes)) throw new Error(`Fichier des types MIME de nginx introuvable : ${mimeTypes}.`);
   const prefix = mkdtempSync(join(tmpdir(), 'conventions-nginx-'));
-  for (const t of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(prefix, t));
+  for (const t of TEMP_FOLDERS) mkdirSync(join(prefix, t));
   const site = join(prefix, 'site.conf');
   writeFileSync(site, siteConfig(readFileSync(NGINX_SITE_CONFIG, 'utf8'), options));
   const config = join(prefix, 'nginx.conf');

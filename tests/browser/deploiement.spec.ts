@@ -4,8 +4,9 @@
  * at: the headers (the strict Content-Security-Policy first), cache lifetimes, compression, MIME
  * types, the 404 page, redirects and the data files; and that a CSP violation is indeed seen.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { NGINX_HEADERS } from '../deploiement-config.ts';
 import { BASE, DIST } from '../site.ts';
 import { watchCsp } from './csp.ts';
 import { expect, test } from './fixtures.ts';
@@ -22,10 +23,9 @@ const REQUIRED_CSP: Record<string, string[]> = {
   'frame-ancestors': ["'none'"],
 };
 
-const guide = readFileSync('docs/deploiement/nginx.conf', 'utf8');
 /** The value of a header as the guide's configuration sets it. */
 function guideHeader(name: string): string {
-  const value = new RegExp(`^\\s*add_header ${name} "([^"]+)" always;`, 'm').exec(guide)?.[1];
+  const value = NGINX_HEADERS.get(name.toLowerCase());
   if (!value) throw new Error(`docs/deploiement/nginx.conf ne définit pas l'en-tête ${name}`);
   return value;
 }

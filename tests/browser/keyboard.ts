@@ -17,6 +17,7 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
+import { addStyleSheet } from './csp.ts';
 
 /**
  * Marks every element a Tab key press should reach; returns their names, and for those outside
@@ -148,12 +149,9 @@ export async function keyboardWalk(
   await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo(0, 0);
-    // A blinking caret in a focused field would pass for a focus indicator. A constructed style
-    // sheet: the site's Content-Security-Policy refuses a <style> element added to the page.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync('* { caret-color: transparent !important; }');
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   });
+  // A blinking caret in a focused field would pass for a focus indicator.
+  await addStyleSheet(page, '* { caret-color: transparent !important; }');
   const viewport = page.viewportSize()!;
   for (let i = 0; i < expected.length; i++) {
     if (i === edges && expected.length - edges > i) {

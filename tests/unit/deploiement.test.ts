@@ -6,18 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { NGINX_SITE_CONFIG, siteConfig } from '../../scripts/nginx-preview.ts';
-
-const nginx = readFileSync(NGINX_SITE_CONFIG, 'utf8');
-const apache = readFileSync('docs/deploiement/apache.conf', 'utf8');
-
-/** The headers a configuration sets, by name (lower case), with their values. */
-function headers(config: string, pattern: RegExp): Map<string, string> {
-  return new Map([...config.matchAll(pattern)].map((m) => [m[1]!.toLowerCase(), m[2]!]));
-}
-const nginxHeaders = headers(nginx, /^\s*add_header ([\w-]+) "([^"]+)" always;/gm);
-const apacheHeaders = headers(apache, /^\s*Header always set ([\w-]+) "([^"]+)"/gm);
+import { siteConfig } from '../../scripts/nginx-preview.ts';
+import { APACHE_HEADERS, NGINX_GUIDE as nginx, NGINX_HEADERS } from '../deploiement-config.ts';
 
 test('the preview serves the guide’s configuration with only the port, the folder, the name and the sub-path changed', () => {
   const config = siteConfig(nginx, { port: 4999, dist: '/tmp/site', base: '/autre/chemin/' });
@@ -51,9 +41,9 @@ test('a guide that no longer holds what the preview replaces is refused, in Fren
 });
 
 test('Apache sends the same security headers as the tested nginx configuration', () => {
-  assert.ok(nginxHeaders.has('content-security-policy'));
-  const security = [...nginxHeaders].filter(([name]) => name !== 'cache-control');
+  assert.ok(NGINX_HEADERS.has('content-security-policy'));
+  const security = [...NGINX_HEADERS].filter(([name]) => name !== 'cache-control');
   assert.ok(security.length >= 7, `${security.length} en-têtes`);
-  for (const [name, value] of security) assert.equal(apacheHeaders.get(name), value, name);
-  assert.equal(apacheHeaders.get('cache-control'), 'public, max-age=31536000, immutable');
+  for (const [name, value] of security) assert.equal(APACHE_HEADERS.get(name), value, name);
+  assert.equal(APACHE_HEADERS.get('cache-control'), 'public, max-age=31536000, immutable');
 });
