@@ -30,7 +30,15 @@ if (!existsSync(join(CMS_DIR, 'dist', 'sveltia-cms.js'))) {
   process.exit(1);
 }
 
-const { server, remote } = createEditorServer();
+// A request that fails is answered 500 in French and the editor keeps running; the terminal says
+// which address failed, without the library's message (issue 19).
+const { server, remote } = createEditorServer({
+  onError: (_error, path) =>
+    console.error(
+      `✗ L’éditeur n’a pas pu répondre à « ${path} » (erreur interne, la page a reçu un message d’erreur). ` +
+        'Si elle revient, arrêtez l’éditeur (Ctrl+C), relancez « npm run editeur » et signalez-la.',
+    ),
+});
 server.on('error', (error: NodeJS.ErrnoException) => {
   console.error(
     error.code === 'EADDRINUSE'

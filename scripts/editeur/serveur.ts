@@ -6,14 +6,26 @@
  * copies from node_modules, and a Content-Security-Policy limited to 'self' makes the browser
  * refuse whatever is left (a feature that needs a missing library then fails, no request leaves).
  * The editor is never part of the built site: nothing here is under public/ or src/.
+ *
+ * Any page open in the same browser can send requests to 127.0.0.1 (issue 19), so the server
+ * trusts nothing in a request: it serves files of npm packages only, under the project's
+ * node_modules and nowhere else (real paths compared, a symlink cannot lead out); it answers only
+ * to its own address in the Host header (a DNS-rebinding page names its own host); its answers
+ * cannot be framed or read by another origin; and a malformed request gets a short French error,
+ * never a stopped editor.
  */
-import { createServer, type Server } from 'node:http';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, sep } from 'node:path';
+import { trapCharacter } from '../../src/model/characters.ts';
 import { cmsConfigYaml } from './config.ts';
 
+/** The project's node_modules: the only folder the editor serves files from. */
+export const NODE_MODULES = join(process.cwd(), 'node_modules');
+
 /** Where Sveltia CMS is installed (a development dependency). */
-export const CMS_DIR = join(process.cwd(), 'node_modules', '@sveltia', 'cms');
+export const CMS_DIR = join(NODE_MODULES, '@sveltia', 'cms');
 
 /** URL prefixes of the local copies the bundle is pointed at. */
 const FONTS = '/admin/polices/';
@@ -36,7 +48,23 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
+  // No other site may show the editor in a frame and steer it by clicks (clickjacking).
+  "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * Sent with every answer, errors included. X-Frame-Options repeats frame-ancestors for older
+ * browsers; Cross-Origin-Resource-Policy stops a page of another origin from loading the files
+ * (the configuration, the packages) into its own document with `<script>` or `<img>`.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+};
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,6 +77,21 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.css': 'text/css; charset=utf-8',
 };
+
+const TEXT = 'text/plain; charset=utf-8';
+
+/**
+ * The error answers: short French texts, with no path of the computer and no library message.
+ * 421 (Misdirected Request) is for a Host other than this server's address.
+ */
+export const ERROR_TEXTS = {
+  400: 'Requête refusée : adresse mal formée ou interdite.\n',
+  404: 'Introuvable : cette adresse ne correspond à aucune page de l’éditeur.\n',
+  405: 'Méthode refusée : l’éditeur ne répond qu’aux lectures (GET, HEAD).\n',
+  421: 'Adresse refusée : ouvrez l’éditeur par http://127.0.0.1:{port}/admin/, l’adresse que donne « npm run editeur ».\n',
+  500: 'Erreur interne de l’éditeur : rechargez la page ; si l’erreur revient, arrêtez l’éditeur (Ctrl+C) et relancez « npm run editeur ».\n',
+} as const;
+export type ErrorStatus = keyof typeof ERROR_TEXTS;
 
 export const ADMIN_PAGE = `<!doctype html>
 <html lang="fr">
@@ -115,28 +158,143 @@ export function localBundle(source: string, fonts = localFonts()): { code: strin
 }
 
 /**
- * A file of an npm package asked for as `<name>[@<version>]/<path>`, from the copies installed
- * with Sveltia CMS (its own node_modules, then the project's). The shiki engine of @sveltia/ui is
- * the same code as the chunk Sveltia CMS ships in its npm build.
+ * npm's rules for a package name (validate-npm-package-name, for new packages): lower case,
+ * URL-safe characters only, no leading dot or underscore, an optional `@scope/`, at most 214
+ * characters. `..`, `.`, `%`, `\` and upper case are never a package.
  */
-export function packageFile(request: string): string | undefined {
-  const match = /^((?:@[^/@]+\/)?[^/@]+)(?:@[^/]+)?\/(.+)$/.exec(request);
-  if (!match) return undefined;
-  const [, name, rest] = match as unknown as [string, string, string];
-  if (name === '@sveltia/ui' && rest === 'dist/shiki-engine.js') {
-    const chunks = join(CMS_DIR, 'npm', 'chunks');
-    const chunk = existsSync(chunks) ? readdirSync(chunks).find((f) => /^shiki-engine-[^.]+\.js$/.test(f)) : undefined;
-    return chunk && join(chunks, chunk);
+const NAME_PART = '[a-z0-9~-][a-z0-9._~-]*';
+const PACKAGE_NAME = new RegExp(`^(?:@${NAME_PART}/)?${NAME_PART}$`);
+const RESERVED_NAMES = new Set(['node_modules', 'favicon.ico']);
+
+export function isPackageName(name: string): boolean {
+  return name.length <= 214 && PACKAGE_NAME.test(name) && !name.includes('..') && !RESERVED_NAMES.has(name);
+}
+
+/** A version or range after the name (ignored: the installed copy is served): `7.2.4`, `^1.0.0-beta.2`. */
+const isVersion = (version: string) => /^[0-9A-Za-z^~][0-9A-Za-z.+-]*$/.test(version) && !version.includes('..');
+
+/**
+ * One segment of a file path inside a package: the file names the bundle asks for
+ * (`dist/leaflet-src.esm.js`, `locales/fr.json`). No hidden file, no `.` or `..`, nothing a
+ * file system could read as a separator or an escape.
+ */
+const FILE_SEGMENT = /^[A-Za-z0-9_~+-][A-Za-z0-9._~+-]*$/;
+
+/** The real path of `path` if it is a file strictly inside the real folder `dir`, else undefined. */
+function realFileInside(path: string, dir: string): string | undefined {
+  try {
+    const real = realpathSync(path);
+    return real.startsWith(realpathSync(dir) + sep) && statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined;
   }
-  const roots = name === '@sveltia/cms' ? [CMS_DIR] : [join(CMS_DIR, 'node_modules', name), join(process.cwd(), 'node_modules', name)];
+}
+
+/**
+ * A file of an npm package asked for as `<name>[@<version>]/<path>` (already decoded), from the
+ * copies installed with Sveltia CMS (its own node_modules, then the project's). The shiki engine
+ * of @sveltia/ui is the same code as the chunk Sveltia CMS ships in its npm build. Only a valid
+ * package name and plain file names are looked up, and the file found must be, after every
+ * symlink is followed, inside both its package's folder and `nodeModules` (issue 19: `..` as a
+ * name served the whole project folder).
+ */
+export function packageFile(request: string, nodeModules = NODE_MODULES): string | undefined {
+  const match = /^((?:@[^/@]+\/)?[^/@]+)(?:@([^/]+))?\/(.+)$/.exec(request);
+  if (!match) return undefined;
+  const [, name, version, rest] = match as unknown as [string, string, string | undefined, string];
+  if (!isPackageName(name) || (version !== undefined && !isVersion(version))) return undefined;
+  const segments = rest.split('/');
+  if (!segments.every((segment) => FILE_SEGMENT.test(segment))) return undefined;
+  const cmsDir = join(nodeModules, '@sveltia', 'cms');
+  if (name === '@sveltia/ui' && rest === 'dist/shiki-engine.js') {
+    const chunks = join(cmsDir, 'npm', 'chunks');
+    const chunk = existsSync(chunks) ? readdirSync(chunks).find((f) => /^shiki-engine-[^.]+\.js$/.test(f)) : undefined;
+    return chunk && realFileInside(join(chunks, chunk), nodeModules);
+  }
+  const roots = name === '@sveltia/cms' ? [cmsDir] : [join(cmsDir, 'node_modules', name), join(nodeModules, name)];
   for (const root of roots) {
-    const path = normalize(join(root, rest.split('?')[0]!));
-    if (!path.startsWith(root + sep)) return undefined;
+    const path = join(root, ...segments);
     for (const candidate of [path, `${path}.mjs`, `${path}.js`]) {
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      const real = realFileInside(candidate, root);
+      if (real && realFileInside(real, nodeModules)) return real;
     }
   }
   return undefined;
+}
+
+/**
+ * The path of a request target, decoded exactly once, or undefined when it must be refused (400):
+ * a target that is not a path (`http://…`, `*`), a malformed escape (`%E0%A4%A`), a `%` left
+ * after decoding (double encoding: `%252e%252e` is not `..`), a backslash, NUL or any invisible
+ * character, or a `.` or `..` segment, even one that a file lookup would never reach.
+ */
+export function requestPath(target: string): string | undefined {
+  if (!target.startsWith('/')) return undefined;
+  let path: string;
+  try {
+    path = decodeURIComponent(target.replace(/[?#].*$/s, ''));
+  } catch {
+    return undefined;
+  }
+  if (/[%\\]/.test(path) || trapCharacter(path) !== undefined) return undefined;
+  return path.split('/').some((segment) => segment === '.' || segment === '..') ? undefined : path;
+}
+
+/**
+ * Whether a Host header names this server: `127.0.0.1:<port>` or `localhost:<port>`, the port it
+ * listens on (no port only for port 80, as browsers write it). A DNS-rebinding page reaches the
+ * same address under its own name (`evil.test:<port>`) and is refused.
+ */
+export function isOwnHost(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  const names = ['127.0.0.1', 'localhost'];
+  const allowed = names.map((n) => `${n}:${port}`).concat(port === 80 ? names : []);
+  return allowed.includes(host.toLowerCase());
+}
+
+/** Writes one answer with the security headers; no body for HEAD. */
+function send(request: IncomingMessage, response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(bytes.length) });
+  response.end(request.method === 'HEAD' ? undefined : bytes);
+}
+
+function sendError(request: IncomingMessage, response: ServerResponse, status: ErrorStatus): void {
+  send(request, response, status, TEXT, ERROR_TEXTS[status].replace('{port}', String(request.socket.localPort)));
+}
+
+/**
+ * Runs `listener` and turns anything it throws into a French 500: the editor keeps running and
+ * the browser gets no stack. `onError` gets the error, to say it in the terminal.
+ */
+export function answerErrors(
+  listener: RequestListener,
+  onError: (error: unknown, request: IncomingMessage) => void = () => {},
+): RequestListener {
+  return (request, response) => {
+    try {
+      listener(request, response);
+    } catch (error) {
+      onError(error, request);
+      if (response.headersSent) response.destroy();
+      else sendError(request, response, 500);
+    }
+  };
+}
+
+/**
+ * A request Node cannot even parse (garbage bytes, a broken request line or header) never reaches
+ * the listener: it is answered here, 400 with the same headers, and the connection closed.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = Buffer.from(ERROR_TEXTS[400]);
+  const headers = { ...SECURITY_HEADERS, 'Content-Type': TEXT, 'Content-Length': String(body.length), Connection: 'close' };
+  const head = ['HTTP/1.1 400 Bad Request', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join('\r\n');
+  socket.end(Buffer.concat([Buffer.from(`${head}\r\n\r\n`), body]));
 }
 
 export interface EditorServer {
@@ -145,38 +303,45 @@ export interface EditorServer {
   remote: string[];
 }
 
+export interface EditorServerOptions {
+  /** Told of each error answered 500 (the request's decoded path and the error), for the terminal. */
+  onError?: (error: unknown, path: string) => void;
+}
+
 /** The server, not yet listening. */
-export function createEditorServer(): EditorServer {
+export function createEditorServer(options: EditorServerOptions = {}): EditorServer {
   const bundle = localBundle(readFileSync(join(CMS_DIR, 'dist', 'sveltia-cms.js'), 'utf8'));
   const fonts = localFonts();
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const send = (status: number, type: string, body: string | Buffer) => {
-      response.writeHead(status, {
-        'Content-Type': type,
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
-    };
-    const file = (path: string | undefined) =>
-      path ? send(200, TYPES[extname(path)] ?? 'application/octet-stream', readFileSync(path)) : send(404, TYPES['.html']!, 'Introuvable');
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, TYPES['.html']!, 'Méthode refusée');
-    const path = decodeURIComponent(url.pathname);
+  const route: RequestListener = (request, response) => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : -1;
+    if (!isOwnHost(request.headers.host, port)) return sendError(request, response, 421);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(request, response, 405);
+    const path = requestPath(request.url ?? '');
+    if (path === undefined) return sendError(request, response, 400);
+    const file = (found: string | undefined) =>
+      found
+        ? send(request, response, 200, TYPES[extname(found)] ?? 'application/octet-stream', readFileSync(found))
+        : sendError(request, response, 404);
     if (path === '/' || path === '/admin') {
-      response.writeHead(302, { Location: '/admin/' });
+      response.writeHead(302, { ...SECURITY_HEADERS, Location: '/admin/' });
       return response.end();
     }
-    if (path === '/admin/') return send(200, TYPES['.html']!, ADMIN_PAGE);
-    if (path === '/admin/demarrage.js') return send(200, TYPES['.js']!, STARTUP_SCRIPT);
+    if (path === '/admin/') return send(request, response, 200, TYPES['.html']!, ADMIN_PAGE);
+    if (path === '/admin/demarrage.js') return send(request, response, 200, TYPES['.js']!, STARTUP_SCRIPT);
     // Generated at each request: restart not needed after a change of the model.
-    if (path === '/admin/config.yml') return send(200, TYPES['.yml']!, cmsConfigYaml());
-    if (path === '/admin/sveltia-cms.js') return send(200, TYPES['.js']!, bundle.code);
+    if (path === '/admin/config.yml') return send(request, response, 200, TYPES['.yml']!, cmsConfigYaml());
+    if (path === '/admin/sveltia-cms.js') return send(request, response, 200, TYPES['.js']!, bundle.code);
     if (path.startsWith(FONTS)) return file(fonts.get(path.slice(FONTS.length)));
     if (path.startsWith(PACKAGES)) return file(packageFile(path.slice(PACKAGES.length)));
-    return send(404, TYPES['.html']!, 'Introuvable');
-  });
+    return sendError(request, response, 404);
+  };
+  // Without a Host header Node would answer 400 itself, without the security headers: 421 here.
+  const server = createServer(
+    { requireHostHeader: false },
+    answerErrors(route, (error, request) => options.onError?.(error, requestPath(request.url ?? '') ?? '?')),
+  );
+  server.on('clientError', answerClientError);
   return { server, remote: bundle.remote };
 }
 

@@ -4,7 +4,7 @@
  * values and pattern; the relations point at fields that exist; the YAML parses back and is a
  * valid Sveltia CMS configuration; what the CMS writes is read back by the site as written. The
  * comparison reads the schemas through `z.toJSONSchema`, not through the generator's own walk,
- * and a self-test shows it fails on a missing field. Also: the local server sends nothing remote.
+ * and a self-test shows it fails on a missing field. The local server: tests/unit/editeur-serveur.test.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,7 +25,7 @@ import {
   type CmsField,
 } from '../../scripts/editeur/config.ts';
 import { FIELD_LABELS } from '../../scripts/editeur/labels.ts';
-import { CMS_DIR, CONTENT_SECURITY_POLICY, createEditorServer, localBundle, packageFile } from '../../scripts/editeur/serveur.ts';
+import { CMS_DIR } from '../../scripts/editeur/serveur.ts';
 
 type JsonSchema = {
   type?: string;
@@ -305,45 +305,4 @@ test('what the CMS writes (every string double-quoted) reads back as written, an
   assert.deepEqual(read(stringify(data)), []);
   // Self-test: the same reading refuses what the schema refuses.
   assert.notDeepEqual(read(stringify({ ...data, kind: 'autre' })), []);
-});
-
-test('the served CMS has no remote font, string or library address left; packages stay inside node_modules', () => {
-  const { code, remote } = localBundle(readFileSync(join(CMS_DIR, 'dist', 'sveltia-cms.js'), 'utf8'));
-  assert.deepEqual(remote, []);
-  assert.doesNotMatch(code, /https:\/\/(cdn\.jsdelivr\.net|unpkg\.com)\//);
-  assert.match(code, /\/admin\/polices\/material-symbols-outlined-latin-wght-normal\.woff2/);
-  // The viewport lets the page zoom (WCAG 1.4.4): the bundle's maximum-scale=1 is taken out.
-  assert.doesNotMatch(code, /maximum-scale/);
-  // Self-test: a font that has no local copy is reported.
-  assert.deepEqual(localBundle('url(https://cdn.jsdelivr.net/fontsource/fonts/inconnue@1.0.0/latin-400-normal.woff2)', new Map()).remote, [
-    'https://cdn.jsdelivr.net/fontsource/fonts/inconnue@1.0.0/latin-400-normal.woff2',
-  ]);
-  assert.ok(packageFile('@sveltia/cms@0.221.1/locales/fr.json')?.endsWith(join('locales', 'fr.json')));
-  assert.ok(packageFile('turndown@7.2.4/lib/turndown.browser.es.js'));
-  assert.equal(packageFile('turndown@7.2.4/../../../package.json'), undefined);
-  assert.equal(packageFile('@sveltia/cms/../../../package.json'), undefined);
-});
-
-test('the local server answers on the admin page, its configuration and the CMS, always with the CSP, nothing else', async () => {
-  const { server } = createEditorServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  try {
-    const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`, { redirect: 'manual' });
-    const page = await get('/admin/');
-    assert.equal(page.status, 200);
-    assert.equal(page.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
-    assert.match(await page.text(), /<html lang="fr">[\s\S]*rel="cms-config-url"/);
-    const config = await get('/admin/config.yml');
-    assert.equal((parse(await config.text()) as { collections: unknown[] }).collections.length, Object.keys(COLLECTIONS).length);
-    assert.equal((await get('/admin/sveltia-cms.js')).status, 200);
-    assert.equal((await get('/admin/polices/source-sans-3-latin-wght-normal.woff2')).status, 200);
-    assert.equal((await get('/')).status, 302);
-    assert.equal((await get('/package.json')).status, 404);
-    assert.equal((await get('/admin/paquets/%2e%2e/%2e%2e/package.json')).status, 404);
-    assert.equal((await fetch(`http://127.0.0.1:${port}/admin/`, { method: 'POST' })).status, 405);
-    assert.doesNotMatch(CONTENT_SECURITY_POLICY, /https?:|\*/);
-  } finally {
-    server.close();
-  }
 });
