@@ -35,6 +35,7 @@ side_by_side() {
 stage "Navigateur et serveur web (nginx) pour les tests"
 bash scripts/ensure-browser.sh
 bash scripts/ensure-nginx.sh
+bash scripts/ensure-xmllint.sh
 # Astro's generated types once, first: the lint and the type check below read them side by side,
 # and nothing writes them again until the build.
 stage "Types générés par Astro"

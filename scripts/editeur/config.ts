@@ -19,6 +19,8 @@ import { THEMES } from '../../src/model/themes.ts';
 import { AUDIENCES } from '../../src/model/audiences.ts';
 import { LANGUAGES, LANGUAGE_KEYS } from '../../src/model/languages.ts';
 import { SLUG_PATTERN } from '../../src/model/ids.ts';
+import { isMultiline } from '../../src/model/common.ts';
+import { textPattern, textPatternMessage, textPatternMultiline } from '../../src/model/characters.ts';
 import { FIELD_LABELS, NUMBERING_LABELS, type FieldLabel } from './labels.ts';
 
 /** One form field, as Sveltia CMS reads it (https://sveltiacms.app/en/docs/fields). */
@@ -238,9 +240,11 @@ function widgetFor(
   switch (def.type) {
     case 'string': {
       if (relation) return { widget: 'relation', ...relation };
+      // Free texts carry the model's pattern against invisible characters (src/model/common.ts),
+      // the others their format's (dates, identifiers), which refuses them too.
       const regex = checksOf(schema).find((c) => c.format === 'regex');
       return {
-        widget: label?.multiline ? 'text' : 'string',
+        widget: isMultiline(schema) ? 'text' : 'string',
         ...(regex ? { pattern: [(regex.pattern as RegExp).source, messageOf(regex)] as [string, string] } : {}),
       };
     }
@@ -289,8 +293,10 @@ function fieldsOf(walk: Walk, parent: string[], shape: Record<string, z.ZodType>
     const { inner, optional } = unwrap(schema);
     const label = labelFor(walk, path);
     const widget = widgetFor(walk, path, inner, label);
-    // Without a hint of its own, a field with a format shows it (dates: "AAAA-MM-JJ").
-    const format = widget.pattern?.[1] ?? widget.field?.pattern?.[1];
+    // Without a hint of its own, a field with a format shows it (dates: "AAAA-MM-JJ"); the
+    // pattern of free texts is no format: its message only shows when it fails.
+    const pattern = widget.pattern ?? widget.field?.pattern;
+    const format = textPatternMultiline(pattern?.[0]) === undefined ? pattern?.[1] : undefined;
     const hint = label?.hint ?? (format && format[0]!.toUpperCase() + format.slice(1));
     return {
       name,
@@ -324,6 +330,8 @@ export function buildCollections(
       required: false,
       widget: 'markdown',
       modes: ['raw', 'rich_text'],
+      // The body's characters are checked as every multi-line text's (src/model/body.ts).
+      pattern: [textPattern(true).source, textPatternMessage(true)],
     });
     const identifier = ['title', 'term', 'name'].find((f) => f in shape) ?? Object.keys(shape)[0]!;
     // Entries of a document live in a folder named after it: content/<folder>/<document>/<file>.mdx.

@@ -8,19 +8,19 @@
  * `<path>` for the fields every collection names the same way.
  */
 
-/** A label, or a label with a hint (shown under the field) and a few presentation choices. */
+/**
+ * A label, or a label with a hint (shown under the field) and a default. Whether a text takes
+ * several lines is the model's fact (`multilineText`, src/model/common.ts): the same schema lets
+ * the check accept line breaks and gives the form a text area.
+ */
 export type FieldLabel =
   | string
   | {
       label: string;
       hint?: string;
-      /** Several lines instead of one (long texts). */
-      multiline?: boolean;
       /** Value a new entry starts with, when the schema's default lives in the site code ("true" for caseSensitive). */
       default?: boolean;
     };
-
-const multiline = (label: string, hint?: string): FieldLabel => ({ label, hint, multiline: true });
 
 export const FIELD_LABELS: Record<string, FieldLabel> = {
   // Shared by several collections.
@@ -29,7 +29,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   number: { label: 'Numéro', hint: 'Tel qu’imprimé dans le document : « 12 », « 1.2 », « II ».' },
   label: { label: 'Libellé imprimé', hint: 'Seulement s’il diffère du modèle du document (« Article premier »).' },
   order: { label: 'Position dans le document', hint: '1, 2, 3… : fixe l’ordre d’affichage ; unique dans le document.' },
-  summary: multiline('Résumé', 'Une ou deux phrases qui disent de quoi il s’agit.'),
+  summary: { label: 'Résumé', hint: 'Une ou deux phrases qui disent de quoi il s’agit.' },
   sourceNotes: { label: 'Notes sur le document source', hint: 'Lacunes ou particularités de la source, affichées aux lecteurs.' },
   notes: 'Remarques du document',
   themes: 'Thèmes',
@@ -116,14 +116,14 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   'actions.kind': 'Type',
   'actions.group': 'Intertitre',
   'actions.title': { label: 'Titre court', hint: 'Les premiers mots du libellé.' },
-  'actions.wording': multiline('Libellé complet', 'Exactement comme imprimé.'),
-  'actions.extension': multiline('Prolongement'),
+  'actions.wording': { label: 'Libellé complet', hint: 'Exactement comme imprimé.' },
+  'actions.extension': 'Prolongement',
   'actions.novelty': 'Nouveauté',
   'actions.seeAlso': { label: 'Voir aussi (numéros d’actions)', hint: 'Numéros d’autres actions du même document.' },
   'actions.statuses': { label: 'Statuts par bilan', hint: 'Un par bilan du document, du plus ancien au plus récent.' },
   'actions.statuses.round': { label: 'Bilan', hint: 'Identifiant d’un bilan du document.' },
   'actions.statuses.status': { label: 'Statut', hint: 'Un code de l’échelle du document (« R », « EC »…).' },
-  'actions.statuses.comment': multiline('Commentaire'),
+  'actions.statuses.comment': 'Commentaire',
   'actions.statuses.evidence': 'Justificatif',
   'actions.withdrawn': 'Retrait',
   'actions.withdrawn.round': { label: 'Bilan du retrait', hint: 'Identifiant d’un bilan du document.' },
@@ -131,7 +131,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   'actions.withdrawn.note': 'Note',
   'actions.subItems': 'Points (a., b., c.)',
   'actions.subItems.letter': 'Lettre',
-  'actions.subItems.text': multiline('Texte'),
+  'actions.subItems.text': 'Texte',
   'actions.subItems.status': { label: 'Statut', hint: 'Un code de l’échelle du document.' },
   'actions.subItems.dates': 'Dates',
   'actions.subItems.dates.done': 'Réalisé',
@@ -157,14 +157,14 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   'procedures.steps.title': 'Étape',
   'procedures.steps.actor': 'Qui agit',
   'procedures.steps.when': 'Quand, dans quel délai',
-  'procedures.steps.text': multiline('Texte'),
+  'procedures.steps.text': 'Texte',
   'procedures.documents': 'Pièces à réunir',
   'procedures.legalReferences': 'Références juridiques',
 
   // Glossary.
   'glossary.term': 'Terme',
   'glossary.expansion': 'Forme développée',
-  'glossary.definition': multiline('Définition'),
+  'glossary.definition': 'Définition',
   'glossary.variants': 'Autres graphies',
   'glossary.caseSensitive': {
     label: 'Respecter la casse',
@@ -182,7 +182,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   'organisations.name': 'Nom complet',
   'organisations.shortName': 'Nom court',
   'organisations.names': { label: 'Formes du nom dans les documents', hint: 'Toutes les graphies à reconnaître dans les textes.' },
-  'organisations.description': multiline('Description'),
+  'organisations.description': 'Description',
 };
 
 /** Labels of the one closed list that has none in the model (where action numbers restart). */

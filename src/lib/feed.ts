@@ -4,6 +4,8 @@
  * the unit tests call it with the catalogue, the base and the site's origin if any.
  */
 import { getRssString } from '@astrojs/rss';
+import { trapCharacter, trapMessage, visibleText } from '../model/characters.ts';
+import { ContentError } from '../model/problems.ts';
 import type { Catalogue } from './catalogue.ts';
 import { feedItems } from './dates.ts';
 import { joinBase } from './paths.ts';
@@ -46,5 +48,38 @@ export async function feedXml(catalogue: Catalogue, options: FeedOptions): Promi
       categories: [CATEGORIES[item.kind]],
     })),
   });
-  return options.site === undefined ? xml.replaceAll(STAND_IN, '') : xml;
+  const feed = options.site === undefined ? xml.replaceAll(STAND_IN, '') : xml;
+  checkCharacters(feed);
+  return feed;
+}
+
+/**
+ * A strict XML parser refuses the whole feed for one character XML 1.0 forbids (issue 19: a
+ * vertical tab in a round's label gave "PCDATA invalid Char value 11"), and @astrojs/rss writes
+ * texts as they are. The model refuses these characters in every text of the content and of
+ * src/config.ts (src/model/characters.ts), so one found here came through a value that escaped
+ * it: the build stops with the usual French report, naming the element and the text, rather
+ * than strip it. Stripping would publish pages that still hold the character (only the feed
+ * would be clean) and hide the hole in the model that let it through.
+ */
+export function checkCharacters(xml: string): void {
+  const found = trapCharacter(xml, true);
+  if (!found) return;
+  // The text the character sits in, between the tags around it.
+  const start = xml.lastIndexOf('>', found.index) + 1;
+  const end = xml.indexOf('<', found.index);
+  const text = xml.slice(start, end === -1 ? undefined : end);
+  const trap = trapCharacter(text, true) ?? found;
+  const element = /<([\w:]+)[^>]*>$/.exec(xml.slice(0, start))?.[1] ?? '?';
+  const item = xml.slice(0, found.index).split('<item>').length - 1;
+  throw new ContentError([
+    {
+      file: 'fil.xml (fil d’actualité)',
+      field: item > 0 ? `<${element}> de l’entrée ${item}` : `<${element}> du fil`,
+      message: trapMessage(trap, text),
+      value: visibleText(text),
+      allowed:
+        'le texte sans ce caractère : corrigez-le là où il est écrit (le contenu, ou src/config.ts pour le nom du site), puis relancez la construction',
+    },
+  ]);
 }

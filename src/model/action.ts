@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { themeList } from './themes.ts';
 import { audienceList } from './audiences.ts';
-import { printedLabel, printedNumber, slug, text, sourceNotes } from './common.ts';
+import { printedLabel, printedNumber, slug, text, multilineText, sourceNotes } from './common.ts';
 
 /** Kinds of item that sit at the action level, with their French labels. */
 export const ACTION_KINDS = {
@@ -35,9 +35,9 @@ export const actionSchema = z.strictObject({
   /** Short title: the opening words of the wording. */
   title: text,
   /** Full wording, exactly as printed. */
-  wording: text,
+  wording: multilineText,
   /** Text the source adds as an extension of the action ("Homogénéiser les pratiques régionales (cf. action 7.2)"). */
-  extension: text.optional(),
+  extension: multilineText.optional(),
   /** true when the source marks the action as new ("Nouveauté"). */
   novelty: z.boolean().optional(),
   /** Numbers of other actions of the same convention the source refers to ("cf. 6.1-6.14" → 6.1 … 6.14). */
@@ -53,7 +53,7 @@ export const actionSchema = z.strictObject({
         round: slug,
         status: statusCode,
         /** The round's comment on the action. */
-        comment: text.optional(),
+        comment: multilineText.optional(),
         /** What shows the status (a figure, a document), as the round gives it. */
         evidence: text.optional(),
       }),
@@ -62,7 +62,9 @@ export const actionSchema = z.strictObject({
   /** The round at which the action was withdrawn, or merged into another action of the document (its number). */
   withdrawn: z.strictObject({ round: slug, mergedInto: printedNumber.optional(), note: text.optional() }).optional(),
   /** Ordered sub-items (a., b., c.), each may carry its own status and dates. */
-  subItems: z.array(z.strictObject({ letter: text, text, status: statusCode.optional(), dates: printedDates.optional() })).optional(),
+  subItems: z
+    .array(z.strictObject({ letter: text, text: multilineText, status: statusCode.optional(), dates: printedDates.optional() }))
+    .optional(),
   /** Bodies responsible, as printed ("RH", "DISC"). */
   responsible: z.array(text).optional(),
   /** Done and due dates, as printed. */

@@ -18,13 +18,18 @@
  * - in links (`href`, `action`, `formaction`, `xlink:href`, `cite`…) any scheme but http, https,
  *   mailto and tel (so `javascript:`, `data:`, `vbscript:`, `file:`…); in sources (`src`, `srcset`,
  *   `poster`…) any address outside the site: no request leaves the host;
+ * - attributes that make the browser send a request of its own (`ping`, `attributionsrc`), whatever
+ *   their address (issue 19): a click would tell another server who reads what;
  * - a `lang` (RGAA 8.7: a passage in another language, `<span lang="en">…</span>`) whose value is
- *   not a code of the closed list of src/model/languages.ts: a screen reader would not know it.
+ *   not a code of the closed list of src/model/languages.ts: a screen reader would not know it;
+ * - invisible characters (issue 19, src/model/characters.ts): control characters, lone surrogates,
+ *   bidirectional overrides; tabs and line breaks are the body's own.
  */
 import { ErrorCodes, parseFragment, type DefaultTreeAdapterTypes as P5 } from 'parse5';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import type { Problem } from './problems.ts';
 import { LANGUAGES, LANGUAGE_LIST } from './languages.ts';
+import { textAllowed, trapCharacter, trapMessage, visibleText } from './characters.ts';
 
 /**
  * Whether a body must be compiled as MDX rather than rendered as Markdown. MDX differs from
@@ -87,7 +92,15 @@ const LINK_ALLOWED = 'une adresse en http:// ou https://, mailto: ou tel:, ou un
 const SOURCE_ALLOWED = 'le chemin d’un fichier du site (commençant par / ou relatif), sans http:// ni //';
 
 /** Attribute names (lowercase, letters and digits only: `formAction` = `formaction`) that hold a link. */
-const LINK_ATTRIBUTES = new Set(['href', 'action', 'formaction', 'xlinkhref', 'cite', 'longdesc', 'ping']);
+const LINK_ATTRIBUTES = new Set(['href', 'action', 'formaction', 'xlinkhref', 'cite', 'longdesc']);
+/**
+ * Attributes (same form) that make the reader's browser send a request of its own, whatever the
+ * address: refused outright, since an address on the site itself would serve no purpose either.
+ */
+const REQUEST_ATTRIBUTES: ReadonlyMap<string, string> = new Map([
+  ['ping', 'à chaque clic sur le lien, le navigateur du lecteur enverrait de lui-même une requête à cette adresse'],
+  ['attributionsrc', 'le navigateur du lecteur enverrait de lui-même une requête de mesure publicitaire à cette adresse'],
+]);
 /** Attribute names (same form) whose address the browser loads at once. */
 const SOURCE_ATTRIBUTES = new Set([
   'src',
@@ -102,6 +115,7 @@ const SOURCE_ATTRIBUTES = new Set([
   'classid',
   'archive',
   'manifest',
+  'icon',
 ]);
 /** Attributes that insert HTML or run code whatever their value. */
 const RAW_ATTRIBUTES = new Set(['dangerouslysetinnerhtml', 'srcdoc']);
@@ -182,6 +196,13 @@ function attributeProblem(name: string, value: string | undefined): { message: s
           ? 'attribut lang sans langue : il doit dire la langue du passage'
           : `langue « ${value} » inconnue (attribut lang) : le code d’une langue de la liste, en minuscules`,
       allowed: `lang="en" et les autres codes de la liste : ${LANGUAGE_LIST}`,
+    };
+  }
+  const request = REQUEST_ATTRIBUTES.get(key);
+  if (request) {
+    return {
+      message: `attribut ${name} refusé : ${request} ; un autre serveur saurait ainsi qui lit la page`,
+      allowed: 'rien : retirez l’attribut ; le lien lui-même reste, écrit [texte du lien](https://…)',
     };
   }
   if (LINK_ATTRIBUTES.has(key) || SOURCE_ATTRIBUTES.has(key)) {
@@ -281,10 +302,50 @@ function checkHtml(
   }
 }
 
+/** Around the character at `index` of `line`, made visible: what the report shows of a line with an invisible character. */
+function around(line: string, index: number): string {
+  let start = Math.max(0, index - 30);
+  let end = Math.min(line.length, index + 30);
+  // Whole words when there are spaces to cut at; never half of a pair (an emoji would show as a lone surrogate).
+  const space = line.indexOf(' ', start);
+  if (start > 0 && space !== -1 && space < index) start = space + 1;
+  const lastSpace = line.lastIndexOf(' ', end);
+  if (end < line.length && lastSpace > index) end = lastSpace;
+  if (start > 0 && /[\uDC00-\uDFFF]/.test(line.charAt(start))) start++;
+  if (end < line.length && /[\uDC00-\uDFFF]/.test(line.charAt(end))) end++;
+  return `${start > 0 ? '…' : ''}${visibleText(line.slice(start, end))}${end < line.length ? '…' : ''}`;
+}
+
 /**
- * Checks one body. `firstLine` is the line of the file where the body starts (after the front
- * matter), so that every problem gives the line as the editor shows it. `format`: how the build
- * reads it, by the content loader's rule unless given (tests read a body both ways).
+ * Invisible characters (issue 19): one problem per line that holds one, with the line in the file.
+ * Tab, line feed and CRLF are the body's own (src/model/characters.ts, multi-line text).
+ */
+function trapProblems(file: string, body: string, firstLine: number): Problem[] {
+  const problems: Problem[] = [];
+  const lines = body.split('\n');
+  lines.forEach((line, i) => {
+    // The line with its line feed, so that a CRLF reads as one.
+    const trap = trapCharacter(i < lines.length - 1 ? `${line}\n` : line, true);
+    if (!trap) return;
+    // A CRLF's carriage return is not shown, unless it is the character refused (a lone one, at the end).
+    const shown = trap.index < line.length - 1 ? line.replace(/\r$/, '') : line;
+    problems.push({
+      file,
+      line: firstLine + i,
+      field: BODY_FIELD,
+      message: trapMessage(trap, shown),
+      value: around(shown, trap.index),
+      allowed: textAllowed(true),
+    });
+  });
+  return problems;
+}
+
+/**
+ * Checks one body: its characters, then its markup. `firstLine` is the line of the file where the
+ * body starts (after the front matter), so that every problem gives the line as the editor shows
+ * it; problems come in the order of their lines. `format`: how the build reads it, by the content
+ * loader's rule unless given (tests read a body both ways).
  */
 export function checkBody(
   file: string,
@@ -292,8 +353,15 @@ export function checkBody(
   firstLine = 1,
   format: 'mdx' | 'markdown' = needsMdx(body?.trim() ?? '') ? 'mdx' : 'markdown',
 ): Problem[] {
+  if (body === undefined || body.trim() === '') return [];
+  return [...trapProblems(file, body, firstLine), ...markupProblems(file, body, firstLine, format)].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0),
+  );
+}
+
+/** The problems of a body's markup (elements, attributes, addresses, expressions), each at its line. */
+function markupProblems(file: string, body: string, firstLine: number, format: 'mdx' | 'markdown'): Problem[] {
   const problems: Problem[] = [];
-  if (body === undefined || body.trim() === '') return problems;
   const lineOf = (point: Point | undefined) => firstLine + (point?.line ?? 1) - 1;
   const report = (line: number, found: { message: string; allowed: string }, value?: string) =>
     problems.push({

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { SLUG_PATTERN } from './ids.ts';
+import { textPattern, textPatternMessage, trapCharacter, trapMessage } from './characters.ts';
 
 /** Whether a `AAAA-MM-JJ` text is a day of the calendar (no 30 February); other texts are left to the format check. */
 const inCalendar = (d: string) => {
@@ -35,8 +36,38 @@ export const printedNumber = z.string().regex(/^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$
   error: 'numéro attendu tel qu\'imprimé dans la source, entre guillemets (par exemple "12" ou "1.2")',
 });
 
-/** Non-empty text, trimmed. */
-export const text = z.string().trim().min(1, { error: 'texte vide : ce champ doit être rempli' });
+/**
+ * Non-empty text, trimmed, free of invisible traps (issue 19, src/model/characters.ts). The check
+ * is a pattern so that the form editor gets the very same one (scripts/editeur/config.ts reads the
+ * schemas' patterns); its message, computed from the value, names the character and where it is
+ * (called without a value, by the editor, it says what is allowed). It reads the trimmed text, the
+ * one the site publishes: a stray line feed at the end of a value is dropped, not refused.
+ */
+const cleanText = (multiline: boolean) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'texte vide : ce champ doit être rempli' })
+    .regex(textPattern(multiline), {
+      error: (issue) => {
+        const value = issue.input;
+        const trap = typeof value === 'string' ? trapCharacter(value, multiline) : undefined;
+        return trap ? trapMessage(trap, value as string) : textPatternMessage(multiline);
+      },
+    });
+
+/** Non-empty text on one line (a title, a label, a name): no tab, no line break. */
+export const text = cleanText(false);
+
+/**
+ * Non-empty text that may span several lines (a wording, a summary, a comment, a definition): tab
+ * and line feed allowed. The form editor gives it a text area (scripts/editeur/config.ts reads
+ * `multiline` through `isMultiline`).
+ */
+export const multilineText = cleanText(true).meta({ multiline: true });
+
+/** Whether a text field may span several lines (built from `multilineText`). */
+export const isMultiline = (schema: z.ZodType): boolean => schema.meta()?.multiline === true;
 
 /**
  * Honest remarks about the source itself (a missing heading, an empty article, a broken table of

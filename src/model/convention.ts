@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { STATUS_KEYS } from './statuses.ts';
-import { fullDate, partialDate, slug, text, sourceNotes } from './common.ts';
+import { fullDate, partialDate, slug, text, multilineText, sourceNotes } from './common.ts';
 import { foreignPhrases } from './languages.ts';
 
 /** Kinds of document, with their French labels. */
@@ -103,7 +103,7 @@ export const conventionSchema = z.strictObject({
     extendedTo: partialDate.optional(),
   }),
   /** One or two sentences saying what the document is, for the home page and search. */
-  summary: text,
+  summary: multilineText,
   /** The document's own words for its three levels. */
   levels: z.strictObject({ axis: level, objective: level, action: level }),
   /** The document's status scale: its codes, their legend as printed, and the shared status they mean. Absent when the document follows no status. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { slug, text } from './common.ts';
+import { slug, text, multilineText } from './common.ts';
 import { foreignPhrases, language } from './languages.ts';
 
 /**
@@ -12,7 +12,7 @@ export const glossarySchema = z.strictObject({
   /** What the acronym stands for, as the documents (or the law) spell it out; absent for plain terms. */
   expansion: text.optional(),
   /** A plain-French definition, one to three sentences, understandable without the acronym. */
-  definition: text,
+  definition: multilineText,
   /** Other printed forms to recognise as the same term ("R.Q.T.H.", "ESAT" for "Esat"). */
   variants: z.array(text).optional(),
   /** Whether the term (and its variants) is only recognised with this exact case. Default: true. */

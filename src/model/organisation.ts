@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { text } from './common.ts';
+import { text, multilineText } from './common.ts';
 
 /** Organisations (bodies) and roles (functions people hold). */
 export const ORGANISATION_KINDS = {
@@ -24,5 +24,5 @@ export const organisationSchema = z.strictObject({
    */
   names: z.array(text).min(1),
   /** One or two sentences: what it is and what it does in these documents. */
-  description: text,
+  description: multilineText,
 });

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { textAllowed, textPatternMultiline, visibleText } from './characters.ts';
 
 /**
  * One thing wrong with the content, said so that the person who edits the file can fix it:
@@ -21,10 +22,15 @@ export interface Problem {
   allowed?: string;
 }
 
+/**
+ * A value as printed in a report: invisible characters (controls, tabs and line breaks included)
+ * written as their code (`[U+000B]`, src/model/characters.ts), so that the référent sees where
+ * they are, none of them reaches the terminal and each problem keeps its lines.
+ */
 const show = (value: unknown): string => {
   if (value === undefined) return '(absent)';
-  if (typeof value === 'string') return `« ${value} »`;
-  return JSON.stringify(value);
+  if (typeof value === 'string') return `« ${visibleText(value)} »`;
+  return visibleText(JSON.stringify(value));
 };
 
 const list = (values: readonly unknown[]): string => values.map((v) => String(v)).join(', ');
@@ -118,6 +124,13 @@ export function problemFromIssue(file: string, issue: z.core.$ZodIssue, data: un
         };
       }
       return { file, field, value, message: issue.message };
+    case 'invalid_format':
+      // A forbidden invisible character (src/model/common.ts): the message names it; say what the field takes.
+      if (issue.format === 'regex') {
+        const multiline = textPatternMultiline(issue.pattern);
+        if (multiline !== undefined) return { file, field, value, message: issue.message, allowed: textAllowed(multiline) };
+      }
+      return { file, field, value, message: issue.message };
     default:
       return { file, field, value, message: issue.message };
   }
@@ -126,11 +139,11 @@ export function problemFromIssue(file: string, issue: z.core.$ZodIssue, data: un
 /** One problem as printed in the terminal. */
 export function formatProblem(p: Problem): string {
   const lines = [
-    `✗ ${p.file}${p.line ? `, ligne ${p.line}` : ''}${p.line && p.column ? `, colonne ${p.column}` : ''}`,
-    `  champ « ${p.field} » : ${p.message}`,
+    `✗ ${visibleText(p.file)}${p.line ? `, ligne ${p.line}` : ''}${p.line && p.column ? `, colonne ${p.column}` : ''}`,
+    `  champ « ${visibleText(p.field)} » : ${visibleText(p.message)}`,
   ];
   if ('value' in p && p.value !== undefined) lines.push(`  valeur trouvée : ${show(p.value)}`);
-  if (p.allowed) lines.push(`  valeurs permises : ${p.allowed}`);
+  if (p.allowed) lines.push(`  valeurs permises : ${visibleText(p.allowed)}`);
   return lines.join('\n');
 }
 

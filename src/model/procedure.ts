@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { themeList } from './themes.ts';
-import { printedNumber, slug, text, sourceNotes } from './common.ts';
+import { printedNumber, slug, text, multilineText, sourceNotes } from './common.ts';
 
 /**
  * A procedure (recruitment by contract, workstation adaptation…): ordered steps with who acts and
@@ -17,7 +17,7 @@ export const procedureSchema = z.strictObject({
   /** Title, in the source's words. */
   title: text,
   /** One or two sentences saying what the procedure is for. */
-  summary: text,
+  summary: multilineText,
   /** Position in the document (1, 2, 3…); unique within the convention's procedures. */
   order: z.number().int().positive(),
   /** Who the procedure is addressed to, as printed. */
@@ -37,7 +37,7 @@ export const procedureSchema = z.strictObject({
         /** When or within what delay, as printed ("dans un délai de 3 mois"). */
         when: text.optional(),
         /** The source's text for this step. */
-        text: text.optional(),
+        text: multilineText.optional(),
       }),
     )
     .min(1),

@@ -1,11 +1,13 @@
 /**
  * The feed as built (dist/fil.xml): well-formed XML (fast-xml-parser's validator, which is shown to
- * reject a broken feed), one item per publication and per update of each document and per review
+ * reject a broken feed) that a strict parser reads too (xmllint, libxml2: it refuses the control
+ * characters a lenient parser lets through, issue 19; shown to refuse a vertical tab), one item per publication and per update of each document and per review
  * round with a date, read from the content; every link leads to a page of dist/ (and to its
  * fragment), every date is RFC 822; every page links to the feed from its <head> and its footer.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -38,6 +40,31 @@ test('the validator does reject a broken feed (unclosed, misnested, bare ampersa
   for (const broken of [xml.replace('</channel>', ''), xml.replace('<item>', '<item><title>'), xml.replace('<title>', '<title>R&D ')]) {
     assert.notEqual(wellFormed(broken), true);
   }
+});
+
+/**
+ * xmllint's verdict on a feed (libxml2, the parser of many feed readers): '' when it reads it, its
+ * messages otherwise. The test command installs it (scripts/ensure-xmllint.sh).
+ */
+const XMLLINT = spawnSync('xmllint', ['--version']).error === undefined;
+const strictXml = (source: string) => {
+  const run = spawnSync('xmllint', ['--noout', '-'], { input: source, encoding: 'utf8' });
+  return run.status === 0 ? '' : run.stderr || `xmllint : code de sortie ${run.status}`;
+};
+const NO_XMLLINT = XMLLINT ? false : 'xmllint est introuvable : installez libxml2-utils (bash scripts/ensure-xmllint.sh), puis relancez';
+
+test('the feed passes a strict XML parser (xmllint)', { skip: NO_XMLLINT }, () => {
+  assert.equal(strictXml(xml), '');
+});
+
+test('self-test: the strict parser refuses a control character in a title', { skip: NO_XMLLINT }, () => {
+  // A vertical tab in a title, as a round label with Excel's _x000B_ put it there (issue 19); the
+  // validator above lets it through.
+  const tab = xml.replace(/<item><title>([^<]{3})/, '<item><title>$1\u000B');
+  assert.notEqual(tab, xml);
+  assert.match(strictXml(tab), /PCDATA invalid Char value 11/);
+  // U+FFFE, a noncharacter: outside XML's characters too (src/model/characters.ts refuses it).
+  assert.match(strictXml(xml.replace('<item><title>', '<item><title>\uFFFE')), /Char 0xFFFE out of allowed range/);
 });
 
 type Channel = { link: string; item?: Item | Item[] };

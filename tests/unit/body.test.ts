@@ -211,3 +211,75 @@ test('a body that MDX cannot read is reported at its line, with the escapes to u
   );
   assert.match(blocks[0]!, /\\< et \\\{/);
 });
+
+test('ping and attributionsrc are refused whatever their address: the browser would send a request of its own', () => {
+  const block = refused(
+    'Voir <a href="https://exemple.fr/" ping="https://suivi.exemple/clic">le site</a>.',
+    FIRST,
+    /attribut ping refusé : à chaque clic sur le lien, le navigateur du lecteur enverrait de lui-même une requête à cette adresse ; un autre serveur saurait ainsi qui lit la page/,
+    /retirez l’attribut ; le lien lui-même reste, écrit \[texte du lien\]\(https:\/\/…\)/,
+  );
+  assert.match(block, /valeur trouvée : « ping="https:\/\/suivi\.exemple\/clic" »/);
+  // An address on the site, or none, serves no purpose either; in a Markdown body's HTML too.
+  refused('<a href="/guide/" ping="/compteur">guide</a>', FIRST, /attribut ping refusé/);
+  refused('<a href="https://exemple.fr/" attributionsrc>lien</a>', FIRST, /attribut attributionsrc refusé : .*mesure publicitaire/);
+  refused('<img src="/a.png" alt="" attributionSrc="https://pub.exemple/" />', FIRST, /attribut attributionSrc refusé/);
+  assert.deepEqual(
+    checkBody(ACTION, 'Texte.\n\n<a href="https://exemple.fr/" ping="https://suivi.exemple/">lien</a>', FIRST, 'markdown').map(
+      (p) => p.line,
+    ),
+    [FIRST + 2],
+  );
+  // The link itself still passes.
+  assert.deepEqual(report('Voir <a href="https://exemple.fr/">le site</a>.'), []);
+});
+
+test('an invisible character in a body is refused with its line, its code and where it is', () => {
+  const block = refused(
+    'Premier paragraphe.\n\nUn mot\u000Bcaché.',
+    FIRST + 2,
+    /caractère invisible interdit \(U\+000B, tabulation verticale\) après « Un mot »/,
+  );
+  assert.equal(
+    block,
+    [
+      `✗ ${ACTION}, ligne ${FIRST + 2}`,
+      '  champ « (corps du texte) » : caractère invisible interdit (U+000B, tabulation verticale) après « Un mot » ; retapez ce passage (un copier-coller depuis un PDF, une page web ou un tableur en apporte souvent)',
+      '  valeur trouvée : « Un mot[U+000B]caché. »',
+      '  valeurs permises : du texte sans caractère invisible de contrôle (tabulations et sauts de ligne permis)',
+    ].join('\n'),
+  );
+  refused('Nul\u0000 ici.', FIRST, /\(U\+0000, caractère nul\) après « Nul »/);
+  refused('Texte.\n\nFin de ligne\u0085', FIRST + 2, /\(U\+0085, /);
+  refused('Une moitié \uDE00 d’emoji.', FIRST, /\(U\+DE00, moitié de caractère isolée/);
+  refused(
+    'Paiement de 100 €\u202E05 ici.',
+    FIRST,
+    /\(U\+202E, contrôle bidirectionnel : forçage droite-gauche\) après « Paiement de 100 € »/,
+  );
+  refused('Texte.\n\n\u2066isolé\u2069', FIRST + 2, /\(U\+2066, contrôle bidirectionnel : isolat gauche-droite\) au début du texte/);
+  // In an MDX body and next to its other problems: each at its line, in the order of the lines.
+  assert.deepEqual(
+    validateAll(withBody('<span>a</span>\u202E\n\n<script>x</script>\n\nb\u0000')).problems.map((p) => [p.line, p.message.slice(0, 30)]),
+    [
+      [FIRST, 'caractère invisible interdit ('],
+      [FIRST + 2, 'balise <script> refusée : elle'],
+      [FIRST + 4, 'caractère invisible interdit ('],
+    ],
+  );
+  // A long line: the value shows the passage around the character, not the line's start.
+  const long = `${'mot '.repeat(40)}\u000B${' fin'.repeat(20)}`;
+  assert.match(report(long)[0]!, /valeur trouvée : « …mot mot [^\n]*\[U\+000B\] fin fin[^\n]*… »/);
+});
+
+test('tabs, line breaks (LF or CRLF), non-breaking spaces and emoji are a body’s own', () => {
+  for (const body of [
+    'Un\u00A0mot ; un autre\u202F: « citation » 😀 👩🏽‍🦽.\r\n\r\nSuite\tavec une tabulation.\r\n',
+    '| a\t| b |\n| - | - |\n| 1 | 2 |',
+  ]) {
+    assert.deepEqual(report(body), [], body);
+    assert.deepEqual(checkBody(ACTION, body, FIRST, 'markdown'), [], body);
+  }
+  // A carriage return alone is not a line break.
+  refused('Ligne\rsuite', FIRST, /\(U\+000D, retour chariot\)/);
+});

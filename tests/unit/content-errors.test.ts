@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { validateAll } from '../../src/model/validate.ts';
 import { formatProblem, formatReport } from '../../src/model/problems.ts';
 import { validFiles, withChange } from './fixtures.ts';
+import { trapCharacter } from '../../src/model/characters.ts';
 
 const ACTION_1 = 'content/actions/essai/action-1.mdx';
 const ACTION_2 = 'content/actions/essai/action-2.mdx';
@@ -358,4 +359,84 @@ test('an expression declared in another language must be written so in the docum
     report(withChange(CONVENTION_FILE, { foreignPhrases: [{ text: 'Action 2', lang: 'anglais' }] })).join('\n'),
     /champ « foreignPhrases\.0\.lang » [^\n]*\n  valeur trouvée : « anglais »\n  valeurs permises : en, de, es, it, pt, nl, la/,
   );
+});
+
+test('an invisible character in a field is refused in French: file, field, the character by its code, where, what to do', () => {
+  // A vertical tab in a round label: Excel writes it as _x000B_ and it made the feed unreadable (issue 19).
+  const rounds = [{ id: 'bilan-2024', label: 'Bilan\u000B2024', date: '2024' }];
+  assert.deepEqual(report(withChange(CONVENTION_FILE, { rounds })), [
+    [
+      `✗ ${CONVENTION_FILE}`,
+      '  champ « rounds.0.label » : caractère invisible interdit (U+000B, tabulation verticale) après « Bilan » ; retapez ce passage (un copier-coller depuis un PDF, une page web ou un tableur en apporte souvent)',
+      '  valeur trouvée : « Bilan[U+000B]2024 »',
+      '  valeurs permises : du texte sur une seule ligne, sans caractère invisible de contrôle ni tabulation',
+    ].join('\n'),
+  ]);
+  // NUL, a C1 control, a lone surrogate, the bidirectional override and isolate: every text field,
+  // at every depth (lists, objects in lists), each with its own code in the message and the value.
+  const cases: [string, Record<string, unknown>, string, RegExp][] = [
+    [ACTION_1, { title: 'Action\u00001' }, 'title', /\(U\+0000, caractère nul\) après « Action »/],
+    [ACTION_1, { statuses: [{ round: 'bilan-2024', status: 'R', comment: 'Fait\u0085' }] }, 'statuses.0.comment', /\(U\+0085, /],
+    [ACTION_1, { notes: ['Note', 'demi \uD83D caractère'] }, 'notes.1', /\(U\+D83D, moitié de caractère isolée/],
+    [
+      CONVENTION_FILE,
+      { shortTitle: '\u202EIASSE' },
+      'shortTitle',
+      /\(U\+202E, contrôle bidirectionnel : forçage droite-gauche\) au début du texte/,
+    ],
+    [
+      CONVENTION_FILE,
+      { parties: [{ name: 'Employeur \u2066RH\u2069', role: 'employeur' }] },
+      'parties.0.name',
+      /\(U\+2066, contrôle bidirectionnel : isolat/,
+    ],
+    [ACTION_1, { wording: 'Libellé\u000Bcomplet' }, 'wording', /\(U\+000B, tabulation verticale\)/],
+  ];
+  for (const [file, change, field, message] of cases) {
+    const blocks = report(withChange(file, change));
+    assert.equal(blocks.length, 1, blocks.join('\n'));
+    const [head, line, value] = blocks[0]!.split('\n');
+    assert.equal(head, `✗ ${file}`);
+    assert.ok(line!.startsWith(`  champ « ${field} » : caractère invisible interdit `), line);
+    assert.match(line!, message);
+    assert.match(line!, /retapez ce passage/);
+    // The report itself holds no invisible character: each is written as its code.
+    assert.match(value!, /^  valeur trouvée : « .*\[U\+[0-9A-F]{4}\].* »$/);
+    assert.equal(trapCharacter(blocks[0]!, true), undefined, blocks[0]);
+  }
+});
+
+test('tab and line feed: refused in a one-line field, allowed in a multi-line one (wording, comment, summary, definition…)', () => {
+  const block = report(withChange(ACTION_1, { title: 'Action\n1' })).join();
+  assert.match(block, /champ « title » : caractère invisible interdit \(U\+000A, saut de ligne\) après « Action »/);
+  assert.match(block, /valeur trouvée : « Action\[U\+000A\]1 »\n  valeurs permises : du texte sur une seule ligne/);
+  assert.match(report(withChange(ACTION_1, { title: 'Action\t1' })).join(), /\(U\+0009, tabulation\)/);
+  // A stray line break at either end is trimmed away, as the site publishes the text: not refused.
+  assert.deepEqual(report(withChange(ACTION_1, { title: 'Action 1\n' })), []);
+  assert.deepEqual(
+    report(
+      withChange(ACTION_1, {
+        wording: 'Premier alinéa.\n\tSecond alinéa,\r\nen retrait.',
+        statuses: [{ round: 'bilan-2024', status: 'R', comment: 'Ligne 1\nLigne 2' }],
+      }),
+    ),
+    [],
+  );
+  assert.deepEqual(report(withChange(CONVENTION_FILE, { summary: 'Un plan\npour les tests.' })), []);
+  // A carriage return alone is no line break anywhere.
+  assert.match(
+    report(withChange(ACTION_1, { wording: 'Texte\rsuite' })).join(),
+    /champ « wording » : caractère invisible interdit \(U\+000D, retour chariot\)[^\n]*\n.*\n  valeurs permises : du texte sans caractère invisible de contrôle \(tabulations et sauts de ligne permis\)/,
+  );
+});
+
+test('French text passes: non-breaking spaces, narrow ones before « ; : ! ? », accents, emoji, other scripts', () => {
+  const title = 'Action\u00A0n°\u202F1 : « recruter » ; l’équipe — 😀 👩🏽‍🦽 ✔ 日本 عربي';
+  assert.deepEqual(report(withChange(ACTION_1, { title, wording: `${title}\n${title}` })), []);
+});
+
+test('a field name holding an invisible character is shown by its code too', () => {
+  const block = report(withChange(ACTION_1, { 'tit\u202Ele': 'Titre' })).join();
+  assert.match(block, /champ « tit\[U\+202E\]le » : champ inconnu/);
+  assert.equal(trapCharacter(block, true), undefined);
 });

@@ -314,3 +314,30 @@ test('MDX bodies reach the MDX plugin with an empty front matter of the same len
   // A file this reader refuses is left as it is: the content check reports it before any compilation.
   assert.equal(emptyFrontmatter('\n---\ntitle: x\n---\n'), '\n---\ntitle: x\n---\n');
 });
+
+test('an invisible character read from the file is refused, whether written raw or as a YAML escape, and in the body', () => {
+  // YAML lets them all through (a raw control character, or "\v", "\0", "\u202E" between double
+  // quotes): the model refuses them after reading, as the build would read them.
+  const cases: [string, string, RegExp][] = [
+    [
+      'title: Action 1',
+      'title: Action\u000B1',
+      /champ « title » : caractère invisible interdit \(U\+000B, tabulation verticale\) après « Action »/,
+    ],
+    ['title: Action 1', 'title: "Action\\v1"', /champ « title » : caractère invisible interdit \(U\+000B/],
+    ['title: Action 1', 'title: "Action\\0 1"', /\(U\+0000, caractère nul\)/],
+    ['title: Action 1', 'title: "Action\\N1"', /\(U\+0085, /],
+    ['title: Action 1', 'title: "\\u202EAction 1"', /\(U\+202E, contrôle bidirectionnel : forçage droite-gauche\) au début du texte/],
+    ['title: Action 1', 'title: "Action \\ud83d1"', /\(U\+D83D, moitié de caractère isolée/],
+    ['Un texte.', 'Un\u2066 texte.', /ligne \d+\n  champ « \(corps du texte\) » : caractère invisible interdit \(U\+2066, /],
+  ];
+  for (const [from, to, message] of cases) {
+    const report = check(project((t) => t.replace(from, to)));
+    assert.equal(report.length, 1, `${to}\n${report.join('\n')}`);
+    assert.match(report[0]!, new RegExp(`^✗ ${ACTION}`));
+    assert.match(report[0]!, message, to);
+    assert.match(report[0]!, /valeur trouvée : « [^\n]*\[U\+[0-9A-F]{4}\]/);
+  }
+  // The same texts with non-breaking spaces and an emoji instead pass.
+  assert.deepEqual(check(project((t) => t.replace('title: Action 1', 'title: "Action\u00A0n°\u202F1 😀"'))), []);
+});
