@@ -32,7 +32,7 @@ side_by_side() {
   [ "$status_a" -eq 0 ] && [ "$status_b" -eq 0 ]
 }
 
-stage "Navigateur et serveur web (nginx) pour les tests"
+stage "Navigateur, serveur web (nginx) et lecteur XML strict (xmllint) pour les tests"
 bash scripts/ensure-browser.sh
 bash scripts/ensure-nginx.sh
 bash scripts/ensure-xmllint.sh
