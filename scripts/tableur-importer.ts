@@ -33,7 +33,7 @@ const { values, positionals } = parseArgs({
 // when given the same file(s) again, undone with --annuler, and blocks any other import.
 const interruptions = guardInterruptions();
 if (values.annuler && positionals.length > 0) {
-  console.error('--annuler s’emploie seul : npm run tableur:importer -- --annuler [--contenu dossier]');
+  console.error('L’option --annuler s’emploie sans fichier : npm run tableur:importer -- --annuler [--contenu dossier]');
   process.exit(2);
 }
 const settled = settlePendingWrite(process.cwd(), values.contenu, {
