@@ -5,12 +5,14 @@
  * Usage: npm run nouveau:document [-- --id … --titre "…" --titre-court "…" --emetteur "…"
  *   --type plan-actions --resume "…" --source fichier.pdf] [--partie "…" --role employeur]
  *   [--publication AAAA-MM-JJ] [--contenu dossier] [--essai]
+ *        npm run nouveau:document -- --annuler [--contenu dossier]   undoes an interrupted creation
  */
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { CONVENTION_KINDS, GENERIC_LEVELS, PARTY_ROLES } from '../src/model/convention.ts';
 import { ContentError } from '../src/model/problems.ts';
-import { checkNewDocument, writeAtomically, type NewDocument } from './tableur/document.ts';
+import { checkNewDocument, writeNewDocument, type NewDocument } from './tableur/document.ts';
+import { guardInterruptions, newDocumentOrigin, settlePendingWrite } from './tableur/journal.ts';
 
 /** Each answer: its option, the question asked, the front-matter field it fills. */
 const QUESTIONS = [
@@ -48,8 +50,27 @@ const { values } = parseArgs({
     ...Object.fromEntries(QUESTIONS.map((q) => [q.option, { type: 'string' as const }])),
     contenu: { type: 'string', default: 'content' },
     essai: { type: 'boolean', default: false },
+    annuler: { type: 'boolean', default: false },
   },
 });
+
+// ── An interrupted creation (issue 19, scripts/tableur/journal.ts) ──────────────────────────────
+// Ctrl+C is handled after the write, never in its middle. An unfinished write is finished when
+// given the same --id again, undone with --annuler, and blocks any other creation.
+const interruptions = guardInterruptions();
+const settled = settlePendingWrite(process.cwd(), values.contenu, {
+  undo: values.annuler,
+  dryRun: values.essai,
+  same: (journal) =>
+    journal.kind === 'nouveau-document' && journal.document === ((values as Record<string, unknown>).id as string | undefined)?.trim(),
+  onStep: interruptions.onStep,
+});
+if (settled.message) (settled.exitCode ? console.error : console.log)(settled.message);
+if (settled.exitCode !== undefined) {
+  await interruptions.afterWrite();
+  process.exit(settled.exitCode);
+}
+// ─────────────────────────────────────────────────────────────────────────────────────────────────
 const answers = new Map<Option, string>();
 for (const q of QUESTIONS) {
   const v = (values as Record<string, unknown>)[q.option] as string | undefined;
@@ -148,7 +169,11 @@ try {
   if (values.essai) {
     console.log(`Essai : ${planned[0]!.file} serait créé. Aucun fichier n’a été écrit.`);
   } else {
-    writeAtomically(process.cwd(), planned);
+    writeNewDocument(process.cwd(), planned, {
+      contentDir: values.contenu,
+      origin: () => newDocumentOrigin(doc.id, values.contenu),
+      onStep: interruptions.onStep,
+    });
     console.log(
       [
         `Document créé : ${planned[0]!.file}`,
@@ -156,6 +181,7 @@ try {
         'complétez sa présentation (dates, mots des niveaux, échelle de statuts) puis vérifiez : npm run check:content',
       ].join('\n'),
     );
+    await interruptions.afterWrite(); // a Ctrl+C received while writing is said now (issue 19)
   }
 } catch (error) {
   console.error(error instanceof ContentError ? error.message : `Création impossible : ${(error as Error).message}`);

@@ -6,12 +6,14 @@
  *        npm run tableur:importer -- document-1.csv [document-2.csv …] [--essai] [--contenu dossier]
  *   [--bilan id --libelle "…" (--date AAAA-MM | --periode "…")] for a filled-in new-round column
  *        npm run tableur:importer -- modele-rempli.xlsx [--essai] [--contenu dossier]
+ *        npm run tableur:importer -- --annuler [--contenu dossier]   undoes an interrupted import
  */
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { formatImportProblem, formatSummary, importCsv, importWorkbook, type ImportResult } from './tableur/import.ts';
 import { importTemplate, isTemplate } from './tableur/modele.ts';
 import { ContentError } from '../src/model/problems.ts';
+import { guardInterruptions, importOrigin, sameSources, settlePendingWrite } from './tableur/journal.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -22,8 +24,30 @@ const { values, positionals } = parseArgs({
     libelle: { type: 'string' },
     date: { type: 'string' },
     periode: { type: 'string' },
+    annuler: { type: 'boolean', default: false },
   },
 });
+
+// ── An interrupted import (issue 19, scripts/tableur/journal.ts) ────────────────────────────────
+// Ctrl+C is handled after a write phase, never in its middle. An unfinished import is finished
+// when given the same file(s) again, undone with --annuler, and blocks any other import.
+const interruptions = guardInterruptions();
+if (values.annuler && positionals.length > 0) {
+  console.error('L’option --annuler s’emploie sans fichier : npm run tableur:importer -- --annuler [--contenu dossier]');
+  process.exit(2);
+}
+const settled = settlePendingWrite(process.cwd(), values.contenu, {
+  undo: values.annuler,
+  dryRun: values.essai,
+  same: (journal) => sameSources(journal, positionals),
+  onStep: interruptions.onStep,
+});
+if (settled.message) (settled.exitCode ? console.error : console.log)(settled.message);
+if (settled.exitCode !== undefined) {
+  await interruptions.afterWrite();
+  process.exit(settled.exitCode);
+}
+// ─────────────────────────────────────────────────────────────────────────────────────────────────
 if (values.bilan !== undefined && (values.libelle === undefined || (values.date === undefined && values.periode === undefined))) {
   console.error('Un nouveau bilan demande --bilan <identifiant>, --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>".');
   process.exit(2);
@@ -37,7 +61,15 @@ if (!csv && positionals.length !== 1) {
   );
   process.exit(2);
 }
-const options = { root: process.cwd(), contentDir: values.contenu, dryRun: values.essai, newRound };
+const options = {
+  root: process.cwd(),
+  contentDir: values.contenu,
+  dryRun: values.essai,
+  newRound,
+  // For the journal (issue 19): the file(s) read, to finish this import if it is interrupted.
+  origin: () => importOrigin(positionals, values.contenu),
+  onStep: interruptions.onStep,
+};
 
 function report(problems: ImportResult['problems'], what: string): never {
   const head = problems.length === 1 ? `${what} comporte 1 erreur` : `${what} comporte ${problems.length} erreurs`;
@@ -64,6 +96,7 @@ try {
       if (values.essai)
         console.log(`Essai : le document « ${id} » serait créé avec ${files.length} fichier(s) :\n${list}\nAucun fichier n’a été écrit.`);
       else console.log(`Document « ${id} » créé : ${written.length} fichier(s) écrit(s) :\n${list}`);
+      await interruptions.afterWrite(); // a Ctrl+C received while writing is said now (issue 19)
       process.exit(0);
     }
   }
@@ -77,6 +110,7 @@ try {
         ? 'Aucun fichier à modifier.'
         : `${written.length} fichier(s) modifié(s) :\n${written.map((f) => `  ${f}`).join('\n')}`,
     );
+  await interruptions.afterWrite(); // a Ctrl+C received while writing is said now (issue 19)
 } catch (error) {
   console.error(error instanceof ContentError ? error.message : `Import impossible : ${(error as Error).message}`);
   process.exit(1);

@@ -3,10 +3,11 @@
  * `npm run nouveau:document`: it names the files after the document's own level words (as the
  * existing content does: `axe-1`, `axe-1-objectif-2`, `action-12`, `theme-3`, `axe-2-action-1`),
  * renders their front matter, validates them together with the existing content (the same
- * `validateAll` as `npm run check:content`), and writes them all or none.
+ * `validateAll` as `npm run check:content`), and writes them through the journalled writer
+ * (journal.ts): all of them, or a state every read refuses until it is finished or undone.
  */
-import { existsSync, mkdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { COLLECTIONS, type CollectionName } from '../../src/model/collections.ts';
 import { readContent } from '../../src/model/read.ts';
@@ -15,6 +16,7 @@ import { ContentError, type Problem } from '../../src/model/problems.ts';
 import { slugify } from '../../src/lib/paths.ts';
 import { renderScalar } from './frontmatter.ts';
 import { readFrontmatter } from '../../src/model/frontmatter.ts';
+import { writeContent, WriteError, type WriteOptions } from './journal.ts';
 
 /** A new document as plain front-matter data: the convention, its axes, objectives and actions. */
 export interface NewDocument {
@@ -207,47 +209,16 @@ export function checkNewDocument(root: string, contentDir: string, doc: NewDocum
 }
 
 /**
- * Writes the files all or none: each to a temporary name first, then every one renamed; on any
- * failure, the files and folders made so far are removed. Never replaces an existing file.
+ * Writes a new document's files through the journalled writer (journal.ts): interrupted, it leaves
+ * either nothing or a state that every read of the content refuses until the command finishes or
+ * undoes it. Never replaces an existing file.
  */
-export function writeAtomically(root: string, files: { file: string; text: string }[]): string[] {
-  const madeDirs: string[] = [];
-  const temps: string[] = [];
-  const done: string[] = [];
-  const suffix = `.${process.pid}.tmp`;
-  try {
-    for (const { file, text } of files) {
-      const path = join(root, file);
-      if (existsSync(path)) throw new Error(`${file} existe déjà`);
-      const missing: string[] = [];
-      for (let d = dirname(path); !existsSync(d); d = dirname(d)) missing.unshift(d);
-      mkdirSync(dirname(path), { recursive: true });
-      madeDirs.push(...missing);
-      writeFileSync(`${path}${suffix}`, text, { flag: 'wx' });
-      temps.push(`${path}${suffix}`);
-    }
-    for (const temp of temps) {
-      const path = temp.slice(0, -suffix.length);
-      if (existsSync(path)) throw new Error(`${path} existe déjà`);
-      renameSync(temp, path);
-      done.push(path);
-    }
-  } catch (error) {
-    for (const path of [...done, ...temps.filter((t) => !done.includes(t.slice(0, -suffix.length)))]) {
-      try {
-        unlinkSync(path);
-      } catch {
-        /* already gone */
-      }
-    }
-    for (const d of madeDirs.reverse()) {
-      try {
-        rmdirSync(d);
-      } catch {
-        /* not empty or gone */
-      }
-    }
-    throw error;
-  }
-  return files.map((f) => f.file);
+export function writeNewDocument(
+  root: string,
+  files: { file: string; text: string }[],
+  options: WriteOptions & { contentDir?: string } = {},
+): string[] {
+  const existing = files.find((f) => existsSync(join(root, f.file)));
+  if (existing) throw new WriteError(`${existing.file} existe déjà : un nouveau document ne remplace aucun fichier`);
+  return writeContent(root, options.contentDir ?? 'content', files, options);
 }

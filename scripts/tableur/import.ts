@@ -3,7 +3,7 @@
  * the changed statuses, comments, titles and wordings into the actions' MDX files. Nothing is written while anything is
  * wrong: every problem is reported at once, with its sheet, row, column, value and what is allowed.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { validateAll, type RawFile } from '../../src/model/validate.ts';
@@ -23,6 +23,7 @@ import {
 } from './classeur.ts';
 import { applyToData, editFrontmatter, type FrontmatterEdit, type NewRound } from './frontmatter.ts';
 import { CsvError, readCsv } from './csv.ts';
+import { writeContent, type WriteOptions } from './journal.ts';
 
 /** Something wrong in the workbook or a CSV file, located as the référent sees it in the spreadsheet. */
 export interface SheetProblem {
@@ -111,7 +112,7 @@ export function importCsv(files: string[], options: ImportOptions): ImportResult
   return importTables(tables, options);
 }
 
-export interface ImportOptions {
+export interface ImportOptions extends WriteOptions {
   root: string;
   contentDir?: string;
   dryRun?: boolean;
@@ -353,22 +354,19 @@ export function importTables(tables: Table[], options: ImportOptions): ImportRes
   if (problems.length > 0) return { problems, changes, written: [] };
 
   // Every file is edited in memory first: one that cannot be means none is written.
-  const texts = new Map<string, string>();
-  for (const [f, e] of edits) {
-    const path = join(root, f);
+  const texts: { file: string; text: string }[] = [];
+  for (const [file, e] of edits) {
     try {
-      texts.set(path, editFrontmatter(readFileSync(path, 'utf8'), e));
+      texts.push({ file, text: editFrontmatter(readFileSync(join(root, file), 'utf8'), e) });
     } catch (error) {
-      problems.push({ file: f, field: '(front matter)', message: (error as Error).message });
+      problems.push({ file, field: '(front matter)', message: (error as Error).message });
     }
   }
   if (problems.length > 0 || dryRun) return { problems, changes, written: [] };
-  for (const [path, text] of texts) {
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, text);
-    renameSync(temp, path);
-  }
-  return { problems, changes, written: [...edits.keys()] };
+  // Through the journal (journal.ts): stopped anywhere, the content is either untouched or refused
+  // by every read until this import is finished or undone (issue 19).
+  const written = writeContent(root, contentDir, texts, options);
+  return { problems, changes, written };
 }
 
 /** One problem as printed in the terminal. */

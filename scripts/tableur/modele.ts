@@ -13,7 +13,8 @@ import { THEMES, THEME_KEYS } from '../../src/model/themes.ts';
 import { AUDIENCES, AUDIENCE_KEYS } from '../../src/model/audiences.ts';
 import { SLUG_PATTERN } from '../../src/model/ids.ts';
 import type { Problem } from '../../src/model/problems.ts';
-import { checkNewDocument, writeAtomically, type NewDocument } from './document.ts';
+import { checkNewDocument, writeNewDocument, type NewDocument } from './document.ts';
+import type { WriteOptions } from './journal.ts';
 import { cellText, columnLetter, type SheetProblem } from './import.ts';
 import { GUIDE_SHEET } from './classeur.ts';
 
@@ -329,7 +330,7 @@ type Place = { sheet: string; row: number; column: string };
 /** Reads a filled-in template and creates the new document's files (unless `dryRun`). */
 export async function importTemplate(
   source: string | ExcelJS.Workbook,
-  options: { root: string; contentDir?: string; dryRun?: boolean },
+  options: { root: string; contentDir?: string; dryRun?: boolean } & WriteOptions,
 ): Promise<TemplateResult> {
   const { root, contentDir = 'content', dryRun = false } = options;
   let workbook = source as ExcelJS.Workbook;
@@ -673,6 +674,6 @@ export async function importTemplate(
       ...(p.allowed ? { allowed: p.allowed } : {}),
     });
   }
-  if (problems.length === 0 && !dryRun) writeAtomically(root, planned);
+  if (problems.length === 0 && !dryRun) writeNewDocument(root, planned, { contentDir, origin: options.origin, onStep: options.onStep });
   return { problems, id, files: planned.map((p) => p.file), written: problems.length === 0 && !dryRun ? planned.map((p) => p.file) : [] };
 }

@@ -7,6 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { COLLECTIONS, type CollectionName } from './collections.ts';
 import type { Problem } from './problems.ts';
 import { readFrontmatter } from './frontmatter.ts';
+import { pendingWriteProblem, temporaryProblem } from './journal.ts';
 import type { RawFile } from './validate.ts';
 
 function walk(dir: string): string[] {
@@ -40,13 +41,23 @@ export function listContent(root: string, contentDir = 'content'): ContentFile[]
 
 /**
  * Reads every file under `contentDir`. A file that no collection would load (wrong folder, wrong
- * extension) is reported rather than silently left out of the site.
+ * extension) is reported rather than silently left out of the site; a leftover temporary file of
+ * the writer, as the trace of an interrupted write.
  */
 export function readContent(root: string, contentDir = 'content'): { files: RawFile[]; problems: Problem[] } {
+  // An interrupted write leaves the content half old, half new, each file valid: nothing is read
+  // until it is finished or undone, and that is the one thing said (issue 19, src/model/journal.ts).
+  const pending = pendingWriteProblem(root, contentDir);
+  if (pending) return { files: [], problems: [pending] };
   const files: RawFile[] = [];
   const problems: Problem[] = [];
   const folders = Object.values(COLLECTIONS).map((c) => c.folder);
   for (const { path, file, collection, pathInCollection } of listContent(root, contentDir)) {
+    const temporary = temporaryProblem(file);
+    if (temporary) {
+      problems.push(temporary);
+      continue;
+    }
     if (!collection) {
       problems.push({
         file,

@@ -2,22 +2,24 @@
  * A new document from a spreadsheet: the blank template, filled in as a référent would, imported
  * into a copy of content/ (the new files pass the same checks as `npm run check:content`, the
  * existing ones are untouched); errors reported with their sheet, row and column, nothing
- * written; `nouveau:document` with options; the all-or-nothing writer.
+ * written; `nouveau:document` with options; the new document's writer replaces no file (its
+ * interruptions: ecriture-interrompue.test.ts).
  */
 import { test } from 'node:test';
 import { setTemplateField } from '../template-sheet.ts';
 import { changedFiles, copyContent, filesUnder } from '../content-copy.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ACTION_COLUMNS, buildTemplate, importTemplate, isTemplate } from '../../scripts/tableur/modele.ts';
-import { writeAtomically } from '../../scripts/tableur/document.ts';
+import { writeNewDocument } from '../../scripts/tableur/document.ts';
 import { formatImportProblem, type SheetProblem } from '../../scripts/tableur/import.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
+import { journalFile, readJournal, type Journal } from '../../src/model/journal.ts';
 
 const ID = 'essai-modele-2027';
 
@@ -130,8 +132,22 @@ test('a filled-in template becomes a new document: its files pass the content ch
   ];
   assert.deepEqual([...trial.files].sort(), expected);
 
-  const result = await importTemplate(workbook, { root: dir });
+  // Through the journal (issue 19): in place before the first file, every file listed as new.
+  let journal: Journal | undefined;
+  let writtenBefore: string[] = [];
+  const onStep = (done: number) => {
+    if (done !== 2) return;
+    journal = (readJournal(dir, 'content') as { journal: Journal }).journal;
+    writtenBefore = expected.filter((f) => existsSync(join(dir, f)));
+  };
+  const result = await importTemplate(workbook, { root: dir, onStep });
   assert.deepEqual(result.problems, []);
+  assert.deepEqual(writtenBefore, []);
+  assert.deepEqual(
+    journal!.files.map((f) => [f.file, f.before]).sort(),
+    expected.map((f) => [f, null]),
+  );
+  assert.ok(!existsSync(join(dir, journalFile('content'))));
   assert.deepEqual(changedFiles(dir), expected);
   // The same functions as npm run check:content, on the whole copy.
   const { files, problems: readProblems } = readContent(dir);
@@ -281,27 +297,28 @@ test('nouveau:document with options creates a minimal document that passes the c
   assert.deepEqual(entries.conventions.find((c) => c.id === 'essai-cli-2027')!.data.parties, [{ name: 'Service essai', role: 'emetteur' }]);
 });
 
-test('the writer writes all the files or none', () => {
+test('the writer of a new document replaces no file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ecriture-'));
-  writeFileSync(join(dir, 'deja.mdx'), 'déjà là');
+  mkdirSync(join(dir, 'content'));
+  writeFileSync(join(dir, 'content/deja.mdx'), 'déjà là');
   assert.throws(
     () =>
-      writeAtomically(dir, [
+      writeNewDocument(dir, [
         { file: 'content/axes/nouveau/axe-1.mdx', text: 'a' },
-        { file: 'deja.mdx', text: 'b' },
+        { file: 'content/deja.mdx', text: 'b' },
       ]),
-    /deja\.mdx existe déjà/,
+    /^WriteError: content\/deja\.mdx existe déjà : un nouveau document ne remplace aucun fichier$/,
   );
   assert.deepEqual(
     filesUnder(dir).map((f) => relative(dir, f)),
-    ['deja.mdx'],
+    ['content/deja.mdx'],
   );
-  assert.equal(readFileSync(join(dir, 'deja.mdx'), 'utf8'), 'déjà là');
-  assert.deepEqual(writeAtomically(dir, [{ file: 'content/axes/nouveau/axe-1.mdx', text: 'a' }]), ['content/axes/nouveau/axe-1.mdx']);
+  assert.equal(readFileSync(join(dir, 'content/deja.mdx'), 'utf8'), 'déjà là');
+  assert.deepEqual(writeNewDocument(dir, [{ file: 'content/axes/nouveau/axe-1.mdx', text: 'a' }]), ['content/axes/nouveau/axe-1.mdx']);
   assert.deepEqual(
     filesUnder(dir)
       .map((f) => relative(dir, f))
       .sort(),
-    ['content/axes/nouveau/axe-1.mdx', 'deja.mdx'],
+    ['content/axes/nouveau/axe-1.mdx', 'content/deja.mdx'],
   );
 });
