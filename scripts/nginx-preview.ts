@@ -5,7 +5,8 @@
  * Content-Security-Policy among them), the 404 page, the MIME types and the cache lifetimes they
  * meet are the ones the guide gives. Only the listening port, the served folder, the server name
  * and, when the site is built for another one, the sub-path are replaced (each must be found
- * exactly once, so that the guide's file cannot drift from the tested one).
+ * exactly once, so that the guide's file cannot drift from the tested one); at the root of a host,
+ * the lines the guide marks « # sous-chemin seulement » go, as the guide says.
  *
  *   npm run preview:nginx [-- --port 4322]       (BASE_PATH: the sub-path the site was built for)
  *
@@ -24,6 +25,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const NGINX_SITE_CONFIG = join(root, 'docs/deploiement/nginx.conf');
 /** The sub-path the guide's configuration serves. */
 export const GUIDE_BASE = '/intranet/handicap/';
+/** The mark of the guide's lines that a site at the root of its host does without. */
+export const SUB_PATH_ONLY = '# sous-chemin seulement';
 
 export interface SiteOptions {
   port: number;
@@ -31,7 +34,7 @@ export interface SiteOptions {
   dist: string;
   /** The sub-path the site was built for, with its slashes: `/intranet/handicap/` or `/`. */
   base: string;
-  /** Locations added to the server block, for the tests only (axe served from the same origin). */
+  /** Locations added to the server block, for the tests only (axe served from the same origin, a 500). */
   extra?: string;
 }
 
@@ -51,12 +54,13 @@ export function siteConfig(guide: string, options: SiteOptions): string {
   config = replaceExactly(config, 'server_name intranet.example.fr;', 'server_name localhost;');
   config = replaceExactly(config, 'alias /var/www/handicap/;', `alias ${options.dist.replace(/\/?$/, '/')};`);
   // The sub-path in the directives (comments aside: they are dropped), with and without its final
-  // slash; at the root of a host, the redirection of the address without its slash has no object.
+  // slash; at the root of a host, the lines the guide marks go, as it tells publishers (the
+  // redirection of the address without its slash, the answer outside the site).
   const noSlash = GUIDE_BASE.slice(0, -1);
   config = config
     .split('\n')
     .filter((line) => !/^\s*#/.test(line))
-    .filter((line) => options.base !== '/' || !line.includes(`location = ${noSlash} `))
+    .filter((line) => options.base !== '/' || !line.endsWith(SUB_PATH_ONLY))
     .join('\n')
     .replaceAll(GUIDE_BASE, options.base)
     .replaceAll(noSlash, options.base.slice(0, -1));
@@ -135,10 +139,15 @@ function main(): void {
     console.error("nginx n'est pas installé : « bash scripts/ensure-nginx.sh » l'installe (paquet Debian « nginx »).");
     process.exit(1);
   }
-  // For the browser tests: axe-core served by the site's own origin, as the CSP allows no other.
+  // For the browser tests: axe-core served by the site's own origin, as the CSP allows no other;
+  // and an address that answers 500, an error a static site cannot be made to give from outside,
+  // to check that the server-level error pages of the guide apply to it too.
   const axe = join(root, 'node_modules/axe-core/axe.min.js');
   const extra = values.essais
-    ? `    location = ${base}__essais__/axe.min.js { alias ${axe}; add_header Cache-Control "public, max-age=31536000, immutable"; }`
+    ? [
+        `    location = ${base}__essais__/axe.min.js { alias ${axe}; add_header Cache-Control "public, max-age=31536000, immutable"; }`,
+        `    location = ${base}__essais__/500 { return 500; }`,
+      ].join('\n')
     : undefined;
   const { prefix, config } = writeConfig(nginx, { port, dist, base, extra });
   const server = spawn(nginx, ['-e', 'stderr', '-p', `${prefix}/`, '-c', config], { stdio: 'inherit' });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { readContent } from '../src/model/read.ts';
 import { validateAll } from '../src/model/validate.ts';
-import { paths } from '../src/lib/paths.ts';
+import { paths, ROOT_FOLDERS } from '../src/lib/paths.ts';
+import { SERVER_ERROR_PAGES } from '../src/lib/error-pages.ts';
 
 export const DIST = join(process.cwd(), 'dist');
 /** The base the tests build under: a sub-path, as publishers deploy. */
@@ -41,7 +42,15 @@ const FIXED: Record<string, string> = {
   'organismes et rôles': 'organisations/index.html',
   'données ouvertes': 'donnees/index.html',
 };
-const FIXED_FOLDERS = new Set(Object.values(FIXED).map((p) => p.split('/')[0]));
+const FIXED_FOLDERS = new Set([...Object.values(FIXED).map((p) => p.split('/')[0]), ...ROOT_FOLDERS]);
+
+/** The pages the web server shows for its errors (src/lib/error-pages.ts): 404.html, and one per other code. */
+const ERROR_PAGE_FILES = new Set([FIXED['page introuvable']!, ...SERVER_ERROR_PAGES.map((e) => `${paths.errorPage(e.code)}index.html`)]);
+
+/** Whether a page is one the web server shows for an error: outside the site map and the breadcrumbs, like 404.html. */
+export function isErrorPage(page: string): boolean {
+  return ERROR_PAGE_FILES.has(page);
+}
 
 /**
  * Axis pages sit beside the section pages, both named after their file (`…/section-1/`,
@@ -59,6 +68,7 @@ const BY_PATH: [string, (p: string) => boolean][] = [
   // Pages 2, 3… of a list split into pages (actions, criteria, themes, glossary, organisations, plans).
   ["page suivante d'une liste", (p) => /\/page-\d+\/index\.html$/.test(p)],
   ["plan d'un document", (p) => /^plan-du-site\/[^/]+\/index\.html$/.test(p)],
+  ['page d’erreur du serveur', (p) => isErrorPage(p) && p !== FIXED['page introuvable']],
   ['thème', (p) => /^themes\/[^/]+\/index\.html$/.test(p)],
   ['actions par critère', (p) => /^actions\/[^/]+\/[^/]+\/index\.html$/.test(p)],
   ['terme du glossaire', (p) => /^glossaire\/[^/]+\/index\.html$/.test(p)],

@@ -12,7 +12,7 @@
  *
  * The generated folder passes `npm run check:content` (scripts/benchmark.ts checks it at every run).
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { frontmatterOrThrow } from '../../src/model/frontmatter.ts';
@@ -976,15 +976,45 @@ export function generateCorpus(options: CorpusOptions): { files: Map<string, str
   };
 }
 
+/** Marks a folder as this generator's: only the content/ of such a folder is ever emptied. */
+const CORPUS_MARK = '.corpus-synthetique';
+
 /**
- * Writes the corpus to `<out>/content/` (emptied first), with the project's glossary and
- * organisations copied beside it. Returns what was written.
+ * Empties `<out>/content/` when this generator wrote it (its mark beside it) or it is empty: a
+ * mistyped `--out .` must not remove a project's own content (issue 19, destructive commands stay
+ * inside their fence). A link in its place is never followed.
+ */
+function emptyContent(out: string): void {
+  const content = join(out, 'content');
+  let link: boolean;
+  try {
+    link = lstatSync(content).isSymbolicLink();
+  } catch {
+    return;
+  }
+  const ours = existsSync(join(out, CORPUS_MARK)) || (!link && readdirSync(content).length === 0);
+  if (link || !ours) {
+    throw new Error(
+      `${content} existe et n’a pas été écrit par ce générateur (${link ? 'c’est un lien symbolique' : `pas de fichier ${CORPUS_MARK} à côté`}) : rien n’a été supprimé ; choisissez pour --out un dossier neuf ou vide.`,
+    );
+  }
+  rmSync(content, { recursive: true });
+}
+
+/**
+ * Writes the corpus to `<out>/content/` (emptied first, only if this generator wrote it), with the
+ * project's glossary and organisations copied beside it. Returns what was written.
  */
 export function writeCorpus(out: string, options: CorpusOptions): CorpusSummary {
   const source = options.sourceContent ?? projectContent;
   const { files, summary } = generateCorpus(options);
   const content = join(out, 'content');
-  rmSync(content, { recursive: true, force: true });
+  emptyContent(out);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(
+    join(out, CORPUS_MARK),
+    'Corpus synthétique de scripts/bench/corpus.ts : son dossier content/ est vidé à chaque écriture.\n',
+  );
   for (const [path, text] of files) {
     mkdirSync(dirname(join(content, path)), { recursive: true });
     writeFileSync(join(content, path), text);
@@ -1019,11 +1049,17 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error('Usage : node scripts/bench/corpus.ts --actions 5000 --out /tmp/corpus [--seed 1] [--per-document 250]');
     process.exit(2);
   }
-  const summary = writeCorpus(resolve(args.out), {
-    actions: Number(args.actions),
-    seed: args.seed ? Number(args.seed) : undefined,
-    perDocument: args['per-document'] ? Number(args['per-document']) : undefined,
-  });
+  let summary: CorpusSummary;
+  try {
+    summary = writeCorpus(resolve(args.out), {
+      actions: Number(args.actions),
+      seed: args.seed ? Number(args.seed) : undefined,
+      perDocument: args['per-document'] ? Number(args['per-document']) : undefined,
+    });
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
   const list = Object.entries(summary.counts)
     .map(([k, v]) => `${v} ${k}`)
     .join(', ');

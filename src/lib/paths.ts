@@ -34,6 +34,7 @@ export const ROOT_FOLDERS = [
   'accessibilite',
   'plan-du-site',
   'mentions-legales',
+  'erreur',
   'pagefind',
   '_astro',
 ];
@@ -129,6 +130,8 @@ export const paths = {
   dataPackage: () => 'donnees/datapackage.json',
   /** Feed of the documents' publications, updates and review rounds. */
   feed: () => 'fil.xml',
+  /** The site's page for an error the web server answers (src/lib/error-pages.ts; 404 is 404.html). */
+  errorPage: (code: number) => `erreur/${code}/`,
 };
 
 /** Joins the site base and a base-relative path into an absolute URL path. */

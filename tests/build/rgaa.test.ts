@@ -15,7 +15,7 @@ import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { CONFORMITY } from '../../src/model/site.ts';
 import { site } from '../../src/config.ts';
-import { BASE, DIST, builtPages, decoded, linksIn, templateOf, templatePages, urlOf } from '../site.ts';
+import { BASE, DIST, builtPages, decoded, isErrorPage, linksIn, templateOf, templatePages, urlOf } from '../site.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
 const catalogue = buildCatalogue(entries);
@@ -153,9 +153,9 @@ test('on narrow screens the menu folds into a native disclosure, usable without 
   assert.match(css, /\.navigation__repli::details-content\{content-visibility:visible;display:contents\}/);
 });
 
-test('every page but the home page and 404 has a breadcrumb; the current menu item carries aria-current', () => {
+test('every page but the home page and the error pages has a breadcrumb; the current menu item carries aria-current', () => {
   for (const [page, source] of html) {
-    if (page !== 'index.html' && page !== '404.html') assert.match(source, /<nav class="fil-ariane" aria-label="Fil d'Ariane">/, page);
+    if (page !== 'index.html' && !isErrorPage(page)) assert.match(source, /<nav class="fil-ariane" aria-label="Fil d'Ariane">/, page);
   }
   const marked = (source: string) => [...source.matchAll(/<a href="([^"]+)" aria-current="page"/g)].map((m) => m[1]);
   // The page of each convention, and everything under it, marks the « Documents » entry.
@@ -211,7 +211,7 @@ test('the plan du site, with the plans of the documents it links to, links to ev
   const links = new Set(plans.flatMap((p) => linksIn(html.get(p)!, /<main/, '</main>')));
   // Pages 2, 3… of a list are reached from its first page (tests/build/crosscut.test.ts).
   const missing = pages.filter(
-    (p) => !['404.html', 'plan-du-site/index.html'].includes(p) && !/\/page-\d+\/index\.html$/.test(p) && !links.has(urlOf(p)),
+    (p) => !isErrorPage(p) && p !== 'plan-du-site/index.html' && !/\/page-\d+\/index\.html$/.test(p) && !links.has(urlOf(p)),
   );
   assert.deepEqual(missing, []);
 });
@@ -250,6 +250,6 @@ test('every page belongs to a template that the keyboard, reflow and text-spacin
     [],
   );
   const templates = templatePages(pages);
-  assert.equal(templates.size, 26, [...templates.keys()].join(', '));
+  assert.equal(templates.size, 27, [...templates.keys()].join(', '));
   for (const [name, page] of templates) assert.equal(templateOf(page), name);
 });

@@ -3,17 +3,31 @@
  * tests/content/: the documents and everything under them go, the glossary and the organisations
  * stay or go as asked, the settings become placeholders that still pass src/model/site.ts, the
  * fidelity tests of the removed documents go, and the example document passes the same check as
- * `npm run check:content`. The command refuses to run without confirmation.
+ * `npm run check:content`. The command refuses to run without confirmation. It stays inside its
+ * fence (issue 19): stray names (`.mdx`, `...mdx`) and symbolic links in content/conventions/, a
+ * link inside a document's folder or in place of a collection folder, remove nothing outside the
+ * documents it lists, and the report names each of them with the reason it was left.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { readContentFile } from '../frontmatter.ts';
-import { EXAMPLE_ID, checkBlankSite, documentsOf, makeBlankSite } from '../../scripts/site-vierge.ts';
+import { EXAMPLE_ID, checkBlankSite, documentsOf, formatBlankReport, makeBlankSite } from '../../scripts/site-vierge.ts';
 
 const root = process.cwd();
 const TODAY = '2026-11-23';
@@ -137,5 +151,160 @@ test('the command needs --oui when it cannot ask, refuses contradictory choices,
     assert.ok(count(dir, 'glossaire') > 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Every file under `dir`, links not followed, with its bytes: to compare a folder byte for byte. */
+function snapshot(dir: string): Map<string, string> {
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name))
+      .sort()
+      .map((f) => [f.slice(dir.length + 1), readFileSync(f).toString('base64')]),
+  );
+}
+
+/**
+ * A copy holding what once made the command empty content/: a stray `.mdx` (id "") and `...mdx`
+ * (id ".."), links in content/conventions/ named like documents (to a folder and to a file
+ * outside the project), a link inside a document's folder, content/sections/ replaced by a link
+ * to a folder outside holding a folder named after a document, and content/objectives/ by a link
+ * to an empty folder outside, where the example would be written. Returns the outside folder.
+ */
+function hostile(dir: string, document: string): string {
+  const outside = mkdtempSync(join(tmpdir(), 'site-vierge-dehors-'));
+  mkdirSync(join(outside, 'dossier'));
+  writeFileSync(join(outside, 'dossier', 'a-garder.mdx'), '---\ntitle: "À garder"\n---\n');
+  writeFileSync(join(outside, 'fichier.mdx'), '---\ntitle: "À garder aussi"\n---\n');
+  mkdirSync(join(outside, 'sections', document), { recursive: true });
+  writeFileSync(join(outside, 'sections', document, 'section-1.mdx'), 'à garder');
+  const conventions = join(dir, 'content/conventions');
+  writeFileSync(join(conventions, '.mdx'), '');
+  writeFileSync(join(conventions, '...mdx'), '');
+  symlinkSync(join(outside, 'dossier'), join(conventions, 'lien-dossier.mdx'));
+  symlinkSync(join(outside, 'fichier.mdx'), join(conventions, 'lien-fichier.mdx'));
+  symlinkSync(join(outside, 'dossier'), join(dir, 'content/actions', document, 'lien-dehors'));
+  rmSync(join(dir, 'content/sections'), { recursive: true });
+  symlinkSync(join(outside, 'sections'), join(dir, 'content/sections'));
+  mkdirSync(join(outside, 'objectives'));
+  rmSync(join(dir, 'content/objectives'), { recursive: true });
+  symlinkSync(join(outside, 'objectives'), join(dir, 'content/objectives'));
+  return outside;
+}
+
+test('stray names and links: nothing outside the documents it lists is removed, and the report says what was left and why', () => {
+  const dir = copy();
+  const documents = documentsOf(dir);
+  const outside = hostile(dir, documents[0]!);
+  try {
+    const before = {
+      glossary: snapshot(join(dir, 'content/glossaire')),
+      organisations: snapshot(join(dir, 'content/organisations')),
+      outside: snapshot(outside),
+    };
+    assert.ok(before.glossary.size > 0 && before.organisations.size > 0 && before.outside.size === 3);
+    // Only the names that are ids, and no link, are documents.
+    assert.deepEqual(documentsOf(dir), documents);
+
+    const report = makeBlankSite(dir, { keepGlossary: true, keepOrganisations: true, today: TODAY });
+    assert.deepEqual(snapshot(join(dir, 'content/glossaire')), before.glossary);
+    assert.deepEqual(snapshot(join(dir, 'content/organisations')), before.organisations);
+    assert.deepEqual(snapshot(outside), before.outside);
+    // What it removed is each listed document's own file and folders, nothing else.
+    const own = (p: string) => documents.some((d) => p === `content/conventions/${d}.mdx` || p.endsWith(`/${d}/`));
+    assert.deepEqual(
+      report.removed.filter((p) => !own(p) && !p.startsWith('tests/content/')),
+      [],
+    );
+    assert.ok(report.removed.includes(`content/actions/${documents[0]}/`));
+    // The stray names and links are still there, and reported with their reason.
+    for (const name of ['.mdx', '...mdx', 'lien-dossier.mdx', 'lien-fichier.mdx'])
+      assert.ok(lstatSync(join(dir, 'content/conventions', name)), name);
+    assert.ok(lstatSync(join(dir, 'content/sections')).isSymbolicLink());
+    const reasons = new Map(report.skipped.map((s) => [s.path, s.reason]));
+    assert.match(reasons.get('content/conventions/.mdx') ?? '', /nom qui n’est pas un identifiant/);
+    assert.match(reasons.get('content/conventions/...mdx') ?? '', /nom qui n’est pas un identifiant/);
+    assert.match(reasons.get('content/conventions/lien-dossier.mdx') ?? '', /lien symbolique/);
+    assert.match(reasons.get('content/conventions/lien-fichier.mdx') ?? '', /lien symbolique/);
+    assert.match(
+      reasons.get(`content/sections/${documents[0]}`) ?? '',
+      /hors du dossier content\/sections\/ une fois les liens symboliques résolus/,
+    );
+    // Nor is the example written through a link.
+    assert.deepEqual(readdirSync(join(outside, 'objectives')), []);
+    assert.match(
+      reasons.get(`content/objectives/${EXAMPLE_ID}/axe-1-objectif-1.mdx`) ?? '',
+      /hors du dossier content\/objectives\/ une fois les liens symboliques résolus/,
+    );
+    assert.ok(!report.written.some((p) => p.startsWith('content/objectives/')));
+    assert.deepEqual(report.kept, ['content/glossaire/', 'content/organisations/']);
+
+    const text = formatBlankReport(dir, report);
+    assert.match(text, /Glossaire : gardé ; organismes et rôles : gardés\./);
+    assert.match(text, /mais 6 chemins laissés en place : voyez la fin de ce rapport/);
+    assert.match(text, /- content\/conventions\/\.mdx : nom qui n’est pas un identifiant .*, renommez-le ou supprimez-le vous-même\./);
+    assert.match(text, /- content\/conventions\/lien-fichier\.mdx : lien symbolique : la commande ne suit ni ne supprime aucun lien/);
+    assert.doesNotMatch(text, /Site vierge prêt/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test('stray names and links in the glossary it is asked to remove: only its terms go', () => {
+  const dir = copy();
+  const outside = mkdtempSync(join(tmpdir(), 'site-vierge-dehors-'));
+  try {
+    writeFileSync(join(outside, 'terme.mdx'), 'à garder');
+    const glossary = join(dir, 'content/glossaire');
+    writeFileSync(join(glossary, '.mdx'), 'reste');
+    symlinkSync(join(outside, 'terme.mdx'), join(glossary, 'lien.mdx'));
+    const before = snapshot(outside);
+    const report = makeBlankSite(dir, { keepGlossary: false, keepOrganisations: true, today: TODAY });
+    assert.deepEqual(snapshot(outside), before);
+    assert.deepEqual(readdirSync(glossary).sort(), ['.mdx', 'lien.mdx']);
+    assert.deepEqual(
+      report.skipped.map((s) => s.path),
+      ['content/glossaire/.mdx', 'content/glossaire/lien.mdx'],
+    );
+    assert.match(formatBlankReport(dir, report), /Glossaire : supprimé \(\d+ fichiers \.mdx\) ; organismes et rôles : gardés\./);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test('the command with stray names and a link keeps what it was told to keep, says what it left, and fails', () => {
+  const dir = copy();
+  const outside = mkdtempSync(join(tmpdir(), 'site-vierge-dehors-'));
+  try {
+    const conventions = join(dir, 'content/conventions');
+    writeFileSync(join(conventions, '.mdx'), '');
+    writeFileSync(join(conventions, '...mdx'), '');
+    symlinkSync(outside, join(conventions, 'lien-dossier.mdx'));
+    const glossary = snapshot(join(dir, 'content/glossaire'));
+    const organisations = snapshot(join(dir, 'content/organisations'));
+    const done = spawnSync(
+      process.execPath,
+      ['scripts/site-vierge.ts', '--dossier', dir, '--oui', '--garder-glossaire', '--garder-organisations'],
+      { encoding: 'utf8' },
+    );
+    assert.equal(done.status, 1, done.stdout + done.stderr);
+    assert.deepEqual(snapshot(join(dir, 'content/glossaire')), glossary);
+    assert.deepEqual(snapshot(join(dir, 'content/organisations')), organisations);
+    assert.match(done.stdout, /Glossaire : gardé ; organismes et rôles : gardés/);
+    assert.match(done.stdout, /- content\/conventions\/\.mdx : nom qui n’est pas un identifiant/);
+    assert.match(done.stdout, /- content\/conventions\/\.\.\.mdx : nom qui n’est pas un identifiant/);
+    assert.match(done.stdout, /- content\/conventions\/lien-dossier\.mdx : lien symbolique/);
+    // The check that follows names the link it cannot read, in French.
+    assert.match(
+      done.stderr,
+      /content\/conventions\/lien-dossier\.mdx ne peut pas être lu \(c’est un dossier, ou un lien vers un dossier, nommé comme un fichier\)/,
+    );
+    assert.doesNotMatch(done.stdout + done.stderr, /\bat \w+ \(|Error|EISDIR/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
   }
 });
