@@ -2,7 +2,7 @@
  * Reads the content folder from disk, outside Astro (for scripts and tests). Astro itself loads
  * the same files through `src/content.config.ts`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { COLLECTIONS, type CollectionName } from './collections.ts';
 import type { Problem } from './problems.ts';
@@ -56,6 +56,17 @@ export function readContent(root: string, contentDir = 'content'): { files: RawF
     const temporary = temporaryProblem(file);
     if (temporary) {
       problems.push(temporary);
+      continue;
+    }
+    if (!lstatSync(path).isFile()) {
+      // A symbolic link (or a device, a pipe) would make the site read a file from elsewhere, or
+      // stop the reading with a system error (a link to a folder named *.mdx): said, never followed.
+      problems.push({
+        file,
+        field: '(emplacement)',
+        message: 'lien symbolique ou fichier spécial : le site ne lit que des fichiers ordinaires rangés dans content/',
+        allowed: 'le fichier lui-même à la place du lien (copiez-le), ou supprimez le lien',
+      });
       continue;
     }
     if (!collection) {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -41,6 +41,20 @@ test('a file the site would not load is reported, not dropped', () => {
   const result = run(dir);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /action-71\.md\n  champ « \(emplacement\) » : fichier ignoré par le site/);
+});
+
+test('a symbolic link in the content is reported in French, never followed nor a raw system error', () => {
+  const dir = copyContent();
+  const outside = mkdtempSync(join(tmpdir(), 'dehors-'));
+  writeFileSync(join(outside, 'secret.mdx'), '---\ntitle: x\n---\n');
+  symlinkSync(outside, join(dir, 'content/conventions/lien-dossier.mdx'));
+  symlinkSync(join(outside, 'secret.mdx'), join(dir, 'content/conventions/lien-fichier.mdx'));
+  const result = run(dir);
+  assert.equal(result.status, 1);
+  assert.doesNotMatch(result.stderr, /EISDIR|ENOENT|at .*\.ts:\d+/);
+  for (const name of ['lien-dossier.mdx', 'lien-fichier.mdx']) {
+    assert.match(result.stderr, new RegExp(`${name}\\n  champ « \\(emplacement\\) » : lien symbolique ou fichier spécial`));
+  }
 });
 
 test('an unsafe body stops the check with the file, the line in the file and what to write instead', () => {
