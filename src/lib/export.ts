@@ -210,12 +210,16 @@ export function csvField(value: string): string {
 }
 
 /**
- * RFC 4180 CSV with CRLF line ends, preceded by a UTF-8 byte order mark so that spreadsheet
- * software opens French accents correctly. Every CSV export goes through it.
+ * RFC 4180 CSV with CRLF line ends, in UTF-8 without a byte order mark, as the Data Package
+ * standard recommends and as datapackage.json declares it (`encoding: utf-8`): with a byte order
+ * mark, datapackage-js, the reference reader, took it for part of the first column's name and
+ * refused every file ("The column header names do not match the field names in the schema"), and
+ * "utf-8-sig", Python's name for UTF-8 with a mark, is no registered encoding (issue 19). Every CSV
+ * export goes through it.
  */
 function csvText(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 /**

@@ -2,8 +2,9 @@
  * The open data as built (dist/donnees/, issue 12): every CSV validates against its published
  * Table Schema with tableschema (the Frictionless reference implementation); datapackage.json lists
  * every data file of the folder, none missing, none extra, with the size and hash of the file on
- * disk, and is valid for datapackage; the "Données ouvertes" page shows each file with the size of
- * the file, its rows, its schema and the licence chosen in src/config.ts. Run after `npm run build`.
+ * disk, and is valid for datapackage, which reads every CSV with the encoding it declares (UTF-8,
+ * no byte order mark: issue 19); the "Données ouvertes" page shows each file with the size of the
+ * file, its rows, its schema and the licence chosen in src/config.ts. Run after `npm run build`.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +15,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
 import { BASE, DIST, builtPages, linksIn } from '../site.ts';
 import { selectAll } from '../hast.ts';
-import { loadPackage, validateCsv } from '../open-data.ts';
+import { loadPackage, readTables, validateCsv } from '../open-data.ts';
 import { parseCsv } from '../../src/lib/export.ts';
 import { formatSize } from '../../src/lib/format.ts';
 import { paths } from '../../src/lib/paths.ts';
@@ -75,6 +76,15 @@ test('datapackage.json is a valid Data Package (datapackage, offline: its profil
       schema.fields.map((f) => f.name),
       r.name,
     );
+  }
+});
+
+test('every CSV is UTF-8 without a byte order mark, as declared, and read whole through datapackage', async () => {
+  const tables = await readTables(join(DATA, 'datapackage.json'));
+  for (const r of csvResources) {
+    const bytes = readFileSync(join(DATA, r.path));
+    assert.ok(!bytes.subarray(0, 3).equals(Buffer.from('\uFEFF', 'utf8')), `${r.path} : marque d'ordre des octets`);
+    assert.deepEqual(tables[r.name], { header: parseCsv(text(r.path))[0], rows: rowsOf(r.path) }, r.path);
   }
 });
 

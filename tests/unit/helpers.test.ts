@@ -68,7 +68,7 @@ test('printed numbers sort as a reader expects', () => {
   assert.equal(numberLabel('Action n°{n}', '12'), 'Action n°12');
 });
 
-test('CSV quotes what needs quoting, starts with a byte order mark and reads back', () => {
+test('CSV quotes what needs quoting, starts with its header without a byte order mark and reads back', () => {
   assert.equal(csvField('simple'), 'simple');
   assert.equal(csvField('a, b'), '"a, b"');
   assert.equal(csvField('dit "oui"'), '"dit ""oui"""');
@@ -91,7 +91,7 @@ test('CSV quotes what needs quoting, starts with a byte order mark and reads bac
     rounds: [],
   };
   const csv = toCsv([record]);
-  assert.ok(csv.startsWith('\uFEFFconvention,axis,'));
+  assert.ok(csv.startsWith('convention,axis,'));
   const [header, row, ...rest] = parseCsv(csv);
   assert.deepEqual(rest, []);
   assert.deepEqual(header!.slice(-4), ['url', 'responsible', 'dates.done', 'dates.due']);

@@ -15,8 +15,10 @@ import { formatSize } from '../../src/lib/format.ts';
 import { LICENCES } from '../../src/model/licences.ts';
 import { STATUS_KEYS } from '../../src/model/statuses.ts';
 import { PLAN, fixtureCatalogue } from './catalogue-fixtures.ts';
-import { loadPackage, schemaErrors, validateCsv } from '../open-data.ts';
+import { loadPackage, readTables, schemaErrors, validateCsv } from '../open-data.ts';
 
+/** The UTF-8 byte order mark. */
+const BOM = '\uFEFF';
 const catalogue = fixtureCatalogue();
 const options = { licence: 'etalab-2.0', siteName: 'Politique handicap — essai', organisation: 'Organisme d’essai' } as const;
 const data = openData(catalogue, options);
@@ -115,7 +117,7 @@ test('self-test: a wrong status, a missing required value or a duplicate address
   const schema = JSON.parse(f.schema!.text) as object;
   const [header, ...rows] = parseCsv(f.text);
   const csv = (lines: string[][]) =>
-    `\uFEFF${[header!, ...lines].map((r) => r.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n')}\r\n`;
+    `${[header!, ...lines].map((r) => r.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n')}\r\n`;
   const set = (row: string[], column: string, value: string) => row.map((v, i) => (header![i] === column ? value : v));
   const wrongStatus = await validateCsv(csv([set(rows[0]!, 'status', 'presque-fini'), ...rows.slice(1)]), schema);
   assert.equal(wrongStatus.errors.length, 1);
@@ -124,15 +126,20 @@ test('self-test: a wrong status, a missing required value or a duplicate address
   assert.match(noTitle.errors.join('\n'), /^ligne 3, colonne title : /);
   const twice = await validateCsv(csv([...rows, rows[0]!]), schema);
   assert.equal(twice.errors.length, 1, twice.errors.join('\n'));
-  // A file without its byte order mark is read as it is: same rows, no error.
-  assert.deepEqual(await validateCsv(f.text.slice(1), schema), { rows: f.rows, errors: [] });
+  // The file as written by the writer above is the published file.
+  assert.equal(csv(rows), f.text);
 });
 
-test('with datapackage: the package descriptor is valid, read offline as a reuser reads it, and lists every data file with its schema', async () => {
+/** The files of `data` written to a new folder, as a reuser downloads them; returns the folder. */
+function downloaded(files: { path: string; text: string }[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'donnees-'));
+  for (const file of files) writeFileSync(join(dir, file.path.replace('donnees/', '')), file.text);
+  return dir;
+}
+
+test('with datapackage: the package descriptor is valid, read offline as a reuser reads it, and lists every data file with its schema', async () => {
+  const dir = downloaded([...data.files, ...data.schemas, data.dataPackage]);
   try {
-    for (const file of [...data.files, ...data.schemas, data.dataPackage])
-      writeFileSync(join(dir, file.path.replace('donnees/', '')), file.text);
     const pkg = await loadPackage(join(dir, 'datapackage.json'));
     assert.deepEqual(pkg.errors, []);
     assert.ok(pkg.valid);
@@ -149,6 +156,27 @@ test('with datapackage: the package descriptor is valid, read offline as a reuse
     const invalid = await loadPackage(join(dir, 'datapackage.json'));
     assert.equal(invalid.valid, false);
     assert.ok(invalid.errors.length >= 2, invalid.errors.join(' ; '));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('encoding: the CSV files are UTF-8 without a byte order mark, as declared, and datapackage reads every row of each', async () => {
+  const dir = downloaded([...data.files, ...data.schemas, data.dataPackage]);
+  try {
+    const descriptor = JSON.parse(data.dataPackage.text) as { resources: { name: string; encoding: string }[] };
+    assert.ok(descriptor.resources.every((r) => r.encoding === 'utf-8'));
+    const csvFiles = data.files.filter((f) => f.format === 'csv');
+    for (const f of csvFiles) assert.ok(!f.text.startsWith(BOM), f.path);
+    assert.deepEqual(
+      await readTables(join(dir, 'datapackage.json')),
+      Object.fromEntries(csvFiles.map((f) => [f.name, { header: parseCsv(f.text)[0], rows: f.rows }])),
+    );
+    // Self-test: with a byte order mark the file no longer reads as declared (the mark joins the first column's name).
+    const actions = csvFiles[0]!;
+    writeFileSync(join(dir, actions.path.replace('donnees/', '')), BOM + actions.text);
+    const tables = await readTables(join(dir, 'datapackage.json'));
+    assert.match((tables[actions.name] as { error?: string }).error ?? '', /header names do not match/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
