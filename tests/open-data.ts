@@ -11,6 +11,13 @@ import { Readable } from 'node:stream';
 import tableschema from 'tableschema';
 
 /** What the tests use of datapackage, which ships no types. */
+interface DataResource {
+  name: string;
+  tabular: boolean;
+  schema?: { fieldNames: string[] };
+  headers: string[] | null;
+  read(options?: { keyed?: boolean }): Promise<unknown[]>;
+}
 interface DataPackageModule {
   Package: {
     load(
@@ -19,7 +26,8 @@ interface DataPackageModule {
     ): Promise<{
       valid: boolean;
       errors: Error[];
-      getResource(name: string): { schema?: { fieldNames: string[] } } | null;
+      getResource(name: string): DataResource | null;
+      resources: DataResource[];
     }>;
   };
 }
@@ -33,6 +41,25 @@ export async function loadPackage(path: string) {
     errors: pkg.errors.map((e) => e.message),
     fieldNames: (name: string) => pkg.getResource(name)?.schema?.fieldNames,
   };
+}
+
+/**
+ * Every tabular resource of the package at `path`, read as a reuser's program reads it: the file
+ * decoded with the encoding the package declares, its header checked against its schema and every
+ * row cast (datapackage's Resource.read). Its header and number of rows, or why it could not be read.
+ */
+export async function readTables(path: string): Promise<Record<string, { header: string[]; rows: number } | { error: string }>> {
+  const pkg = await datapackage.Package.load(path);
+  const tables: Record<string, { header: string[]; rows: number } | { error: string }> = {};
+  for (const resource of pkg.resources.filter((r) => r.tabular)) {
+    try {
+      const rows = await resource.read({ keyed: true });
+      tables[resource.name] = { header: resource.headers ?? [], rows: rows.length };
+    } catch (error) {
+      tables[resource.name] = { error: (error as Error).message };
+    }
+  }
+  return tables;
 }
 
 /**
@@ -56,8 +83,8 @@ interface TableSchemaError extends Error {
 /**
  * The rows read and the errors found, one line each: "ligne 3, colonne title : …" (line of the
  * record, header counted as line 1; the validator's own message). The file is read as it is
- * published: UTF-8 with its byte order mark, which the CSV parser is told to skip (`bom`), comma
- * separator, CRLF line ends.
+ * published: UTF-8, comma separator, CRLF line ends (a byte order mark would be skipped: `bom`;
+ * that the files have none is checked by reading them through datapackage, `readTables`).
  */
 export async function validateCsv(text: string, descriptor: object): Promise<{ rows: number; errors: string[] }> {
   const invalid = await schemaErrors(descriptor);

