@@ -372,7 +372,7 @@ export function checkBlankSite(root: string): string | undefined {
   return all.length > 0 ? formatReport(all) : undefined;
 }
 
-/** A file of content/ the reader could not open (a link to a folder named like a .mdx file…), in French. */
+/** A file of content/ the reader could not open (a folder named like a .mdx file, no right to read…), in French; links are reported by readContent. */
 function unreadable(root: string, error: NodeJS.ErrnoException): string {
   // Node names no file when reading a folder fails: the first entry that is not a file is the one.
   const notFile = listContent(root).find((f) => {
@@ -384,8 +384,7 @@ function unreadable(root: string, error: NodeJS.ErrnoException): string {
   });
   const file = error.path ? posix(relative(root, error.path)) : (notFile?.file ?? 'un fichier de content/');
   const why: Record<string, string> = {
-    EISDIR: 'c’est un dossier, ou un lien vers un dossier, nommé comme un fichier',
-    ENOENT: 'c’est un lien symbolique vers un fichier qui n’existe pas',
+    EISDIR: 'c’est un dossier nommé comme un fichier',
     EACCES: 'ses droits ne permettent pas de le lire',
   };
   return `${file} ne peut pas être lu (${why[error.code ?? ''] ?? 'erreur de lecture'}) : retirez-le de content/ ou remplacez-le par un vrai fichier.`;
