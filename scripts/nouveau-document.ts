@@ -2,12 +2,10 @@
  * Creates a valid minimal document (its convention file) from a few answers: asked one by one
  * when the terminal is interactive, or given as options. Same writer and same checks as the
  * template import (scripts/tableur/document.ts): nothing is written when anything is wrong.
- * Usage: npm run nouveau:document [-- --id … --titre "…" --titre-court "…" --emetteur "…"
- *   --type plan-actions --resume "…" --source fichier.pdf] [--partie "…" --role employeur]
- *   [--publication AAAA-MM-JJ] [--contenu dossier] [--essai]
+ * Usage: see USAGE below (also `npm run nouveau:document -- --aide`).
  */
-import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
+import { exitWithError, readCommandLine } from './cli.ts';
 import { CONVENTION_KINDS, GENERIC_LEVELS, PARTY_ROLES } from '../src/model/convention.ts';
 import { ContentError } from '../src/model/problems.ts';
 import { checkNewDocument, writeAtomically, type NewDocument } from './tableur/document.ts';
@@ -43,11 +41,25 @@ const QUESTIONS = [
 ] as const;
 type Option = (typeof QUESTIONS)[number]['option'];
 
-const { values } = parseArgs({
+const USAGE = [
+  'Usage : npm run nouveau:document [-- options]',
+  'Sans option, les questions sont posées une à une ; dans un terminal non interactif, les réponses se donnent en options.',
+  '',
+  'Options :',
+  ...QUESTIONS.map((q) => `  --${q.option} <réponse>`.padEnd(28) + q.question),
+  '  --contenu <dossier>       dossier du contenu (par défaut : content)',
+  '  --essai                   vérifie sans rien écrire',
+  '  --debug                   ajoute aux erreurs leur détail technique',
+  '  --aide                    affiche cette aide',
+].join('\n');
+
+const { values } = readCommandLine({
+  usage: USAGE,
   options: {
     ...Object.fromEntries(QUESTIONS.map((q) => [q.option, { type: 'string' as const }])),
     contenu: { type: 'string', default: 'content' },
     essai: { type: 'boolean', default: false },
+    debug: { type: 'boolean', default: false },
   },
 });
 const answers = new Map<Option, string>();
@@ -158,6 +170,5 @@ try {
     );
   }
 } catch (error) {
-  console.error(error instanceof ContentError ? error.message : `Création impossible : ${(error as Error).message}`);
-  process.exit(1);
+  exitWithError('Création impossible', error, { report: error instanceof ContentError ? error.message : undefined, debug: values.debug });
 }
