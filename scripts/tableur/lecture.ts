@@ -18,17 +18,18 @@ import { systemReason } from '../cli.ts';
 /**
  * What a file may hold. A document has a few hundred actions (the largest one published has 91),
  * one row each, and its follow-up sheet 11 fixed columns plus 2 per review round: 10,000 rows and
- * 200 columns (column GR, 94 rounds) are far beyond any, while reading that much takes exceljs
- * about a second. The other limits bound what the row and column counts do not: the whole
- * workbook's cells and shared texts (1,000,000: 4 documents of 5,000 actions hold 260,000 cells),
- * the XML elements of its other parts (styles, comments: a few hundred in a real workbook, and a
- * million style entries alone take exceljs 4 s and 460 MB), its size once expanded (50 Mo; the
- * site's whole follow-up workbook is 0.2 Mo) and its number of zip entries.
+ * 200 columns (column GR, 94 rounds) are far beyond any. The other limits bound what exceljs
+ * builds in memory, one object per XML element, which the row and column counts alone do not (a
+ * cell can hold a million rich-text runs): 2,000,000 elements in the sheets and their shared
+ * texts (4 documents of 5,000 actions hold 610,000; 2,000,000 take exceljs about 3 s and 540 MB),
+ * 100,000 in the other parts (styles, comments: a few hundred in a real workbook, while a million
+ * style entries alone take 4 s and 460 MB); its size once expanded (50 Mo; the site's whole
+ * follow-up workbook is 0.2 Mo) and its number of zip entries (20 in an exported workbook).
  */
 export const LIMITS = {
   rows: 10_000,
   columns: 200,
-  cells: 1_000_000,
+  elements: 2_000_000,
   otherElements: 100_000,
   bytes: 50 * 1024 * 1024,
   entries: 1_000,
@@ -170,26 +171,26 @@ function sheetNames(parts: Map<string, Buffer>): Map<string, string> {
 }
 
 /**
- * What a sheet's XML holds: its last used row and column (the cell Excel's Ctrl+Fin reaches, empty
- * formatted rows included) and its cells. Read from every `<row>` and `<c>` start tag, `r`
- * attribute or position, so it may count more than exceljs reads (a tag in a comment), never less.
+ * The last used cell of a sheet's XML: its row and column (the cell Excel's Ctrl+Fin reaches,
+ * empty formatted rows included). Read from every `<row>` and `<c>` start tag, by its `r`
+ * attribute or its position, so it may find more than exceljs reads (a tag in a comment), never
+ * less (exceljs ignores a prefixed `<x:row>`, and so does this).
  */
-export function scanSheet(xml: string): { lastRow: number; lastColumn: number; cells: number } {
-  let [row, column, lastRow, lastColumn, cells] = [0, 0, 0, 0, 0];
+export function scanSheet(xml: string): { lastRow: number; lastColumn: number } {
+  let [row, column, lastRow, lastColumn] = [0, 0, 0, 0];
   for (const [, name, attrs] of xml.matchAll(/<(row|c)(?=[\s/>])([^>]*)>/g)) {
     const ref = /\sr\s*=\s*["']([A-Za-z]*)(\d*)["']/.exec(attrs!);
     if (name === 'row') {
       row = ref?.[2] ? Number(ref[2]) : row + 1;
       column = 0;
     } else {
-      cells++;
       column = ref?.[1] ? columnNumber(ref[1].toUpperCase()) : column + 1;
       if (ref?.[2]) lastRow = Math.max(lastRow, Number(ref[2]));
     }
     lastRow = Math.max(lastRow, row);
     lastColumn = Math.max(lastColumn, column);
   }
-  return { lastRow, lastColumn, cells };
+  return { lastRow, lastColumn };
 }
 
 /** Counts XML start tags (`<` then a letter). */
@@ -209,6 +210,14 @@ export const sheetTooLarge = (lastRow: number, lastColumn: number): string =>
   'supprimez les lignes et colonnes en trop (sélectionnez-les depuis la première vide jusqu’à la dernière, clic droit › Supprimer ; ' +
   'les vider ne suffit pas), enregistrez, puis relancez l’import';
 
+/**
+ * The parts exceljs reads as worksheets, and those it keeps as bytes without parsing, matched as
+ * exceljs matches them (node_modules/exceljs/lib/xlsx/xlsx.js, unanchored): a part it would parse
+ * must never escape the checks below under an odd name. Every other part is counted as XML.
+ */
+const WORKSHEET_PART = /xl\/worksheets\/sheet\d+[.]xml/;
+const MEDIA_PART = /xl\/media\//;
+
 /** Refuses a workbook whose parts exceljs would spend too long or too much memory on. */
 function checkParts(file: string, parts: Map<string, Buffer>): void {
   if (!parts.has('xl/workbook.xml')) {
@@ -224,27 +233,29 @@ function checkParts(file: string, parts: Map<string, Buffer>): void {
   }
   const names = sheetNames(parts);
   const refused: string[] = [];
-  let [cells, others] = [0, 0];
+  let [elements, others] = [0, 0];
   for (const [part, data] of parts) {
-    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(part)) {
+    if (WORKSHEET_PART.test(part)) {
+      elements += elementCount(data);
       const scan = scanSheet(data.toString('utf8'));
-      cells += scan.cells;
       if (scan.lastRow > LIMITS.rows || scan.lastColumn > LIMITS.columns) {
         refused.push(`✗ feuille « ${visible(names.get(part) ?? part)} » : ${sheetTooLarge(scan.lastRow, scan.lastColumn)}.`);
       }
-    } else if (part === 'xl/sharedStrings.xml') {
-      // One shared text per <si>: a workbook uses no more texts than it has cells.
-      cells = Math.max(cells, (data.toString('utf8').match(/<si[\s>/]/g) ?? []).length);
-    } else if (/\.(xml|rels|vml)$/.test(part) && !part.startsWith('xl/media/')) others += elementCount(data);
+    } else if (part === 'xl/sharedStrings.xml') elements += elementCount(data);
+    else if (!MEDIA_PART.test(part)) others += elementCount(data);
   }
-  if (refused.length > 0)
+  if (refused.length > 0) {
     throw new ReadError(
       `« ${file} » a ${refused.length === 1 ? 'une feuille trop grande' : `${refused.length} feuilles trop grandes`} :\n${refused.join('\n')}`,
     );
-  if (cells > LIMITS.cells || others > LIMITS.otherElements) {
+  }
+  if (elements > LIMITS.elements || others > LIMITS.otherElements) {
+    const what =
+      elements > LIMITS.elements
+        ? `plus de ${thousands(LIMITS.elements)} éléments dans ses feuilles et leurs textes`
+        : `plus de ${thousands(LIMITS.otherElements)} éléments de mise en forme`;
     throw new ReadError(
-      `« ${file} » contient ${cells > LIMITS.cells ? `plus de ${thousands(LIMITS.cells)} cellules ou textes` : `plus de ${thousands(LIMITS.otherElements)} éléments de mise en forme`}, ` +
-        'bien au-delà de ce que tient un classeur de suivi : vérifiez le fichier choisi, ou copiez ses feuilles utiles dans un nouveau classeur.',
+      `« ${file} » contient ${what}, bien au-delà de ce que tient un classeur de suivi : vérifiez le fichier choisi, ou copiez ses feuilles utiles dans un nouveau classeur.`,
     );
   }
 }
@@ -282,7 +293,7 @@ export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
 export function cellValue(cell: ExcelJS.Cell): string | { unreadable: string } {
   if (cell.type === ExcelJS.ValueType.Merge && cell.master !== cell) {
     return {
-      unreadable: `cellule fusionnée avec ${cell.master.address} : elle ne montre que le contenu de celle-ci ; défusionnez les cellules (Fusionner et centrer, de nouveau)`,
+      unreadable: `cellule fusionnée avec ${cell.master.address} : elle n’a pas de valeur propre ; annulez la fusion (Excel : Fusionner et centrer › Annuler Fusionner cellules ; LibreOffice : Format › Fusionner et défusionner les cellules › Scinder les cellules)`,
     };
   }
   return valueText(cell.value, cell);

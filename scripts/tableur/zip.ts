@@ -130,6 +130,12 @@ export function readZip(zip: Buffer, limits: { maxSize: number; maxEntries: numb
   const size = entries.reduce((sum, e) => sum + e.size, 0);
   if (size > limits.maxSize) fail({ kind: 'too-large', size, limit: limits.maxSize }, `${size} bytes once expanded`);
   const files = new Map<string, Buffer>();
-  for (const e of entries) if (!e.name.endsWith('/')) files.set(e.name.replace(/^\//, ''), entryData(zip, e));
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    // exceljs drops a leading "/"; two entries of one name could be read one way here and another by jszip.
+    const name = e.name.replace(/^\//, '');
+    if (files.has(name)) fail({ kind: 'damaged', detail: name }, `${name}: two entries of that name`);
+    files.set(name, entryData(zip, e));
+  }
   return files;
 }

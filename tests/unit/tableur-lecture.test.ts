@@ -80,16 +80,40 @@ test('100,000 blank rows below the actions are refused, naming the last one', as
   await refused(file, /feuille « Essai » : dernière cellule utilisée M100003, au-delà de la limite/);
 });
 
-test('the sheet scan never counts less than the sheet holds: rows and cells without references, prefixed tags left aside', () => {
+test('the sheet scan never finds less than the sheet holds: rows and cells without references, cell references past their row', () => {
   assert.deepEqual(scanSheet('<sheetData><row><c/><c><v>1</v></c></row><row r="7"><c r="C7"/><c/></row></sheetData>'), {
     lastRow: 7,
     lastColumn: 4,
-    cells: 4,
   });
-  // A cell whose reference says more than its row does.
-  assert.deepEqual(scanSheet('<row r="2"><c r="B90000"/></row>'), { lastRow: 90_000, lastColumn: 2, cells: 1 });
+  assert.deepEqual(scanSheet('<row r="2"><c r="B90000"/></row>'), { lastRow: 90_000, lastColumn: 2 });
   // Neither <cols>, <col> nor <rowBreaks> is a row or a cell.
-  assert.deepEqual(scanSheet('<cols><col min="1" max="16384"/></cols><rowBreaks count="1"/>'), { lastRow: 0, lastColumn: 0, cells: 0 });
+  assert.deepEqual(scanSheet('<cols><col min="1" max="16384"/></cols><rowBreaks count="1"/>'), { lastRow: 0, lastColumn: 0 });
+});
+
+test('a workbook whose parts would make exceljs build millions of objects is refused, whatever their names', async () => {
+  const runs = '<r><t>x</t></r>'.repeat(1_000_000);
+  const file = join(dir, 'texte-enrichi.xlsx');
+  writeFileSync(file, rawWorkbook([{ name: 'Essai', sheetData: `<row r="1"><c r="A1" t="inlineStr"><is>${runs}</is></c></row>` }]));
+  await refused(
+    file,
+    /contient plus de 2 000 000 éléments dans ses feuilles et leurs textes, bien au-delà de ce que tient un classeur de suivi/,
+  );
+  // exceljs parses xl/drawings/x.xml.bak as a drawing: it is counted like any other part.
+  const parts = readZip(rawWorkbook([{ name: 'Essai', rows: sheet.rows }]), { maxSize: LIMITS.bytes, maxEntries: 100 });
+  const drawing = [...parts]
+    .map(([name, data]) => ({ name, data }))
+    .concat({ name: 'xl/drawings/x.xml.bak', data: Buffer.from('<a/>'.repeat(100_001)) });
+  writeFileSync(join(dir, 'dessin.xlsx'), writeZip(drawing));
+  await refused(join(dir, 'dessin.xlsx'), /contient plus de 100 000 éléments de mise en forme/);
+  // Two entries of one name could be read one way here and another by jszip.
+  writeFileSync(
+    join(dir, 'double.xlsx'),
+    writeZip([
+      { name: 'xl/workbook.xml', data: '<workbook/>' },
+      { name: '/xl/workbook.xml', data: '<workbook/>' },
+    ]),
+  );
+  await refused(join(dir, 'double.xlsx'), /est un classeur abîmé/);
 });
 
 test('four documents of 5,000 actions each are read whole', async () => {
@@ -242,7 +266,7 @@ test('Excel’s `_x000B_` reaches the reader as a vertical tab: refused in a tit
   assert.equal(visible('a\u001b[31mb\tc'), 'a[U+001B][31mb\tc');
 });
 
-test('a formula without its computed value, or an error value, is refused where it is read', async () => {
+test('a formula without its computed value, an error value, or the hidden half of merged cells is refused where it is read', async () => {
   const file = edited('formules.xlsx', (rows) => {
     rows[1]![STATUS] = { xml: '<c><f>IF(1,"R","NR")</f></c>' };
     rows[2]![TITLE] = { xml: '<c t="e"><v>#REF!</v></c>' };
@@ -256,6 +280,18 @@ test('a formula without its computed value, or an error value, is refused where 
       [2, 'G (Bilan 2024)', '(illisible)', 'formule sans valeur calculée (fichier écrit par un programme qui ne calcule pas)'],
       [3, 'E (titre)', '(illisible)', 'valeur d’erreur #REF!'],
     ],
+  );
+  const merged = new ExcelJS.Workbook();
+  const essai = merged.addWorksheet('Essai');
+  sheet.rows.forEach((r) => essai.addRow(r));
+  essai.mergeCells('E2:F2');
+  assert.deepEqual(
+    ((await importWorkbook(merged, { root: dir, dryRun: true })).problems as SheetProblem[]).map((p) => [
+      p.row,
+      p.column,
+      p.message.split(' :')[0],
+    ]),
+    [[2, 'F (libellé)', 'cellule fusionnée avec E2']],
   );
 });
 
