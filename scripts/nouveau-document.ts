@@ -2,13 +2,10 @@
  * Creates a valid minimal document (its convention file) from a few answers: asked one by one
  * when the terminal is interactive, or given as options. Same writer and same checks as the
  * template import (scripts/tableur/document.ts): nothing is written when anything is wrong.
- * Usage: npm run nouveau:document [-- --id … --titre "…" --titre-court "…" --emetteur "…"
- *   --type plan-actions --resume "…" --source fichier.pdf] [--partie "…" --role employeur]
- *   [--publication AAAA-MM-JJ] [--contenu dossier] [--essai]
- *        npm run nouveau:document -- --annuler [--contenu dossier]   undoes an interrupted creation
+ * Usage: see USAGE below (also `npm run nouveau:document -- --aide`).
  */
-import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
+import { exitWithError, readCommandLine } from './cli.ts';
 import { CONVENTION_KINDS, GENERIC_LEVELS, PARTY_ROLES } from '../src/model/convention.ts';
 import { ContentError } from '../src/model/problems.ts';
 import { checkNewDocument, writeNewDocument, type NewDocument } from './tableur/document.ts';
@@ -45,12 +42,27 @@ const QUESTIONS = [
 ] as const;
 type Option = (typeof QUESTIONS)[number]['option'];
 
-const { values } = parseArgs({
+const USAGE = [
+  'Usage : npm run nouveau:document [-- options]',
+  'Sans option, les questions sont posées une à une ; dans un terminal non interactif, les réponses se donnent en options.',
+  '',
+  'Options :',
+  ...QUESTIONS.map((q) => `  --${q.option} <réponse>`.padEnd(28) + q.question),
+  '  --contenu <dossier>       dossier du contenu (par défaut : content)',
+  '  --essai                   vérifie sans rien écrire',
+  '  --annuler                 défait une création interrompue',
+  '  --debug                   ajoute aux erreurs leur détail technique',
+  '  --aide                    affiche cette aide',
+].join('\n');
+
+const { values } = readCommandLine({
+  usage: USAGE,
   options: {
     ...Object.fromEntries(QUESTIONS.map((q) => [q.option, { type: 'string' as const }])),
     contenu: { type: 'string', default: 'content' },
     essai: { type: 'boolean', default: false },
     annuler: { type: 'boolean', default: false },
+    debug: { type: 'boolean', default: false },
   },
 });
 
@@ -184,6 +196,5 @@ try {
     await interruptions.afterWrite(); // a Ctrl+C received while writing is said now (issue 19)
   }
 } catch (error) {
-  console.error(error instanceof ContentError ? error.message : `Création impossible : ${(error as Error).message}`);
-  process.exit(1);
+  exitWithError('Création impossible', error, { report: error instanceof ContentError ? error.message : undefined, debug: values.debug });
 }

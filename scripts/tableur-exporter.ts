@@ -1,28 +1,38 @@
 /**
  * Writes the follow-up workbook (.xlsx) that référents handicap fill in after each review round,
  * or the same tables as CSV files, one per document (a CSV holds one table).
- * Usage: npm run tableur:exporter [-- --sortie fichier.xlsx] [--contenu dossier]
- *        npm run tableur:exporter -- --format csv [--sortie dossier] [--document identifiant]
+ * Usage: see USAGE below (also `npm run tableur:exporter -- --aide`).
  */
-import { parseArgs } from 'node:util';
+import { exitWithError, readCommandLine, usageError } from './cli.ts';
 import { exportCsv, exportWorkbook } from './tableur/classeur.ts';
 import { ContentError } from '../src/model/problems.ts';
 
-const { values } = parseArgs({
+const USAGE = `Usage : npm run tableur:exporter [-- options]
+
+Options :
+  --sortie <fichier>      classeur à écrire (par défaut : suivi-handicap.xlsx) ;
+                          avec --format csv, dossier des fichiers (par défaut : suivi-handicap)
+  --format xlsx|csv       un classeur (par défaut) ou un fichier CSV par document
+  --document <identifiant> avec --format csv : ce document seulement
+  --contenu <dossier>     dossier du contenu (par défaut : content)
+  --debug                 ajoute aux erreurs leur détail technique
+  --aide                  affiche cette aide`;
+
+const { values } = readCommandLine({
+  usage: USAGE,
   options: {
     sortie: { type: 'string' },
     contenu: { type: 'string', default: 'content' },
     format: { type: 'string', default: 'xlsx' },
     document: { type: 'string' },
+    debug: { type: 'boolean', default: false },
   },
 });
 if (values.format !== 'xlsx' && values.format !== 'csv') {
-  console.error(`Format inconnu : « ${values.format} » ; formats permis : xlsx, csv.`);
-  process.exit(2);
+  usageError(USAGE, `Format inconnu : « ${values.format} » ; formats permis : xlsx, csv.`);
 }
 if (values.format === 'xlsx' && values.document !== undefined) {
-  console.error('--document ne s’emploie qu’avec --format csv (le classeur réunit tous les documents).');
-  process.exit(2);
+  usageError(USAGE, '--document ne s’emploie qu’avec --format csv (le classeur réunit tous les documents).');
 }
 try {
   if (values.format === 'csv') {
@@ -35,6 +45,5 @@ try {
     console.log(`Classeur écrit : ${file} (${sheets} documents, ${rows} actions).`);
   }
 } catch (error) {
-  console.error(error instanceof ContentError ? error.message : `Export impossible : ${(error as Error).message}`);
-  process.exit(1);
+  exitWithError('Export impossible', error, { report: error instanceof ContentError ? error.message : undefined, debug: values.debug });
 }

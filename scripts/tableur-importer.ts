@@ -2,21 +2,31 @@
  * Reads a follow-up workbook (or its CSV files) back and writes the changed statuses, comments,
  * titles and wordings into the content; or reads a filled-in new-document template and creates the
  * new document's files. Writes nothing when anything is wrong, or with --essai.
- * Usage: npm run tableur:importer -- fichier.xlsx [--essai] [--contenu dossier]
- *        npm run tableur:importer -- document-1.csv [document-2.csv …] [--essai] [--contenu dossier]
- *   [--bilan id --libelle "…" (--date AAAA-MM | --periode "…")] for a filled-in new-round column
- *        npm run tableur:importer -- modele-rempli.xlsx [--essai] [--contenu dossier]
- *        npm run tableur:importer -- --annuler [--contenu dossier]   undoes an interrupted import
+ * Usage: see USAGE below (also `npm run tableur:importer -- --aide`).
  */
-import { parseArgs } from 'node:util';
-import ExcelJS from 'exceljs';
-import { formatImportProblem, formatSummary, importCsv, importWorkbook, type ImportResult } from './tableur/import.ts';
+import { exitWithError, readCommandLine, usageError } from './cli.ts';
+import { formatImportProblem, formatSummary, formatWarnings, importCsv, importWorkbook, type ImportResult } from './tableur/import.ts';
+import { ReadError, readWorkbook } from './tableur/lecture.ts';
 import { importTemplate, isTemplate } from './tableur/modele.ts';
 import { ContentError } from '../src/model/problems.ts';
 import { guardInterruptions, importOrigin, sameSources, settlePendingWrite } from './tableur/journal.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const USAGE = `Usage : npm run tableur:importer -- classeur.xlsx [options]
+   ou : npm run tableur:importer -- document.csv [autre.csv …] [options]
+   ou : npm run tableur:importer -- modele-rempli.xlsx [options]
+   ou : npm run tableur:importer -- --annuler [--contenu dossier]
+
+Options :
+  --essai                 vérifie et montre ce qui changerait, sans rien écrire
+  --contenu <dossier>     dossier du contenu (par défaut : content)
+  --bilan <identifiant> --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>"
+                          nomment le bilan de la colonne « Nouveau bilan (à renseigner) »
+  --annuler               défait un import interrompu (sans fichier)
+  --debug                 ajoute aux erreurs leur détail technique
+  --aide                  affiche cette aide`;
+
+const { values, positionals } = readCommandLine({
+  usage: USAGE,
   options: {
     essai: { type: 'boolean', default: false },
     contenu: { type: 'string', default: 'content' },
@@ -25,7 +35,9 @@ const { values, positionals } = parseArgs({
     date: { type: 'string' },
     periode: { type: 'string' },
     annuler: { type: 'boolean', default: false },
+    debug: { type: 'boolean', default: false },
   },
+  positionals: { name: 'fichier à importer (classeur .xlsx ou fichiers .csv)' },
 });
 
 // ── An interrupted import (issue 19, scripts/tableur/journal.ts) ────────────────────────────────
@@ -33,8 +45,7 @@ const { values, positionals } = parseArgs({
 // when given the same file(s) again, undone with --annuler, and blocks any other import.
 const interruptions = guardInterruptions();
 if (values.annuler && positionals.length > 0) {
-  console.error('L’option --annuler s’emploie sans fichier : npm run tableur:importer -- --annuler [--contenu dossier]');
-  process.exit(2);
+  usageError(USAGE, 'L’option --annuler s’emploie sans fichier : npm run tableur:importer -- --annuler [--contenu dossier]');
 }
 const settled = settlePendingWrite(process.cwd(), values.contenu, {
   undo: values.annuler,
@@ -49,18 +60,14 @@ if (settled.exitCode !== undefined) {
 }
 // ─────────────────────────────────────────────────────────────────────────────────────────────────
 if (values.bilan !== undefined && (values.libelle === undefined || (values.date === undefined && values.periode === undefined))) {
-  console.error('Un nouveau bilan demande --bilan <identifiant>, --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>".');
-  process.exit(2);
+  usageError(USAGE, 'Un nouveau bilan demande --bilan <identifiant>, --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>".');
 }
 const newRound =
   values.bilan !== undefined ? { id: values.bilan, label: values.libelle!, date: values.date, period: values.periode } : undefined;
-const csv = positionals.length > 0 && positionals.every((f) => /\.csv$/i.test(f));
-if (!csv && positionals.length !== 1) {
-  console.error(
-    'Usage : npm run tableur:importer -- fichier.xlsx [--essai]\n   ou : npm run tableur:importer -- document.csv [autre.csv …] [--essai]',
-  );
-  process.exit(2);
-}
+// Only --annuler goes without a file (above); anything else needs one.
+if (positionals.length === 0) usageError(USAGE, 'argument manquant : fichier à importer (classeur .xlsx ou fichiers .csv)');
+const csv = positionals.every((f) => /\.csv$/i.test(f));
+if (!csv && positionals.length !== 1) usageError(USAGE, 'Un seul classeur à la fois (plusieurs fichiers ne se donnent qu’en CSV).');
 const options = {
   root: process.cwd(),
   contentDir: values.contenu,
@@ -71,37 +78,40 @@ const options = {
   onStep: interruptions.onStep,
 };
 
-function report(problems: ImportResult['problems'], what: string): never {
+/** The warnings, after the summary or the errors. */
+function warn(warnings: ImportResult['warnings']): void {
+  const text = formatWarnings(warnings);
+  if (text) console.log(`\n${text}`);
+}
+
+function report(problems: ImportResult['problems'], warnings: ImportResult['warnings'], what: string): never {
   const head = problems.length === 1 ? `${what} comporte 1 erreur` : `${what} comporte ${problems.length} erreurs`;
   console.error([`${head} ; aucun fichier n’a été modifié.`, ...problems.map(formatImportProblem)].join('\n\n'));
+  warn(warnings);
   process.exit(1);
 }
 
 try {
-  let template = false;
-  if (!csv) {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(positionals[0]!);
-    template = isTemplate(workbook);
-    if (template) {
-      if (newRound) {
-        console.error(
-          'Un modèle de nouveau document déclare son bilan dans sa feuille « Document » : retirez --bilan, --libelle, --date et --periode.',
-        );
-        process.exit(2);
-      }
-      const { problems, id, written, files } = await importTemplate(workbook, options);
-      if (problems.length > 0) report(problems, 'Le modèle');
-      const list = files.map((f) => `  ${f}`).join('\n');
-      if (values.essai)
-        console.log(`Essai : le document « ${id} » serait créé avec ${files.length} fichier(s) :\n${list}\nAucun fichier n’a été écrit.`);
-      else console.log(`Document « ${id} » créé : ${written.length} fichier(s) écrit(s) :\n${list}`);
-      await interruptions.afterWrite(); // a Ctrl+C received while writing is said now (issue 19)
-      process.exit(0);
+  const workbook = csv ? undefined : await readWorkbook(positionals[0]!);
+  if (workbook && isTemplate(workbook)) {
+    if (newRound) {
+      usageError(
+        USAGE,
+        'Un modèle de nouveau document déclare son bilan dans sa feuille « Document » : retirez --bilan, --libelle, --date et --periode.',
+      );
     }
+    const { problems, warnings, id, written, files } = await importTemplate(workbook, options);
+    if (problems.length > 0) report(problems, warnings, 'Le modèle');
+    const list = files.map((f) => `  ${f}`).join('\n');
+    if (values.essai)
+      console.log(`Essai : le document « ${id} » serait créé avec ${files.length} fichier(s) :\n${list}\nAucun fichier n’a été écrit.`);
+    else console.log(`Document « ${id} » créé : ${written.length} fichier(s) écrit(s) :\n${list}`);
+    warn(warnings);
+    await interruptions.afterWrite(); // a Ctrl+C received while writing is said now (issue 19)
+    process.exit(0);
   }
-  const { problems, changes, written } = csv ? importCsv(positionals, options) : await importWorkbook(positionals[0]!, options);
-  if (problems.length > 0) report(problems, csv ? 'L’import CSV' : 'Le classeur');
+  const { problems, warnings, changes, written } = workbook ? await importWorkbook(workbook, options) : importCsv(positionals, options);
+  if (problems.length > 0) report(problems, warnings, csv ? 'L’import CSV' : 'Le classeur');
   console.log(formatSummary(changes));
   if (values.essai) console.log('Essai : aucun fichier n’a été modifié.');
   else
@@ -110,8 +120,14 @@ try {
         ? 'Aucun fichier à modifier.'
         : `${written.length} fichier(s) modifié(s) :\n${written.map((f) => `  ${f}`).join('\n')}`,
     );
+  warn(warnings);
   await interruptions.afterWrite(); // a Ctrl+C received while writing is said now (issue 19)
 } catch (error) {
-  console.error(error instanceof ContentError ? error.message : `Import impossible : ${(error as Error).message}`);
-  process.exit(1);
+  const report =
+    error instanceof ContentError
+      ? error.message
+      : error instanceof ReadError
+        ? `Import impossible ; aucun fichier n’a été modifié.\n${error.message}`
+        : undefined;
+  exitWithError('Import impossible', error, { report, debug: values.debug });
 }

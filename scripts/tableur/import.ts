@@ -24,20 +24,24 @@ import {
 import { applyToData, editFrontmatter, type FrontmatterEdit, type NewRound } from './frontmatter.ts';
 import { CsvError, readCsv } from './csv.ts';
 import { writeContent, type WriteOptions } from './journal.ts';
+import {
+  cellProblem,
+  columnLetter,
+  csvTooLarge,
+  readHeaders,
+  readInputFile,
+  ReadError,
+  readWorkbook,
+  rowList,
+  sheetTable,
+  unknownColumnWarning,
+  visible,
+  type SheetProblem,
+  type Table,
+  type UnknownColumn,
+} from './lecture.ts';
 
-/** Something wrong in the workbook or a CSV file, located as the référent sees it in the spreadsheet. */
-export interface SheetProblem {
-  /** Sheet name, or CSV file name. */
-  sheet: string;
-  /** true when `sheet` is a CSV file. */
-  csv?: boolean;
-  row?: number;
-  /** Column letter and header: "G (Bilans 2023…)". */
-  column?: string;
-  value?: string;
-  message: string;
-  allowed?: string;
-}
+export type { SheetProblem, Table } from './lecture.ts';
 
 export interface Change {
   action: string;
@@ -51,48 +55,17 @@ export interface Change {
 
 export interface ImportResult {
   problems: (SheetProblem | Problem)[];
+  /** What the import left aside without it being an error (an unknown column): the command repeats it after its summary. */
+  warnings: SheetProblem[];
   changes: Change[];
   /** Files written (paths relative to the root); empty on a trial run or when anything is wrong. */
   written: string[];
 }
 
-/** A sheet or a CSV file as text: `rows[0]` is the header line, `rows[i]` is spreadsheet row i + 1. */
-export interface Table {
-  name: string;
-  csv?: boolean;
-  rows: string[][];
-}
-
-/** A cell's text, whatever Excel stored (text, number, rich text, formula result, date). */
-export function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  // A date typed in a cell that was not formatted as text: its calendar day, as the site writes dates.
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
-  if (typeof v === 'object' && 'result' in v && (typeof v.result === 'string' || typeof v.result === 'number')) return String(v.result);
-  return cell.text;
-}
-
-/** A worksheet as text rows. */
-export function sheetTable(sheet: ExcelJS.Worksheet): Table {
-  const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    rows.push(Array.from({ length: sheet.columnCount }, (_, c) => cellText(row.getCell(c + 1))));
-  }
-  return { name: sheet.name, rows };
-}
-
-export const columnLetter = (n: number): string =>
-  n <= 26 ? String.fromCharCode(64 + n) : columnLetter(Math.floor((n - 1) / 26)) + columnLetter(((n - 1) % 26) + 1);
-
-/** Reads and checks the workbook, then (unless `dryRun`) writes the changed files under `root`. */
-export async function importWorkbook(file: string, options: ImportOptions): Promise<ImportResult> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
+/** Reads and checks the workbook (a file, or one already read), then (unless `dryRun`) writes the changed files under `root`. */
+export async function importWorkbook(source: string | ExcelJS.Workbook, options: ImportOptions): Promise<ImportResult> {
+  const workbook = typeof source === 'string' ? await readWorkbook(source) : source;
+  // The guide sheet is the workbook's own instructions: left out on purpose.
   return importTables(workbook.worksheets.filter((s) => s.name !== GUIDE_SHEET).map(sheetTable), options);
 }
 
@@ -100,15 +73,29 @@ export async function importWorkbook(file: string, options: ImportOptions): Prom
 export function importCsv(files: string[], options: ImportOptions): ImportResult {
   const tables: Table[] = [];
   const problems: SheetProblem[] = [];
+  const unreadable: string[] = [];
   for (const file of files) {
+    let bytes: Buffer;
     try {
-      tables.push({ name: basename(file), csv: true, rows: readCsv(readFileSync(file)) });
+      bytes = readInputFile(file, 'fichier CSV');
+    } catch (error) {
+      if (!(error instanceof ReadError)) throw error;
+      unreadable.push(error.message);
+      continue;
+    }
+    try {
+      const table = { name: basename(file), csv: true, rows: readCsv(bytes) };
+      const tooLarge = csvTooLarge(table);
+      if (tooLarge) problems.push({ sheet: table.name, csv: true, message: tooLarge });
+      else tables.push(table);
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       problems.push({ sheet: basename(file), csv: true, row: error.line, message: error.message });
     }
   }
-  if (problems.length > 0) return { problems, changes: [], written: [] };
+  // A missing file, a folder, an empty or oversized one: one French message naming each, for the command to print.
+  if (unreadable.length > 0) throw new ReadError(unreadable.join('\n'));
+  if (problems.length > 0) return { problems, warnings: [], changes: [], written: [] };
   return importTables(tables, options);
 }
 
@@ -121,6 +108,36 @@ export interface ImportOptions extends WriteOptions {
 
 /** Checks the tables (sheets or CSV files) against the content, then writes the changes. */
 export function importTables(tables: Table[], options: ImportOptions): ImportResult {
+  const warnings: SheetProblem[] = [];
+  return { ...checkAndWrite(tables, options, warnings), warnings };
+}
+
+/**
+ * A header that names a review round (« Bilan 2030 », « Commentaire (…) ») the document does not
+ * have: statuses typed there would be lost, so such a column, once filled, is an error; any other
+ * unknown column is the référent's own (notes, a working column) and only a warning.
+ */
+const ROUND_LIKE = /^(bilans?|commentaires?|nouveau bilan)\b/i;
+
+/** The problem of a filled column named like a round (or its comment) the document does not have. */
+function unknownRound(table: Table, u: UnknownColumn, rounds: { label: string }[], codes: string[]): SheetProblem {
+  const where =
+    codes.length > 0
+      ? `les statuts et commentaires se saisissent dans les colonnes des bilans du document, ceux d’un nouveau bilan dans « ${NEW_ROUND_HEADER} » et son commentaire, qu’on nomme à l’import (--bilan, --libelle, --date ou --periode)`
+      : 'ce document ne suit pas de statut';
+  const filled = u.filled.length === 1 ? '1 cellule remplie' : `${u.filled.length} cellules remplies`;
+  return {
+    sheet: table.name,
+    ...(table.csv ? { csv: true } : {}),
+    row: 1,
+    column: `${columnLetter(u.index + 1)} (${u.header})`,
+    value: u.header,
+    message: `colonne de bilan que ce document n’a pas, ${filled} (${rowList(u.filled)}) : rien n’en serait importé ; ${where} ; sinon supprimez la colonne`,
+    allowed: rounds.flatMap((r) => [r.label, commentHeader(r.label)]).join(', ') || '(aucun bilan)',
+  };
+}
+
+function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetProblem[]): Omit<ImportResult, 'warnings'> {
   const { root, contentDir = 'content', dryRun = false, newRound } = options;
   const { files, entries } = loadContent(root, contentDir);
   const problems: (SheetProblem | Problem)[] = [];
@@ -157,11 +174,14 @@ export function importTables(tables: Table[], options: ImportOptions): ImportRes
     const codes = scaleCodes(convention);
     const rounds = convention.data.rounds ?? [];
     const expected = sheetHeaders(convention);
-    const col = new Map<string, number>();
-    (table.rows[0] ?? []).forEach((cell, i) => {
-      if (cell.trim() !== '' && !col.has(cell.trim())) col.set(cell.trim(), i);
-    });
-    const missing = expected.filter((h) => !col.has(h));
+    const headers = readHeaders(table, expected);
+    const { col, missing } = headers;
+    problems.push(...headers.problems);
+    for (const u of headers.unknown) {
+      if (ROUND_LIKE.test(u.header) && u.filled.length > 0) problems.push(unknownRound(table, u, rounds, codes));
+      else warnings.push(unknownColumnWarning(table, u, expected));
+    }
+    warnings.push(...headers.warnings);
     if (missing.length > 0) {
       problems.push({
         ...place,
@@ -171,15 +191,27 @@ export function importTables(tables: Table[], options: ImportOptions): ImportRes
       });
       continue;
     }
+    if (headers.problems.length > 0) continue;
     const where = (h: string) => `${columnLetter(col.get(h)! + 1)} (${h})`;
+    // Wordings and comments may span lines; identifiers, numbers, titles, statuses and lists may not.
+    const multiline = new Set([HEAD_COLUMNS.wording, NEW_ROUND_COMMENT_HEADER, ...rounds.map((r) => commentHeader(r.label))]);
 
     table.rows.forEach((row, index) => {
       if (index === 0) return;
+      const at = { ...place, row: index + 1 };
+      // Every cell read is checked first: a value that could not be read, or an invisible character.
+      const unusable = expected.flatMap((h) => {
+        const problem = cellProblem(table, index, col.get(h)!, multiline.has(h));
+        return problem ? [{ ...at, column: where(h), ...problem }] : [];
+      });
+      if (unusable.length > 0) {
+        problems.push(...unusable);
+        return;
+      }
       const get = (h: string) => (row[col.get(h)!] ?? '').trim();
       const id = get(HEAD_COLUMNS.id);
       if (!id && expected.every((h) => get(h) === '')) return;
       const action: Action | undefined = actionsById.get(id);
-      const at = { ...place, row: index + 1 };
       if (!action || action.data.convention !== convention.id) {
         problems.push({
           ...at,
@@ -369,20 +401,36 @@ export function importTables(tables: Table[], options: ImportOptions): ImportRes
   return { problems, changes, written };
 }
 
-/** One problem as printed in the terminal. */
+/**
+ * One problem as printed in the terminal (a warning with `⚠` instead of `✗`). What comes from the
+ * file is printed with its invisible characters shown as codes (see `visible`).
+ */
 export function formatImportProblem(p: SheetProblem | Problem): string {
-  if ('file' in p) return formatProblem(p);
+  return 'file' in p ? formatProblem(p) : formatSheetProblem(p, '✗');
+}
+
+function formatSheetProblem(p: SheetProblem, mark: '✗' | '⚠'): string {
   const place = [
-    `${p.csv ? 'fichier' : 'feuille'} « ${p.sheet} »`,
+    `${p.csv ? 'fichier' : 'feuille'} « ${visible(p.sheet)} »`,
     p.row !== undefined ? `ligne ${p.row}` : '',
-    p.column ? `colonne ${p.column}` : '',
+    p.column ? `colonne ${visible(p.column)}` : '',
   ]
     .filter(Boolean)
     .join(', ');
-  const lines = [`✗ ${place} : ${p.message}`];
-  if (p.value !== undefined) lines.push(`  valeur trouvée : « ${p.value} »`);
+  const lines = [`${mark} ${place} : ${p.message}`];
+  if (p.value !== undefined) lines.push(`  valeur trouvée : « ${visible(p.value)} »`);
   if (p.allowed) lines.push(`  valeurs permises : ${p.allowed}`);
   return lines.join('\n');
+}
+
+/** The warnings, as the command prints them after its summary (empty when there are none). */
+export function formatWarnings(warnings: SheetProblem[]): string {
+  if (warnings.length === 0) return '';
+  const head =
+    warnings.length === 1
+      ? 'Attention : 1 remarque, sur ce que l’import a laissé de côté :'
+      : `Attention : ${warnings.length} remarques, sur ce que l’import a laissé de côté :`;
+  return [head, ...warnings.map((w) => formatSheetProblem(w, '⚠'))].join('\n\n');
 }
 
 /** The summary of the changes, in French. */

@@ -15,7 +15,17 @@ import { SLUG_PATTERN } from '../../src/model/ids.ts';
 import type { Problem } from '../../src/model/problems.ts';
 import { checkNewDocument, writeNewDocument, type NewDocument } from './document.ts';
 import type { WriteOptions } from './journal.ts';
-import { cellText, columnLetter, type SheetProblem } from './import.ts';
+import {
+  cellProblem,
+  cellValue,
+  columnLetter,
+  readHeaders,
+  readWorkbook,
+  sheetTable,
+  unknownColumnWarning,
+  type SheetProblem,
+  type Table,
+} from './lecture.ts';
 import { GUIDE_SHEET } from './classeur.ts';
 
 export const DOCUMENT_SHEET = 'Document';
@@ -313,11 +323,14 @@ export async function buildTemplate(): Promise<ExcelJS.Workbook> {
 /** A workbook made from the template (it has the Document and Actions sheets as the template lays them out). */
 export function isTemplate(workbook: ExcelJS.Workbook): boolean {
   const doc = workbook.getWorksheet(DOCUMENT_SHEET);
-  return doc !== undefined && workbook.getWorksheet(ACTIONS_SHEET) !== undefined && cellText(doc.getCell('A1')).trim() === 'Champ';
+  const a1 = doc === undefined ? undefined : cellValue(doc.getCell('A1'));
+  return workbook.getWorksheet(ACTIONS_SHEET) !== undefined && typeof a1 === 'string' && a1.trim() === 'Champ';
 }
 
 export interface TemplateResult {
   problems: (SheetProblem | Problem)[];
+  /** What the import left aside without it being an error (an unknown column or sheet): the command repeats it. */
+  warnings: SheetProblem[];
   id: string;
   /** Files of the new document (relative to the root), planned or written. */
   files: string[];
@@ -327,21 +340,98 @@ export interface TemplateResult {
 
 type Place = { sheet: string; row: number; column: string };
 
+/** Sheets of the template; any other one is reported as left aside. */
+const TEMPLATE_SHEETS = [GUIDE_SHEET, DOCUMENT_SHEET, ACTIONS_SHEET, LISTS_SHEET];
+/** Columns of the template's Actions sheet whose text may span lines. */
+const MULTILINE_ACTION_COLUMNS = new Set<string>([ACTION_COLUMNS.wording, ACTION_COLUMNS.comment]);
+
+/** How many columns (A, B…) row `row` of the Document sheet uses; 0 for the blank rows between its tables. */
+function documentColumns(row: number): number {
+  if (row === 1 || (row >= FIELD_ROW(0) && row <= FIELD_ROW(FIELDS.length - 1))) return 3;
+  if (row >= PARTIES_HEAD && row <= PARTY_ROW(PARTY_ROWS - 1)) return 3;
+  if (row >= SCALE_HEAD && row <= SCALE_ROW(SCALE_ROWS - 1)) return 4;
+  return 0;
+}
+
+/**
+ * The cells of the Document sheet that the import reads (column B of each field; the parties'
+ * name and role; the scale's code, legend and common status), each checked by `cellProblem`.
+ */
+function documentCellProblems(doc: Table): SheetProblem[] {
+  const cell = (row: number, column: number, label: string, multiline = false) => ({ row, column, label, multiline });
+  const cells = [
+    ...FIELDS.map((f, i) => cell(FIELD_ROW(i), 2, `B (${f.label})`, f.path === 'summary')),
+    ...Array.from({ length: PARTY_ROWS }, (_, i) => [cell(PARTY_ROW(i), 2, 'B (nom)'), cell(PARTY_ROW(i), 3, 'C (rôle)')]).flat(),
+    ...Array.from({ length: SCALE_ROWS }, (_, i) => [
+      cell(SCALE_ROW(i), 2, 'B (code)'),
+      cell(SCALE_ROW(i), 3, 'C (légende)'),
+      cell(SCALE_ROW(i), 4, 'D (statut commun)'),
+    ]).flat(),
+  ];
+  return cells.flatMap(({ row, column, label, multiline }) => {
+    const problem = cellProblem(doc, row - 1, column - 1, multiline);
+    return problem ? [{ sheet: DOCUMENT_SHEET, row, column: label, ...problem }] : [];
+  });
+}
+
+/** The cells of the Actions sheet that the import reads, each checked by `cellProblem`. */
+function actionCellProblems(actions: Table, col: Map<string, number>): SheetProblem[] {
+  return actions.rows.slice(1).flatMap((_, i) =>
+    ACTION_HEADERS.flatMap((h) => {
+      const problem = cellProblem(actions, i + 1, col.get(h)!, MULTILINE_ACTION_COLUMNS.has(h));
+      return problem ? [{ sheet: ACTIONS_SHEET, row: i + 2, column: `${columnLetter(col.get(h)! + 1)} (${h})`, ...problem }] : [];
+    }),
+  );
+}
+
+/**
+ * What the template import leaves aside: sheets the template does not have, columns of the
+ * Actions sheet it does not know, cells of the Document sheet outside its tables.
+ */
+function templateWarnings(workbook: ExcelJS.Workbook, doc: Table, actions: Table): SheetProblem[] {
+  const headers = readHeaders(actions, ACTION_HEADERS);
+  const warnings: SheetProblem[] = workbook.worksheets
+    .filter((s) => !TEMPLATE_SHEETS.includes(s.name))
+    .map((s) => ({
+      sheet: s.name,
+      message: 'feuille que le modèle n’a pas : son contenu n’est pas importé (les actions se saisissent dans la feuille Actions)',
+      allowed: TEMPLATE_SHEETS.join(', '),
+    }));
+  const outside = doc.rows.flatMap((cells, r) =>
+    cells.flatMap((v, c) =>
+      c + 1 > documentColumns(r + 1) && (v.trim() !== '' || doc.unreadable?.has(`${r}:${c}`)) ? [`${columnLetter(c + 1)}${r + 1}`] : [],
+    ),
+  );
+  warnings.push(...headers.unknown.map((u) => unknownColumnWarning(actions, u, ACTION_HEADERS)), ...headers.warnings);
+  if (outside.length > 0) {
+    warnings.push({
+      sheet: DOCUMENT_SHEET,
+      message: `${outside.length === 1 ? 'cellule remplie' : `${outside.length} cellules remplies`} hors des tableaux du modèle, non importée${outside.length === 1 ? '' : 's'} : ${outside.slice(0, 10).join(', ')}${outside.length > 10 ? '…' : ''} ; une valeur se saisit en colonne B, en face de son champ`,
+    });
+  }
+  return warnings;
+}
+
 /** Reads a filled-in template and creates the new document's files (unless `dryRun`). */
 export async function importTemplate(
   source: string | ExcelJS.Workbook,
   options: { root: string; contentDir?: string; dryRun?: boolean } & WriteOptions,
 ): Promise<TemplateResult> {
+  const workbook = typeof source === 'string' ? await readWorkbook(source) : source;
+  const doc = sheetTable(workbook.getWorksheet(DOCUMENT_SHEET)!);
+  const actions = sheetTable(workbook.getWorksheet(ACTIONS_SHEET)!);
+  return { ...createFromTables(doc, actions, options), warnings: templateWarnings(workbook, doc, actions) };
+}
+
+/** The template's Document and Actions sheets checked, then the document's files created. */
+function createFromTables(
+  docTable: Table,
+  actTable: Table,
+  options: { root: string; contentDir?: string; dryRun?: boolean } & WriteOptions,
+): Omit<TemplateResult, 'warnings'> {
   const { root, contentDir = 'content', dryRun = false } = options;
-  let workbook = source as ExcelJS.Workbook;
-  if (typeof source === 'string') {
-    workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(source);
-  }
   const problems: (SheetProblem | Problem)[] = [];
-  const docSheet = workbook.getWorksheet(DOCUMENT_SHEET)!;
-  const actSheet = workbook.getWorksheet(ACTIONS_SHEET)!;
-  const text = (sheet: ExcelJS.Worksheet, row: number, col: number) => cellText(sheet.getCell(row, col)).trim();
+  const text = (table: Table, row: number, col: number) => (table.rows[row - 1]?.[col - 1] ?? '').trim();
   const at = (sheet: string, row: number, column: string): Place => ({ sheet, row, column });
   const fail = (place: Place, message: string, value?: string, allowed?: string) =>
     problems.push({ ...place, message, ...(value !== undefined ? { value: value || '(vide)' } : {}), ...(allowed ? { allowed } : {}) });
@@ -351,7 +441,7 @@ export async function importTemplate(
   const values = new Map<string, string>();
   FIELDS.forEach((f, i) => {
     const row = FIELD_ROW(i);
-    const label = text(docSheet, row, 1);
+    const label = text(docTable, row, 1);
     if (label !== f.label) {
       fail(
         at(DOCUMENT_SHEET, row, 'A (Champ)'),
@@ -362,8 +452,16 @@ export async function importTemplate(
       return;
     }
     where.set(f.path, at(DOCUMENT_SHEET, row, `B (${f.label})`));
-    values.set(f.path, text(docSheet, row, 2));
+    values.set(f.path, text(docTable, row, 2));
   });
+  // Every cell read, in both sheets, is checked before anything is built from it (a value that
+  // could not be read, an invisible character): each reported once, all at once.
+  const actionHeaders = readHeaders(actTable, ACTION_HEADERS);
+  const { col, missing, problems: duplicates } = actionHeaders;
+  if (problems.length === 0) {
+    problems.push(...documentCellProblems(docTable));
+    if (missing.length === 0 && duplicates.length === 0) problems.push(...actionCellProblems(actTable, col));
+  }
   if (problems.length > 0) return { problems, id: '', files: [], written: [] };
   const get = (path: string) => values.get(path) || undefined;
 
@@ -388,7 +486,7 @@ export async function importTemplate(
   const parties: Record<string, string>[] = [];
   for (let i = 0; i < PARTY_ROWS; i++) {
     const row = PARTY_ROW(i);
-    const [name, role] = [text(docSheet, row, 2), text(docSheet, row, 3)];
+    const [name, role] = [text(docTable, row, 2), text(docTable, row, 3)];
     if (!name && !role) continue;
     const roleKey = keyOf('roles', role);
     if (!name) fail(at(DOCUMENT_SHEET, row, 'B (nom)'), 'partie sans nom', '', 'le nom de la partie');
@@ -402,7 +500,7 @@ export async function importTemplate(
   const scale: Record<string, string>[] = [];
   for (let i = 0; i < SCALE_ROWS; i++) {
     const row = SCALE_ROW(i);
-    const [code, legend, status] = [text(docSheet, row, 2), text(docSheet, row, 3), text(docSheet, row, 4)];
+    const [code, legend, status] = [text(docTable, row, 2), text(docTable, row, 3), text(docTable, row, 4)];
     if (!code && !legend && !status) continue;
     const statusKey = keyOf('statuses', status);
     if (!code) fail(at(DOCUMENT_SHEET, row, 'B (code)'), 'statut sans code', '', 'le code tel qu’imprimé (R, EC…)');
@@ -420,13 +518,6 @@ export async function importTemplate(
   const round = get('rounds.0.id');
 
   // --- Actions sheet: headers by name; an axis (objective) is named on one of its rows at least.
-  const col = new Map<string, number>();
-  const header = actSheet.getRow(1);
-  for (let c = 1; c <= actSheet.columnCount; c++) {
-    const h = cellText(header.getCell(c)).trim();
-    if (h && !col.has(h)) col.set(h, c);
-  }
-  const missing = ACTION_HEADERS.filter((h) => !col.has(h));
   if (missing.length > 0) {
     problems.push({
       sheet: ACTIONS_SHEET,
@@ -434,14 +525,15 @@ export async function importTemplate(
       message: `colonne(s) manquante(s) ou renommée(s) : ${missing.join(', ')}`,
       allowed: ACTION_HEADERS.join(', '),
     });
-    return { problems, id, files: [], written: [] };
   }
-  const cellAt = (row: number, h: string): Place => at(ACTIONS_SHEET, row, `${columnLetter(col.get(h)!)} (${h})`);
+  problems.push(...duplicates);
+  if (missing.length + duplicates.length > 0) return { problems, id, files: [], written: [] };
+  const cellAt = (row: number, h: string): Place => at(ACTIONS_SHEET, row, `${columnLetter(col.get(h)! + 1)} (${h})`);
   const axes = new Map<string, { title: string; row: number }>();
   const objectives = new Map<string, { axis: string; number: string; title: string; row: number }>();
   const rows: { row: number; get: (h: string) => string }[] = [];
-  for (let r = 2; r <= actSheet.rowCount; r++) {
-    const get = (h: string) => text(actSheet, r, col.get(h)!);
+  for (let r = 2; r <= actTable.rows.length; r++) {
+    const get = (h: string) => text(actTable, r, col.get(h)! + 1);
     if (ACTION_HEADERS.every((h) => get(h) === '')) continue;
     rows.push({ row: r, get });
     const axis = get(ACTION_COLUMNS.axis);

@@ -139,6 +139,7 @@ test('export then import of the unchanged CSV files changes no byte of the conte
   const dir = copyContent('tableur-csv-');
   const result = importCsv(exported, { root: dir });
   assert.deepEqual(result.problems.map(formatImportProblem), []);
+  assert.deepEqual(result.warnings, []);
   assert.deepEqual(result.changes, []);
   assert.deepEqual(changedFiles(dir), []);
 });

@@ -7,6 +7,7 @@
  */
 import { test } from 'node:test';
 import { setTemplateField } from '../template-sheet.ts';
+import { fixtureContent } from '../tableur-fixture.ts';
 import { changedFiles, copyContent, filesUnder } from '../content-copy.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -120,6 +121,7 @@ test('a filled-in template becomes a new document: its files pass the content ch
   const dir = copyContent('tableur-modele-');
   const trial = await importTemplate(workbook, { root: dir, dryRun: true });
   assert.deepEqual(trial.problems.map(formatImportProblem), []);
+  assert.deepEqual(trial.warnings, [], 'le modèle tel qu’il est écrit ne laisse rien de côté');
   assert.deepEqual(changedFiles(dir), [], 'un essai n’écrit rien');
   const expected = [
     `content/actions/${ID}/action-1-1.mdx`,
@@ -263,6 +265,42 @@ test('a repeated action number, a missing one, and statuses without a round are 
         'statuts donnés dans la feuille Actions (lignes 2, 3) sans bilan : nommez le bilan qui les a établis',
       ],
       ['Document', 24, 'B (Bilan : identifiant)', 'bilan sans identifiant : son libellé, sa date ou sa période sont donnés'],
+    ],
+  );
+});
+
+test('every cell the template import reads is checked, in both sheets at once; a line break is allowed in a wording only', async () => {
+  const workbook = await filled((doc, actions) => {
+    doc.getCell('B4').value = { formula: 'B3' }; // Titre court, a formula never computed
+    actions.getCell('F3').value = 'Deuxième \u202Eaction'; // titre
+    actions.getCell('G2').value = 'Libellé\nsur deux lignes'; // libellé
+  });
+  assert.equal(workbook.getWorksheet('Document')!.getCell('A4').text, 'Titre court');
+  const result = await importTemplate(workbook, { root: fixtureContent(), dryRun: true });
+  assert.deepEqual(
+    (result.problems as SheetProblem[]).map((p) => [p.sheet, p.row, p.column, p.message.split(/ : ouvrez| après/)[0]]),
+    [
+      ['Document', 4, 'B (Titre court)', 'formule sans valeur calculée (fichier écrit par un programme qui ne calcule pas)'],
+      ['Actions', 3, 'F (titre)', 'caractère invisible interdit (U+202E, contrôle bidirectionnel : forçage droite-gauche)'],
+    ],
+  );
+});
+
+test('what the template import leaves aside is reported: another sheet, an unknown column, a cell outside the Document tables', async () => {
+  const workbook = await filled((doc, actions) => {
+    actions.workbook.addWorksheet('Brouillon').getCell('A1').value = 'notes';
+    actions.getCell('R1').value = 'remarques';
+    actions.getCell('R2').value = 'à voir';
+    doc.getCell('F2').value = 'à côté';
+  });
+  const result = await importTemplate(workbook, { root: fixtureContent(), dryRun: true });
+  assert.deepEqual(result.problems.map(formatImportProblem), []);
+  assert.deepEqual(
+    result.warnings.map((w) => [w.sheet, w.column, w.message.split(' :')[0]]),
+    [
+      ['Brouillon', undefined, 'feuille que le modèle n’a pas'],
+      ['Actions', 'R (remarques)', 'colonne inconnue, 1 cellule remplie (ligne 2)'],
+      ['Document', undefined, 'cellule remplie hors des tableaux du modèle, non importée'],
     ],
   );
 });

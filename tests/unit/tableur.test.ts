@@ -86,6 +86,7 @@ test('export then import of the unchanged workbook changes no byte of the conten
   const dir = copyContent('tableur-');
   const result = await importWorkbook(exported, { root: dir });
   assert.deepEqual(result.problems.map(formatImportProblem), []);
+  assert.deepEqual(result.warnings, [], 'le classeur tel qu’il est exporté ne laisse rien de côté');
   assert.deepEqual(result.changes, []);
   assert.deepEqual(result.written, []);
   assert.deepEqual(changedFiles(dir), []);

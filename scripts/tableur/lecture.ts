@@ -1,0 +1,466 @@
+/**
+ * Reading a référent's file, bounded in time and memory, every failure in French (issue 19).
+ * A workbook is checked before exceljs parses anything: a file at all, not empty, not a
+ * password-protected or Excel 97-2003 file, a zip (zip.ts) that expands to at most `LIMITS.bytes`,
+ * an .xlsx (not an .ods or a .docx), and each sheet within the size a document can have — read
+ * from the sheet's XML, so that a 37 KB file with one cell at XFD1048576, or 100,000 blank rows,
+ * is refused in a fraction of a second instead of hanging exceljs. Then sheets are read once, row
+ * by row over the rows that exist; a cell that has no text to give (a formula without its computed
+ * value, an error value, the hidden half of a merged cell) is kept aside and reported by the
+ * importer if it reads that cell, together with forbidden invisible characters (trapCharacter).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { trapCharacter, trapMessage } from '../../src/model/characters.ts';
+import { readZip, ZipError, type ZipFault } from './zip.ts';
+import { systemReason } from '../cli.ts';
+
+/**
+ * What a file may hold. A document has a few hundred actions (the largest one published has 91),
+ * one row each, and its follow-up sheet 11 fixed columns plus 2 per review round: 10,000 rows and
+ * 200 columns (column GR, 94 rounds) are far beyond any. The other limits bound what exceljs
+ * builds in memory, one object per XML element, which the row and column counts alone do not (a
+ * cell can hold a million rich-text runs): 2,000,000 elements in the sheets and their shared
+ * texts (4 documents of 5,000 actions hold 610,000; 2,000,000 take exceljs about 3 s and 540 MB),
+ * 100,000 in the other parts (styles, comments: a few hundred in a real workbook, while a million
+ * style entries alone take 4 s and 460 MB); its size once expanded (50 Mo; the site's whole
+ * follow-up workbook is 0.2 Mo) and its number of zip entries (20 in an exported workbook).
+ */
+export const LIMITS = {
+  rows: 10_000,
+  columns: 200,
+  elements: 2_000_000,
+  otherElements: 100_000,
+  bytes: 50 * 1024 * 1024,
+  entries: 1_000,
+} as const;
+
+/** Something wrong in the workbook or a CSV file, located as the référent sees it in the spreadsheet. */
+export interface SheetProblem {
+  /** Sheet name, or CSV file name. */
+  sheet: string;
+  /** true when `sheet` is a CSV file. */
+  csv?: boolean;
+  row?: number;
+  /** Column letter and header: "G (Bilans 2023…)". */
+  column?: string;
+  value?: string;
+  message: string;
+  allowed?: string;
+}
+
+/** A sheet or a CSV file as text: `rows[0]` is the header line, `rows[i]` is spreadsheet row i + 1. */
+export interface Table {
+  name: string;
+  csv?: boolean;
+  rows: string[][];
+  /** Cells that hold no text to read, by `row:column` (indexes in `rows`), with the reason in French. */
+  unreadable?: Map<string, string>;
+}
+
+/**
+ * A file that cannot be read. `message` is French and complete: the file, what is wrong, what to
+ * do. `detail` is the library's or the system's own text, printed only with --debug.
+ */
+export class ReadError extends Error {
+  readonly detail?: string;
+  constructor(message: string, detail?: string) {
+    super(message);
+    this.name = 'ReadError';
+    this.detail = detail;
+  }
+}
+
+export const columnLetter = (n: number): string =>
+  n <= 26 ? String.fromCharCode(64 + n) : columnLetter(Math.floor((n - 1) / 26)) + columnLetter(((n - 1) % 26) + 1);
+
+const columnNumber = (letters: string): number => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+
+const thousands = (n: number) => n.toLocaleString('fr-FR').replace(/\s/g, ' ');
+const megabytes = (n: number) => `${thousands(Math.ceil(n / 1024 / 1024))} Mo`;
+
+const SAVE_AS_XLSX = 'ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format « Classeur Excel (.xlsx) », puis relancez l’import';
+
+/** The file's bytes, or a French reason: missing, a folder, empty, unreadable, too large. */
+export function readInputFile(file: string, what: 'classeur' | 'fichier CSV'): Buffer {
+  const article = what === 'classeur' ? 'le classeur' : 'le fichier CSV';
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new ReadError(`« ${file} » est un dossier : donnez le chemin d’un ${what}, pas celui d’un dossier.`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    throw systemReadError(file, error as NodeJS.ErrnoException, article);
+  }
+  if (size === 0) {
+    throw new ReadError(
+      `« ${file} » est vide (0 octet) : ${article} n’a pas été enregistré jusqu’au bout ; enregistrez-le de nouveau depuis le tableur.`,
+    );
+  }
+  if (size > LIMITS.bytes) {
+    throw new ReadError(
+      `« ${file} » pèse ${megabytes(size)}, au-delà de la limite de ${megabytes(LIMITS.bytes)} : ce n’est pas ${article} d’un document ; vérifiez le fichier choisi.`,
+    );
+  }
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw systemReadError(file, error as NodeJS.ErrnoException, article);
+  }
+}
+
+/** A system error on reading `file`, in French. */
+function systemReadError(file: string, error: NodeJS.ErrnoException, article: string): ReadError {
+  const reason = systemReason(error.code) ?? `${article} n’a pas pu être lu (erreur du système ${error.code ?? 'inconnue'})`;
+  return new ReadError(`« ${file} » : ${reason}.`, error.message);
+}
+
+/** The French message for a zip that is not one this reader accepts. */
+function zipMessage(file: string, fault: ZipFault): string {
+  switch (fault.kind) {
+    case 'not-zip':
+      return `« ${file} » n’est pas un classeur Excel (.xlsx) : son contenu n’est pas celui d’un classeur (un fichier CSV se nomme .csv) ; ${SAVE_AS_XLSX}.`;
+    case 'damaged':
+      return `« ${file} » est un classeur abîmé (copie interrompue, pièce jointe tronquée ?) : ${SAVE_AS_XLSX}, ou reprenez-en une copie intacte.`;
+    case 'encrypted':
+      return passwordMessage(file);
+    case 'unsupported':
+      return `« ${file} » est une archive zip d’un format qu’un tableur n’écrit pas : ${SAVE_AS_XLSX}.`;
+    case 'too-many-entries':
+      return `« ${file} » contient ${thousands(fault.count)} fichiers internes, au-delà de la limite de ${thousands(fault.limit)} : ce n’est pas un classeur de suivi ; vérifiez le fichier choisi.`;
+    case 'too-large':
+      return `« ${file} » occuperait ${megabytes(fault.size)} une fois décompressé, au-delà de la limite de ${megabytes(fault.limit)} : ce n’est pas un classeur de suivi ; vérifiez le fichier choisi.`;
+  }
+}
+
+const passwordMessage = (file: string) =>
+  `« ${file} » est protégé par un mot de passe (ou enregistré dans l’ancien format Excel 97-2003, .xls) : l’import ne peut pas le lire. ` +
+  'Ouvrez-le dans le tableur, retirez le mot de passe (Excel : Fichier › Informations › Protéger le classeur › Chiffrer avec mot de passe, champ vidé ; LibreOffice : Fichier › Propriétés › Sécurité) et enregistrez-le au format « Classeur Excel (.xlsx) ».';
+
+/** The first bytes of an OLE compound file: an encrypted Office file or an Excel 97-2003 .xls. */
+const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** XML attribute values as text: the five entities and character references. */
+const xmlText = (s: string) =>
+  s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex: string, dec: string, name: string) =>
+    hex || dec
+      ? String.fromCodePoint(parseInt(hex ?? dec, hex ? 16 : 10))
+      : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[name.toLowerCase()]!,
+  );
+
+const attributes = (tag: string) =>
+  new Map([...tag.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((m) => [m[1]!, xmlText(m[2] ?? m[3] ?? '')]));
+
+/** Sheet names by their part (`xl/worksheets/sheet1.xml`), from the workbook and its relationships. */
+function sheetNames(parts: Map<string, Buffer>): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const [, tag] of (parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '').matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const a = attributes(tag!);
+    const target = a.get('Target') ?? '';
+    targets.set(a.get('Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const names = new Map<string, string>();
+  for (const [, tag] of (parts.get('xl/workbook.xml')?.toString('utf8') ?? '').matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+    const a = attributes(tag!);
+    const id = [...a].find(([k]) => k === 'id' || k.endsWith(':id'))?.[1];
+    const part = id === undefined ? undefined : targets.get(id);
+    if (part !== undefined && a.has('name')) names.set(part, a.get('name')!);
+  }
+  return names;
+}
+
+/**
+ * The last used cell of a sheet's XML: its row and column (the cell Excel's Ctrl+Fin reaches,
+ * empty formatted rows included). Read from every `<row>` and `<c>` start tag, by its `r`
+ * attribute or its position, so it may find more than exceljs reads (a tag in a comment), never
+ * less (exceljs ignores a prefixed `<x:row>`, and so does this).
+ */
+export function scanSheet(xml: string): { lastRow: number; lastColumn: number } {
+  let [row, column, lastRow, lastColumn] = [0, 0, 0, 0];
+  for (const [, name, attrs] of xml.matchAll(/<(row|c)(?=[\s/>])([^>]*)>/g)) {
+    const ref = /\sr\s*=\s*["']([A-Za-z]*)(\d*)["']/.exec(attrs!);
+    if (name === 'row') {
+      row = ref?.[2] ? Number(ref[2]) : row + 1;
+      column = 0;
+    } else {
+      column = ref?.[1] ? columnNumber(ref[1].toUpperCase()) : column + 1;
+      if (ref?.[2]) lastRow = Math.max(lastRow, Number(ref[2]));
+    }
+    lastRow = Math.max(lastRow, row);
+    lastColumn = Math.max(lastColumn, column);
+  }
+  return { lastRow, lastColumn };
+}
+
+/** Counts XML start tags (`<` then a letter). */
+function elementCount(xml: Buffer): number {
+  let count = 0;
+  for (let i = xml.indexOf(0x3c); i >= 0; i = xml.indexOf(0x3c, i + 1)) {
+    const next = xml[i + 1] ?? 0;
+    if ((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a) count++;
+  }
+  return count;
+}
+
+/** The French refusal of a sheet past the limits, naming its last used cell. */
+export const sheetTooLarge = (lastRow: number, lastColumn: number): string =>
+  `dernière cellule utilisée ${columnLetter(lastColumn)}${lastRow}, au-delà de la limite de ` +
+  `${thousands(LIMITS.columns)} colonnes (${columnLetter(LIMITS.columns)}) et ${thousands(LIMITS.rows)} lignes d’une feuille ; ` +
+  'supprimez les lignes et colonnes en trop (sélectionnez-les depuis la première vide jusqu’à la dernière, clic droit › Supprimer ; ' +
+  'les vider ne suffit pas), enregistrez, puis relancez l’import';
+
+/**
+ * The parts exceljs reads as worksheets, and those it keeps as bytes without parsing, matched as
+ * exceljs matches them (node_modules/exceljs/lib/xlsx/xlsx.js, unanchored): a part it would parse
+ * must never escape the checks below under an odd name. Every other part is counted as XML.
+ */
+const WORKSHEET_PART = /xl\/worksheets\/sheet\d+[.]xml/;
+const MEDIA_PART = /xl\/media\//;
+
+/** Refuses a workbook whose parts exceljs would spend too long or too much memory on. */
+function checkParts(file: string, parts: Map<string, Buffer>): void {
+  if (!parts.has('xl/workbook.xml')) {
+    const mimetype = parts.get('mimetype')?.toString('latin1') ?? '';
+    const what = mimetype.includes('opendocument.spreadsheet')
+      ? 'c’est un classeur LibreOffice (.ods)'
+      : parts.has('word/document.xml')
+        ? 'c’est un document Word'
+        : parts.has('ppt/presentation.xml')
+          ? 'c’est une présentation PowerPoint'
+          : 'c’est une archive zip sans classeur';
+    throw new ReadError(`« ${file} » n’est pas un classeur Excel (.xlsx) : ${what} ; ${SAVE_AS_XLSX}.`);
+  }
+  const names = sheetNames(parts);
+  const refused: string[] = [];
+  let [elements, others] = [0, 0];
+  for (const [part, data] of parts) {
+    if (WORKSHEET_PART.test(part)) {
+      elements += elementCount(data);
+      const scan = scanSheet(data.toString('utf8'));
+      if (scan.lastRow > LIMITS.rows || scan.lastColumn > LIMITS.columns) {
+        refused.push(`✗ feuille « ${visible(names.get(part) ?? part)} » : ${sheetTooLarge(scan.lastRow, scan.lastColumn)}.`);
+      }
+    } else if (part === 'xl/sharedStrings.xml') elements += elementCount(data);
+    else if (!MEDIA_PART.test(part)) others += elementCount(data);
+  }
+  if (refused.length > 0) {
+    throw new ReadError(
+      `« ${file} » a ${refused.length === 1 ? 'une feuille trop grande' : `${refused.length} feuilles trop grandes`} :\n${refused.join('\n')}`,
+    );
+  }
+  if (elements > LIMITS.elements || others > LIMITS.otherElements) {
+    const what =
+      elements > LIMITS.elements
+        ? `plus de ${thousands(LIMITS.elements)} éléments dans ses feuilles et leurs textes`
+        : `plus de ${thousands(LIMITS.otherElements)} éléments de mise en forme`;
+    throw new ReadError(
+      `« ${file} » contient ${what}, bien au-delà de ce que tient un classeur de suivi : vérifiez le fichier choisi, ou copiez ses feuilles utiles dans un nouveau classeur.`,
+    );
+  }
+}
+
+/** Checks a workbook's bytes (see the module's comment); throws a ReadError saying what is wrong. */
+export function checkWorkbookBytes(file: string, bytes: Buffer): void {
+  if (bytes.subarray(0, CFB.length).equals(CFB)) throw new ReadError(passwordMessage(file));
+  let parts: Map<string, Buffer>;
+  try {
+    parts = readZip(bytes, { maxSize: LIMITS.bytes, maxEntries: LIMITS.entries });
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error;
+    throw new ReadError(zipMessage(file, error.fault), error.message);
+  }
+  checkParts(file, parts);
+}
+
+/** The workbook in `file`, checked then parsed by exceljs; every failure a French ReadError. */
+export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const bytes = readInputFile(file, 'classeur');
+  checkWorkbookBytes(file, bytes);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new ReadError(
+      `« ${file} » n’a pas pu être lu : son contenu est abîmé ou n’a pas été écrit par un tableur ; ${SAVE_AS_XLSX}.`,
+      (error as Error).message,
+    );
+  }
+  return workbook;
+}
+
+/** A cell's text, whatever Excel stored (text, number, rich text, formula result, date), or why it has none. */
+export function cellValue(cell: ExcelJS.Cell): string | { unreadable: string } {
+  if (cell.type === ExcelJS.ValueType.Merge && cell.master !== cell) {
+    return {
+      unreadable: `cellule fusionnée avec ${cell.master.address} : elle n’a pas de valeur propre ; annulez la fusion (Excel : Fusionner et centrer › Annuler Fusionner cellules ; LibreOffice : Format › Fusionner et défusionner les cellules › Scinder les cellules)`,
+    };
+  }
+  return valueText(cell.value, cell);
+}
+
+function valueText(v: ExcelJS.CellValue, cell: ExcelJS.Cell): string | { unreadable: string } {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  // A date typed in a cell that was not formatted as text: its calendar day, as the site writes dates.
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('error' in v) return { unreadable: `valeur d’erreur ${v.error} : tapez la valeur elle-même` };
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as { result?: unknown }).result;
+    if (result === undefined || result === null) {
+      return {
+        unreadable:
+          'formule sans valeur calculée (fichier écrit par un programme qui ne calcule pas) : ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le, ou tapez la valeur elle-même',
+      };
+    }
+    if (typeof result === 'object' && 'error' in result) {
+      return { unreadable: `formule en erreur (${String(result.error)}) : corrigez-la ou tapez la valeur elle-même` };
+    }
+    return valueText(result as ExcelJS.CellValue, cell);
+  }
+  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : valueText(v.text, cell);
+  return cell.text;
+}
+
+/**
+ * A worksheet as text rows, in one pass over the rows that hold a value (exceljs's `eachRow`):
+ * never one step per empty row, nor a column count recomputed per row (issue 19: that took
+ * minutes and gigabytes on a sheet whose last cell was XFD1048576). A sheet built in memory is held
+ * to the same limits as a file.
+ */
+export function sheetTable(sheet: ExcelJS.Worksheet): Table {
+  const rows: string[][] = [];
+  const unreadable = new Map<string, string>();
+  let width = 0;
+  sheet.eachRow((row, r) => {
+    const cells: string[] = [];
+    row.eachCell((cell, c) => {
+      const value = cellValue(cell);
+      if (typeof value === 'string') cells[c - 1] = value;
+      else unreadable.set(`${r - 1}:${c - 1}`, value.unreadable);
+    });
+    rows[r - 1] = cells;
+    width = Math.max(width, row.cellCount);
+  });
+  if (rows.length > LIMITS.rows || width > LIMITS.columns) {
+    throw new ReadError(`feuille « ${visible(sheet.name)} » : ${sheetTooLarge(rows.length, width)}.`);
+  }
+  // Rows and cells that hold nothing are holes in the arrays: made empty strings once, at the end.
+  const table = Array.from({ length: rows.length }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? ''));
+  return { name: sheet.name, rows: table, ...(unreadable.size > 0 ? { unreadable } : {}) };
+}
+
+/**
+ * A CSV table past the limits of a sheet, in French, or undefined: a CSV file is held to the same
+ * size as a sheet (its bytes are already bounded by `readInputFile`).
+ */
+export function csvTooLarge(table: Table): string | undefined {
+  const width = table.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  if (table.rows.length <= LIMITS.rows && width <= LIMITS.columns) return undefined;
+  return sheetTooLarge(table.rows.length, width);
+}
+
+/**
+ * What keeps the importer from using a cell it reads (`row`, `column`: indexes in `table.rows`):
+ * a value it could not read, or a forbidden invisible character (src/model/characters.ts;
+ * `multiline` for the texts that may span lines: wordings, comments, summaries).
+ */
+export function cellProblem(table: Table, row: number, column: number, multiline: boolean): { message: string; value: string } | undefined {
+  const unreadable = table.unreadable?.get(`${row}:${column}`);
+  if (unreadable !== undefined) return { message: unreadable, value: '(illisible)' };
+  const value = (table.rows[row]?.[column] ?? '').trim();
+  const trap = trapCharacter(value, multiline);
+  return trap ? { message: trapMessage(trap, value), value } : undefined;
+}
+
+/** A column whose header the reader does not expect: its content is not imported. */
+export interface UnknownColumn {
+  /** Index in the table's rows. */
+  index: number;
+  header: string;
+  /** Spreadsheet rows (from 2) where it holds something. */
+  filled: number[];
+}
+
+/**
+ * The header line read against the expected headers: the column of each one found, those missing,
+ * a header given twice (an error: which one would the référent expect to be read?), the unknown
+ * columns (the caller decides: most are warned about, see import.ts), and cells filled in a
+ * column without a header (warned about: nothing is dropped without a word).
+ */
+export function readHeaders(
+  table: Table,
+  expected: readonly string[],
+): { col: Map<string, number>; missing: string[]; problems: SheetProblem[]; unknown: UnknownColumn[]; warnings: SheetProblem[] } {
+  const place = { sheet: table.name, ...(table.csv ? { csv: true } : {}) };
+  const col = new Map<string, number>();
+  const problems: SheetProblem[] = [];
+  const unknown: UnknownColumn[] = [];
+  const warnings: SheetProblem[] = [];
+  const header = table.rows[0] ?? [];
+  const width = table.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  const filled = (c: number) =>
+    table.rows.flatMap((row, r) => (r > 0 && ((row[c] ?? '').trim() !== '' || table.unreadable?.has(`${r}:${c}`)) ? [r + 1] : []));
+  for (let c = 0; c < width; c++) {
+    const h = (header[c] ?? '').trim();
+    if (h === '') {
+      const rows = filled(c);
+      if (rows.length > 0) {
+        warnings.push({
+          ...place,
+          column: columnLetter(c + 1),
+          message: `colonne sans en-tête : ${rows.length === 1 ? '1 cellule remplie ignorée' : `${rows.length} cellules remplies ignorées`} (${rowList(rows)}) ; si elle doit être importée, elle doit porter l’en-tête d’une colonne attendue`,
+          allowed: expected.join(', '),
+        });
+      }
+    } else if (col.has(h)) {
+      problems.push({
+        ...place,
+        row: 1,
+        column: `${columnLetter(c + 1)} (${h})`,
+        value: h,
+        message: `colonne en double, déjà en ${columnLetter(col.get(h)! + 1)} : l’import ne sait pas laquelle lire ; supprimez l’une des deux`,
+      });
+    } else if (expected.includes(h)) col.set(h, c);
+    else unknown.push({ index: c, header: h, filled: filled(c) });
+  }
+  return { col, missing: expected.filter((h) => !col.has(h)), problems, unknown, warnings };
+}
+
+/** "lignes 4, 7, 9" (the first ten). */
+export const rowList = (rows: number[]) =>
+  `ligne${rows.length > 1 ? 's' : ''} ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? '…' : ''}`;
+
+/** The warning for a column whose header the reader does not know. */
+export function unknownColumnWarning(table: Table, u: UnknownColumn, expected: readonly string[]): SheetProblem {
+  const content =
+    u.filled.length === 0
+      ? 'vide'
+      : `${u.filled.length === 1 ? '1 cellule remplie' : `${u.filled.length} cellules remplies`} (${rowList(u.filled)})`;
+  return {
+    sheet: table.name,
+    ...(table.csv ? { csv: true } : {}),
+    row: 1,
+    column: `${columnLetter(u.index + 1)} (${u.header})`,
+    value: u.header,
+    message: `colonne inconnue, ${content} : son contenu n’est pas importé ; si elle doit l’être, donnez-lui l’en-tête exact d’une colonne attendue, sinon supprimez-la ou laissez-la`,
+    allowed: expected.join(', '),
+  };
+}
+
+/**
+ * The text with each forbidden invisible character shown as its code (`[U+001B]`), for printing a
+ * value read from a file: an escape sequence or a bidirectional override must not act on the
+ * terminal that shows the report. Tabs and line breaks stay.
+ */
+export function visible(text: string): string {
+  let out = '';
+  let rest = text;
+  for (let trap = trapCharacter(rest, true); trap; trap = trapCharacter(rest, true)) {
+    out += `${rest.slice(0, trap.index)}[${trap.code}]`;
+    rest = rest.slice(trap.index + 1);
+  }
+  return out + rest;
+}

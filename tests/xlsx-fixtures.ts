@@ -1,0 +1,136 @@
+/**
+ * Workbooks written byte by byte, for the import's hostile-input tests (issue 19): a zip writer
+ * that can lie about an entry's size, and the smallest .xlsx exceljs reads (content types,
+ * relationships, workbook, shared strings, sheets as raw XML), so that a test states exactly what
+ * the file holds (a cell at XFD1048576, 100,000 blank rows, `_x000B_`, a formula without value)
+ * and builds it in milliseconds.
+ */
+import { crc32, deflateRawSync } from 'node:zlib';
+
+export interface ZipEntry {
+  name: string;
+  data: Buffer | string;
+  /** Stored instead of deflated. */
+  store?: boolean;
+  /** The uncompressed size written in the headers, when a test wants it to lie. */
+  declaredSize?: number;
+}
+
+/** A zip archive of the entries (no data descriptors, no ZIP64, UTF-8 names). */
+export function writeZip(entries: ZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const data = Buffer.from(e.data);
+    const packed = e.store ? data : deflateRawSync(data);
+    const name = Buffer.from(e.name, 'utf8');
+    const fields = (header: Buffer, at: number) => {
+      header.writeUInt16LE(20, at); // version needed
+      header.writeUInt16LE(0x0800, at + 2); // UTF-8 names
+      header.writeUInt16LE(e.store ? 0 : 8, at + 4);
+      header.writeUInt32LE(0, at + 6); // time and date
+      header.writeUInt32LE(crc32(data), at + 10);
+      header.writeUInt32LE(packed.length, at + 14);
+      header.writeUInt32LE(e.declaredSize ?? data.length, at + 18);
+      header.writeUInt16LE(name.length, at + 22);
+    };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    fields(local, 4);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4); // version made by
+    fields(central, 6);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** C0 controls other than tab, line feed and carriage return: Excel writes them `_x000B_`. */
+// eslint-disable-next-line no-control-regex -- the characters are what the fixture is about.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A cell given as text (a shared string, written as Excel would, `_x000B_` included) or raw `<c>` XML. */
+export type RawCell = string | { xml: string };
+
+/** One sheet: its name and its rows (row 1 first), or its `<sheetData>` content as raw XML. */
+export interface RawSheet {
+  name: string;
+  rows?: RawCell[][];
+  sheetData?: string;
+}
+
+const column = (n: number): string =>
+  n <= 26 ? String.fromCharCode(64 + n) : column(Math.floor((n - 1) / 26)) + column(((n - 1) % 26) + 1);
+
+/** The smallest .xlsx exceljs reads, holding these sheets. */
+export function rawWorkbook(sheets: RawSheet[], extra: ZipEntry[] = []): Buffer {
+  const strings: string[] = [];
+  const sheetXml = (s: RawSheet) => {
+    const data =
+      s.sheetData ??
+      (s.rows ?? [])
+        .map((row, r) => {
+          const cells = row.map((cell, c) => {
+            const ref = `${column(c + 1)}${r + 1}`;
+            if (typeof cell !== 'string') return cell.xml.replace(/^<c(?=[\s>])/, `<c r="${ref}"`);
+            strings.push(cell);
+            return `<c r="${ref}" t="s"><v>${strings.length - 1}</v></c>`;
+          });
+          return `<row r="${r + 1}">${cells.join('')}</row>`;
+        })
+        .join('');
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`;
+  };
+  const sheetFiles = sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetXml(s) }));
+  const ns = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  return writeZip([
+    {
+      name: '[Content_Types].xml',
+      data:
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+    },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${ns}"><sheets>${sheets
+        .map((s, i) => `<sheet name="${escape(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+        .join('')}</sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
+        .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+        .join('')}<Relationship Id="rIdS" Type="${ns}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    },
+    ...sheetFiles,
+    {
+      name: 'xl/sharedStrings.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings
+        .map(
+          (s) =>
+            `<si><t xml:space="preserve">${escape(s).replace(CONTROL, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)}</t></si>`,
+        )
+        .join('')}</sst>`,
+    },
+    ...extra,
+  ]);
+}
