@@ -28,29 +28,43 @@ import { gzipSync } from 'node:zlib';
 import { writeCorpus, type CorpusSummary } from './bench/corpus.ts';
 import { writeReference } from './bench/reference.ts';
 import { copyProject, linkNodeModules } from './project-copy.ts';
+import { readCommandLine, usageError } from './cli.ts';
 
 const projectRoot = process.cwd();
 
 // ---------------------------------------------------------------------------------------------
 // Arguments.
 
-function parseArgs(argv: string[]) {
-  const opts = { actions: [1000, 5000], rounds: 1, seed: 1, keep: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split(/=(.*)/s);
-    const value = () => inline ?? argv[++i] ?? '';
-    if (flag === '--actions') opts.actions = value().split(',').map(Number);
-    else if (flag === '--rounds') opts.rounds = Number(value());
-    else if (flag === '--seed') opts.seed = Number(value());
-    else if (flag === '--keep') opts.keep = true;
-    else {
-      console.error(`Option inconnue : ${argv[i]}\nUsage : npm run bench -- [--actions 1000,5000] [--rounds 1] [--seed 1] [--keep]`);
-      process.exit(2);
-    }
-  }
+const USAGE = `Usage : npm run bench -- [options]
+
+Options :
+  --actions <n,n…>   tailles du corpus synthétique, en actions (par défaut : 1000,5000 ; chacune ≥ 4)
+  --rounds <n>       nombre de passages de chaque construction (par défaut : 1)
+  --seed <n>         graine du corpus (par défaut : 1)
+  --keep             garde les dossiers de travail
+  --aide             affiche cette aide`;
+
+function readOptions(argv: string[]) {
+  const { values } = readCommandLine(
+    {
+      usage: USAGE,
+      options: {
+        actions: { type: 'string', default: '1000,5000' },
+        rounds: { type: 'string', default: '1' },
+        seed: { type: 'string', default: '1' },
+        keep: { type: 'boolean', default: false },
+      },
+    },
+    argv,
+  );
+  const opts = {
+    actions: values.actions.split(',').map(Number),
+    rounds: Number(values.rounds),
+    seed: Number(values.seed),
+    keep: values.keep,
+  };
   if (opts.actions.some((n) => !Number.isInteger(n) || n < 4) || !(opts.rounds >= 1)) {
-    console.error('--actions attend des entiers ≥ 4 séparés par des virgules, --rounds un entier ≥ 1.');
-    process.exit(2);
+    usageError(USAGE, '--actions attend des entiers ≥ 4 séparés par des virgules, --rounds un entier ≥ 1.');
   }
   return opts;
 }
@@ -262,7 +276,7 @@ function pageWeights(dist: string) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = readOptions(process.argv.slice(2));
   const astroVersion = (JSON.parse(readFileSync(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as { version: string })
     .version;
   const cpu = cpus();

@@ -8,14 +8,18 @@ import { buildCollections } from './editeur/config.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CMS_DIR, createEditorServer, isGitRoot } from './editeur/serveur.ts';
+import { readCommandLine, usageError } from './cli.ts';
 
-const args = process.argv.slice(2);
-const portArg = args.indexOf('--port');
-const port = Number(portArg >= 0 ? args[portArg + 1] : (process.env.EDITEUR_PORT ?? 4330));
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`Port invalide : « ${args[portArg + 1]} ». Exemple : npm run editeur -- --port 4330`);
-  process.exit(1);
-}
+const USAGE = `Usage : npm run editeur -- [--port <numéro>]
+
+Options :
+  --port <numéro>   port local de l’éditeur (par défaut : 4330, ou la variable EDITEUR_PORT)
+  --aide            affiche cette aide`;
+
+const { values } = readCommandLine({ usage: USAGE, options: { port: { type: 'string' } } });
+const portText = values.port ?? process.env.EDITEUR_PORT ?? '4330';
+const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+if (!Number.isInteger(port) || port > 65535) usageError(USAGE, `Port invalide : « ${portText} ». Exemple : npm run editeur -- --port 4330`);
 
 // The form is generated from the model: a field the generator cannot label stops here, in French.
 const { problems } = buildCollections();

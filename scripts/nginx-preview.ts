@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from './cli.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -125,8 +125,18 @@ export function writeConfig(nginx: string, options: SiteOptions): { prefix: stri
   return { prefix, config };
 }
 
+const USAGE = `Usage : BASE_PATH=/sous-chemin/ npm run preview:nginx -- [--port <numéro>]
+
+Options :
+  --port <numéro>   port local (par défaut : 4322)
+  --essais          sert aussi axe-core et une adresse d’erreur 500, pour les tests dans le navigateur
+  --aide            affiche cette aide`;
+
 function main(): void {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '4322' }, essais: { type: 'boolean', default: false } } });
+  const { values } = readCommandLine({
+    usage: USAGE,
+    options: { port: { type: 'string', default: '4322' }, essais: { type: 'boolean', default: false } },
+  });
   const port = Number(values.port);
   const base = (process.env.BASE_PATH ?? '/').replace(/^\/?/, '/').replace(/\/?$/, '/');
   const dist = join(root, 'dist');

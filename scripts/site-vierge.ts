@@ -16,6 +16,7 @@ import { SLUG_PATTERN } from '../src/model/ids.ts';
 import { listContent, readContent } from '../src/model/read.ts';
 import { validateAll } from '../src/model/validate.ts';
 import { formatReport } from '../src/model/problems.ts';
+import { readCommandLine, usageError } from './cli.ts';
 
 /** Identifier (and folder name) of the example document. */
 export const EXAMPLE_ID = 'exemple-plan-handicap';
@@ -418,39 +419,42 @@ export function formatBlankReport(root: string, report: BlankReport): string {
   return lines.join('\n');
 }
 
-const USAGE = `Usage : npm run site:vierge -- [--oui] [--garder-glossaire | --sans-glossaire] [--garder-organisations | --sans-organisations] [--dossier <dossier>]`;
+const USAGE = `Usage : npm run site:vierge -- [options]
 
-/** "keep" flag, "drop" flag, or neither (undefined): both is an error. */
-function choice(args: string[], keep: string, drop: string): boolean | undefined {
-  if (args.includes(keep) && args.includes(drop)) {
-    console.error(`Choisissez ${keep} ou ${drop}, pas les deux.\n${USAGE}`);
-    process.exit(1);
-  }
-  return args.includes(keep) ? true : args.includes(drop) ? false : undefined;
+Options :
+  --oui                     confirme la suppression (obligatoire hors d’un terminal interactif)
+  --garder-glossaire        garde le glossaire (ou --sans-glossaire pour le supprimer)
+  --garder-organisations    garde les organismes et rôles (ou --sans-organisations)
+  --dossier <dossier>       agit sur une autre copie du projet (par défaut : le dossier courant)
+  --aide                    affiche cette aide`;
+
+/** "keep" flag, "drop" flag, or neither (undefined): both is a fault of the command line. */
+function choice(keep: boolean, drop: boolean, name: string): boolean | undefined {
+  if (keep && drop) usageError(USAGE, `Choisissez --garder-${name} ou --sans-${name}, pas les deux.`);
+  return keep ? true : drop ? false : undefined;
 }
 
 async function main() {
-  const args = process.argv.slice(2);
-  const known = ['--oui', '--garder-glossaire', '--sans-glossaire', '--garder-organisations', '--sans-organisations', '--dossier'];
-  const unknown = args.filter((a, i) => a.startsWith('--') && !known.includes(a) && args[i - 1] !== '--dossier');
-  if (unknown.length > 0) {
-    console.error(`Option inconnue : ${unknown.join(', ')}\n${USAGE}`);
-    process.exit(1);
-  }
-  const at = args.indexOf('--dossier');
-  if (at >= 0 && !args[at + 1]) {
-    console.error(`--dossier demande un dossier.\n${USAGE}`);
-    process.exit(1);
-  }
-  const root = resolve(at >= 0 ? args[at + 1]! : process.cwd());
+  const { values } = readCommandLine({
+    usage: USAGE,
+    options: {
+      oui: { type: 'boolean', default: false },
+      'garder-glossaire': { type: 'boolean', default: false },
+      'sans-glossaire': { type: 'boolean', default: false },
+      'garder-organisations': { type: 'boolean', default: false },
+      'sans-organisations': { type: 'boolean', default: false },
+      dossier: { type: 'string' },
+    },
+  });
+  const root = resolve(values.dossier ?? process.cwd());
   if (!existsSync(join(root, 'content', COLLECTIONS.conventions.folder)) || !existsSync(join(root, 'src', 'config.ts'))) {
     console.error(`${root} n'est pas une copie du projet (content/${COLLECTIONS.conventions.folder}/ ou src/config.ts manque).`);
     process.exit(1);
   }
   const { documents, skipped } = scanDocuments(root);
-  const yes = args.includes('--oui');
-  let keepGlossary = choice(args, '--garder-glossaire', '--sans-glossaire');
-  let keepOrganisations = choice(args, '--garder-organisations', '--sans-organisations');
+  const yes = values.oui;
+  let keepGlossary = choice(values['garder-glossaire'], values['sans-glossaire'], 'glossaire');
+  let keepOrganisations = choice(values['garder-organisations'], values['sans-organisations'], 'organisations');
 
   if (!yes) {
     if (!process.stdin.isTTY) {

@@ -140,8 +140,12 @@ test('the command needs --oui when it cannot ask, refuses contradictory choices,
     assert.match(refused.stderr, /confirmez avec --oui/);
     assert.equal(documentsOf(dir).length, documents);
     const both = run('--oui', '--garder-glossaire', '--sans-glossaire');
-    assert.equal(both.status, 1);
+    assert.equal(both.status, 2);
     assert.match(both.stderr, /pas les deux/);
+    const typo = run('--oui', '--garder-glosaire');
+    assert.equal(typo.status, 2);
+    assert.match(typo.stderr, /^option inconnue : --garder-glosaire\n\nUsage : npm run site:vierge/);
+    assert.doesNotMatch(typo.stderr, /ERR_PARSE_ARGS|\bat \w+ \(/);
     assert.equal(documentsOf(dir).length, documents);
     const done = run('--oui', '--sans-organisations');
     assert.equal(done.status, 0, done.stderr);
