@@ -299,13 +299,23 @@ export function cellValue(cell: ExcelJS.Cell): string | { unreadable: string } {
   return valueText(cell.value, cell);
 }
 
+/**
+ * A character the XML of a workbook cannot hold is written `_xHHHH_` (ECMA-376, ST_Xstring): Excel
+ * writes `_x000B_`, which exceljs decodes, but LibreOffice writes `_x000b_`, which exceljs leaves as
+ * text, so a vertical tab typed in Calc would be published as "_x000b_". Those are decoded here, so
+ * that the check of invisible characters sees the character the référent typed (issue 19). An
+ * upper-case one left by exceljs is a literal text (Excel escapes it as `_x005F_x000B_`): kept.
+ */
+export const xmlEscapesDecoded = (text: string): string =>
+  text.replace(/_x([0-9A-Fa-f]{4})_/g, (escape, hex: string) => (/[a-f]/.test(hex) ? String.fromCharCode(parseInt(hex, 16)) : escape));
+
 function valueText(v: ExcelJS.CellValue, cell: ExcelJS.Cell): string | { unreadable: string } {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return xmlEscapesDecoded(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   // A date typed in a cell that was not formatted as text: its calendar day, as the site writes dates.
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('richText' in v) return xmlEscapesDecoded(v.richText.map((r) => r.text).join(''));
   if ('error' in v) return { unreadable: `valeur d’erreur ${v.error} : tapez la valeur elle-même` };
   if ('formula' in v || 'sharedFormula' in v) {
     const result = (v as { result?: unknown }).result;

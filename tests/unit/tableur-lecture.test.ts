@@ -385,3 +385,14 @@ test('CSV files: the same cell checks, and a missing file named in French', () =
       ),
   );
 });
+
+test('a control character typed in LibreOffice Calc (written _x000b_, in lower case) is read as itself; an escaped literal stays text', async () => {
+  // Written by LibreOffice 7.4 itself (a CSV converted with soffice --convert-to xlsx), not by
+  // exceljs: Calc escapes a vertical tab as `_x000b_`, which exceljs alone would leave as text.
+  const workbook = await readWorkbook(join(process.cwd(), 'tests/fixtures/libreoffice/caracteres-de-controle.xlsx'));
+  const { rows } = sheetTable(workbook.worksheets[0]!);
+  assert.deepEqual(
+    rows.map((r) => r[0]),
+    ['texte', 'avant\u000baprès', 'sans rien', 'littéral _x000B_'],
+  );
+});
