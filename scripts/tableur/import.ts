@@ -32,7 +32,8 @@ import {
   readInputFile,
   ReadError,
   readWorkbook,
-  rowList,
+  filledCells,
+  headerProblem,
   sheetTable,
   unknownColumnWarning,
   visible,
@@ -125,16 +126,12 @@ function unknownRound(table: Table, u: UnknownColumn, rounds: { label: string }[
     codes.length > 0
       ? `les statuts et commentaires se saisissent dans les colonnes des bilans du document, ceux d’un nouveau bilan dans « ${NEW_ROUND_HEADER} » et son commentaire, qu’on nomme à l’import (--bilan, --libelle, --date ou --periode)`
       : 'ce document ne suit pas de statut';
-  const filled = u.filled.length === 1 ? '1 cellule remplie' : `${u.filled.length} cellules remplies`;
-  return {
-    sheet: table.name,
-    ...(table.csv ? { csv: true } : {}),
-    row: 1,
-    column: `${columnLetter(u.index + 1)} (${u.header})`,
-    value: u.header,
-    message: `colonne de bilan que ce document n’a pas, ${filled} (${rowList(u.filled)}) : rien n’en serait importé ; ${where} ; sinon supprimez la colonne`,
-    allowed: rounds.flatMap((r) => [r.label, commentHeader(r.label)]).join(', ') || '(aucun bilan)',
-  };
+  return headerProblem(
+    table,
+    u,
+    `colonne de bilan que ce document n’a pas, ${filledCells(u.filled)} : rien n’en serait importé ; ${where} ; sinon supprimez la colonne`,
+    rounds.flatMap((r) => [r.label, commentHeader(r.label)]).join(', ') || '(aucun bilan)',
+  );
 }
 
 function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetProblem[]): Omit<ImportResult, 'warnings'> {

@@ -443,21 +443,32 @@ export function readHeaders(
 export const rowList = (rows: number[]) =>
   `ligne${rows.length > 1 ? 's' : ''} ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? '…' : ''}`;
 
-/** The warning for a column whose header the reader does not know. */
-export function unknownColumnWarning(table: Table, u: UnknownColumn, expected: readonly string[]): SheetProblem {
-  const content =
-    u.filled.length === 0
-      ? 'vide'
-      : `${u.filled.length === 1 ? '1 cellule remplie' : `${u.filled.length} cellules remplies`} (${rowList(u.filled)})`;
+/** "1 cellule remplie (ligne 4)", "3 cellules remplies (lignes 4, 7, 9)". */
+export const filledCells = (rows: number[]) =>
+  `${rows.length === 1 ? '1 cellule remplie' : `${rows.length} cellules remplies`} (${rowList(rows)})`;
+
+/** A problem about a whole column, placed on its header cell. */
+export function headerProblem(table: Table, u: UnknownColumn, message: string, allowed: string): SheetProblem {
   return {
     sheet: table.name,
     ...(table.csv ? { csv: true } : {}),
     row: 1,
     column: `${columnLetter(u.index + 1)} (${u.header})`,
     value: u.header,
-    message: `colonne inconnue, ${content} : son contenu n’est pas importé ; si elle doit l’être, donnez-lui l’en-tête exact d’une colonne attendue, sinon supprimez-la ou laissez-la`,
-    allowed: expected.join(', '),
+    message,
+    allowed,
   };
+}
+
+/** The warning for a column whose header the reader does not know. */
+export function unknownColumnWarning(table: Table, u: UnknownColumn, expected: readonly string[]): SheetProblem {
+  const content = u.filled.length === 0 ? 'vide' : filledCells(u.filled);
+  return headerProblem(
+    table,
+    u,
+    `colonne inconnue, ${content} : son contenu n’est pas importé ; si elle doit l’être, donnez-lui l’en-tête exact d’une colonne attendue, sinon supprimez-la ou laissez-la`,
+    expected.join(', '),
+  );
 }
 
 /**
