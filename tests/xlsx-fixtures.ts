@@ -71,6 +71,9 @@ export interface RawSheet {
   name: string;
   rows?: RawCell[][];
   sheetData?: string;
+  /** Raw XML before `<sheetData>` (`<cols>…</cols>`) and after it (`<mergeCells>…`, `<dataValidations>…`). */
+  before?: string;
+  after?: string;
 }
 
 const column = (n: number): string =>
@@ -93,7 +96,7 @@ export function rawWorkbook(sheets: RawSheet[], extra: ZipEntry[] = []): Buffer 
           return `<row r="${r + 1}">${cells.join('')}</row>`;
         })
         .join('');
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`;
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${s.before ?? ''}<sheetData>${data}</sheetData>${s.after ?? ''}</worksheet>`;
   };
   const sheetFiles = sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetXml(s) }));
   const ns = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

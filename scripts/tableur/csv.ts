@@ -6,9 +6,9 @@
  * The reader takes back what Excel and LibreOffice write: BOM or not, CRLF, LF or CR, `;` (or `,`
  * or a tab, found from the header line), quoted fields spanning lines.
  */
-import { BOM, CsvError, readCsvText, writeCsv as writeCsvText } from '../../src/lib/csv.ts';
+import { BOM, CsvError, CsvTooLarge, readCsvText, writeCsv as writeCsvText, type CsvLimits } from '../../src/lib/csv.ts';
 
-export { BOM, CsvError };
+export { BOM, CsvError, CsvTooLarge, type CsvLimits };
 export const SEPARATOR = ';';
 
 /** The CSV text of the rows (the first one being the header), BOM included. */
@@ -42,7 +42,7 @@ function separatorOf(text: string): string {
  * written before export (not trimmed; the apostrophe that kept a formula from running removed),
  * a line break inside a cell read as a line feed whatever the file's line endings.
  */
-export function readCsv(bytes: Uint8Array): string[][] {
+export function readCsv(bytes: Uint8Array, limits?: CsvLimits): string[][] {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -53,5 +53,5 @@ export function readCsv(bytes: Uint8Array): string[][] {
     );
   }
   // The apostrophe is removed before line breaks are normalised: a protected cell may start with a carriage return.
-  return readCsvText(text, separatorOf(text)).map((row) => row.map((value) => value.replace(/\r\n?/g, '\n')));
+  return readCsvText(text, separatorOf(text), limits).map((row) => row.map((value) => value.replace(/\r\n?/g, '\n')));
 }

@@ -22,12 +22,14 @@ import {
   type Action,
 } from './classeur.ts';
 import { applyToData, editFrontmatter, type FrontmatterEdit, type NewRound } from './frontmatter.ts';
-import { CsvError, readCsv } from './csv.ts';
+import { CsvError, CsvTooLarge, readCsv } from './csv.ts';
 import { writeContent, type WriteOptions } from './journal.ts';
 import {
   cellProblem,
   columnLetter,
   csvTooLarge,
+  csvTooLong,
+  LIMITS,
   readHeaders,
   readInputFile,
   ReadError,
@@ -85,13 +87,14 @@ export function importCsv(files: string[], options: ImportOptions): ImportResult
       continue;
     }
     try {
-      const table = { name: basename(file), csv: true, rows: readCsv(bytes) };
+      const table = { name: basename(file), csv: true, rows: readCsv(bytes, LIMITS) };
       const tooLarge = csvTooLarge(table);
       if (tooLarge) problems.push({ sheet: table.name, csv: true, message: tooLarge });
       else tables.push(table);
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
-      problems.push({ sheet: basename(file), csv: true, row: error.line, message: error.message });
+      const message = error instanceof CsvTooLarge ? csvTooLong(error.what, error.line) : error.message;
+      problems.push({ sheet: basename(file), csv: true, row: error.line, message });
     }
   }
   // A missing file, a folder, an empty or oversized one: one French message naming each, for the command to print.

@@ -25,6 +25,11 @@ import { systemReason } from '../cli.ts';
  * 100,000 in the other parts (styles, comments: a few hundred in a real workbook, while a million
  * style entries alone take 4 s and 460 MB); its size once expanded (50 Mo; the site's whole
  * follow-up workbook is 0.2 Mo) and its number of zip entries (20 in an exported workbook).
+ * exceljs also visits every cell a range names elsewhere in a sheet: each cell of a merged range
+ * (and compares each merge with all the others), each cell of a drop-down's range: 1,000 merges
+ * of 100,000 cells in all, and drop-downs over 2,000,000 cells (a whole column is 1,048,576) are
+ * far beyond what the exported workbooks and the template hold (no merge, drop-downs over a few
+ * hundred rows), while `A1:XFD1048576` would take minutes.
  */
 export const LIMITS = {
   rows: 10_000,
@@ -33,7 +38,17 @@ export const LIMITS = {
   otherElements: 100_000,
   bytes: 50 * 1024 * 1024,
   entries: 1_000,
+  merges: 1_000,
+  mergedCells: 100_000,
+  validatedCells: 2_000_000,
 } as const;
+
+/**
+ * Excel's last column (XFD): a `<col max>` beyond it is no real workbook, and exceljs would build
+ * one object per column up to it (a `max` of 200,000,000 runs it out of memory). LibreOffice
+ * writes the style of the unused columns up to 1,024 or 16,384, so nothing lower is refused.
+ */
+const EXCEL_COLUMNS = 16_384;
 
 /** Something wrong in the workbook or a CSV file, located as the référent sees it in the spreadsheet. */
 export interface SheetProblem {
@@ -170,27 +185,100 @@ function sheetNames(parts: Map<string, Buffer>): Map<string, string> {
   return names;
 }
 
+/** A range `A1:C3` (or one cell `B2`): its corners, or undefined when it is not one. */
+function rangeOf(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(ref.trim());
+  if (!m) return undefined;
+  const [a, b] = [columnNumber(m[1]!.toUpperCase()), Number(m[2])];
+  const [c, d] = m[3] ? [columnNumber(m[3].toUpperCase()), Number(m[4])] : [a, b];
+  return { top: Math.min(b, d), left: Math.min(a, c), bottom: Math.max(b, d), right: Math.max(a, c) };
+}
+
+const cellCount = (r: { top: number; left: number; bottom: number; right: number }) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+
+/** What a sheet's XML asks exceljs to build, beyond its cells. */
+export interface SheetScan {
+  /** The last used cell: the one Excel's Ctrl+Fin reaches, empty formatted rows included. */
+  lastRow: number;
+  lastColumn: number;
+  /** Merged ranges: how many, how many cells in all, and the largest one as written. */
+  merges: number;
+  mergedCells: number;
+  largestMerge?: string;
+  /** Cells under drop-downs (data validations), and the largest range as written. */
+  validatedCells: number;
+  largestValidation?: string;
+  /** The highest column a `<col>` element styles. */
+  lastStyledColumn: number;
+}
+
 /**
- * The last used cell of a sheet's XML: its row and column (the cell Excel's Ctrl+Fin reaches,
- * empty formatted rows included). Read from every `<row>` and `<c>` start tag, by its `r`
+ * Reads a sheet's XML without building it: every `<row>` and `<c>` start tag, by its `r`
  * attribute or its position, so it may find more than exceljs reads (a tag in a comment), never
- * less (exceljs ignores a prefixed `<x:row>`, and so does this).
+ * less (exceljs ignores a prefixed `<x:row>`, and so does this); and every range exceljs would
+ * expand cell by cell (`mergeCell ref`, `dataValidation sqref`, `col max`).
  */
-export function scanSheet(xml: string): { lastRow: number; lastColumn: number } {
-  let [row, column, lastRow, lastColumn] = [0, 0, 0, 0];
-  for (const [, name, attrs] of xml.matchAll(/<(row|c)(?=[\s/>])([^>]*)>/g)) {
-    const ref = /\sr\s*=\s*["']([A-Za-z]*)(\d*)["']/.exec(attrs!);
-    if (name === 'row') {
-      row = ref?.[2] ? Number(ref[2]) : row + 1;
-      column = 0;
+export function scanSheet(xml: string): SheetScan {
+  const scan: SheetScan = { lastRow: 0, lastColumn: 0, merges: 0, mergedCells: 0, validatedCells: 0, lastStyledColumn: 0 };
+  let [row, column] = [0, 0];
+  let [largestMerge, largestValidation] = [0, 0];
+  for (const [, name, attrs] of xml.matchAll(/<(row|c|mergeCell|dataValidation|col)(?=[\s/>])([^>]*)>/g)) {
+    if (name === 'row' || name === 'c') {
+      const ref = /\sr\s*=\s*["']([A-Za-z]*)(\d*)["']/.exec(attrs!);
+      if (name === 'row') {
+        row = ref?.[2] ? Number(ref[2]) : row + 1;
+        column = 0;
+      } else {
+        column = ref?.[1] ? columnNumber(ref[1].toUpperCase()) : column + 1;
+        if (ref?.[2]) scan.lastRow = Math.max(scan.lastRow, Number(ref[2]));
+      }
+      scan.lastRow = Math.max(scan.lastRow, row);
+      scan.lastColumn = Math.max(scan.lastColumn, column);
+    } else if (name === 'col') {
+      const max = /\smax\s*=\s*["'](\d+)["']/.exec(attrs!);
+      if (max) scan.lastStyledColumn = Math.max(scan.lastStyledColumn, Number(max[1]));
     } else {
-      column = ref?.[1] ? columnNumber(ref[1].toUpperCase()) : column + 1;
-      if (ref?.[2]) lastRow = Math.max(lastRow, Number(ref[2]));
+      const value = attributes(attrs!).get(name === 'mergeCell' ? 'ref' : 'sqref') ?? '';
+      for (const ref of value.split(/\s+/).filter(Boolean)) {
+        const range = rangeOf(ref);
+        const cells = range ? cellCount(range) : 0;
+        if (name === 'mergeCell') {
+          scan.merges++;
+          scan.mergedCells += cells;
+          if (cells > largestMerge) [largestMerge, scan.largestMerge] = [cells, ref];
+        } else {
+          scan.validatedCells += cells;
+          if (cells > largestValidation) [largestValidation, scan.largestValidation] = [cells, ref];
+        }
+      }
     }
-    lastRow = Math.max(lastRow, row);
-    lastColumn = Math.max(lastColumn, column);
   }
-  return { lastRow, lastColumn };
+  return scan;
+}
+
+/** The French refusals of a sheet whose ranges exceljs would spend too long on; none when it is fine. */
+function rangeRefusals(scan: SheetScan): string[] {
+  const refusals: string[] = [];
+  if (scan.merges > LIMITS.merges || scan.mergedCells > LIMITS.mergedCells) {
+    refusals.push(
+      `${thousands(scan.merges)} fusion${scan.merges > 1 ? 's' : ''} de cellules (${thousands(scan.mergedCells)} cellules, la plus grande ${scan.largestMerge ?? '?'}), ` +
+        `au-delà de la limite de ${thousands(LIMITS.merges)} fusions et ${thousands(LIMITS.mergedCells)} cellules fusionnées ; ` +
+        'annulez les fusions (Excel : Fusionner et centrer › Annuler Fusionner cellules ; LibreOffice : Format › Fusionner et défusionner les cellules › Scinder les cellules), enregistrez, puis relancez l’import',
+    );
+  }
+  if (scan.validatedCells > LIMITS.validatedCells) {
+    refusals.push(
+      `listes déroulantes (validation des données) sur ${thousands(scan.validatedCells)} cellules (la plus grande plage : ${scan.largestValidation ?? '?'}), ` +
+        `au-delà de la limite de ${thousands(LIMITS.validatedCells)} ; réduisez leurs plages aux lignes du tableau (Données › Validation des données), enregistrez, puis relancez l’import`,
+    );
+  }
+  if (scan.lastStyledColumn > EXCEL_COLUMNS) {
+    refusals.push(
+      `mise en forme de colonnes jusqu’à la colonne n° ${thousands(scan.lastStyledColumn)}, au-delà de la dernière colonne d’un tableur (XFD, n° ${thousands(EXCEL_COLUMNS)}) : ` +
+        'le fichier est abîmé ou n’a pas été écrit par un tableur ; exportez un nouveau classeur',
+    );
+  }
+  return refusals;
 }
 
 /** Counts XML start tags (`<` then a letter). */
@@ -238,9 +326,10 @@ function checkParts(file: string, parts: Map<string, Buffer>): void {
     if (WORKSHEET_PART.test(part)) {
       elements += elementCount(data);
       const scan = scanSheet(data.toString('utf8'));
-      if (scan.lastRow > LIMITS.rows || scan.lastColumn > LIMITS.columns) {
-        refused.push(`✗ feuille « ${visible(names.get(part) ?? part)} » : ${sheetTooLarge(scan.lastRow, scan.lastColumn)}.`);
-      }
+      const sheet = `✗ feuille « ${visible(names.get(part) ?? part)} »`;
+      if (scan.lastRow > LIMITS.rows || scan.lastColumn > LIMITS.columns)
+        refused.push(`${sheet} : ${sheetTooLarge(scan.lastRow, scan.lastColumn)}.`);
+      for (const refusal of rangeRefusals(scan)) refused.push(`${sheet} : ${refusal}.`);
     } else if (part === 'xl/sharedStrings.xml') elements += elementCount(data);
     else if (!MEDIA_PART.test(part)) others += elementCount(data);
   }
@@ -371,6 +460,12 @@ export function csvTooLarge(table: Table): string | undefined {
   if (table.rows.length <= LIMITS.rows && width <= LIMITS.columns) return undefined;
   return sheetTooLarge(table.rows.length, width);
 }
+
+/** The French refusal of a CSV file the reader stopped at `line`, past the rows or columns of a sheet. */
+export const csvTooLong = (what: 'rows' | 'columns', line: number): string =>
+  `${what === 'rows' ? `plus de ${thousands(LIMITS.rows)} lignes` : `plus de ${thousands(LIMITS.columns)} colonnes à la ligne ${line}`}, ` +
+  `au-delà de la limite de ${thousands(LIMITS.columns)} colonnes et ${thousands(LIMITS.rows)} lignes d’une feuille : ` +
+  'ce fichier n’est pas un export de suivi ; vérifiez le fichier choisi, ou exportez-en un nouveau (npm run tableur:exporter -- --format csv)';
 
 /**
  * What keeps the importer from using a cell it reads (`row`, `column`: indexes in `table.rows`):

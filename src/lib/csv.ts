@@ -82,12 +82,29 @@ export class CsvError extends Error {
 /** Length of the line break at `i` (CRLF, LF or CR), 0 when there is none. */
 const lineBreakAt = (text: string, i: number): number => (text[i] === '\r' ? (text[i + 1] === '\n' ? 2 : 1) : text[i] === '\n' ? 1 : 0);
 
+/** How many records and cells in a record a reader accepts: past them it stops at once (issue 19). */
+export interface CsvLimits {
+  rows: number;
+  columns: number;
+}
+
+/** Raised as soon as a file goes past its `CsvLimits`: `line` is where; `what` says which limit. */
+export class CsvTooLarge extends CsvError {
+  readonly what: 'rows' | 'columns';
+  constructor(what: 'rows' | 'columns', line: number) {
+    super(what === 'rows' ? 'trop de lignes' : 'trop de colonnes', line);
+    this.name = 'CsvTooLarge';
+    this.what = what;
+  }
+}
+
 /**
  * Splits CSV text into records of cells exactly as the file holds them (a byte order mark
  * skipped, quotes removed, nothing else changed: apostrophes and line breaks inside cells stay).
- * Records may end with CRLF, LF or CR; a quoted cell may span lines.
+ * Records may end with CRLF, LF or CR; a quoted cell may span lines. With `limits`, a file past
+ * them is refused as soon as it gets there (CsvTooLarge), before it holds millions of cells.
  */
-export function splitCsv(source: string, separator: string): string[][] {
+export function splitCsv(source: string, separator: string, limits?: CsvLimits): string[][] {
   const text = source.startsWith(BOM) ? source.slice(1) : source;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -125,9 +142,11 @@ export function splitCsv(source: string, separator: string): string[][] {
       row.push(value);
       value = '';
       i++;
+      if (limits && row.length >= limits.columns) throw new CsvTooLarge('columns', line);
     } else if (lineBreak > 0) {
       row.push(value);
       rows.push(row);
+      if (limits && rows.length > limits.rows) throw new CsvTooLarge('rows', line);
       row = [];
       value = '';
       line++;
@@ -146,6 +165,6 @@ export function splitCsv(source: string, separator: string): string[][] {
 }
 
 /** Reads CSV text written by `writeCsv`, or by a spreadsheet from it: the values as they were before writing. */
-export function readCsvText(text: string, separator: string): string[][] {
-  return splitCsv(text, separator).map((row) => row.map(unprotectCell));
+export function readCsvText(text: string, separator: string, limits?: CsvLimits): string[][] {
+  return splitCsv(text, separator, limits).map((row) => row.map(unprotectCell));
 }

@@ -16,7 +16,7 @@ import { formatImportProblem, formatWarnings, importCsv, importWorkbook, type Sh
 import { LIMITS, ReadError, readWorkbook, scanSheet, sheetTable, visible } from '../../scripts/tableur/lecture.ts';
 import { readZip, ZipError } from '../../scripts/tableur/zip.ts';
 import { writeCsv } from '../../scripts/tableur/csv.ts';
-import { rawWorkbook, writeZip, type RawCell } from '../xlsx-fixtures.ts';
+import { rawWorkbook, writeZip, type RawCell, type RawSheet } from '../xlsx-fixtures.ts';
 import { fixtureContent, fixtureSheet } from '../tableur-fixture.ts';
 
 const dir = fixtureContent();
@@ -51,7 +51,15 @@ async function refused(file: string, expected: RegExp): Promise<string> {
   return message;
 }
 
-test('one cell at XFD1048576 is refused before exceljs reads the sheet, naming the cell and the limits', async () => {
+/**
+ * The hostile workbooks below took minutes and gigabytes before issue 19 (120 s and 2.9 GB for one
+ * cell at XFD1048576); refused, they take well under a second (measured, not asserted: times are
+ * not tested here). The timeout only turns a return of that hang into a failure instead of a suite
+ * that never ends, with room for a loaded machine.
+ */
+const HANG = { timeout: 30_000 };
+
+test('one cell at XFD1048576 is refused before exceljs reads the sheet, naming the cell and the limits', HANG, async () => {
   const workbook = new ExcelJS.Workbook();
   const big = workbook.addWorksheet('Essai');
   sheet.rows.forEach((r) => big.addRow(r));
@@ -69,7 +77,7 @@ test('one cell at XFD1048576 is refused before exceljs reads the sheet, naming t
   );
 });
 
-test('100,000 blank rows below the actions are refused, naming the last one', async () => {
+test('100,000 blank rows below the actions are refused, naming the last one', HANG, async () => {
   const header = sheet.rows.map(
     (r, i) =>
       `<row r="${i + 1}">${r.map((v, c) => `<c r="${String.fromCharCode(65 + c)}${i + 1}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`,
@@ -80,14 +88,76 @@ test('100,000 blank rows below the actions are refused, naming the last one', as
   await refused(file, /feuille « Essai » : dernière cellule utilisée M100003, au-delà de la limite/);
 });
 
+test('ranges exceljs would expand cell by cell are refused before it reads them: merges, drop-downs, styled columns', HANG, async () => {
+  const cases: [string, Partial<RawSheet>, RegExp][] = [
+    [
+      'fusion-geante.xlsx',
+      { after: '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>' },
+      /1 fusion de cellules \(17 179 869 184 cellules, la plus grande A1:XFD1048576\), au-delà de la limite de 1 000 fusions et 100 000 cellules fusionnées ; annulez les fusions/,
+    ],
+    [
+      'fusion-dans-les-limites.xlsx',
+      { after: '<mergeCells count="1"><mergeCell ref="A1:GR10000"/></mergeCells>' },
+      /la plus grande A1:GR10000\)/,
+    ],
+    [
+      'fusions-nombreuses.xlsx',
+      {
+        after: `<mergeCells>${Array.from({ length: 1_500 }, (_, i) => `<mergeCell ref="P${i * 2 + 1}:P${i * 2 + 2}"/>`).join('')}</mergeCells>`,
+      },
+      /1 500 fusions de cellules/,
+    ],
+    [
+      'validation-geante.xlsx',
+      {
+        after:
+          '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576 B2"><formula1>"R,NR"</formula1></dataValidation></dataValidations>',
+      },
+      /listes déroulantes \(validation des données\) sur 17 179 869 185 cellules \(la plus grande plage : A1:XFD1048576\), au-delà de la limite de 2 000 000 ; réduisez leurs plages/,
+    ],
+    [
+      'colonnes.xlsx',
+      { before: '<cols><col min="1" max="200000000" width="10"/></cols>' },
+      /mise en forme de colonnes jusqu’à la colonne n° 200 000 000, au-delà de la dernière colonne d’un tableur \(XFD, n° 16 384\)/,
+    ],
+  ];
+  for (const [name, extra, expected] of cases) {
+    const file = join(dir, name);
+    writeFileSync(file, rawWorkbook([{ name: 'Essai', rows: sheet.rows.map((r) => [...r]), ...extra }]));
+    await refused(file, expected);
+  }
+  // What LibreOffice and the exports write stays accepted: the rest of the columns styled up to
+  // 1,025, drop-downs over a few hundred rows (self-test: the check does not refuse everything).
+  const file = join(dir, 'comme-libreoffice.xlsx');
+  writeFileSync(
+    file,
+    rawWorkbook([
+      {
+        name: sheet.name,
+        rows: sheet.rows.map((r) => [...r]),
+        before: '<cols><col min="1" max="13" width="12"/><col min="14" max="1025" width="11.52"/></cols>',
+        after:
+          '<dataValidations count="1"><dataValidation type="list" sqref="G2:G501"><formula1>"R,NR"</formula1></dataValidation></dataValidations>',
+      },
+    ]),
+  );
+  const { problems } = await importWorkbook(file, { root: dir, dryRun: true });
+  assert.deepEqual(problems, []);
+});
+
 test('the sheet scan never finds less than the sheet holds: rows and cells without references, cell references past their row', () => {
-  assert.deepEqual(scanSheet('<sheetData><row><c/><c><v>1</v></c></row><row r="7"><c r="C7"/><c/></row></sheetData>'), {
+  const cells = (xml: string) => {
+    const { lastRow, lastColumn } = scanSheet(xml);
+    return { lastRow, lastColumn };
+  };
+  assert.deepEqual(cells('<sheetData><row><c/><c><v>1</v></c></row><row r="7"><c r="C7"/><c/></row></sheetData>'), {
     lastRow: 7,
     lastColumn: 4,
   });
-  assert.deepEqual(scanSheet('<row r="2"><c r="B90000"/></row>'), { lastRow: 90_000, lastColumn: 2 });
-  // Neither <cols>, <col> nor <rowBreaks> is a row or a cell.
-  assert.deepEqual(scanSheet('<cols><col min="1" max="16384"/></cols><rowBreaks count="1"/>'), { lastRow: 0, lastColumn: 0 });
+  assert.deepEqual(cells('<row r="2"><c r="B90000"/></row>'), { lastRow: 90_000, lastColumn: 2 });
+  // Neither <cols>, <col> nor <rowBreaks> is a row or a cell (a styled column is counted apart).
+  assert.deepEqual(cells('<cols><col min="1" max="16384"/></cols><rowBreaks count="1"/>'), { lastRow: 0, lastColumn: 0 });
+  assert.equal(scanSheet('<cols><col min="14" max="1025"/><col min="1" max="3"/></cols>').lastStyledColumn, 1025);
 });
 
 test('a workbook whose parts would make exceljs build millions of objects is refused, whatever their names', async () => {
@@ -395,4 +465,21 @@ test('a control character typed in LibreOffice Calc (written _x000b_, in lower c
     rows.map((r) => r[0]),
     ['texte', 'avant\u000baprès', 'sans rien', 'littéral _x000B_'],
   );
+});
+
+test('a CSV file past the rows or columns of a sheet is refused where it gets there, before it is held whole', HANG, () => {
+  const wide = join(dir, 'separateurs.csv');
+  // 5 Mo of separators: one record of five million cells, which took 6 s and 1 Go to hold whole.
+  writeFileSync(wide, `${writeCsv(sheet.rows.map((r) => r.map(String)))}${';'.repeat(5_000_000)}\r\n`);
+  const long = join(dir, 'lignes.csv');
+  writeFileSync(long, writeCsv([...sheet.rows.map((r) => r.map(String)), ...Array.from({ length: 20_000 }, () => ['x'])]));
+  const result = importCsv([wide, long], { root: dir, dryRun: true });
+  assert.deepEqual(
+    (result.problems as SheetProblem[]).map((p) => [p.sheet, p.row, p.message.split(',')[0]]),
+    [
+      ['separateurs.csv', sheet.rows.length + 1, `plus de 200 colonnes à la ligne ${sheet.rows.length + 1}`],
+      ['lignes.csv', 10_001, 'plus de 10 000 lignes'],
+    ],
+  );
+  assert.match((result.problems[0] as SheetProblem).message, /ce fichier n’est pas un export de suivi/);
 });
