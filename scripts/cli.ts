@@ -104,6 +104,7 @@ const SYSTEM_ERRORS: Record<string, string> = {
   EPERM: 'accès refusé : vous n’avez pas le droit de lire ou d’écrire ici',
   EROFS: 'emplacement en lecture seule : choisissez un autre dossier',
   ENOSPC: 'disque plein : libérez de la place, puis relancez',
+  EDQUOT: 'quota de disque atteint : libérez de la place, puis relancez',
   EBUSY: 'fichier occupé par un autre programme : fermez-le (dans le tableur), puis relancez',
   EEXIST: 'un fichier de ce nom existe déjà',
   EMFILE: 'trop de fichiers ouverts à la fois : relancez',

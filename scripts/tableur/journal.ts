@@ -104,7 +104,11 @@ export class WriteError extends Error {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
 
-/** Why the system refused, in French (the code alone when it is a rare one). */
+/**
+ * Why the system refused a write of the content, in French (the code alone when it is a rare one).
+ * Not the table of scripts/cli.ts, which speaks of a path the référent typed (« donnez le chemin
+ * d’un fichier »): here the path is one of content/, and the advice differs.
+ */
 function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   const words: Record<string, string> = {
@@ -144,7 +148,15 @@ function syncFolder(folder: string): void {
 function replaceFile(path: string, text: string, step: () => void): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = temporaryName(path);
-  writeFileSync(temporary, text);
+  // Flushed before the rename: after a power cut, a file is its old text or its whole new one,
+  // never a renamed empty file while the journal that could finish it is already gone.
+  const fd = openSync(temporary, 'w');
+  try {
+    writeFileSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   step();
   renameSync(temporary, path);
   step();

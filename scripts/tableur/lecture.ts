@@ -11,7 +11,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { trapCharacter, trapMessage } from '../../src/model/characters.ts';
+import { trapCharacter, trapMessage, visibleText } from '../../src/model/characters.ts';
 import { readZip, ZipError, type ZipFault } from './zip.ts';
 import { systemReason } from '../cli.ts';
 
@@ -571,12 +571,4 @@ export function unknownColumnWarning(table: Table, u: UnknownColumn, expected: r
  * value read from a file: an escape sequence or a bidirectional override must not act on the
  * terminal that shows the report. Tabs and line breaks stay.
  */
-export function visible(text: string): string {
-  let out = '';
-  let rest = text;
-  for (let trap = trapCharacter(rest, true); trap; trap = trapCharacter(rest, true)) {
-    out += `${rest.slice(0, trap.index)}[${trap.code}]`;
-    rest = rest.slice(trap.index + 1);
-  }
-  return out + rest;
-}
+export const visible = (text: string): string => visibleText(text, true);

