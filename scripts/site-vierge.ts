@@ -304,7 +304,12 @@ function contentTestsOf(root: string, documents: string[]): string[] {
   const tests = readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isFile() && d.name.endsWith('.test.ts'))
     .map((d) => d.name);
-  const bound = tests.filter((f) => documents.some((d) => readFileSync(join(dir, f), 'utf8').includes(d)));
+  // The whole identifier, not a part of a longer one or of a word (an id « plan » is not in « planning »).
+  const names = documents.map((d) => new RegExp(`(?<![a-z0-9-])${d}(?![a-z0-9-])`));
+  const bound = tests.filter((f) => {
+    const text = readFileSync(join(dir, f), 'utf8');
+    return names.some((name) => name.test(text));
+  });
   return bound.length === tests.length ? [...bound, 'seeds'] : bound;
 }
 

@@ -309,3 +309,20 @@ test('the command with stray names and a link keeps what it was told to keep, sa
     rmSync(outside, { recursive: true, force: true });
   }
 });
+
+test('a test of another document stays, even when its name contains a removed identifier', () => {
+  const dir = copy();
+  try {
+    const [first] = documentsOf(dir);
+    assert.ok(first);
+    // An identifier that only begins like a removed one is another document: its test is not the removed one's.
+    const other = join(dir, 'tests/content/autre-organisme.test.ts');
+    writeFileSync(other, `const document = '${first}-bis';\n`);
+    const report = makeBlankSite(dir, { keepGlossary: true, keepOrganisations: true, today: TODAY });
+    assert.ok(existsSync(other), report.removed.join(', '));
+    // Not every test went, so the sources they read stay too.
+    assert.ok(existsSync(join(dir, 'tests/content/seeds')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
