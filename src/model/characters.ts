@@ -7,7 +7,8 @@
  * stored ("Trojan Source"); the noncharacters U+FFFE and U+FFFF are outside XML 1.0's `Char`
  * production (U+FDD0–U+FDEF are their kin, and an HTML parse error too). Tab and line feed are
  * allowed only where a text is multi-line; a carriage return only as part of CRLF there.
- * Everything else passes: non-breaking spaces (U+00A0, U+202F), emoji, every script.
+ * Everything else passes: non-breaking spaces (U+00A0, U+202F), emoji, every script; the line and paragraph separators U+2028 and
+ * U+2029 only in multi-line texts.
  *
  * The one rule read by the content model (src/model/common.ts), the bodies' check
  * (src/model/body.ts), the feed (src/lib/feed.ts), the spreadsheet imports and the editor's
@@ -35,10 +36,16 @@ export interface TrapCharacter {
 const ALWAYS = '\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\uFDD0-\\uFDEF\\uFFFE\\uFFFF';
 const LONE_SURROGATE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
 const PAIR = '[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]';
+/**
+ * What breaks a line, refused in one-line texts only: tab, line feed, carriage return, and the
+ * Unicode line and paragraph separators (U+2028, U+2029), invisible breaks a copy from a PDF or a
+ * word processor brings.
+ */
+const LINE_BREAKS = '\\t\\n\\r\\u2028\\u2029';
 
 /** The first forbidden character, by kind of text. */
 const SEARCH = {
-  single: new RegExp(`[${ALWAYS}\\t\\n\\r]|${LONE_SURROGATE}`),
+  single: new RegExp(`[${ALWAYS}${LINE_BREAKS}]|${LONE_SURROGATE}`),
   multi: new RegExp(`[${ALWAYS}]|\\r(?!\\n)|${LONE_SURROGATE}`),
 };
 
@@ -49,7 +56,7 @@ const SEARCH = {
  * code unit by code unit, so that a lone surrogate fails it under any flag.
  */
 const WHOLE = {
-  single: new RegExp(`^(?:[^${ALWAYS}\\t\\n\\r\\uD800-\\uDFFF]|${PAIR})*$`),
+  single: new RegExp(`^(?:[^${ALWAYS}${LINE_BREAKS}\\uD800-\\uDFFF]|${PAIR})*$`),
   multi: new RegExp(`^(?:[^${ALWAYS}\\r\\uD800-\\uDFFF]|\\r\\n|${PAIR})*$`),
 };
 
@@ -95,6 +102,8 @@ const NAMES: Record<number, string> = {
   0x1b: 'échappement',
   0x7f: 'suppression',
   0x85: 'saut de ligne de contrôle NEL',
+  0x2028: 'séparateur de lignes',
+  0x2029: 'séparateur de paragraphes',
   0x202a: 'contrôle bidirectionnel : début d’incorporation gauche-droite',
   0x202b: 'contrôle bidirectionnel : début d’incorporation droite-gauche',
   0x202c: 'contrôle bidirectionnel : fin d’incorporation ou de forçage',

@@ -39,7 +39,7 @@ const REFUSED: [string, string][] = [
   ['\uFFFF', 'non-caractère Unicode'],
 ];
 /** Refused in a one-line text only. */
-const LINE_BREAKS = ['\t', '\n', '\r\n'];
+const LINE_BREAKS = ['\t', '\n', '\r\n', '\u2028', '\u2029'];
 /** French typography and the rest of Unicode: never refused. */
 const ALLOWED = [
   'Action\u00A0n°\u202F1 : « recruter » ; l’équipe — fin !',
