@@ -195,6 +195,8 @@ export function odsTables(file: string, contentXml: string): Table[] {
   let cell:
     { a: Map<string, string>; paragraphs: string[]; covered: boolean; depth: number; foreign: number; inParagraph: number } | undefined;
   let spaces = 0;
+  /** Tables inside the open sheet but outside its cells (none in a spreadsheet, yet their end must not end the sheet). */
+  let nested = 0;
 
   const closeCell = () => {
     const { a, paragraphs, covered } = cell!;
@@ -287,7 +289,8 @@ export function odsTables(file: string, contentXml: string): Table[] {
       continue;
     }
     if (token.kind === 'open') {
-      if (token.name === 'table:table' && !sheet) {
+      if (token.name === 'table:table' && sheet) nested++;
+      else if (token.name === 'table:table') {
         sheet = {
           name: token.attributes.get('table:name') ?? `Feuille ${sheets.length + 1}`,
           rows: [],
@@ -310,6 +313,7 @@ export function odsTables(file: string, contentXml: string): Table[] {
       }
     } else if (token.kind === 'close') {
       if (token.name === 'table:table-row' && row) closeRow();
+      else if (token.name === 'table:table' && nested > 0) nested--;
       else if (token.name === 'table:table' && sheet && !row) {
         sheets.push(sheet);
         sheet = undefined;

@@ -140,6 +140,13 @@ test('texts keep every space, tab and line break through the writer and the read
   );
 });
 
+test('a comment on a cell (annotation) and a drawing in it are not its text', () => {
+  const cell =
+    '<table:table-row><table:table-cell office:value-type="string"><office:annotation><text:p>note de relecture</text:p></office:annotation>' +
+    '<text:p>R<text:span> et </text:span>NR</text:p><draw:frame><draw:text-box><text:p>image</text:p></draw:text-box></draw:frame></table:table-cell></table:table-row>';
+  assert.deepEqual(odsTables('essai.ods', contentXml(cell))[0]!.rows, [['R et NR']]);
+});
+
 test('the rest of a sheet, repeated a million times, is not expanded; a repeated value past the limits is refused', async () => {
   const empty =
     '<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16383"/></table:table-row>' +
