@@ -2,7 +2,7 @@
  * Reading a référent's file, bounded in time and memory, every failure in French (issue 19).
  * A workbook is checked before exceljs parses anything: a file at all, not empty, not a
  * password-protected or Excel 97-2003 file, a zip (zip.ts) that expands to at most `LIMITS.bytes`,
- * an .xlsx (not an .ods or a .docx), and each sheet within the size a document can have — read
+ * an .xlsx (not a .docx; an .ods is read by ods.ts, issue 20), and each sheet within the size a document can have — read
  * from the sheet's XML, so that a 37 KB file with one cell at XFD1048576, or 100,000 blank rows,
  * is refused in a fraction of a second instead of hanging exceljs. Then sheets are read once, row
  * by row over the rows that exist; a cell that has no text to give (a formula without its computed
@@ -78,7 +78,7 @@ export const columnLetter = (n: number): string =>
 
 const columnNumber = (letters: string): number => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 
-const thousands = (n: number) => n.toLocaleString('fr-FR').replace(/\s/g, ' ');
+export const thousands = (n: number) => n.toLocaleString('fr-FR').replace(/\s/g, ' ');
 const megabytes = (n: number) => `${thousands(Math.ceil(n / 1024 / 1024))} Mo`;
 
 const SAVE_AS_XLSX = 'ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format « Classeur Excel (.xlsx) », puis relancez l’import';

@@ -14,7 +14,7 @@
  * (LIMITS); beyond them the sheet is refused, naming its last used cell, without expanding anything.
  */
 import ExcelJS from 'exceljs';
-import { columnLetter, elementCount, LIMITS, ReadError, sheetTooLarge, visible, type Table } from './lecture.ts';
+import { columnLetter, elementCount, LIMITS, ReadError, sheetTooLarge, thousands, visible, type Table } from './lecture.ts';
 
 /** The parts of an .ods file that say it is one: its `mimetype` entry (ODF 1.3 part 2, §3.3). */
 export const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
@@ -333,7 +333,7 @@ export function odsTables(file: string, contentXml: string): Table[] {
   });
 }
 
-/** How a file that is an .ods is refused when it cannot be read; `what` completes « … : ». */
+/** The refusal of an .ods file that cannot be read. */
 const damaged = (file: string) =>
   `« ${file} » est un classeur LibreOffice (.ods) abîmé ou qui n’a pas été écrit par un tableur : ouvrez-le dans LibreOffice et enregistrez-le de nouveau (Fichier › Enregistrer sous, type « Classeur ODF (.ods) »), ou reprenez-en une copie intacte, puis relancez l’import.`;
 
@@ -352,7 +352,7 @@ export function readOds(file: string, parts: Map<string, Buffer>): Table[] {
   if (content === undefined) throw new ReadError(damaged(file), 'no content.xml');
   if (elementCount(content) > LIMITS.elements) {
     throw new ReadError(
-      `« ${file} » contient plus de ${LIMITS.elements.toLocaleString('fr-FR').replace(/\s/g, '\u202f')} éléments dans ses feuilles, bien au-delà de ce que tient un classeur de suivi : vérifiez le fichier choisi, ou copiez ses feuilles utiles dans un nouveau classeur.`,
+      `« ${file} » contient plus de ${thousands(LIMITS.elements)} éléments dans ses feuilles, bien au-delà de ce que tient un classeur de suivi : vérifiez le fichier choisi, ou copiez ses feuilles utiles dans un nouveau classeur.`,
     );
   }
   let tables: Table[];

@@ -166,6 +166,10 @@ test('the rest of a sheet, repeated a million times, is not expanded; a repeated
     odsFile('long.ods', contentXml(tall)),
     /dernière cellule utilisée A1048576, au-delà de la limite de 200 colonnes \(GR\) et 10 000 lignes/,
   );
+  await refused(
+    odsFile('elements.ods', `<x>${'<a/>'.repeat(LIMITS.elements)}</x>`),
+    /contient plus de 2 000 000 éléments dans ses feuilles/,
+  );
   const spaces = '<table:table-row><table:table-cell><text:p><text:s text:c="999999999"/></text:p></table:table-cell></table:table-row>';
   await refused(odsFile('espaces.ods', contentXml(spaces)), /est un classeur LibreOffice \(\.ods\) abîmé/);
 });
