@@ -5,14 +5,16 @@
  */
 import { exitWithError, readCommandLine, usageError } from './cli.ts';
 import { exportCsv, exportWorkbook } from './tableur/classeur.ts';
+import { exportOds } from './tableur/ods-ecriture.ts';
 import { ContentError } from '../src/model/problems.ts';
 
 const USAGE = `Usage : npm run tableur:exporter [-- options]
 
 Options :
-  --sortie <fichier>      classeur à écrire (par défaut : suivi-handicap.xlsx) ;
+  --sortie <fichier>      classeur à écrire (par défaut : suivi-handicap.xlsx, ou .ods) ;
                           avec --format csv, dossier des fichiers (par défaut : suivi-handicap)
-  --format xlsx|csv       un classeur (par défaut) ou un fichier CSV par document
+  --format xlsx|ods|csv   un classeur Excel (par défaut), un classeur LibreOffice (.ods)
+                          ou un fichier CSV par document
   --document <identifiant> avec --format csv : ce document seulement
   --contenu <dossier>     dossier du contenu (par défaut : content)
   --debug                 ajoute aux erreurs leur détail technique
@@ -28,10 +30,10 @@ const { values } = readCommandLine({
     debug: { type: 'boolean', default: false },
   },
 });
-if (values.format !== 'xlsx' && values.format !== 'csv') {
-  usageError(USAGE, `Format inconnu : « ${values.format} » ; formats permis : xlsx, csv.`);
+if (values.format !== 'xlsx' && values.format !== 'ods' && values.format !== 'csv') {
+  usageError(USAGE, `Format inconnu : « ${values.format} » ; formats permis : xlsx, ods, csv.`);
 }
-if (values.format === 'xlsx' && values.document !== undefined) {
+if (values.format !== 'csv' && values.document !== undefined) {
   usageError(USAGE, '--document ne s’emploie qu’avec --format csv (le classeur réunit tous les documents).');
 }
 try {
@@ -39,6 +41,10 @@ try {
     const dir = values.sortie ?? 'suivi-handicap';
     const { files, rows } = exportCsv(dir, process.cwd(), values.contenu, values.document);
     console.log(`${files.length} fichier(s) CSV écrit(s) dans ${dir} (${rows} actions) :\n${files.map((f) => `  ${f}`).join('\n')}`);
+  } else if (values.format === 'ods') {
+    const file = values.sortie ?? 'suivi-handicap.ods';
+    const { sheets, rows } = exportOds(file, process.cwd(), values.contenu);
+    console.log(`Classeur LibreOffice écrit : ${file} (${sheets} documents, ${rows} actions).`);
   } else {
     const file = values.sortie ?? 'suivi-handicap.xlsx';
     const { sheets, rows } = await exportWorkbook(file, process.cwd(), values.contenu);

@@ -100,7 +100,8 @@ export function documentRows(c: Convention, actions: Action[]): string[][] {
   });
 }
 
-const GUIDE = [
+/** The guide sheet's lines, for the .xlsx (buildWorkbook) and the .ods (ods-ecriture.ts) writers. */
+export const GUIDE = [
   'Classeur de suivi des plans et conventions handicap',
   '',
   'Ce classeur sert à mettre à jour les statuts des actions après chaque bilan annuel.',

@@ -2,7 +2,7 @@
  * Reading a référent's file, bounded in time and memory, every failure in French (issue 19).
  * A workbook is checked before exceljs parses anything: a file at all, not empty, not a
  * password-protected or Excel 97-2003 file, a zip (zip.ts) that expands to at most `LIMITS.bytes`,
- * an .xlsx (not an .ods or a .docx), and each sheet within the size a document can have — read
+ * an .xlsx (not a .docx; an .ods is read by ods.ts, issue 20), and each sheet within the size a document can have — read
  * from the sheet's XML, so that a 37 KB file with one cell at XFD1048576, or 100,000 blank rows,
  * is refused in a fraction of a second instead of hanging exceljs. Then sheets are read once, row
  * by row over the rows that exist; a cell that has no text to give (a formula without its computed
@@ -10,10 +10,12 @@
  * importer if it reads that cell, together with forbidden invisible characters (trapCharacter).
  */
 import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { trapCharacter, trapMessage, visibleText } from '../../src/model/characters.ts';
 import { readZip, ZipError, type ZipFault } from './zip.ts';
 import { systemReason } from '../cli.ts';
+import { isOds, odsTableOf, odsWorkbook, readOds } from './ods.ts';
 
 /**
  * What a file may hold. A document has a few hundred actions (the largest one published has 91),
@@ -91,10 +93,31 @@ export const columnLetter = (n: number): string =>
 
 const columnNumber = (letters: string): number => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 
-const thousands = (n: number) => n.toLocaleString('fr-FR').replace(/\s/g, ' ');
+export const thousands = (n: number) => n.toLocaleString('fr-FR').replace(/\s/g, ' ');
 const megabytes = (n: number) => `${thousands(Math.ceil(n / 1024 / 1024))} Mo`;
 
 const SAVE_AS_XLSX = 'ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format « Classeur Excel (.xlsx) », puis relancez l’import';
+const SAVE_AS_ODS = 'ouvrez-le dans LibreOffice et enregistrez-le au format « Classeur ODF (.ods) », puis relancez l’import';
+
+/** What a file's name says it is (an .ods, or else an .xlsx as before issue 20), and how to make it one. */
+const expectedFormat = (file: string) =>
+  extname(file).toLowerCase() === '.ods'
+    ? { kind: 'classeur LibreOffice (.ods)', saveAs: SAVE_AS_ODS }
+    : { kind: 'classeur Excel (.xlsx)', saveAs: SAVE_AS_XLSX };
+
+/**
+ * A workbook whose content is not what its name says (issue 20) is refused, not read by its
+ * content: Excel does not open an .ods named .xlsx, so the file would stop the next person who
+ * opens it, and the référent should know which format they saved. Renaming is all it takes.
+ */
+function misnamed(file: string, actual: '.ods' | '.xlsx'): ReadError {
+  const named = extname(file);
+  const what = actual === '.ods' ? 'c’est un classeur LibreOffice (.ods)' : 'c’est un classeur Excel (.xlsx)';
+  const right = `${basename(file, named)}${actual}`;
+  return new ReadError(
+    `« ${file} » n’est pas un ${expectedFormat(file).kind} malgré son nom : ${what} ; renommez-le « ${right} » (l’import lit les deux formats), puis relancez l’import.`,
+  );
+}
 
 /** The file's bytes, or a French reason: missing, a folder, empty, unreadable, too large. */
 export function readInputFile(file: string, what: 'classeur' | 'fichier CSV'): Buffer {
@@ -133,15 +156,16 @@ function systemReadError(file: string, error: NodeJS.ErrnoException, article: st
 
 /** The French message for a zip that is not one this reader accepts. */
 function zipMessage(file: string, fault: ZipFault): string {
+  const { kind, saveAs } = expectedFormat(file);
   switch (fault.kind) {
     case 'not-zip':
-      return `« ${file} » n’est pas un classeur Excel (.xlsx) : son contenu n’est pas celui d’un classeur (un fichier CSV se nomme .csv) ; ${SAVE_AS_XLSX}.`;
+      return `« ${file} » n’est pas un ${kind} : son contenu n’est pas celui d’un classeur (un fichier CSV se nomme .csv) ; ${saveAs}.`;
     case 'damaged':
-      return `« ${file} » est un classeur abîmé (copie interrompue, pièce jointe tronquée ?) : ${SAVE_AS_XLSX}, ou reprenez-en une copie intacte.`;
+      return `« ${file} » est un classeur abîmé (copie interrompue, pièce jointe tronquée ?) : ${saveAs}, ou reprenez-en une copie intacte.`;
     case 'encrypted':
       return passwordMessage(file);
     case 'unsupported':
-      return `« ${file} » est une archive zip d’un format qu’un tableur n’écrit pas : ${SAVE_AS_XLSX}.`;
+      return `« ${file} » est une archive zip d’un format qu’un tableur n’écrit pas : ${saveAs}.`;
     case 'too-many-entries':
       return `« ${file} » contient ${thousands(fault.count)} fichiers internes, au-delà de la limite de ${thousands(fault.limit)} : ce n’est pas un classeur de suivi ; vérifiez le fichier choisi.`;
     case 'too-large':
@@ -282,7 +306,7 @@ function rangeRefusals(scan: SheetScan): string[] {
 }
 
 /** Counts XML start tags (`<` then a letter). */
-function elementCount(xml: Buffer): number {
+export function elementCount(xml: Buffer): number {
   let count = 0;
   for (let i = xml.indexOf(0x3c); i >= 0; i = xml.indexOf(0x3c, i + 1)) {
     const next = xml[i + 1] ?? 0;
@@ -310,15 +334,17 @@ const MEDIA_PART = /xl\/media\//;
 function checkParts(file: string, parts: Map<string, Buffer>): void {
   if (!parts.has('xl/workbook.xml')) {
     const mimetype = parts.get('mimetype')?.toString('latin1') ?? '';
-    const what = mimetype.includes('opendocument.spreadsheet')
-      ? 'c’est un classeur LibreOffice (.ods)'
+    const what = mimetype.includes('opendocument.text')
+      ? 'c’est un document texte (.odt)'
       : parts.has('word/document.xml')
         ? 'c’est un document Word'
         : parts.has('ppt/presentation.xml')
           ? 'c’est une présentation PowerPoint'
           : 'c’est une archive zip sans classeur';
-    throw new ReadError(`« ${file} » n’est pas un classeur Excel (.xlsx) : ${what} ; ${SAVE_AS_XLSX}.`);
+    const { kind, saveAs } = expectedFormat(file);
+    throw new ReadError(`« ${file} » n’est pas un ${kind} : ${what} ; ${saveAs}.`);
   }
+  if (extname(file).toLowerCase() === '.ods') throw misnamed(file, '.xlsx');
   const names = sheetNames(parts);
   const refused: string[] = [];
   let [elements, others] = [0, 0];
@@ -349,23 +375,35 @@ function checkParts(file: string, parts: Map<string, Buffer>): void {
   }
 }
 
-/** Checks a workbook's bytes (see the module's comment); throws a ReadError saying what is wrong. */
-export function checkWorkbookBytes(file: string, bytes: Buffer): void {
+/** The zip entries of a workbook's bytes, within the limits; throws a ReadError saying what is wrong. */
+function workbookParts(file: string, bytes: Buffer): Map<string, Buffer> {
   if (bytes.subarray(0, CFB.length).equals(CFB)) throw new ReadError(passwordMessage(file));
-  let parts: Map<string, Buffer>;
   try {
-    parts = readZip(bytes, { maxSize: LIMITS.bytes, maxEntries: LIMITS.entries });
+    return readZip(bytes, { maxSize: LIMITS.bytes, maxEntries: LIMITS.entries });
   } catch (error) {
     if (!(error instanceof ZipError)) throw error;
     throw new ReadError(zipMessage(file, error.fault), error.message);
   }
-  checkParts(file, parts);
 }
 
-/** The workbook in `file`, checked then parsed by exceljs; every failure a French ReadError. */
+/** Checks an .xlsx workbook's bytes (see the module's comment); throws a ReadError saying what is wrong. */
+export function checkWorkbookBytes(file: string, bytes: Buffer): void {
+  checkParts(file, workbookParts(file, bytes));
+}
+
+/**
+ * The workbook in `file`, checked then parsed; every failure a French ReadError. Its content says
+ * what it is: an .ods (LibreOffice's own format, issue 20) is read by ods.ts into the same tables,
+ * an .xlsx by exceljs.
+ */
 export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const bytes = readInputFile(file, 'classeur');
-  checkWorkbookBytes(file, bytes);
+  const parts = workbookParts(file, bytes);
+  if (isOds(parts)) {
+    if (extname(file).toLowerCase() === '.xlsx') throw misnamed(file, '.ods');
+    return odsWorkbook(readOds(file, parts));
+  }
+  checkParts(file, parts);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -430,6 +468,8 @@ function valueText(v: ExcelJS.CellValue, cell: ExcelJS.Cell): string | { unreada
  * to the same limits as a file.
  */
 export function sheetTable(sheet: ExcelJS.Worksheet): Table {
+  const read = odsTableOf(sheet);
+  if (read) return read;
   const rows: string[][] = [];
   const unreadable = new Map<string, string>();
   let width = 0;
