@@ -11,7 +11,7 @@ import { importTemplate, isTemplate } from './tableur/modele.ts';
 import { ContentError } from '../src/model/problems.ts';
 import { guardInterruptions, importOrigin, sameSources, settlePendingWrite } from './tableur/journal.ts';
 
-const USAGE = `Usage : npm run tableur:importer -- classeur.xlsx [options]
+const USAGE = `Usage : npm run tableur:importer -- classeur.xlsx (ou .ods) [options]
    ou : npm run tableur:importer -- document.csv [autre.csv …] [options]
    ou : npm run tableur:importer -- modele-rempli.xlsx [options]
    ou : npm run tableur:importer -- --annuler [--contenu dossier]
@@ -37,7 +37,7 @@ const { values, positionals } = readCommandLine({
     annuler: { type: 'boolean', default: false },
     debug: { type: 'boolean', default: false },
   },
-  positionals: { name: 'fichier à importer (classeur .xlsx ou fichiers .csv)' },
+  positionals: { name: 'fichier à importer (classeur .xlsx ou .ods, ou fichiers .csv)' },
 });
 
 // ── An interrupted import (issue 19, scripts/tableur/journal.ts) ────────────────────────────────
@@ -65,7 +65,7 @@ if (values.bilan !== undefined && (values.libelle === undefined || (values.date 
 const newRound =
   values.bilan !== undefined ? { id: values.bilan, label: values.libelle!, date: values.date, period: values.periode } : undefined;
 // Only --annuler goes without a file (above); anything else needs one.
-if (positionals.length === 0) usageError(USAGE, 'argument manquant : fichier à importer (classeur .xlsx ou fichiers .csv)');
+if (positionals.length === 0) usageError(USAGE, 'argument manquant : fichier à importer (classeur .xlsx ou .ods, ou fichiers .csv)');
 const csv = positionals.every((f) => /\.csv$/i.test(f));
 if (!csv && positionals.length !== 1) usageError(USAGE, 'Un seul classeur à la fois (plusieurs fichiers ne se donnent qu’en CSV).');
 const options = {
