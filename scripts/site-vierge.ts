@@ -271,6 +271,9 @@ export const site = parseSite({
   name: 'Politique handicap (nom du site à renseigner dans src/config.ts)',
   tagline: "Les conventions et plans d'actions de l'organisme en faveur de l'inclusion des personnes en situation de handicap (phrase à renseigner).",
   organisation: 'Organisme éditeur (à renseigner dans src/config.ts)',
+  // Version de travail : chaque page le dit tant que les valeurs « à renseigner » restent. Remplacez-les,
+  // puis écrivez false : la construction refuse alors toute valeur encore provisoire.
+  draft: true,
   accessibility: {
     // No audit has been carried out yet: the law then requires "non conforme".
     conformity: 'non',
