@@ -261,28 +261,40 @@ audience: [personnes-handicapees]
 /** The publisher settings, every value to fill in said so (src/model/site.ts checks them at build). */
 export function blankSettings(today: string): string {
   return `/**
- * What the publisher sets once for the whole site. Validated at build by src/model/site.ts:
- * a missing or wrong field stops the build with a message naming it.
- * Written by \`npm run site:vierge\`: replace every « à renseigner » before publishing.
+ * Ce que l’éditeur du site règle une fois pour tout le site. Vérifié à la construction par
+ * src/model/site.ts : un champ absent ou faux arrête la construction avec un message qui le nomme,
+ * et une valeur encore provisoire (« à renseigner ») aussi, sauf en version de travail (draft: true).
+ * Écrit par \`npm run site:vierge\` : remplacez chaque « à renseigner » avant de publier.
  */
 import { parseSite } from './model/site.ts';
 
 export const site = parseSite({
+  // Nom du site, en tête de chaque page et à la fin du titre de chaque onglet.
   name: 'Politique handicap (nom du site à renseigner dans src/config.ts)',
+  // Une phrase sous le nom, sur la page d’accueil.
   tagline: "Les conventions et plans d'actions de l'organisme en faveur de l'inclusion des personnes en situation de handicap (phrase à renseigner).",
+  // Qui publie le site (pied de page : « publié par … », déclaration d’accessibilité).
   organisation: 'Organisme éditeur (à renseigner dans src/config.ts)',
+  // Version de travail : chaque page le dit tant que les valeurs « à renseigner » restent. Remplacez-les,
+  // puis écrivez false : la construction refuse alors toute valeur encore provisoire.
+  draft: true,
+  // Déclaration d’accessibilité (page « Accessibilité », modèle officiel du RGAA 4.1).
   accessibility: {
-    // No audit has been carried out yet: the law then requires "non conforme".
+    // Aucun audit n’a été réalisé : la loi impose alors « non » conforme. Après un audit, donnez
+    // auditDate, auditor, rate (taux de critères respectés) et le niveau qui en découle.
     conformity: 'non',
     declarationDate: '${today}',
     nonAccessible: [],
     exemptions: [],
+    // Pages de l’échantillon de l’audit : seulement quand un audit a eu lieu.
     pagesAudited: [],
+    // Au moins un moyen de contact : courriel (email), formulaire (form) ou adresse postale (postal).
     contact: { email: 'adresse-a-renseigner@example.org', postal: 'Organisme éditeur, service à renseigner, adresse à renseigner' },
   },
-  // Licence of the open data (page « Données ouvertes », schemas, datapackage.json): 'etalab-2.0'
-  // (Licence Ouverte 2.0, the default), 'ODbL-1.0', 'CC-BY-4.0' or 'CC0-1.0'.
+  // Licence des données ouvertes (page « Données ouvertes », schémas, datapackage.json) :
+  // 'etalab-2.0' (Licence Ouverte 2.0, par défaut), 'ODbL-1.0', 'CC-BY-4.0' ou 'CC0-1.0'.
   licence: 'etalab-2.0',
+  // Mentions légales.
   legal: {
     publisher: 'Organisme éditeur (nom et adresse à renseigner dans src/config.ts)',
     director: 'Directeur ou directrice de la publication (à renseigner)',

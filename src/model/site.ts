@@ -37,17 +37,29 @@ export const siteSchema = z.strictObject({
       nonAccessible: z.array(text),
       /** Content exempt from the obligation (disproportionate burden, out of scope), with the reason. */
       exemptions: z.array(text),
-      /** Pages audited. */
-      pagesAudited: z.array(text),
-      /** Ways to reach the publisher for an accessible alternative: e-mail, form address, postal address. */
+      /** Pages of the audit sample, printed in the declaration only when given (an empty list prints no heading). */
+      pagesAudited: z.array(text).default([]),
+      /**
+       * Ways to reach the publisher for an accessible alternative: e-mail, form address, postal address;
+       * or, for a demonstration that nobody answers for, a note saying so in true words (issue 20).
+       */
       contact: z
-        .strictObject({ email: text.optional(), form: text.optional(), postal: text.optional() })
-        .refine((c) => c.email || c.form || c.postal, { error: 'au moins un moyen de contact est obligatoire (RGAA)' }),
+        .strictObject({ email: text.optional(), form: text.optional(), postal: text.optional(), note: text.optional() })
+        .refine((c) => c.email || c.form || c.postal || c.note, { error: 'au moins un moyen de contact est obligatoire (RGAA)' }),
     })
     .check((ctx) => {
       // The level follows from the audit (RGAA 4.1, obligations): 100 % → totalement, 50 % or more →
       // partiellement, less or no audit → non.
-      const { conformity, rate, auditDate } = ctx.value;
+      const { conformity, rate, auditDate, pagesAudited } = ctx.value;
+      // The sample is the audit's: listing pages "verified" with no audit would be a false statement.
+      if (pagesAudited.length > 0 && !auditDate) {
+        ctx.issues.push({
+          code: 'custom',
+          input: pagesAudited,
+          path: ['pagesAudited'],
+          message: 'des pages auditées sans date d’audit (auditDate) : videz la liste (pagesAudited: []) ou donnez la date de l’audit',
+        });
+      }
       const expected = rate === undefined || !auditDate ? 'non' : rate === 100 ? 'totalement' : rate >= 50 ? 'partiellement' : 'non';
       if (conformity !== expected) {
         ctx.issues.push({
@@ -66,6 +78,13 @@ export const siteSchema = z.strictObject({
    * (Licence Ouverte 2.0) when not set. Printed on the data page and in every schema and the data package.
    */
   licence: z.enum(LICENCE_KEYS).default(DEFAULT_LICENCE),
+  /**
+   * A draft build (issue 20): every page says « Version de travail » in a banner, and values still
+   * holding a placeholder (« à renseigner ») are accepted. A setting in this file rather than an
+   * environment variable, so that the state of the site is written where its values are, seen in
+   * review, and cannot be left on by a forgotten variable of a build server.
+   */
+  draft: z.boolean().default(false),
   legal: z.strictObject({
     /** Publisher's full name and address. */
     publisher: text,
@@ -78,9 +97,44 @@ export const siteSchema = z.strictObject({
 
 export type Site = z.infer<typeof siteSchema>;
 
-/** Validates the publisher's settings; a problem stops the build with the usual French report. */
+/**
+ * What betrays a value left as the starter wrote it (scripts/site-vierge.ts): « à renseigner »,
+ * the name of this file, or an address on a domain reserved for examples (RFC 2606).
+ */
+const PLACEHOLDER = /[àa][ -]renseigner|src\/config\.ts|@example\.(?:org|com|net)\b/i;
+
+/** Every string of the settings that still holds a placeholder, with its dotted field name. */
+export function placeholders(value: unknown, field = ''): { field: string; value: string }[] {
+  if (typeof value === 'string') return PLACEHOLDER.test(value) ? [{ field, value }] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => placeholders(v, `${field}.${i}`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => placeholders(v, field ? `${field}.${k}` : k));
+  }
+  return [];
+}
+
+/**
+ * Validates the publisher's settings; a problem stops the build with the usual French report. A
+ * value still holding a placeholder stops it too, unless the site is built as a draft (`draft: true`):
+ * an unfinished sentence must never reach a public page.
+ */
 export function parseSite(input: unknown, file = 'src/config.ts'): Site {
   const result = siteSchema.safeParse(input, { error: z.locales.fr().localeError });
   if (!result.success) throw new ContentError(result.error.issues.map((issue) => problemFromIssue(file, issue, input, siteSchema)));
+  if (!result.data.draft) {
+    const found = placeholders(result.data);
+    if (found.length > 0) {
+      throw new ContentError(
+        found.map(({ field, value }) => ({
+          file,
+          field,
+          value,
+          message: 'valeur à remplacer avant de publier : elle contient encore un texte provisoire',
+          allowed:
+            'le texte définitif ; ou « draft: true » dans src/config.ts pour construire une version de travail, marquée comme telle sur chaque page',
+        })),
+      );
+    }
+  }
   return result.data;
 }

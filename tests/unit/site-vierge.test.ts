@@ -83,14 +83,16 @@ test('keeps the glossary and the organisations, removes every document, writes a
     }
     // Fidelity tests go with their documents.
     assert.deepEqual(files(join(dir, 'tests/content')), []);
-    // The settings: placeholders that the site's own schema accepts.
+    // The settings: placeholders that the site's own schema accepts in a draft.
     const config = readFileSync(join(dir, 'src/config.ts'), 'utf8');
     assert.match(config, /à renseigner/);
     assert.doesNotMatch(config, /PDF|Inserm/);
     const { site } = (await import(pathToFileURL(join(dir, 'src/config.ts')).href)) as {
-      site: { name: string; accessibility: { declarationDate: string } };
+      site: { name: string; draft: boolean; accessibility: { declarationDate: string } };
     };
     assert.match(site.name, /à renseigner/);
+    // Placeholders are accepted only in a draft, which every page then announces (issue 20).
+    assert.equal(site.draft, true);
     assert.equal(site.accessibility.declarationDate, TODAY);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /** The publisher's settings (src/config.ts): checked at build, with errors that say what to write. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSite, CONFORMITY } from '../../src/model/site.ts';
+import { parseSite, placeholders, CONFORMITY } from '../../src/model/site.ts';
 import { site } from '../../src/config.ts';
 import { ContentError, formatProblem, type Problem } from '../../src/model/problems.ts';
 import { DEFAULT_LICENCE, LICENCES } from '../../src/model/licences.ts';
@@ -81,4 +81,43 @@ test('a licence outside the list is refused in French, with the licences allowed
     formatProblem(p!),
     /champ « licence » : valeur non autorisée\n {2}valeur trouvée : « CC-BY-SA-4\.0 »\n {2}valeurs permises : etalab-2\.0, ODbL-1\.0/,
   );
+});
+
+test('a value still holding a placeholder stops the build, every such field listed, in French', () => {
+  const unfinished = {
+    ...site,
+    organisation: 'Organisme éditeur (à renseigner dans src/config.ts)',
+    legal: { ...site.legal, director: 'Directeur (à renseigner)' },
+    accessibility: { ...site.accessibility, contact: { email: 'adresse-a-renseigner@example.org' } },
+  };
+  const found = problems(unfinished);
+  assert.deepEqual(found.map((p) => p.field).sort(), ['accessibility.contact.email', 'legal.director', 'organisation']);
+  assert.match(formatProblem(found[0]!), /src\/config\.ts.*\n.*valeur à remplacer avant de publier/);
+  assert.match(found[0]!.allowed!, /draft: true/);
+});
+
+test('a draft build accepts the placeholders, and says it is a draft', () => {
+  const draft = parseSite({ ...site, draft: true, organisation: 'Organisme éditeur (à renseigner)' });
+  assert.equal(draft.draft, true);
+  assert.equal(parseSite(site).draft, false);
+});
+
+test('the shipped settings hold no placeholder and name no invented body', () => {
+  assert.deepEqual(placeholders(site), []);
+  assert.match(site.organisation, /démonstration/);
+  assert.match(site.legal.publisher, /démonstration/);
+});
+
+test('the pages of an audit sample need the audit’s date; none is fine without an audit', () => {
+  const [p] = problems(withAccessibility({ pagesAudited: ['Accueil'] }));
+  assert.equal(p?.field, 'accessibility.pagesAudited');
+  assert.match(p.message, /sans date d’audit/);
+  assert.deepEqual(parseSite(withAccessibility({ pagesAudited: undefined })).accessibility.pagesAudited, []);
+  assert.deepEqual(parseSite(withAccessibility({ pagesAudited: ['Accueil'], auditDate: '2026-10', rate: 30 })).accessibility.pagesAudited, [
+    'Accueil',
+  ]);
+});
+
+test('a demonstration may give a note instead of a way to contact', () => {
+  assert.ok(parseSite(withAccessibility({ contact: { note: 'Démonstration sans service de contact.' } })).accessibility.contact.note);
 });
