@@ -18,6 +18,7 @@ import { readContent } from '../model/read.ts';
 import { validateAll } from '../model/validate.ts';
 import { needsMdx } from '../model/body.ts';
 import { setLastContentError } from './content-error-state.ts';
+import { CONTENT_LOADER } from './terminal.ts';
 
 // Which bodies need MDX is decided in the model, where the body check (src/model/body.ts) reads
 // each body as the build will: the same rule for both.
@@ -60,7 +61,7 @@ let watching = false;
 
 export function contentLoader(collection: CollectionName): Loader {
   return {
-    name: 'conventions-content',
+    name: CONTENT_LOADER,
     load: async (context: LoaderContext) => {
       const { store, config, watcher, logger } = context;
       const root = fileURLToPath(config.root);
