@@ -3,15 +3,18 @@
  * or the same tables as CSV files, one per document (a CSV holds one table).
  * Usage: see USAGE below (also `npm run tableur:exporter -- --aide`).
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { exitWithError, readCommandLine, usageError } from './cli.ts';
 import { exportCsv, exportWorkbook } from './tableur/classeur.ts';
+import { defaultOutput } from './tableur/exports.ts';
 import { ContentError } from '../src/model/problems.ts';
 
 const USAGE = `Usage : npm run tableur:exporter [-- options]
 
 Options :
-  --sortie <fichier>      classeur à écrire (par défaut : suivi-handicap.xlsx) ;
-                          avec --format csv, dossier des fichiers (par défaut : suivi-handicap)
+  --sortie <fichier>      classeur à écrire (par défaut : ${defaultOutput('xlsx')}) ;
+                          avec --format csv, dossier des fichiers (par défaut : ${defaultOutput('csv')})
   --format xlsx|csv       un classeur (par défaut) ou un fichier CSV par document
   --document <identifiant> avec --format csv : ce document seulement
   --contenu <dossier>     dossier du contenu (par défaut : content)
@@ -36,11 +39,12 @@ if (values.format === 'xlsx' && values.document !== undefined) {
 }
 try {
   if (values.format === 'csv') {
-    const dir = values.sortie ?? 'suivi-handicap';
+    const dir = values.sortie ?? defaultOutput('csv');
     const { files, rows } = exportCsv(dir, process.cwd(), values.contenu, values.document);
     console.log(`${files.length} fichier(s) CSV écrit(s) dans ${dir} (${rows} actions) :\n${files.map((f) => `  ${f}`).join('\n')}`);
   } else {
-    const file = values.sortie ?? 'suivi-handicap.xlsx';
+    const file = values.sortie ?? defaultOutput('xlsx');
+    mkdirSync(dirname(file), { recursive: true });
     const { sheets, rows } = await exportWorkbook(file, process.cwd(), values.contenu);
     console.log(`Classeur écrit : ${file} (${sheets} documents, ${rows} actions).`);
   }
