@@ -16,6 +16,13 @@ import { isHarmlessBundlerWarning } from './src/lib/terminal.ts';
 const base = process.env.BASE_PATH ?? '/';
 
 /**
+ * `npm run dev` would ask npm's registry for a newer Astro and print an English invitation to
+ * upgrade it (`npx @astrojs/upgrade`): the dependencies are upgraded by the project's maintainers,
+ * not by a référent who previews content (issue 20, point 7: a quiet, French terminal).
+ */
+process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
+
+/**
  * During a build, the page pass runs in a worker thread (src/lib/page-pass.ts); this gives it the
  * worker's module, which Node loads as it is (TypeScript, types stripped), outside the bundle. In
  * development the pass runs in place, so that editing it takes effect at once.
