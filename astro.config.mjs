@@ -4,13 +4,23 @@ import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { devContentErrors } from './src/lib/dev-content-errors.ts';
 import { oneFrontmatterReader } from './src/lib/mdx-frontmatter.ts';
+import { siteBuild } from './src/lib/site-build.ts';
+import { isHarmlessBundlerWarning } from './src/lib/terminal.ts';
 
 /**
  * Publishers often serve the site under a sub-path of their intranet: set BASE_PATH when building
  * (`BASE_PATH=/intranet/handicap/ npm run build`). Every internal link goes through src/lib/url.ts,
- * which honours it. SITE_URL (optional) is the public origin, used for canonical URLs.
+ * which honours it. SITE_URL (optional) is the public origin, used for canonical URLs and the feed
+ * (without it the site has no feed: src/lib/site-build.ts).
  */
 const base = process.env.BASE_PATH ?? '/';
+
+/**
+ * `npm run dev` would ask npm's registry for a newer Astro and print an English invitation to
+ * upgrade it (`npx @astrojs/upgrade`): the dependencies are upgraded by the project's maintainers,
+ * not by a référent who previews content (issue 20, point 7: a quiet, French terminal).
+ */
+process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
 
 /**
  * During a build, the page pass runs in a worker thread (src/lib/page-pass.ts); this gives it the
@@ -36,7 +46,10 @@ export default defineConfig({
   // time, Astro waits for each write: at 5,000 actions a fifth of the build was spent waiting).
   // Pages share nothing mutable while they render, so the output is the same (checked page by page).
   build: { format: 'directory', concurrency: 4 },
-  integrations: [mdx(), pagePassWorker, devContentErrors()],
+  integrations: [mdx(), pagePassWorker, devContentErrors(), siteBuild()],
+  // A quiet, French terminal (issue 20): our summary in place of Astro's route list, every warning
+  // and error in full, no colour codes in a file (src/lib/terminal.ts).
+  logger: { entrypoint: fileURLToPath(new URL('./src/lib/terminal-logger.ts', import.meta.url)) },
   // No request ever leaves the host: no prefetch to third parties, no telemetry in the pages.
   devToolbar: { enabled: false },
   // The search page imports Pagefind at run time from the built site; Vite's preload helper
@@ -44,6 +57,15 @@ export default defineConfig({
   // The MDX plugin gets the bodies with their front matter emptied: only src/model/frontmatter.ts reads it.
   vite: {
     plugins: [oneFrontmatterReader(fileURLToPath(new URL('./content/', import.meta.url)))],
-    build: { modulePreload: false, assetsInlineLimit: 0 },
+    build: {
+      modulePreload: false,
+      assetsInlineLimit: 0,
+      // One bundler warning known to be harmless is dropped, and only that one (src/lib/terminal.ts).
+      rolldownOptions: {
+        onwarn: (warning, warn) => {
+          if (!isHarmlessBundlerWarning(warning)) warn(warning);
+        },
+      },
+    },
   },
 });

@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listContent } from '../src/model/read.ts';
 import { entryId, paths } from '../src/lib/paths.ts';
+import { searchSummary } from '../src/lib/terminal.ts';
 
 const root = process.cwd();
 const dist = join(root, 'dist');
@@ -58,9 +59,12 @@ const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.jso
 };
 const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 
-const counts = `${expected} entrées (documents, sections, axes, actions, procédures, termes du glossaire, organismes et rôles), ${indexed} pages indexées`;
+const kinds = 'documents, sections, axes, actions, procédures, termes du glossaire, organismes et rôles';
 if (indexed !== expected) {
-  console.error(`Index de recherche incomplet : ${counts}. Chaque entrée doit avoir sa page et son enregistrement de recherche.`);
+  console.error(
+    `Index de recherche incomplet : ${expected} entrées (${kinds}), ${indexed} pages indexées. Chaque entrée doit avoir sa page et son enregistrement de recherche.`,
+  );
   process.exit(1);
 }
-console.log(`Index de recherche : ${counts}.`);
+// The last line of the build's French summary (the first ones: src/lib/site-build.ts).
+console.log(searchSummary({ indexed, kinds, milliseconds: performance.now() }));

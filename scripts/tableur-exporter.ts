@@ -3,16 +3,19 @@
  * or the same tables as CSV files, one per document (a CSV holds one table).
  * Usage: see USAGE below (also `npm run tableur:exporter -- --aide`).
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { exitWithError, readCommandLine, usageError } from './cli.ts';
 import { exportCsv, exportWorkbook } from './tableur/classeur.ts';
 import { exportOds } from './tableur/ods-ecriture.ts';
+import { defaultOutput } from './tableur/exports.ts';
 import { ContentError } from '../src/model/problems.ts';
 
 const USAGE = `Usage : npm run tableur:exporter [-- options]
 
 Options :
-  --sortie <fichier>      classeur à écrire (par défaut : suivi-handicap.xlsx, ou .ods) ;
-                          avec --format csv, dossier des fichiers (par défaut : suivi-handicap)
+  --sortie <fichier>      classeur à écrire (par défaut : ${defaultOutput('xlsx')}, ou ${defaultOutput('ods')}) ;
+                          avec --format csv, dossier des fichiers (par défaut : ${defaultOutput('csv')})
   --format xlsx|ods|csv   un classeur Excel (par défaut), un classeur LibreOffice (.ods)
                           ou un fichier CSV par document
   --document <identifiant> avec --format csv : ce document seulement
@@ -38,15 +41,17 @@ if (values.format !== 'csv' && values.document !== undefined) {
 }
 try {
   if (values.format === 'csv') {
-    const dir = values.sortie ?? 'suivi-handicap';
+    const dir = values.sortie ?? defaultOutput('csv');
     const { files, rows } = exportCsv(dir, process.cwd(), values.contenu, values.document);
     console.log(`${files.length} fichier(s) CSV écrit(s) dans ${dir} (${rows} actions) :\n${files.map((f) => `  ${f}`).join('\n')}`);
   } else if (values.format === 'ods') {
-    const file = values.sortie ?? 'suivi-handicap.ods';
+    const file = values.sortie ?? defaultOutput('ods');
+    mkdirSync(dirname(file), { recursive: true });
     const { sheets, rows } = exportOds(file, process.cwd(), values.contenu);
     console.log(`Classeur LibreOffice écrit : ${file} (${sheets} documents, ${rows} actions).`);
   } else {
-    const file = values.sortie ?? 'suivi-handicap.xlsx';
+    const file = values.sortie ?? defaultOutput('xlsx');
+    mkdirSync(dirname(file), { recursive: true });
     const { sheets, rows } = await exportWorkbook(file, process.cwd(), values.contenu);
     console.log(`Classeur écrit : ${file} (${sheets} documents, ${rows} actions).`);
   }

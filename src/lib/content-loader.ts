@@ -18,6 +18,7 @@ import { readContent } from '../model/read.ts';
 import { validateAll } from '../model/validate.ts';
 import { needsMdx } from '../model/body.ts';
 import { setLastContentError } from './content-error-state.ts';
+import { CONTENT_LOADER } from './terminal.ts';
 
 // Which bodies need MDX is decided in the model, where the body check (src/model/body.ts) reads
 // each body as the build will: the same rule for both.
@@ -58,9 +59,23 @@ function loadAll(root: string): Promise<Loaded> {
 
 let watching = false;
 
+/**
+ * A collection with no entry (a starter site has no section, no procedure) is unknown to Astro's
+ * store, and `getCollection` then warns in English, on every build, that the collection "does not
+ * exist or is empty. Please check your content config file": false here, the collection is defined
+ * and merely empty (issue 20, point 7). The store has no call to declare an empty collection;
+ * setting and deleting a placeholder entry leaves it there, known and empty.
+ */
+function keepEmptyCollection(store: LoaderContext['store']): void {
+  if (store.keys().length > 0) return;
+  const placeholder = 'collection-vide';
+  store.set({ id: placeholder, data: {} });
+  store.delete(placeholder);
+}
+
 export function contentLoader(collection: CollectionName): Loader {
   return {
-    name: 'conventions-content',
+    name: CONTENT_LOADER,
     load: async (context: LoaderContext) => {
       const { store, config, watcher, logger } = context;
       const root = fileURLToPath(config.root);
@@ -89,6 +104,7 @@ export function contentLoader(collection: CollectionName): Loader {
           });
         }
         for (const id of untouched) store.delete(id);
+        keepEmptyCollection(store);
       };
       await sync();
       if (!watcher) return;

@@ -1,7 +1,7 @@
 /**
  * The feed (fil.xml, RSS 2.0) of the documents' publications, updates and dated review rounds
- * (./dates.ts `feedItems`), written by @astrojs/rss. Pure: the route (src/pages/fil.xml.ts) and
- * the unit tests call it with the catalogue, the base and the site's origin if any.
+ * (./dates.ts `feedItems`), written by @astrojs/rss. Pure: the route (./feed-route.ts) and the
+ * tests call it with the catalogue, the base and the site's origin.
  */
 import { getRssString } from '@astrojs/rss';
 import { trapCharacter, trapMessage, visibleText } from '../model/characters.ts';
@@ -10,29 +10,32 @@ import type { Catalogue } from './catalogue.ts';
 import { feedItems } from './dates.ts';
 import { joinBase } from './paths.ts';
 
-/**
- * @astrojs/rss needs an absolute `site` and makes every link absolute with it. Without SITE_URL,
- * the site's origin is unknown: the feed is written with this stand-in origin (the `.invalid`
- * top-level domain is reserved and never resolves, RFC 6761), which is then removed, leaving
- * paths from the host's root (`/intranet/handicap/…`), which a feed reader resolves against the
- * feed's own address.
- */
-const STAND_IN = 'https://adresse-du-site.invalid';
-
 export interface FeedOptions {
   /** The site's base path (Astro's `base`): `/` or `/intranet/handicap/`. */
   base: string;
-  /** The site's public origin (Astro's `site`, from SITE_URL), when set. */
-  site?: URL | string;
+  /**
+   * The site's public origin (Astro's `site`, from SITE_URL). Required: every link of the feed is
+   * a full address, since a feed reader reads the feed apart from the site and cannot resolve a
+   * path (issue 20); without SITE_URL the site has no feed (./site-build.ts).
+   */
+  site: URL | string;
   /** The channel's title and description. */
   title: string;
   description: string;
 }
 
+/** The channel's title and description, from the site's name (src/config.ts). */
+export function feedChannel(siteName: string): Pick<FeedOptions, 'title' | 'description'> {
+  return {
+    title: `${siteName} : publications et mises à jour`,
+    description: `Publications, mises à jour et bilans des documents publiés sur le site « ${siteName} ».`,
+  };
+}
+
 const CATEGORIES = { publication: 'Publication', update: 'Mise à jour', round: 'Bilan' } as const;
 
 export async function feedXml(catalogue: Catalogue, options: FeedOptions): Promise<string> {
-  const origin = options.site === undefined ? STAND_IN : new URL(options.site).origin;
+  const origin = new URL(options.site).origin;
   const url = (path: string) => new URL(joinBase(options.base, path), origin).href;
   const xml = await getRssString({
     title: options.title,
@@ -48,9 +51,8 @@ export async function feedXml(catalogue: Catalogue, options: FeedOptions): Promi
       categories: [CATEGORIES[item.kind]],
     })),
   });
-  const feed = options.site === undefined ? xml.replaceAll(STAND_IN, '') : xml;
-  checkCharacters(feed);
-  return feed;
+  checkCharacters(xml);
+  return xml;
 }
 
 /**

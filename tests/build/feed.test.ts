@@ -1,5 +1,10 @@
 /**
- * The feed as built (dist/fil.xml): well-formed XML (fast-xml-parser's validator, which is shown to
+ * The feed (dist/fil.xml), built only when SITE_URL gives the site's public address: every link of
+ * a feed must be a full address (issue 20), and without SITE_URL the build leaves the feed out, and
+ * every link to it (src/lib/site-build.ts). Without SITE_URL, the checks below run on the feed the
+ * route would write for a stand-in address, and the site is checked to hold no feed and no link to it.
+ *
+ * The feed: well-formed XML (fast-xml-parser's validator, which is shown to
  * reject a broken feed) that a strict parser reads too (xmllint, libxml2: it refuses the control
  * characters a lenient parser lets through, issue 19; shown to refuse a vertical tab), one item per publication and per update of each document and per review
  * round with a date, read from the content; every link leads to a page of dist/ (and to its
@@ -15,10 +20,17 @@ import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/lib/catalogue.ts';
 import { paths } from '../../src/lib/paths.ts';
+import { feedChannel, feedXml } from '../../src/lib/feed.ts';
+import { site } from '../../src/config.ts';
 import { BASE, DIST, builtPages, linksIn } from '../site.ts';
 
 const catalogue = buildCatalogue(validateAll(readContent(process.cwd()).files).entries);
-const xml = readFileSync(join(DIST, paths.feed()), 'utf8');
+const FEED = join(DIST, paths.feed());
+/** The site's public origin: SITE_URL's, or a stand-in when the build had none (and so no feed). */
+const ORIGIN = new URL(process.env.SITE_URL ?? 'https://www.exemple.gouv.fr').origin;
+const xml = process.env.SITE_URL
+  ? readFileSync(FEED, 'utf8')
+  : await feedXml(catalogue, { base: BASE, site: ORIGIN, ...feedChannel(site.name) });
 
 interface Item {
   title: string;
@@ -74,8 +86,8 @@ type Channel = { link: string; item?: Item | Item[] };
 const { channel } = (new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as { rss: { channel: Channel } }).rss;
 const items = [channel.item ?? []].flat();
 
-/** A link of the feed as a path from the host's root: absolute when SITE_URL is set, else already one. */
-const pathOf = (link: string) => (process.env.SITE_URL ? new URL(link).pathname + new URL(link).hash : link);
+/** A link of the feed as a path from the host's root. */
+const pathOf = (link: string) => new URL(link).pathname + new URL(link).hash;
 
 test('one item per publication, per update and per dated review round of each document', () => {
   const expected = catalogue.conventions.flatMap((c) => [
@@ -103,8 +115,8 @@ test('items come newest first, each with its own link (guid)', () => {
 
 test('every link of the feed leads to a built page, and to its fragment', () => {
   for (const link of [channel.link, ...items.map((i) => i.link)]) {
-    if (process.env.SITE_URL) assert.ok(link.startsWith(new URL(process.env.SITE_URL).origin), link);
-    else assert.ok(link.startsWith(BASE), link);
+    // A full address: a feed reader reads the feed apart from the site (issue 20).
+    assert.equal(new URL(link).origin, ORIGIN, link);
     const [path, fragment] = pathOf(link).split('#') as [string, string | undefined];
     assert.ok(path.startsWith(BASE), link);
     const page = join(DIST, path.slice(BASE.length), 'index.html');
@@ -126,12 +138,29 @@ test('every date is RFC 822, as RSS 2.0 requires, and a real day', () => {
   assert.doesNotMatch('Sun, 29 Nov 2026', RFC_822);
 });
 
-test('every page links to the feed from its <head> and from its footer', () => {
-  const feed = `${BASE}${paths.feed()}`;
-  for (const page of builtPages()) {
-    const source = readFileSync(join(DIST, page), 'utf8');
-    const head = source.slice(0, source.indexOf('</head>'));
-    assert.match(head, new RegExp(`<link rel="alternate" type="application/rss\\+xml" title="[^"]+" href="${feed}">`), page);
-    assert.ok(linksIn(source, /<footer/, '</footer>').includes(feed), `${page} : lien du pied de page`);
-  }
-});
+test(
+  'with SITE_URL, every page links to the feed from its <head> and from its footer',
+  { skip: !process.env.SITE_URL && 'construction sans SITE_URL' },
+  () => {
+    const feed = `${BASE}${paths.feed()}`;
+    for (const page of builtPages()) {
+      const source = readFileSync(join(DIST, page), 'utf8');
+      const head = source.slice(0, source.indexOf('</head>'));
+      assert.match(head, new RegExp(`<link rel="alternate" type="application/rss\\+xml" title="[^"]+" href="${feed}">`), page);
+      assert.ok(linksIn(source, /<footer/, '</footer>').includes(feed), `${page} : lien du pied de page`);
+    }
+  },
+);
+
+test(
+  'without SITE_URL, the site has no feed and no page links to one',
+  { skip: Boolean(process.env.SITE_URL) && 'construction avec SITE_URL' },
+  () => {
+    assert.equal(existsSync(FEED), false, 'dist/fil.xml');
+    const feed = `${BASE}${paths.feed()}`;
+    for (const page of builtPages()) {
+      const source = readFileSync(join(DIST, page), 'utf8');
+      assert.ok(!source.includes(`href="${feed}"`), `${page} : lien vers le fil absent`);
+    }
+  },
+);

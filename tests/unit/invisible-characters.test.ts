@@ -230,15 +230,24 @@ test('the feed stops the build, naming the element, on a character that escaped 
   const catalogue = fixtureCatalogue();
   // A value set past the model, as a bug could: the feed is the last guard.
   (catalogue.conventions[0]!.data as { shortTitle: string }).shortTitle = 'Plan\u000B essai';
-  await assert.rejects(feedXml(catalogue, { base: '/', title: 'Fil', description: 'Le fil' }), (error: Error) => {
-    assert.ok(error instanceof ContentError);
-    assert.match(
-      error.message,
-      /✗ fil\.xml \(fil d’actualité\)\n  champ « <title> de l’entrée \d+ » : caractère invisible interdit \(U\+000B, tabulation verticale\) après « [^»]*Plan »[^\n]*\n  valeur trouvée : « [^»]*Plan\[U\+000B\] essai »\n  valeurs permises : le texte sans ce caractère : corrigez-le là où il est écrit/,
-    );
-    return true;
-  });
-  await assert.rejects(feedXml(fixtureCatalogue(), { base: '/', title: 'Fil\u0000', description: 'Le fil' }), /champ « <title> du fil »/);
+  await assert.rejects(
+    feedXml(catalogue, { base: '/', site: 'https://exemple.fr', title: 'Fil', description: 'Le fil' }),
+    (error: Error) => {
+      assert.ok(error instanceof ContentError);
+      assert.match(
+        error.message,
+        /✗ fil\.xml \(fil d’actualité\)\n  champ « <title> de l’entrée \d+ » : caractère invisible interdit \(U\+000B, tabulation verticale\) après « [^»]*Plan »[^\n]*\n  valeur trouvée : « [^»]*Plan\[U\+000B\] essai »\n  valeurs permises : le texte sans ce caractère : corrigez-le là où il est écrit/,
+      );
+      return true;
+    },
+  );
+  await assert.rejects(
+    feedXml(fixtureCatalogue(), { base: '/', site: 'https://exemple.fr', title: 'Fil\u0000', description: 'Le fil' }),
+    /champ « <title> du fil »/,
+  );
   // Self-test: the same feed without it is written.
-  assert.match(await feedXml(fixtureCatalogue(), { base: '/', title: 'Fil', description: 'Le fil' }), /^<\?xml/);
+  assert.match(
+    await feedXml(fixtureCatalogue(), { base: '/', site: 'https://exemple.fr', title: 'Fil', description: 'Le fil' }),
+    /^<\?xml/,
+  );
 });
