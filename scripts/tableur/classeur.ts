@@ -78,12 +78,33 @@ export function sheetHeaders(c: Convention): string[] {
   return [...Object.values(HEAD_COLUMNS), ...rounds, ...next, ...Object.values(TAIL_COLUMNS)];
 }
 
+/**
+ * The status an action has at the document's latest round where it has one ('' when none, or when
+ * the action was withdrawn): what the new-round column is pre-filled with, for the référent to
+ * confirm or change (issue 20: a référent changes what moved; every action left as exported keeps
+ * a status the référent saw, instead of vanishing from the published plan).
+ */
+export function prefilledStatus(c: Convention, action: Action): string {
+  if (action.data.withdrawn) return '';
+  const statuses = action.data.statuses ?? [];
+  for (const round of [...(c.data.rounds ?? [])].reverse()) {
+    const found = statuses.find((s) => s.round === round.id);
+    if (found) return found.status;
+  }
+  return '';
+}
+
+/** What the new-round cells say when selected (the pre-fill must be seen as such, not taken for a review). */
+export const NEW_ROUND_PROMPT = 'Statut du dernier bilan, à confirmer ou changer. Une cellule vidée = action non évaluée.';
+
 /** One document's rows as text, in the order of `sheetHeaders`: the workbook sheet and the CSV file hold the same. */
 export function documentRows(c: Convention, actions: Action[]): string[][] {
   const rounds = c.data.rounds ?? [];
-  const next = scaleCodes(c).length > 0 ? ['', ''] : [];
-  return actions.map(({ id, data: d }) => {
+  const followed = scaleCodes(c).length > 0;
+  return actions.map((action) => {
+    const { id, data: d } = action;
     const status = (round: string) => d.statuses?.find((s) => s.round === round);
+    const next = followed ? [prefilledStatus(c, action), ''] : [];
     return [
       id,
       d.number ?? '',
@@ -114,8 +135,13 @@ const GUIDE = [
   'Ce qui est verrouillé (cellules grises) : identifiant, numéro, axe, objectif, responsables, thèmes, publics.',
   'Ne modifiez pas ces colonnes, n’ajoutez ni ne supprimez de ligne, ne renommez pas les feuilles.',
   '',
-  `La colonne « ${NEW_ROUND_HEADER} » (et son commentaire) sert au bilan suivant : remplissez-la, puis nommez ce bilan à l’import :`,
-  '  npm run tableur:importer -- classeur.xlsx --bilan bilan-2026 --libelle "Bilan 2026" --date 2026-12',
+  `La colonne « ${NEW_ROUND_HEADER} » (et son commentaire) sert au bilan suivant. Elle est pré-remplie avec le statut`,
+  'du dernier bilan de chaque action, à confirmer ou changer : changez seulement ce qui a bougé, laissez le reste tel quel',
+  '(ce statut sera confirmé au nouveau bilan). Une cellule vidée signifie « action non évaluée » : l’import la refuse,',
+  'sauf si vous ajoutez --non-evalues pour publier ces actions sans statut à ce bilan.',
+  'Un document dont la colonne est laissée telle qu’exportée (ni statut changé, ni commentaire) ne reçoit pas de nouveau bilan.',
+  'Nommez le bilan à l’import, avec une note pour la date de mise à jour du document (--note, facultative) :',
+  '  npm run tableur:importer -- classeur.xlsx --bilan bilan-2026 --libelle "Bilan 2026" --date 2026-12 --note "Bilan 2026 présenté en CSA"',
   '(ou --periode "2026" au lieu de --date). Le bilan est ajouté au document ; exportez ensuite un nouveau classeur.',
   '',
   'Pour enregistrer vos modifications sur le site :',
@@ -157,6 +183,7 @@ export async function buildWorkbook(entries: Entries): Promise<ExcelJS.Workbook>
       column.width = header === HEAD_COLUMNS.wording ? 80 : wide ? 50 : header.length > 12 ? 24 : 14;
       const locked = LOCKED.has(header);
       const isStatus = rounds.some((r) => r.label === header) || header === NEW_ROUND_HEADER;
+      if (header === NEW_ROUND_HEADER) sheet.getCell(1, i + 1).note = NEW_ROUND_PROMPT;
       for (let row = 2; row <= actions.length + 1; row++) {
         const cell = sheet.getCell(row, i + 1);
         cell.protection = { locked };
@@ -170,6 +197,7 @@ export async function buildWorkbook(entries: Entries): Promise<ExcelJS.Workbook>
             showErrorMessage: true,
             errorTitle: 'Statut inconnu',
             error: `Choisissez un statut de la liste : ${codes.join(', ')}.`,
+            ...(header === NEW_ROUND_HEADER ? { showInputMessage: true, promptTitle: 'Nouveau bilan', prompt: NEW_ROUND_PROMPT } : {}),
           };
         }
       }

@@ -209,27 +209,25 @@ test('a corrected title is written in place, quoted as before', async () => {
 });
 
 test('a filled-in new round needs its name; given one, it is added to the document with the statuses', async () => {
+  // An old-style workbook (issue 20): the column typed in for two actions only, the others left
+  // empty, published as not reviewed because the référent said so (--non-evalues). The
+  // partly-filled case without it, and the pre-filled column, are tested on a fixture (tableur-bilan).
   const file = await edited('nouveau-bilan.xlsx', (sheet, column) => {
+    sheet.eachRow((row, r) => {
+      if (r > 1) row.getCell(column(NEW_ROUND_HEADER)).value = '';
+    });
     sheet.getCell(2, column(NEW_ROUND_HEADER)).value = 'R';
     sheet.getCell(3, column(NEW_ROUND_HEADER)).value = 'EC';
   });
   const dir = copyContent('tableur-');
-  const unnamed = await importWorkbook(file, { root: dir });
-  assert.deepEqual(
-    (unnamed.problems as SheetProblem[]).map((p) => [p.row, p.column]),
-    [
-      [2, `I (${NEW_ROUND_HEADER})`],
-      [3, `I (${NEW_ROUND_HEADER})`],
-    ],
-  );
   const round = { id: 'bilan-2026', label: 'Bilan 2026', date: '2026-12' };
-  const result = await importWorkbook(file, { root: dir, newRound: round });
+  const result = await importWorkbook(file, { root: dir, newRound: round, allowNotReviewed: true, today: '2026-12-07' });
   assert.deepEqual(result.problems, []);
   assert.deepEqual(
-    result.changes.map((c) => [c.action, c.round, c.from, c.to]),
+    result.changes.map((c) => [c.action, c.round, c.to]),
     [
-      [`${INSERM}/action-01`, 'Bilan 2026', '(aucun)', 'R'],
-      [`${INSERM}/action-02`, 'Bilan 2026', '(aucun)', 'EC'],
+      [`${INSERM}/action-01`, 'Bilan 2026', 'R'],
+      [`${INSERM}/action-02`, 'Bilan 2026', 'EC'],
     ],
   );
   const conv = `content/conventions/${INSERM}.mdx`;
@@ -237,7 +235,9 @@ test('a filled-in new round needs its name; given one, it is added to the docume
   const before = readFileSync(join(process.cwd(), conv), 'utf8');
   assert.equal(
     readFileSync(join(dir, conv), 'utf8'),
-    before.replace('\nsource:\n', '\n  - id: bilan-2026\n    label: "Bilan 2026"\n    date: "2026-12"\nsource:\n'),
+    before
+      .replace('\nsource:\n', '\n  - id: bilan-2026\n    label: "Bilan 2026"\n    date: "2026-12"\nsource:\n')
+      .replace('\norder:', '\n  - date: "2026-12-07"\n    note: "Bilan 2026 : statuts des actions mis à jour."\norder:'),
   );
   const action = `content/actions/${INSERM}/action-01.mdx`;
   const a = readFileSync(join(process.cwd(), action), 'utf8');
@@ -249,7 +249,7 @@ test('a filled-in new round needs its name; given one, it is added to the docume
   const again = await importWorkbook(file, { root: dir, newRound: round, dryRun: true });
   assert.match(
     formatImportProblem(again.problems[0]!),
-    /ligne 1 : colonne\(s\) manquante\(s\) ou renommée\(s\) : Bilan 2026, Commentaire \(Bilan 2026\)\n/,
+    /ligne 1 : colonne\(s\) manquante\(s\) : Bilan 2026, Commentaire \(Bilan 2026\) ; ce classeur est antérieur au dernier import/,
   );
   // Exported again, the new round has its own column, with the statuses just imported.
   await exportWorkbook(join(dir, 'apres.xlsx'), dir);
@@ -305,12 +305,15 @@ test('comment columns: a comment is added beside its status, or with a new statu
   const file = await edited('commentaires.xlsx', (sheet, column) => {
     for (const row of [2, 3]) ids.push(sheet.getCell(row, column(HEAD_COLUMNS.id)).text);
     sheet.getCell(2, column(COMMENT)).value = 'Bilan présenté en CSA « 2025 »';
+    sheet.eachRow((row, r) => {
+      if (r > 1) row.getCell(column(NEW_ROUND_HEADER)).value = '';
+    });
     sheet.getCell(3, column(NEW_ROUND_HEADER)).value = 'EC';
     sheet.getCell(3, column(NEW_ROUND_COMMENT_HEADER)).value = 'Reprise en 2026';
   });
   const dir = copyContent('tableur-');
   const round = { id: 'bilan-2026', label: 'Bilan 2026', date: '2026-12' };
-  const result = await importWorkbook(file, { root: dir, newRound: round });
+  const result = await importWorkbook(file, { root: dir, newRound: round, allowNotReviewed: true });
   assert.deepEqual(result.problems, []);
   assert.deepEqual(
     result.changes.map((c) => [c.action, c.kind, c.round, c.to]),
@@ -346,6 +349,7 @@ test('comment columns: a comment is added beside its status, or with a new statu
   await workbook.xlsx.readFile(join(dir, 'apres.xlsx'));
   const sheet = workbook.getWorksheet('Plan handicap Inserm 2023-2026')!;
   sheet.getCell(2, 8).value = '';
+  sheet.getCell(4, 11).value = ''; // the pre-filled status of the new round, emptied
   sheet.getCell(4, 12).value = 'Sans statut';
   await workbook.xlsx.writeFile(erased);
   const refused = await importWorkbook(erased, { root: dir, dryRun: true });
