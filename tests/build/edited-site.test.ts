@@ -340,11 +340,26 @@ test('second round: one status moved, one action new, the unchanged ones counted
 test('third round: a move from the last known status, a new measure, a merged action with the one that takes it over', () => {
   assert.deepEqual(sections(`${PLAN}/bilans/b2026/`), {
     modifies: ['action-2'],
+    commentaires: ['action-3'],
     nouvelles: ['mesure'],
     retirees: ['action-4', 'action-2'],
     'non-evaluees': ['action-5'],
   });
   assert.match(words(page(`${PLAN}/bilans/b2026/`)), /fusionnée dans Action n°2 \(Reprise par l’action 2\.\)/);
+});
+
+test('a round’s comment is on its "what changed" page and found by search (issue 20)', () => {
+  const COMMENT = 'Livret rédigé, tuteurs à former.';
+  const text = words(page(`${PLAN}/bilans/b2026/`));
+  assert.match(text, /Commentées à ce bilan : 1 action/);
+  assert.ok(text.includes(`Action n°3 : Action 3En cours (EC)${COMMENT}`), text);
+  // Absent from the other rounds' pages: each page shows what its own round said.
+  assert.ok(!words(page(`${PLAN}/bilans/b2025/`)).includes(COMMENT));
+  const found = searchRecords(built('')).filter((r) => r.content.includes(COMMENT));
+  assert.deepEqual(
+    found.map((r) => r.url),
+    [`/${PLAN}/actions/action-3/`],
+  );
 });
 
 test('the rounds page and the action page give each round its status, "pas évaluée" or "retirée"', () => {
