@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { formatImportProblem, formatWarnings, importCsv, importWorkbook, type SheetProblem } from '../../scripts/tableur/import.ts';
-import { LIMITS, ReadError, readWorkbook, scanSheet, sheetTable, visible } from '../../scripts/tableur/lecture.ts';
+import { dateText, LIMITS, ReadError, readWorkbook, scanSheet, sheetTable, visible } from '../../scripts/tableur/lecture.ts';
 import { readZip, ZipError } from '../../scripts/tableur/zip.ts';
 import { writeCsv } from '../../scripts/tableur/csv.ts';
 import { rawWorkbook, writeZip, type RawCell } from '../xlsx-fixtures.ts';
@@ -395,4 +395,24 @@ test('a control character typed in LibreOffice Calc (written _x000b_, in lower c
     rows.map((r) => r[0]),
     ['texte', 'avant\u000baprès', 'sans rien', 'littéral _x000B_'],
   );
+});
+
+test('a date typed as a date cell keeps the precision its format shows: a month stays a month (issue 20)', async () => {
+  const workbook = new ExcelJS.Workbook();
+  const dates = workbook.addWorksheet('Dates');
+  const formats = ['mmm yyyy', '[$-40C]mmm\\ yyyy;@', 'MMMM YYYY', 'yyyy', 'dd/mm/yyyy', 'd "de" mmm yyyy'];
+  formats.forEach((numFmt, i) => {
+    const cell = dates.getCell(i + 1, 1);
+    cell.value = new Date(Date.UTC(2025, 11, 1));
+    cell.numFmt = numFmt;
+  });
+  const file = join(dir, 'dates.xlsx');
+  await workbook.xlsx.writeFile(file);
+  const read = sheetTable((await readWorkbook(file)).getWorksheet('Dates')!);
+  assert.deepEqual(
+    read.rows.map((r) => r[0]),
+    ['2025-12', '2025-12', '2025-12', '2025', '2025-12-01', '2025-12-01'],
+  );
+  // Self-test: a literal « d » or « y » (quoted, escaped, a locale code) is no date token.
+  assert.equal(dateText(new Date(Date.UTC(2025, 11, 1)), '"day "mmm\\ yyyy'), '2025-12');
 });
