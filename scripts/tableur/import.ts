@@ -353,7 +353,7 @@ function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetP
   for (const table of tables) {
     const place = { sheet: table.name, ...(table.csv ? { csv: true } : {}) };
     // A sheet is known by its name; a CSV file by its name (<document>.csv) or else by its first identifier.
-    const firstId = table.rows[1]?.[0]?.trim() ?? '';
+    const firstId = table.rows[1]?.[table.rows[0]?.findIndex((h) => h.trim() === HEAD_COLUMNS.id) ?? -1]?.trim() ?? '';
     const doc = table.csv ? (byId.get(table.name.replace(/\.csv$/i, '')) ?? byId.get(firstId.split('/')[0]!)) : docs.get(table.name);
     if (!doc) {
       problems.push({

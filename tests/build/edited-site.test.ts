@@ -29,6 +29,7 @@ import { selectAll } from '../hast.ts';
 import { searchRecords } from '../site.ts';
 import { parseCsv } from '../../src/lib/export.ts';
 import { ACTION_COLUMNS } from '../../scripts/tableur/modele.ts';
+import { HEAD_COLUMNS } from '../../scripts/tableur/classeur.ts';
 import { copyProject } from '../../scripts/project-copy.ts';
 import { setTemplateField } from '../template-sheet.ts';
 import { STATUSES, type StatusKey } from '../../src/model/statuses.ts';
@@ -76,13 +77,14 @@ function npm(...args: string[]): string {
 async function editStatuses(from: string, to: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(from);
-  const sheet = workbook.worksheets.find((s) => s.getCell(2, 1).text.startsWith(`${INSERM}/`))!;
+  const idColumn = Object.values(HEAD_COLUMNS).indexOf(HEAD_COLUMNS.id) + 1;
+  const sheet = workbook.worksheets.find((s) => s.getCell(2, idColumn).text.startsWith(`${INSERM}/`))!;
   const headers = (sheet.getRow(1).values as unknown[]).map(String);
   const column = headers.indexOf(ROUND);
   assert.ok(column > 0, ROUND);
   for (let row = 2; row <= 11; row++) {
     const cell = sheet.getCell(row, column);
-    changes.push({ id: sheet.getCell(row, 1).text, from: cell.text, to: NEXT[cell.text]! });
+    changes.push({ id: sheet.getCell(row, idColumn).text, from: cell.text, to: NEXT[cell.text]! });
     cell.value = NEXT[cell.text]!;
   }
   await workbook.xlsx.writeFile(to);

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import ExcelJS from 'exceljs';
-import { buildWorkbook, loadContent, NEW_ROUND_HEADER, NEW_ROUND_PROMPT } from '../../scripts/tableur/classeur.ts';
+import { buildWorkbook, FROZEN_COLUMNS, loadContent, NEW_ROUND_HEADER, NEW_ROUND_PROMPT } from '../../scripts/tableur/classeur.ts';
 import {
   defaultUpdateNote,
   formatImportProblem,
@@ -177,7 +177,7 @@ test('a numbering read as a number by the spreadsheet (« 1.10 » → 1.1): the 
   const text = formatImportProblem(result.problems[0]!);
   assert.match(
     text,
-    /^✗ feuille « Essai », ligne 11, colonne B \(numéro\) : colonne verrouillée modifiée : le tableur a lu « 1\.10 » comme un nombre et l’a réécrit « 1\.1 » \(reconnaissance automatique des nombres/,
+    /^✗ feuille « Essai », ligne 11, colonne A \(numéro\) : colonne verrouillée modifiée : le tableur a lu « 1\.10 » comme un nombre et l’a réécrit « 1\.1 » \(reconnaissance automatique des nombres/,
   );
   assert.match(text, /la langue « Français \(France\) » et le type « Texte » pour cette colonne/);
   // Self-test: another change of a locked cell keeps the plain message.
@@ -188,7 +188,7 @@ test('a numbering read as a number by the spreadsheet (« 1.10 » → 1.1): the 
   assert.match(formatImportProblem(other.problems[0]!), /colonne verrouillée modifiée : elle ne peut pas l’être depuis le classeur\n/);
 });
 
-test('the exported workbook pre-fills the new round visibly: a prompt on each cell and a note on the header', async () => {
+test('the exported workbook pre-fills the new round visibly (a prompt on each cell, a note on the header) and freezes number and title', async () => {
   const { dir } = setUp();
   const workbook = await buildWorkbook(loadContent(dir).entries);
   const sheet = workbook.getWorksheet('Essai')!;
@@ -198,6 +198,10 @@ test('the exported workbook pre-fills the new round visibly: a prompt on each ce
   assert.equal(sheet.getCell(3, next).dataValidation.prompt, NEW_ROUND_PROMPT);
   assert.match(NEW_ROUND_PROMPT, /^Statut du dernier bilan, à confirmer ou changer\./);
   assert.equal(sheet.getCell(1, next).note, NEW_ROUND_PROMPT);
+  // The frozen columns show which action a row is: its number and title, not a truncated identifier.
+  assert.deepEqual(headers.slice(0, FROZEN_COLUMNS), ['numéro', 'titre']);
+  assert.equal(sheet.views[0]!.state === 'frozen' && sheet.views[0]!.xSplit, FROZEN_COLUMNS);
+  assert.ok(sheet.getColumn(2).width! >= 40, 'le titre se lit sans être coupé');
   const guide = workbook.getWorksheet("Mode d'emploi")!;
   const text = guide
     .getColumn(1)

@@ -17,6 +17,10 @@ import { editFrontmatter } from '../../scripts/tableur/frontmatter.ts';
 const INSERM = 'inserm-fiphfp-2023-2026';
 const ROUND = 'Bilans 2023, 2024 et 2025 de la convention';
 
+/** The identifier's column (from 1): the number and title come first (issue 20). */
+const ID_COLUMN = Object.values(HEAD_COLUMNS).indexOf(HEAD_COLUMNS.id) + 1;
+const isInserm = (s: ExcelJS.Worksheet) => s.getCell(2, ID_COLUMN).text.startsWith(`${INSERM}/`);
+
 // One export, shared: each test reads it and saves its own edited copy.
 const exportDir = copyContent('tableur-');
 const exported = join(exportDir, 'suivi.xlsx');
@@ -27,7 +31,7 @@ async function edited(name: string, edit: (sheet: ExcelJS.Worksheet, column: (he
   await exportDone;
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(exported);
-  const sheet = workbook.worksheets.find((s) => s.getCell(2, 1).text.startsWith(`${INSERM}/`))!;
+  const sheet = workbook.worksheets.find(isInserm)!;
   const headers = (sheet.getRow(1).values as unknown[]).map(String);
   edit(sheet, (header) => headers.indexOf(header));
   const file = join(exportDir, name);
@@ -41,14 +45,14 @@ test('the export has a guide first, then one sheet per document with actions, dr
   await workbook.xlsx.readFile(exported);
   assert.equal(workbook.worksheets[0]!.name, "Mode d'emploi");
   assert.equal(workbook.worksheets.length, 5);
-  const sheet = workbook.worksheets.find((s) => s.getCell(2, 1).text.startsWith(`${INSERM}/`))!;
+  const sheet = workbook.worksheets.find(isInserm)!;
   const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
   assert.deepEqual(headers, [
-    'identifiant',
     'numéro',
+    'titre',
+    'identifiant',
     'axe',
     'objectif',
-    'titre',
     'libellé',
     ROUND,
     `Commentaire (${ROUND})`,
@@ -62,9 +66,9 @@ test('the export has a guide first, then one sheet per document with actions, dr
   assert.equal(sheet.rowCount, 1 + 72);
   let row12 = sheet.getRow(2);
   sheet.eachRow((row) => {
-    if (row.getCell(1).value === `${INSERM}/action-12`) row12 = row;
+    if (row.getCell(ID_COLUMN).value === `${INSERM}/action-12`) row12 = row;
   });
-  assert.equal(row12.getCell(2).value, '12');
+  assert.equal(row12.getCell(1).value, '12');
   assert.equal(row12.getCell(7).value, 'NR');
   assert.deepEqual(row12.getCell(7).dataValidation.formulae, ['"R,PR,EC,NR"']);
   assert.deepEqual(row12.getCell(9).dataValidation.formulae, ['"R,PR,EC,NR"']);
@@ -149,8 +153,8 @@ test('a wrong status and a changed axis are both reported with sheet, row and co
     problems.map((p) => [p.row, p.column, p.value, p.allowed]),
     [
       [3, `G (${ROUND})`, 'FINI', 'R, PR, EC, NR'],
-      [5, 'C (axe)', '99', '1'],
-      [6, 'A (identifiant)', `${INSERM}/action-999`, `l’identifiant exporté (colonne verrouillée), par exemple ${INSERM}/action-01`],
+      [5, 'D (axe)', '99', '1'],
+      [6, 'C (identifiant)', `${INSERM}/action-999`, `l’identifiant exporté (colonne verrouillée), par exemple ${INSERM}/action-01`],
       [8, 'L (thèmes)', 'formation, carriere', themes],
     ],
   );
@@ -175,7 +179,7 @@ test('the build’s own checks run on the changed content: a status given to a w
   await workbook.xlsx.readFile(workbookFile);
   const sheet = workbook.getWorksheet('Plan handicap Inserm 2023-2026')!;
   sheet.eachRow((row) => {
-    if (row.getCell(1).text === `${INSERM}/action-12`) row.getCell(7).value = 'R';
+    if (row.getCell(ID_COLUMN).text === `${INSERM}/action-12`) row.getCell(7).value = 'R';
   });
   await workbook.xlsx.writeFile(workbookFile);
   const before = readFileSync(join(dir, file), 'utf8');
