@@ -92,6 +92,7 @@ export function editFrontmatter(source: string, edits: FrontmatterEdit[]): strin
   const root = doc.contents;
   if (!isMap(root)) throw new Error('l’en-tête YAML n’est pas un ensemble de champs');
   const splices: { at: number; remove: number; text: string }[] = [];
+  let createdStatuses: { at: number; remove: number; text: string } | undefined;
   const lineStart = (offset: number) => fm.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = (offset: number) => {
     const n = fm.indexOf('\n', offset);
@@ -137,10 +138,16 @@ export function editFrontmatter(source: string, edits: FrontmatterEdit[]): strin
     }
     const seq = root.get('statuses', true);
     if (seq === undefined) {
+      const item = `  - { round: ${renderScalar(edit.round, 'PLAIN')}, status: ${renderScalar(edit.status, 'PLAIN')}${commentText(edit.comment)} }\n`;
+      // A status for an older round and one for the new round, on an action that had none: one list.
+      if (createdStatuses) {
+        createdStatuses.text += item;
+        continue;
+      }
       const next = root.items.find((pair) => isScalar(pair.key) && AFTER_STATUSES.includes(String(pair.key.value)));
       const at = next && isScalar(next.key) && next.key.range ? lineStart(next.key.range[0]) : fm.length;
-      const text = `statuses:\n  - { round: ${renderScalar(edit.round, 'PLAIN')}, status: ${renderScalar(edit.status, 'PLAIN')}${commentText(edit.comment)} }\n`;
-      splices.push({ at, remove: 0, text: (at > 0 && fm[at - 1] !== '\n' ? '\n' : '') + text });
+      createdStatuses = { at, remove: 0, text: `${at > 0 && fm[at - 1] !== '\n' ? '\n' : ''}statuses:\n${item}` };
+      splices.push(createdStatuses);
       continue;
     }
     if (!isSeq(seq) || seq.flow || seq.items.length === 0)

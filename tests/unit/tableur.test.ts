@@ -300,6 +300,14 @@ test('front matter edits keep every other byte: a status added to a list, a list
     editFrontmatter(none, [{ kind: 'add-status', round: 'a', status: 'NR' }]),
     none.replace('themes:', 'statuses:\n  - { round: a, status: NR }\nthemes:'),
   );
+  // Two statuses for an action that had none (an older round and a new one): one list, in order.
+  assert.equal(
+    editFrontmatter(none, [
+      { kind: 'add-status', round: 'a', status: 'NR' },
+      { kind: 'add-status', round: 'b', status: 'R' },
+    ]),
+    none.replace('themes:', 'statuses:\n  - { round: a, status: NR }\n  - { round: b, status: R }\nthemes:'),
+  );
   assert.throws(() => editFrontmatter('no front matter', []), /en-tête YAML introuvable/);
 });
 
