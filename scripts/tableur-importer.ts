@@ -21,6 +21,10 @@ Options :
   --contenu <dossier>     dossier du contenu (par défaut : content)
   --bilan <identifiant> --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>"
                           nomment le bilan de la colonne « Nouveau bilan (à renseigner) »
+  --note "<texte>"        avec --bilan : la note datée de la mise à jour du document
+                          (par défaut : « <libellé> : statuts des actions mis à jour. »)
+  --non-evalues           avec --bilan : publie sans statut à ce bilan les actions dont
+                          la cellule du nouveau bilan est vide (sinon l’import les refuse)
   --annuler               défait un import interrompu (sans fichier)
   --debug                 ajoute aux erreurs leur détail technique
   --aide                  affiche cette aide`;
@@ -34,6 +38,8 @@ const { values, positionals } = readCommandLine({
     libelle: { type: 'string' },
     date: { type: 'string' },
     periode: { type: 'string' },
+    note: { type: 'string' },
+    'non-evalues': { type: 'boolean', default: false },
     annuler: { type: 'boolean', default: false },
     debug: { type: 'boolean', default: false },
   },
@@ -62,6 +68,9 @@ if (settled.exitCode !== undefined) {
 if (values.bilan !== undefined && (values.libelle === undefined || (values.date === undefined && values.periode === undefined))) {
   usageError(USAGE, 'Un nouveau bilan demande --bilan <identifiant>, --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>".');
 }
+if (values.bilan === undefined && (values.note !== undefined || values['non-evalues'])) {
+  usageError(USAGE, '--note et --non-evalues accompagnent un nouveau bilan : ajoutez --bilan, --libelle et --date ou --periode.');
+}
 const newRound =
   values.bilan !== undefined ? { id: values.bilan, label: values.libelle!, date: values.date, period: values.periode } : undefined;
 // Only --annuler goes without a file (above); anything else needs one.
@@ -73,6 +82,8 @@ const options = {
   contentDir: values.contenu,
   dryRun: values.essai,
   newRound,
+  allowNotReviewed: values['non-evalues'],
+  note: values.note,
   // For the journal (issue 19): the file(s) read, to finish this import if it is interrupted.
   origin: () => importOrigin(positionals, values.contenu),
   onStep: interruptions.onStep,
@@ -110,9 +121,11 @@ try {
     await interruptions.afterWrite(); // a Ctrl+C received while writing is said now (issue 19)
     process.exit(0);
   }
-  const { problems, warnings, changes, written } = workbook ? await importWorkbook(workbook, options) : importCsv(positionals, options);
+  const { problems, warnings, changes, written, notReviewed, leftOut } = workbook
+    ? await importWorkbook(workbook, options)
+    : importCsv(positionals, options);
   if (problems.length > 0) report(problems, warnings, csv ? 'L’import CSV' : 'Le classeur');
-  console.log(formatSummary(changes));
+  console.log(formatSummary(changes, { notReviewed, leftOut }));
   if (values.essai) console.log('Essai : aucun fichier n’a été modifié.');
   else
     console.log(

@@ -18,15 +18,23 @@ export const NEW_ROUND_HEADER = 'Nouveau bilan (à renseigner)';
 export const commentHeader = (roundLabel: string) => `Commentaire (${roundLabel})`;
 export const NEW_ROUND_COMMENT_HEADER = commentHeader('nouveau bilan');
 
-/** Fixed columns before the round columns, and after them. */
+/**
+ * Fixed columns before the round columns, and after them. The number and title come first, frozen
+ * with the header row (issue 20): the référent who types statuses far to the right still reads
+ * which action each row is, instead of a truncated identifier. The importer finds every column by
+ * its header, so a workbook exported with the former order still imports.
+ */
 export const HEAD_COLUMNS = {
-  id: 'identifiant',
   number: 'numéro',
+  title: 'titre',
+  id: 'identifiant',
   axis: 'axe',
   objective: 'objectif',
-  title: 'titre',
   wording: 'libellé',
 } as const;
+
+/** How many columns stay in view when scrolling right: the number and the title. */
+export const FROZEN_COLUMNS = 2;
 export const TAIL_COLUMNS = { responsible: 'responsables', themes: 'thèmes', audience: 'publics' } as const;
 
 /** Columns the référent may not change (greyed and locked). */
@@ -78,19 +86,43 @@ export function sheetHeaders(c: Convention): string[] {
   return [...Object.values(HEAD_COLUMNS), ...rounds, ...next, ...Object.values(TAIL_COLUMNS)];
 }
 
+/**
+ * The status an action has at the document's latest round where it has one ('' when none, or when
+ * the action was withdrawn): what the new-round column is pre-filled with, for the référent to
+ * confirm or change (issue 20: a référent changes what moved; every action left as exported keeps
+ * a status the référent saw, instead of vanishing from the published plan).
+ */
+export function prefilledStatus(c: Convention, action: Action): string {
+  if (action.data.withdrawn) return '';
+  const statuses = action.data.statuses ?? [];
+  for (const round of [...(c.data.rounds ?? [])].reverse()) {
+    const found = statuses.find((s) => s.round === round.id);
+    if (found) return found.status;
+  }
+  return '';
+}
+
+/** What the new-round cells say when selected (the pre-fill must be seen as such, not taken for a review). */
+export const NEW_ROUND_PROMPT = 'Statut du dernier bilan, à confirmer ou changer. Une cellule vidée = action non évaluée.';
+
 /** One document's rows as text, in the order of `sheetHeaders`: the workbook sheet and the CSV file hold the same. */
 export function documentRows(c: Convention, actions: Action[]): string[][] {
   const rounds = c.data.rounds ?? [];
-  const next = scaleCodes(c).length > 0 ? ['', ''] : [];
-  return actions.map(({ id, data: d }) => {
+  const followed = scaleCodes(c).length > 0;
+  return actions.map((action) => {
+    const { id, data: d } = action;
     const status = (round: string) => d.statuses?.find((s) => s.round === round);
+    const next = followed ? [prefilledStatus(c, action), ''] : [];
+    const head: Record<string, string> = {
+      [HEAD_COLUMNS.number]: d.number ?? '',
+      [HEAD_COLUMNS.title]: d.title,
+      [HEAD_COLUMNS.id]: id,
+      [HEAD_COLUMNS.axis]: d.axis,
+      [HEAD_COLUMNS.objective]: d.objective ?? '',
+      [HEAD_COLUMNS.wording]: d.wording,
+    };
     return [
-      id,
-      d.number ?? '',
-      d.axis,
-      d.objective ?? '',
-      d.title,
-      d.wording,
+      ...Object.values(HEAD_COLUMNS).map((h) => head[h]!),
       ...rounds.flatMap((r) => [status(r.id)?.status ?? '', status(r.id)?.comment ?? '']),
       ...next,
       (d.responsible ?? []).join(', '),
@@ -112,11 +144,17 @@ export const GUIDE = [
   '• la colonne « Commentaire (…) » à droite de chaque bilan : le commentaire de ce bilan sur l’action ;',
   '• le titre et le libellé d’une action, pour corriger une faute de transcription.',
   '',
-  'Ce qui est verrouillé (cellules grises) : identifiant, numéro, axe, objectif, responsables, thèmes, publics.',
+  'Ce qui est verrouillé (cellules grises) : numéro, identifiant, axe, objectif, responsables, thèmes, publics.',
+  'Le numéro et le titre de chaque action restent visibles quand vous faites défiler vers la droite.',
   'Ne modifiez pas ces colonnes, n’ajoutez ni ne supprimez de ligne, ne renommez pas les feuilles.',
   '',
-  `La colonne « ${NEW_ROUND_HEADER} » (et son commentaire) sert au bilan suivant : remplissez-la, puis nommez ce bilan à l’import :`,
-  '  npm run tableur:importer -- classeur.xlsx --bilan bilan-2026 --libelle "Bilan 2026" --date 2026-12',
+  `La colonne « ${NEW_ROUND_HEADER} » (et son commentaire) sert au bilan suivant. Elle est pré-remplie avec le statut`,
+  'du dernier bilan de chaque action, à confirmer ou changer : changez seulement ce qui a bougé, laissez le reste tel quel',
+  '(ce statut sera confirmé au nouveau bilan). Une cellule vidée signifie « action non évaluée » : l’import la refuse,',
+  'sauf si vous ajoutez --non-evalues pour publier ces actions sans statut à ce bilan.',
+  'Un document dont la colonne est laissée telle qu’exportée (ni statut changé, ni commentaire) ne reçoit pas de nouveau bilan.',
+  'Nommez le bilan à l’import, avec une note pour la date de mise à jour du document (--note, facultative) :',
+  '  npm run tableur:importer -- classeur.xlsx --bilan bilan-2026 --libelle "Bilan 2026" --date 2026-12 --note "Bilan 2026 présenté en CSA"',
   '(ou --periode "2026" au lieu de --date). Le bilan est ajouté au document ; exportez ensuite un nouveau classeur.',
   '',
   'Pour enregistrer vos modifications sur le site :',
@@ -125,6 +163,14 @@ export const GUIDE = [
   'L’import signale toutes les erreurs à la fois (feuille, ligne, colonne, valeur trouvée, valeurs permises)',
   'et n’écrit rien tant qu’il en reste une.',
 ];
+
+/** Column widths, in characters: the frozen number and title narrow enough to leave room for the statuses. */
+const WIDTHS: Record<string, number> = {
+  [HEAD_COLUMNS.number]: 10,
+  [HEAD_COLUMNS.title]: 40,
+  [HEAD_COLUMNS.id]: 34,
+  [HEAD_COLUMNS.wording]: 80,
+};
 
 const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 
@@ -141,7 +187,7 @@ export async function buildWorkbook(entries: Entries): Promise<ExcelJS.Workbook>
   });
 
   for (const { name, convention, actions } of documentSheets(entries)) {
-    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: FROZEN_COLUMNS, ySplit: 1 }] });
     const headers = sheetHeaders(convention);
     const rounds = convention.data.rounds ?? [];
     const codes = scaleCodes(convention);
@@ -155,9 +201,10 @@ export async function buildWorkbook(entries: Entries): Promise<ExcelJS.Workbook>
       const column = sheet.getColumn(i + 1);
       const isComment = rounds.some((r) => commentHeader(r.label) === header) || header === NEW_ROUND_COMMENT_HEADER;
       const wide = header === HEAD_COLUMNS.wording || header === HEAD_COLUMNS.title || isComment;
-      column.width = header === HEAD_COLUMNS.wording ? 80 : wide ? 50 : header.length > 12 ? 24 : 14;
+      column.width = WIDTHS[header] ?? (wide ? 50 : header.length > 12 ? 24 : 14);
       const locked = LOCKED.has(header);
       const isStatus = rounds.some((r) => r.label === header) || header === NEW_ROUND_HEADER;
+      if (header === NEW_ROUND_HEADER) sheet.getCell(1, i + 1).note = NEW_ROUND_PROMPT;
       for (let row = 2; row <= actions.length + 1; row++) {
         const cell = sheet.getCell(row, i + 1);
         cell.protection = { locked };
@@ -171,6 +218,7 @@ export async function buildWorkbook(entries: Entries): Promise<ExcelJS.Workbook>
             showErrorMessage: true,
             errorTitle: 'Statut inconnu',
             error: `Choisissez un statut de la liste : ${codes.join(', ')}.`,
+            ...(header === NEW_ROUND_HEADER ? { showInputMessage: true, promptTitle: 'Nouveau bilan', prompt: NEW_ROUND_PROMPT } : {}),
           };
         }
       }

@@ -5,7 +5,7 @@
  * MDX body are untouched. The result is parsed again and compared with the expected data.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, parse, parseDocument, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, parse, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 
 /** One change to an action's front matter. */
 export type FrontmatterEdit =
@@ -15,7 +15,9 @@ export type FrontmatterEdit =
   /** Adds a key to a one-line map (`{ round: a, status: R }` gets `comment`). */
   | { kind: 'add-key'; path: (string | number)[]; key: string; value: string }
   /** Adds a review round at the end of a document's `rounds` (a list of block maps). */
-  | { kind: 'add-round'; round: NewRound };
+  | { kind: 'add-round'; round: NewRound }
+  /** Adds a dated entry at the end of a document's `updates` (created after `published` when absent). */
+  | { kind: 'add-update'; date: string; note: string };
 
 /** A review round added from the workbook's new-round column. */
 export interface NewRound {
@@ -70,6 +72,8 @@ export function applyToData(data: Record<string, unknown>, edits: FrontmatterEdi
       node[edit.key] = edit.value;
     } else if (edit.kind === 'add-round') {
       ((copy.rounds ??= []) as unknown[]).push(roundData(edit.round));
+    } else if (edit.kind === 'add-update') {
+      ((copy.updates ??= []) as unknown[]).push({ date: edit.date, note: edit.note });
     } else {
       const statuses = (copy.statuses ??= []) as unknown[];
       const item = { round: edit.round, status: edit.status, ...(edit.comment !== undefined ? { comment: edit.comment } : {}) };
@@ -88,6 +92,7 @@ export function editFrontmatter(source: string, edits: FrontmatterEdit[]): strin
   const root = doc.contents;
   if (!isMap(root)) throw new Error('l’en-tête YAML n’est pas un ensemble de champs');
   const splices: { at: number; remove: number; text: string }[] = [];
+  let createdStatuses: { at: number; remove: number; text: string } | undefined;
   const lineStart = (offset: number) => fm.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = (offset: number) => {
     const n = fm.indexOf('\n', offset);
@@ -127,12 +132,22 @@ export function editFrontmatter(source: string, edits: FrontmatterEdit[]): strin
       splices.push({ at: fm[end - 1] === '\n' ? end : lineEnd(end), remove: 0, text: lines.join('') });
       continue;
     }
+    if (edit.kind === 'add-update') {
+      splices.push(updateSplice(fm, root, edit, lineStart, lineEnd));
+      continue;
+    }
     const seq = root.get('statuses', true);
     if (seq === undefined) {
+      const item = `  - { round: ${renderScalar(edit.round, 'PLAIN')}, status: ${renderScalar(edit.status, 'PLAIN')}${commentText(edit.comment)} }\n`;
+      // A status for an older round and one for the new round, on an action that had none: one list.
+      if (createdStatuses) {
+        createdStatuses.text += item;
+        continue;
+      }
       const next = root.items.find((pair) => isScalar(pair.key) && AFTER_STATUSES.includes(String(pair.key.value)));
       const at = next && isScalar(next.key) && next.key.range ? lineStart(next.key.range[0]) : fm.length;
-      const text = `statuses:\n  - { round: ${renderScalar(edit.round, 'PLAIN')}, status: ${renderScalar(edit.status, 'PLAIN')}${commentText(edit.comment)} }\n`;
-      splices.push({ at, remove: 0, text: (at > 0 && fm[at - 1] !== '\n' ? '\n' : '') + text });
+      createdStatuses = { at, remove: 0, text: `${at > 0 && fm[at - 1] !== '\n' ? '\n' : ''}statuses:\n${item}` };
+      splices.push(createdStatuses);
       continue;
     }
     if (!isSeq(seq) || seq.flow || seq.items.length === 0)
@@ -161,4 +176,34 @@ export function editFrontmatter(source: string, edits: FrontmatterEdit[]): strin
   const expected = applyToData(parse(fm) as Record<string, unknown>, edits);
   if (!isDeepStrictEqual(parse(edited), expected)) throw new Error('la modification de l’en-tête YAML ne donne pas les valeurs attendues');
   return source.slice(0, start) + edited + source.slice(end);
+}
+
+/**
+ * Where and what to insert for a new `updates` entry (issue 20: a new round dates the document's
+ * update): after the last entry, in its indentation, or a new `updates` list after `published`.
+ */
+function updateSplice(
+  fm: string,
+  root: YAMLMap,
+  edit: { date: string; note: string },
+  lineStart: (offset: number) => number,
+  lineEnd: (offset: number) => number,
+): { at: number; remove: number; text: string } {
+  const entry = (prefix: string, indent: string) =>
+    `${prefix}date: ${renderScalar(edit.date, 'QUOTE_DOUBLE')}\n${indent}note: ${renderScalar(edit.note, 'QUOTE_DOUBLE')}\n`;
+  const updates = root.get('updates', true);
+  if (updates === undefined) {
+    const published = root.items.find((pair) => isScalar(pair.key) && pair.key.value === 'published');
+    const value = published?.value;
+    const at = isScalar(value) && value.range ? lineEnd(value.range[1]) : fm.length;
+    return { at, remove: 0, text: `${at > 0 && fm[at - 1] !== '\n' ? '\n' : ''}updates:\n${entry('  - ', '    ')}` };
+  }
+  if (!isSeq(updates) || updates.flow || updates.items.length === 0 || !updates.items.every((i) => isMap(i) && !i.flow && i.range)) {
+    throw new Error('champ « updates » dans une forme que l’import ne sait pas compléter : ajoutez la mise à jour à la main');
+  }
+  const first = updates.items[0] as { range: [number, number, number] };
+  const last = updates.items.at(-1) as { range: [number, number, number] };
+  const prefix = fm.slice(lineStart(first.range[0]), first.range[0]);
+  const end = last.range[1];
+  return { at: fm[end - 1] === '\n' ? end : lineEnd(end), remove: 0, text: entry(prefix, ' '.repeat(prefix.length)) };
 }

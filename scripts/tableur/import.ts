@@ -15,11 +15,13 @@ import {
   NEW_ROUND_HEADER,
   NEW_ROUND_COMMENT_HEADER,
   commentHeader,
+  prefilledStatus,
   documentSheets,
   loadContent,
   scaleCodes,
   sheetHeaders,
   type Action,
+  type Convention,
 } from './classeur.ts';
 import { applyToData, editFrontmatter, type FrontmatterEdit, type NewRound } from './frontmatter.ts';
 import { CsvError, CsvTooLarge, readCsv } from './csv.ts';
@@ -52,8 +54,18 @@ export interface Change {
   kind: 'statut' | 'commentaire' | 'titre' | 'libellé';
   /** Round label, for a status or a comment. */
   round?: string;
+  /** true for a status of the new round: `from` is then the status of the latest round ('(aucun)' when none). */
+  newRound?: boolean;
   from: string;
   to: string;
+}
+
+/** An action left without a status in a new round, published as not reviewed because the référent said so (--non-evalues). */
+export interface NotReviewed {
+  action: string;
+  sheet: string;
+  row: number;
+  round: string;
 }
 
 export interface ImportResult {
@@ -61,6 +73,10 @@ export interface ImportResult {
   /** What the import left aside without it being an error (an unknown column): the command repeats it after its summary. */
   warnings: SheetProblem[];
   changes: Change[];
+  /** Actions of a new round left without a status (only with `allowNotReviewed`). */
+  notReviewed: NotReviewed[];
+  /** Sheets (or CSV files) whose new-round column was left as exported: no new round for their document. */
+  leftOut: string[];
   /** Files written (paths relative to the root); empty on a trial run or when anything is wrong. */
   written: string[];
 }
@@ -99,7 +115,7 @@ export function importCsv(files: string[], options: ImportOptions): ImportResult
   }
   // A missing file, a folder, an empty or oversized one: one French message naming each, for the command to print.
   if (unreadable.length > 0) throw new ReadError(unreadable.join('\n'));
-  if (problems.length > 0) return { problems, warnings: [], changes: [], written: [] };
+  if (problems.length > 0) return { problems, warnings: [], changes: [], notReviewed: [], leftOut: [], written: [] };
   return importTables(tables, options);
 }
 
@@ -108,6 +124,12 @@ export interface ImportOptions extends WriteOptions {
   contentDir?: string;
   dryRun?: boolean;
   newRound?: NewRound;
+  /** Publish the actions whose new-round cell is empty as not reviewed (--non-evalues), instead of refusing the import. */
+  allowNotReviewed?: boolean;
+  /** The note of the document's update entry for the new round (--note); a default one names the round. */
+  note?: string;
+  /** The date of that update entry, AAAA-MM-JJ (today in Paris by default; tests give theirs). */
+  today?: string;
 }
 
 /** Checks the tables (sheets or CSV files) against the content, then writes the changes. */
@@ -137,8 +159,187 @@ function unknownRound(table: Table, u: UnknownColumn, rounds: { label: string }[
   );
 }
 
+/**
+ * Why columns are missing. When they are exactly those of rounds the document gained (an import
+ * added « Bilan 2026 » after this workbook was exported), the cause is the workbook's age, not a
+ * renamed column (issue 20): say so, and to export a new one.
+ */
+export function missingMessage(missing: string[], rounds: { label: string }[]): string {
+  const roundHeaders = new Set(rounds.flatMap((r) => [r.label, commentHeader(r.label)]));
+  const list = missing.join(', ');
+  if (!missing.every((h) => roundHeaders.has(h))) return `colonne(s) manquante(s) ou renommée(s) : ${list}`;
+  const added = rounds.filter((r) => missing.includes(r.label)).map((r) => `« ${r.label} »`);
+  const since = added.length > 1 ? `bilans ${added.join(', ')} ajoutés` : added.length === 1 ? `bilan ${added[0]} ajouté` : 'bilan ajouté';
+  return (
+    `colonne(s) manquante(s) : ${list} ; ce classeur est antérieur au dernier import (${since} depuis son export) : ` +
+    'exportez-en un nouveau (npm run tableur:exporter) et reportez-y vos saisies'
+  );
+}
+
+/** A decimal number both ways: « 1.1 » read where « 1.10 » was (or « 2 » for « 2.0 »). */
+const DECIMAL = /^\d+(?:[.,]\d+)?$/;
+
+/** Whether `found` is `expected` turned into a number by the spreadsheet (a numbering like « 1.10 » read as 1.1). */
+export function readAsNumber(found: string, expected: string): boolean {
+  if (found === expected || !DECIMAL.test(found) || !DECIMAL.test(expected)) return false;
+  return Number(found.replace(',', '.')) === Number(expected.replace(',', '.'));
+}
+
+/**
+ * The cause of such a change (issue 20): the spreadsheet's automatic number recognition, set for
+ * a language where the point is the decimal separator (LibreOffice in English), and how to avoid it.
+ */
+export const numberMessage = (found: string, expected: string) =>
+  `colonne verrouillée modifiée : le tableur a lu « ${expected} » comme un nombre et l’a réécrit « ${found} » ` +
+  '(reconnaissance automatique des nombres, réglée pour une langue où le point sépare les décimales, comme l’anglais). ' +
+  'Pour l’éviter : exportez un nouveau classeur et ne retapez pas les cellules grises ; pour un fichier CSV ouvert dans LibreOffice, ' +
+  'choisissez dans la fenêtre « Import de texte » la langue « Français (France) » et le type « Texte » pour cette colonne ; ' +
+  'ou réglez la langue du tableur sur le français (Outils › Options › Paramètres linguistiques › Langues › Paramètre local)';
+
+/** One row's new-round cells, read with the row and judged once the whole sheet is read (`newRoundOf`). */
+interface NewRoundRow {
+  at: { sheet: string; csv?: boolean; row: number };
+  action: Action;
+  value: string;
+  comment: string;
+  /** What the export wrote in the cell (`prefilledStatus`). */
+  prefill: string;
+}
+
+/** Today in Paris, AAAA-MM-JJ: the date of the update entry a new round adds. */
+const todayInParis = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+
+/** The default note of that entry, when the référent gives none with --note. */
+export const defaultUpdateNote = (label: string) => `${label} : statuts des actions mis à jour.`;
+
+/**
+ * The new round of one sheet (issue 20). The column comes pre-filled with each action's latest
+ * status; a document takes part in the round when its column says something the export did not
+ * (a status changed or typed, a comment). Then every action must have a status: one left empty is
+ * refused, all listed, unless the référent said in words that they go unreviewed
+ * (--non-evalues) — never most statuses vanishing from the published plan unnoticed. Statuses
+ * left as pre-filled are confirmed; the document gets the round and a dated `updates` entry.
+ */
+function newRoundOf(
+  rows: NewRoundRow[],
+  context: { table: Table; convention: Convention; codes: string[]; where: string; whereComment: string; options: ImportOptions },
+): { problems: SheetProblem[]; changes: Change[]; notReviewed: NotReviewed[]; leftOut: boolean; edits: Map<string, FrontmatterEdit[]> } {
+  const { table, convention, codes, where, whereComment, options } = context;
+  const { newRound } = options;
+  const result = {
+    problems: [] as SheetProblem[],
+    changes: [] as Change[],
+    notReviewed: [] as NotReviewed[],
+    leftOut: false,
+    edits: new Map<string, FrontmatterEdit[]>(),
+  };
+  const said = rows.filter((r) => (r.value !== '' && r.value !== r.prefill) || r.comment !== '');
+  if (said.length === 0) {
+    result.leftOut = newRound !== undefined && rows.length > 0;
+    return result;
+  }
+  const commentAlone = (r: NewRoundRow) => r.value === '' && r.comment !== '';
+  for (const r of rows.filter(commentAlone)) {
+    result.problems.push({
+      ...r.at,
+      column: whereComment,
+      value: r.comment,
+      message: 'commentaire sans statut : un commentaire accompagne le statut de l’action à ce bilan',
+      allowed: `un statut dans la colonne de gauche (${codes.join(', ')})`,
+    });
+  }
+  if (!newRound) {
+    for (const r of said.filter((r) => !commentAlone(r))) {
+      result.problems.push({
+        ...r.at,
+        column: where,
+        value: r.value || r.comment,
+        message:
+          'nouveau bilan : dites lequel en relançant avec --bilan <identifiant> --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>"',
+      });
+    }
+    return result;
+  }
+  if ((convention.data.rounds ?? []).some((r) => r.id === newRound.id)) {
+    result.problems.push({
+      sheet: table.name,
+      ...(table.csv ? { csv: true } : {}),
+      column: where,
+      value: newRound.id,
+      message: 'ce bilan existe déjà dans le document : sa colonne est celle de son libellé',
+      allowed: 'un identifiant de bilan nouveau',
+    });
+    return result;
+  }
+  const empty = rows.filter((r) => r.value === '' && !r.action.data.withdrawn);
+  for (const r of rows) {
+    if (r.value !== '' && !codes.includes(r.value)) {
+      result.problems.push({
+        ...r.at,
+        column: where,
+        value: r.value,
+        message: 'statut inconnu pour ce document',
+        allowed: codes.join(', '),
+      });
+    }
+  }
+  if (empty.length > 0 && !options.allowNotReviewed) {
+    result.problems.push({
+      sheet: table.name,
+      ...(table.csv ? { csv: true } : {}),
+      column: where,
+      value: '(vide)',
+      message:
+        `nouveau bilan « ${newRound.label} » : ${empty.length === 1 ? '1 action n’a' : `${empty.length} actions n’ont`} pas de statut ` +
+        `(${allRows(empty.map((r) => r.at.row))} : ${empty.map((r) => r.action.id).join(', ')}) ; publiées ainsi, elles apparaîtraient « sans statut » sur le site. ` +
+        'Donnez à chacune son statut (celui du dernier bilan s’il n’a pas changé : exportez un nouveau classeur, la colonne y est pré-remplie), ' +
+        'ou, si elles n’ont vraiment pas été évaluées, relancez l’import avec --non-evalues',
+      allowed: codes.join(', '),
+    });
+  }
+  if (result.problems.length > 0) return result;
+  for (const r of rows) {
+    if (r.value === '') {
+      if (!r.action.data.withdrawn)
+        result.notReviewed.push({ action: r.action.id, sheet: table.name, row: r.at.row, round: newRound.label });
+      continue;
+    }
+    const comment = r.comment === '' ? undefined : r.comment;
+    result.edits.set(r.action.file, [{ kind: 'add-status', round: newRound.id, status: r.value, comment }]);
+    if (comment !== undefined) {
+      result.changes.push({
+        action: r.action.id,
+        file: r.action.file,
+        kind: 'commentaire',
+        round: newRound.label,
+        from: '(aucun)',
+        to: comment,
+      });
+    }
+    result.changes.push({
+      action: r.action.id,
+      file: r.action.file,
+      kind: 'statut',
+      round: newRound.label,
+      newRound: true,
+      from: r.prefill || '(aucun)',
+      to: r.value,
+    });
+  }
+  const update = {
+    kind: 'add-update',
+    date: options.today ?? todayInParis(),
+    note: options.note ?? defaultUpdateNote(newRound.label),
+  } as const;
+  result.edits.set(convention.file, [{ kind: 'add-round', round: newRound }, update]);
+  return result;
+}
+
+/** "ligne 4", "lignes 4, 7, 9": every row, for a list the référent works through. */
+const allRows = (rows: number[]) => `ligne${rows.length > 1 ? 's' : ''} ${rows.join(', ')}`;
+
 function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetProblem[]): Omit<ImportResult, 'warnings'> {
-  const { root, contentDir = 'content', dryRun = false, newRound } = options;
+  const { root, contentDir = 'content', dryRun = false } = options;
   const { files, entries } = loadContent(root, contentDir);
   const problems: (SheetProblem | Problem)[] = [];
   const changes: Change[] = [];
@@ -149,11 +350,13 @@ function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetP
   const byId = new Map(sheets.map((d) => [d.convention.id, d]));
   const seen = new Set<string>();
   const used = new Set<string>();
+  const notReviewed: NotReviewed[] = [];
+  const leftOut: string[] = [];
 
   for (const table of tables) {
     const place = { sheet: table.name, ...(table.csv ? { csv: true } : {}) };
     // A sheet is known by its name; a CSV file by its name (<document>.csv) or else by its first identifier.
-    const firstId = table.rows[1]?.[0]?.trim() ?? '';
+    const firstId = table.rows[1]?.[table.rows[0]?.findIndex((h) => h.trim() === HEAD_COLUMNS.id) ?? -1]?.trim() ?? '';
     const doc = table.csv ? (byId.get(table.name.replace(/\.csv$/i, '')) ?? byId.get(firstId.split('/')[0]!)) : docs.get(table.name);
     if (!doc) {
       problems.push({
@@ -183,12 +386,7 @@ function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetP
     }
     warnings.push(...headers.warnings);
     if (missing.length > 0) {
-      problems.push({
-        ...place,
-        row: 1,
-        message: `colonne(s) manquante(s) ou renommée(s) : ${missing.join(', ')}`,
-        allowed: expected.join(', '),
-      });
+      problems.push({ ...place, row: 1, message: missingMessage(missing, rounds), allowed: expected.join(', ') });
       continue;
     }
     if (headers.problems.length > 0) continue;
@@ -196,6 +394,7 @@ function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetP
     // Wordings and comments may span lines; identifiers, numbers, titles, statuses and lists may not.
     const multiline = new Set([HEAD_COLUMNS.wording, NEW_ROUND_COMMENT_HEADER, ...rounds.map((r) => commentHeader(r.label))]);
 
+    const newRows: NewRoundRow[] = [];
     table.rows.forEach((row, index) => {
       if (index === 0) return;
       const at = { ...place, row: index + 1 };
@@ -243,7 +442,9 @@ function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetP
             ...at,
             column: where(h),
             value: get(h),
-            message: 'colonne verrouillée modifiée : elle ne peut pas l’être depuis le classeur',
+            message: readAsNumber(get(h), value)
+              ? numberMessage(get(h), value)
+              : 'colonne verrouillée modifiée : elle ne peut pas l’être depuis le classeur',
             allowed: value === '' ? '(vide)' : value,
           });
         }
@@ -324,40 +525,14 @@ function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetP
         }
         changes.push({ action: id, file: action.file, kind: 'statut', round: round.label, from: before || '(aucun)', to: value });
       });
-      const next = codes.length > 0 ? get(NEW_ROUND_HEADER) : '';
-      if (next !== '' && !newRound) {
-        problems.push({
-          ...at,
-          column: where(NEW_ROUND_HEADER),
-          value: next,
-          message:
-            'nouveau bilan : dites lequel en relançant avec --bilan <identifiant> --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>"',
+      if (codes.length > 0) {
+        newRows.push({
+          at,
+          action,
+          value: get(NEW_ROUND_HEADER),
+          comment: get(NEW_ROUND_COMMENT_HEADER),
+          prefill: prefilledStatus(convention, action),
         });
-      } else if (codes.length > 0) {
-        const nextComment = comment(NEW_ROUND_COMMENT_HEADER, newRound?.label ?? 'nouveau bilan', undefined, next !== '');
-        if (next !== '' && newRound) {
-          if (!codes.includes(next)) {
-            problems.push({
-              ...at,
-              column: where(NEW_ROUND_HEADER),
-              value: next,
-              message: 'statut inconnu pour ce document',
-              allowed: codes.join(', '),
-            });
-          } else if (rounds.some((r) => r.id === newRound.id)) {
-            problems.push({
-              ...at,
-              column: where(NEW_ROUND_HEADER),
-              value: newRound.id,
-              message: 'ce bilan existe déjà dans le document : sa colonne est celle de son libellé',
-              allowed: 'un identifiant de bilan nouveau',
-            });
-          } else {
-            fileEdits.push({ kind: 'add-status', round: newRound.id, status: next, comment: nextComment });
-            changes.push({ action: id, file: action.file, kind: 'statut', round: newRound.label, from: '(aucun)', to: next });
-            edits.set(convention.file, [{ kind: 'add-round', round: newRound }]);
-          }
-        }
       }
       for (const [h, field, kind] of [
         [HEAD_COLUMNS.title, 'title', 'titre'],
@@ -374,8 +549,24 @@ function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetP
       }
       if (fileEdits.length > 0) edits.set(action.file, fileEdits);
     });
+    const round =
+      codes.length > 0
+        ? newRoundOf(newRows, {
+            table,
+            convention,
+            codes,
+            where: where(NEW_ROUND_HEADER),
+            whereComment: where(NEW_ROUND_COMMENT_HEADER),
+            options,
+          })
+        : { problems: [], changes: [], notReviewed: [], leftOut: false, edits: new Map<string, FrontmatterEdit[]>() };
+    problems.push(...round.problems);
+    changes.push(...round.changes);
+    notReviewed.push(...round.notReviewed);
+    if (round.leftOut) leftOut.push(doc.name);
+    for (const [file, e] of round.edits) edits.set(file, [...(edits.get(file) ?? []), ...e]);
   }
-  if (problems.length > 0) return { problems, changes, written: [] };
+  if (problems.length > 0) return { problems, changes, notReviewed, leftOut, written: [] };
 
   // The same checks as the build, on the content with the changes made in memory.
   const changed: RawFile[] = files.map((f) => {
@@ -383,7 +574,7 @@ function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetP
     return e ? { ...f, frontmatter: applyToData(f.frontmatter as Record<string, unknown>, e) } : f;
   });
   problems.push(...validateAll(changed).problems);
-  if (problems.length > 0) return { problems, changes, written: [] };
+  if (problems.length > 0) return { problems, changes, notReviewed, leftOut, written: [] };
 
   // Every file is edited in memory first: one that cannot be means none is written.
   const texts: { file: string; text: string }[] = [];
@@ -394,11 +585,11 @@ function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetP
       problems.push({ file, field: '(front matter)', message: (error as Error).message });
     }
   }
-  if (problems.length > 0 || dryRun) return { problems, changes, written: [] };
+  if (problems.length > 0 || dryRun) return { problems, changes, notReviewed, leftOut, written: [] };
   // Through the journal (journal.ts): stopped anywhere, the content is either untouched or refused
   // by every read until this import is finished or undone (issue 19).
   const written = writeContent(root, contentDir, texts, options);
-  return { problems, changes, written };
+  return { problems, changes, notReviewed, leftOut, written };
 }
 
 /**
@@ -433,15 +624,58 @@ export function formatWarnings(warnings: SheetProblem[]): string {
   return [head, ...warnings.map((w) => formatSheetProblem(w, '⚠'))].join('\n\n');
 }
 
-/** The summary of the changes, in French. */
-export function formatSummary(changes: Change[]): string {
-  const statuses = changes.filter((c) => c.kind === 'statut');
+/** "1 action", "3 actions". */
+const count = (n: number, singular: string, plural = `${singular}s`) => `${n} ${n > 1 ? plural : singular}`;
+
+/**
+ * The summary of the changes, in French. A new round is told apart (issue 20): its real moves
+ * (from → to, grouped, with counts), the statuses confirmed unchanged, the actions not reviewed,
+ * and the documents left out of it — never 72 lines « (aucun) → R » hiding 5 moves.
+ */
+export function formatSummary(changes: Change[], round: { notReviewed?: NotReviewed[]; leftOut?: string[] } = {}): string {
+  const statuses = changes.filter((c) => c.kind === 'statut' && !c.newRound);
   const comments = changes.filter((c) => c.kind === 'commentaire');
   const texts = changes.filter((c) => c.kind === 'titre' || c.kind === 'libellé');
-  const count = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''} modifié${n > 1 ? 's' : ''}`;
-  const lines = [`${count(statuses.length, 'statut')}, ${count(comments.length, 'commentaire')}, ${count(texts.length, 'texte')}.`];
+  const modified = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''} modifié${n > 1 ? 's' : ''}`;
+  const lines = [
+    `${modified(statuses.length, 'statut')}, ${modified(comments.length, 'commentaire')}, ${modified(texts.length, 'texte')}.`,
+  ];
   for (const c of statuses) lines.push(`  ${c.action} — ${c.round} : ${c.from} → ${c.to}`);
   for (const c of comments) lines.push(`  ${c.action} — commentaire (${c.round}) : « ${c.from} » → « ${c.to} »`);
   for (const c of texts) lines.push(`  ${c.action} — ${c.kind} : « ${c.from} » → « ${c.to} »`);
+  lines.push(
+    ...newRoundSummary(
+      changes.filter((c) => c.newRound),
+      round.notReviewed ?? [],
+      round.leftOut ?? [],
+    ),
+  );
   return lines.join('\n');
+}
+
+function newRoundSummary(statuses: Change[], notReviewed: NotReviewed[], leftOut: string[]): string[] {
+  const labels = [...new Set([...statuses.map((c) => c.round!), ...notReviewed.map((n) => n.round)])];
+  const lines: string[] = [];
+  for (const label of labels) {
+    const mine = statuses.filter((c) => c.round === label);
+    const moves = mine.filter((c) => c.from !== c.to);
+    const unreviewed = notReviewed.filter((n) => n.round === label);
+    lines.push(`Nouveau bilan « ${label} » :`);
+    lines.push(`  ${count(moves.length, 'statut changé', 'statuts changés')}${moves.length > 0 ? ' :' : '.'}`);
+    const groups = Map.groupBy(moves, (c) => `${c.from === '(aucun)' ? 'sans statut' : c.from} → ${c.to}`);
+    for (const [move, list] of groups)
+      lines.push(`    ${move} : ${count(list.length, 'action')} (${list.map((c) => c.action).join(', ')})`);
+    lines.push(`  ${count(mine.length - moves.length, 'statut confirmé', 'statuts confirmés')} sans changement.`);
+    lines.push(
+      unreviewed.length === 0
+        ? '  0 action non évaluée.'
+        : `  ${count(unreviewed.length, 'action non évaluée', 'actions non évaluées')} (publiées sans statut à ce bilan, --non-evalues) : ${unreviewed.map((n) => n.action).join(', ')}`,
+    );
+  }
+  if (leftOut.length > 0) {
+    lines.push(
+      `Sans nouveau bilan (colonne « ${NEW_ROUND_HEADER} » laissée telle qu’exportée) : ${leftOut.map((s) => `« ${s} »`).join(', ')}.`,
+    );
+  }
+  return lines;
 }

@@ -436,12 +436,37 @@ export function cellValue(cell: ExcelJS.Cell): string | { unreadable: string } {
 export const xmlEscapesDecoded = (text: string): string =>
   text.replace(/_x([0-9A-Fa-f]{4})_/g, (escape, hex: string) => (/[a-f]/.test(hex) ? String.fromCharCode(parseInt(hex, 16)) : escape));
 
+/**
+ * The date/time tokens of a number format, without its literal parts: quoted texts ("le "),
+ * escaped characters (\\-), bracketed codes ([$-40C] locale, [Red] colour) and the `_x`/`*x`
+ * spacing and fill characters, which may hold a d, m or y that is no date token.
+ */
+const formatTokens = (format: string) =>
+  format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/[_*]./g, '')
+    .toLowerCase();
+
+/**
+ * A date typed in a cell that was not formatted as text, at the precision its format shows (issue
+ * 20): a cell shown « déc. 2025 » (format mmm yyyy) is a month, 2025-12, not the 1st of December;
+ * one shown « 2025 » is a year; any format with a day (or none) gives the calendar day. The site's
+ * dates (src/model/common.ts partialDate) keep the precision the source gives.
+ */
+export function dateText(date: Date, numFmt: string | undefined): string {
+  const day = date.toISOString().slice(0, 10);
+  const tokens = formatTokens(numFmt ?? '');
+  if (tokens === '' || tokens.includes('d') || !tokens.includes('y')) return day;
+  return tokens.includes('m') ? day.slice(0, 7) : day.slice(0, 4);
+}
+
 function valueText(v: ExcelJS.CellValue, cell: ExcelJS.Cell): string | { unreadable: string } {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return xmlEscapesDecoded(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  // A date typed in a cell that was not formatted as text: its calendar day, as the site writes dates.
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return dateText(v, cell.numFmt);
   if ('richText' in v) return xmlEscapesDecoded(v.richText.map((r) => r.text).join(''));
   if ('error' in v) return { unreadable: `valeur d’erreur ${v.error} : tapez la valeur elle-même` };
   if ('formula' in v || 'sharedFormula' in v) {

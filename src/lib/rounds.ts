@@ -20,6 +20,8 @@ export interface RoundChanges {
   unchanged: ActionNode[];
   /** Still in the document (not withdrawn before), but not reviewed at this round. */
   notReviewed: ActionNode[];
+  /** What this round says of each action it comments, in document order, whatever the group (issue 20: shown on the round's page). */
+  comments: { action: ActionNode; status?: StatusView; comment: string }[];
 }
 
 export function roundChanges(convention: ConventionNode, round: RoundView): RoundChanges {
@@ -31,10 +33,12 @@ export function roundChanges(convention: ConventionNode, round: RoundView): Roun
     withdrawn: [],
     unchanged: [],
     notReviewed: [],
+    comments: [],
   };
   for (const action of convention.actions) {
     if (action.withdrawn && action.withdrawn.round.index < round.index) continue;
     const here = action.history[round.index]!;
+    if (here.comment) changes.comments.push({ action, status: here.status, comment: here.comment });
     if (here.withdrawn) {
       changes.withdrawn.push(action);
       continue;

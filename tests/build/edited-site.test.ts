@@ -29,6 +29,7 @@ import { selectAll } from '../hast.ts';
 import { searchRecords } from '../site.ts';
 import { parseCsv } from '../../src/lib/export.ts';
 import { ACTION_COLUMNS } from '../../scripts/tableur/modele.ts';
+import { HEAD_COLUMNS } from '../../scripts/tableur/classeur.ts';
 import { copyProject } from '../../scripts/project-copy.ts';
 import { setTemplateField } from '../template-sheet.ts';
 import { STATUSES, type StatusKey } from '../../src/model/statuses.ts';
@@ -76,13 +77,14 @@ function npm(...args: string[]): string {
 async function editStatuses(from: string, to: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(from);
-  const sheet = workbook.worksheets.find((s) => s.getCell(2, 1).text.startsWith(`${INSERM}/`))!;
+  const idColumn = Object.values(HEAD_COLUMNS).indexOf(HEAD_COLUMNS.id) + 1;
+  const sheet = workbook.worksheets.find((s) => s.getCell(2, idColumn).text.startsWith(`${INSERM}/`))!;
   const headers = (sheet.getRow(1).values as unknown[]).map(String);
   const column = headers.indexOf(ROUND);
   assert.ok(column > 0, ROUND);
   for (let row = 2; row <= 11; row++) {
     const cell = sheet.getCell(row, column);
-    changes.push({ id: sheet.getCell(row, 1).text, from: cell.text, to: NEXT[cell.text]! });
+    changes.push({ id: sheet.getCell(row, idColumn).text, from: cell.text, to: NEXT[cell.text]! });
     cell.value = NEXT[cell.text]!;
   }
   await workbook.xlsx.writeFile(to);
@@ -340,11 +342,26 @@ test('second round: one status moved, one action new, the unchanged ones counted
 test('third round: a move from the last known status, a new measure, a merged action with the one that takes it over', () => {
   assert.deepEqual(sections(`${PLAN}/bilans/b2026/`), {
     modifies: ['action-2'],
+    commentaires: ['action-3'],
     nouvelles: ['mesure'],
     retirees: ['action-4', 'action-2'],
     'non-evaluees': ['action-5'],
   });
   assert.match(words(page(`${PLAN}/bilans/b2026/`)), /fusionnée dans Action n°2 \(Reprise par l’action 2\.\)/);
+});
+
+test('a round’s comment is on its "what changed" page and found by search (issue 20)', () => {
+  const COMMENT = 'Livret rédigé, tuteurs à former.';
+  const text = words(page(`${PLAN}/bilans/b2026/`));
+  assert.match(text, /Commentées à ce bilan : 1 action/);
+  assert.ok(text.includes(`Action n°3 : Action 3En cours (EC)${COMMENT}`), text);
+  // Absent from the other rounds' pages: each page shows what its own round said.
+  assert.ok(!words(page(`${PLAN}/bilans/b2025/`)).includes(COMMENT));
+  const found = searchRecords(built('')).filter((r) => r.content.includes(COMMENT));
+  assert.deepEqual(
+    found.map((r) => r.url),
+    [`/${PLAN}/actions/action-3/`],
+  );
 });
 
 test('the rounds page and the action page give each round its status, "pas évaluée" or "retirée"', () => {

@@ -51,7 +51,7 @@ export function mismatches(expected: string[], found: string[]): string[] {
 
 const withRounds = catalogue.conventions.filter((c) => c.rounds.length > 0);
 
-test('each round page lists exactly the moved, new, withdrawn and not reviewed actions', () => {
+test('each round page lists exactly the moved, new, withdrawn, not reviewed and commented actions', () => {
   assert.ok(withRounds.length >= 2);
   for (const c of withRounds) {
     for (const round of c.rounds) {
@@ -62,6 +62,8 @@ test('each round page lists exactly the moved, new, withdrawn and not reviewed a
         ['modifies', changes.moved.map((m) => m.action.path)],
         ['nouvelles', changes.added.map((a) => a.action.path)],
         ['non-evaluees', changes.notReviewed.map((a) => a.path)],
+        // Issue 20: the actions the round comments, in their own table.
+        ['commentaires', changes.comments.map((c) => c.action.path)],
       ];
       for (const [id, expected] of groups) assert.deepEqual(mismatches(expected, listed(page, id)), [], `${round.path}#${id}`);
       const withdrawn = listed(page, 'retirees').filter((p) => changes.withdrawn.some((a) => a.path === p));

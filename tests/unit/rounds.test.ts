@@ -52,3 +52,11 @@ test('every action of the document falls in exactly one group at each round, unt
     assert.deepEqual(new Set(all), new Set(plan!.actions.filter((a) => !a.withdrawn || a.withdrawn.round.index >= round.index)));
   }
 });
+
+test('a round’s comments, whatever the group of their action (issue 20: shown on its page); none at a round that says nothing', () => {
+  const comments = (index: number) =>
+    roundChanges(plan!, plan!.rounds[index]!).comments.map((c) => [c.action.data.number, c.status?.code, c.comment]);
+  // Action 3 keeps EC at b2026: an unchanged action's comment is shown all the same.
+  assert.deepEqual(comments(2), [['3', 'EC', 'Livret rédigé, tuteurs à former.']]);
+  assert.deepEqual(comments(0), []);
+});

@@ -110,14 +110,14 @@ test('the export writes one CSV per document with actions, with the workbook’s
     'csv/ucanss-agefiph-2016.csv',
   ]);
   const text = readFileSync(insermCsv, 'utf8');
-  assert.ok(text.startsWith('\uFEFFidentifiant;numéro;axe;objectif;titre;libellé;'));
+  assert.ok(text.startsWith('\uFEFFnuméro;titre;identifiant;axe;objectif;libellé;'));
   const rows = readCsv(readFileSync(insermCsv));
   assert.deepEqual(rows[0], [
-    'identifiant',
     'numéro',
+    'titre',
+    'identifiant',
     'axe',
     'objectif',
-    'titre',
     'libellé',
     ROUND,
     `Commentaire (${ROUND})`,
@@ -179,7 +179,11 @@ test('a status and a comment changed in a CSV file reach the action’s file, an
   // Exported again, the comment is in its column; imported again, nothing changes.
   const again = exportCsv(join(dir, 'csv'), dir, 'content', INSERM);
   const rows = readCsv(readFileSync(again.files[0]!));
-  assert.equal(rows.find((r) => r[0] === id)![7], 'Point d’étape ; suite en 2026\n(voir le "bilan")');
+  const at = (header: string) => rows[0]!.indexOf(header);
+  assert.equal(
+    rows.find((r) => r[at('identifiant')] === id)![at(`Commentaire (${ROUND})`)],
+    'Point d’étape ; suite en 2026\n(voir le "bilan")',
+  );
   assert.deepEqual(importCsv(again.files, { root: dir }).changes, []);
 });
 
@@ -199,7 +203,7 @@ test('errors in CSV files name the file, the row and the column, and nothing is 
     problems.map((p) => [p.sheet, p.row, p.column, p.value]),
     [
       [`${INSERM}-erreurs.csv`, 3, `G (${ROUND})`, 'FINI'],
-      [`${INSERM}-erreurs.csv`, 5, 'C (axe)', '99'],
+      [`${INSERM}-erreurs.csv`, 5, 'D (axe)', '99'],
       ['autre.csv', undefined, undefined, undefined],
     ],
   );
@@ -287,7 +291,7 @@ test('formula-safe: values starting with "-", "+", "=" or an apostrophe typed in
   const { entries } = loadContent(dir);
   const commentOf = (id: string) => entries.actions.find((a) => a.id === id)!.data.statuses![0]!.comment;
   assert.deepEqual(
-    typed.map((_, i) => commentOf(rows[i + 3]![0]!)),
+    typed.map((_, i) => commentOf(rows[i + 3]![rows[0]!.indexOf('identifiant')]!)),
     typed,
   );
 });

@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { formatImportProblem, formatWarnings, importCsv, importWorkbook, type SheetProblem } from '../../scripts/tableur/import.ts';
-import { LIMITS, ReadError, readWorkbook, scanSheet, sheetTable, visible } from '../../scripts/tableur/lecture.ts';
+import { dateText, LIMITS, ReadError, readWorkbook, scanSheet, sheetTable, visible } from '../../scripts/tableur/lecture.ts';
 import { readZip, ZipError } from '../../scripts/tableur/zip.ts';
 import { writeCsv } from '../../scripts/tableur/csv.ts';
 import { rawWorkbook, writeZip, type RawCell, type RawSheet } from '../xlsx-fixtures.ts';
@@ -21,9 +21,9 @@ import { fixtureContent, fixtureSheet } from '../tableur-fixture.ts';
 
 const dir = fixtureContent();
 const sheet = fixtureSheet(dir);
-const TITLE = 4;
-const STATUS = 6;
-const COMMENT = 7;
+const TITLE = sheet.rows[0]!.indexOf('titre');
+const STATUS = sheet.rows[0]!.indexOf('Bilan 2024');
+const COMMENT = sheet.rows[0]!.indexOf('Commentaire (Bilan 2024)');
 
 /** The « Essai » sheet with `edit` applied to its rows (headers first), written as an .xlsx under `name`. */
 function edited(name: string, edit: (rows: RawCell[][]) => void, extraSheets: { name: string; rows: RawCell[][] }[] = []): string {
@@ -318,8 +318,8 @@ test('Excel’s `_x000B_` reaches the reader as a vertical tab: refused in a tit
   assert.deepEqual(
     problems.map((p) => [p.sheet, p.row, p.column, p.message.split(' après')[0]]),
     [
-      ['Essai', 2, 'E (titre)', 'caractère invisible interdit (U+000B, tabulation verticale)'],
-      ['Essai', 3, 'E (titre)', 'caractère invisible interdit (U+000A, saut de ligne)'],
+      ['Essai', 2, 'B (titre)', 'caractère invisible interdit (U+000B, tabulation verticale)'],
+      ['Essai', 3, 'B (titre)', 'caractère invisible interdit (U+000A, saut de ligne)'],
       [
         'Essai',
         3,
@@ -348,7 +348,7 @@ test('a formula without its computed value, an error value, or the hidden half o
     (result.problems as SheetProblem[]).map((p) => [p.row, p.column, p.value, p.message.split(' :')[0]]),
     [
       [2, 'G (Bilan 2024)', '(illisible)', 'formule sans valeur calculée (fichier écrit par un programme qui ne calcule pas)'],
-      [3, 'E (titre)', '(illisible)', 'valeur d’erreur #REF!'],
+      [3, 'B (titre)', '(illisible)', 'valeur d’erreur #REF!'],
     ],
   );
   const merged = new ExcelJS.Workbook();
@@ -426,7 +426,7 @@ test('a filled column for a round the document does not have, and a column given
   });
   assert.deepEqual(
     ((await importWorkbook(twice, { root: dir, dryRun: true })).problems as SheetProblem[]).map((p) => [p.row, p.column, p.message]),
-    [[1, 'N (titre)', 'colonne en double, déjà en E : l’import ne sait pas laquelle lire ; supprimez l’une des deux']],
+    [[1, 'N (titre)', 'colonne en double, déjà en B : l’import ne sait pas laquelle lire ; supprimez l’une des deux']],
   );
   // A sheet the content does not have stays an error.
   const extra = edited('feuille-en-trop.xlsx', () => {}, [{ name: 'Brouillon', rows: [['x']] }]);
@@ -444,7 +444,7 @@ test('CSV files: the same cell checks, and a missing file named in French', () =
   const result = importCsv([file], { root: dir, dryRun: true });
   assert.deepEqual(
     (result.problems as SheetProblem[]).map((p) => [p.sheet, p.csv, p.row, p.column, p.message.split(' après')[0]]),
-    [['essai.csv', true, 2, 'E (titre)', 'caractère invisible interdit (U+0000, caractère nul)']],
+    [['essai.csv', true, 2, 'B (titre)', 'caractère invisible interdit (U+0000, caractère nul)']],
   );
   assert.throws(
     () => importCsv([file, join(dir, 'absent.csv'), dir], { root: dir, dryRun: true }),
@@ -482,4 +482,24 @@ test('a CSV file past the rows or columns of a sheet is refused where it gets th
     ],
   );
   assert.match((result.problems[0] as SheetProblem).message, /ce fichier n’est pas un export de suivi/);
+});
+
+test('a date typed as a date cell keeps the precision its format shows: a month stays a month (issue 20)', async () => {
+  const workbook = new ExcelJS.Workbook();
+  const dates = workbook.addWorksheet('Dates');
+  const formats = ['mmm yyyy', '[$-40C]mmm\\ yyyy;@', 'MMMM YYYY', 'yyyy', 'dd/mm/yyyy', 'd "de" mmm yyyy'];
+  formats.forEach((numFmt, i) => {
+    const cell = dates.getCell(i + 1, 1);
+    cell.value = new Date(Date.UTC(2025, 11, 1));
+    cell.numFmt = numFmt;
+  });
+  const file = join(dir, 'dates.xlsx');
+  await workbook.xlsx.writeFile(file);
+  const read = sheetTable((await readWorkbook(file)).getWorksheet('Dates')!);
+  assert.deepEqual(
+    read.rows.map((r) => r[0]),
+    ['2025-12', '2025-12', '2025-12', '2025', '2025-12-01', '2025-12-01'],
+  );
+  // Self-test: a literal « d » or « y » (quoted, escaped, a locale code) is no date token.
+  assert.equal(dateText(new Date(Date.UTC(2025, 11, 1)), '"day "mmm\\ yyyy'), '2025-12');
 });

@@ -17,6 +17,10 @@ import { editFrontmatter } from '../../scripts/tableur/frontmatter.ts';
 const INSERM = 'inserm-fiphfp-2023-2026';
 const ROUND = 'Bilans 2023, 2024 et 2025 de la convention';
 
+/** The identifier's column (from 1): the number and title come first (issue 20). */
+const ID_COLUMN = Object.values(HEAD_COLUMNS).indexOf(HEAD_COLUMNS.id) + 1;
+const isInserm = (s: ExcelJS.Worksheet) => s.getCell(2, ID_COLUMN).text.startsWith(`${INSERM}/`);
+
 // One export, shared: each test reads it and saves its own edited copy.
 const exportDir = copyContent('tableur-');
 const exported = join(exportDir, 'suivi.xlsx');
@@ -27,7 +31,7 @@ async function edited(name: string, edit: (sheet: ExcelJS.Worksheet, column: (he
   await exportDone;
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(exported);
-  const sheet = workbook.worksheets.find((s) => s.getCell(2, 1).text.startsWith(`${INSERM}/`))!;
+  const sheet = workbook.worksheets.find(isInserm)!;
   const headers = (sheet.getRow(1).values as unknown[]).map(String);
   edit(sheet, (header) => headers.indexOf(header));
   const file = join(exportDir, name);
@@ -41,14 +45,14 @@ test('the export has a guide first, then one sheet per document with actions, dr
   await workbook.xlsx.readFile(exported);
   assert.equal(workbook.worksheets[0]!.name, "Mode d'emploi");
   assert.equal(workbook.worksheets.length, 5);
-  const sheet = workbook.worksheets.find((s) => s.getCell(2, 1).text.startsWith(`${INSERM}/`))!;
+  const sheet = workbook.worksheets.find(isInserm)!;
   const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
   assert.deepEqual(headers, [
-    'identifiant',
     'numéro',
+    'titre',
+    'identifiant',
     'axe',
     'objectif',
-    'titre',
     'libellé',
     ROUND,
     `Commentaire (${ROUND})`,
@@ -62,9 +66,9 @@ test('the export has a guide first, then one sheet per document with actions, dr
   assert.equal(sheet.rowCount, 1 + 72);
   let row12 = sheet.getRow(2);
   sheet.eachRow((row) => {
-    if (row.getCell(1).value === `${INSERM}/action-12`) row12 = row;
+    if (row.getCell(ID_COLUMN).value === `${INSERM}/action-12`) row12 = row;
   });
-  assert.equal(row12.getCell(2).value, '12');
+  assert.equal(row12.getCell(1).value, '12');
   assert.equal(row12.getCell(7).value, 'NR');
   assert.deepEqual(row12.getCell(7).dataValidation.formulae, ['"R,PR,EC,NR"']);
   assert.deepEqual(row12.getCell(9).dataValidation.formulae, ['"R,PR,EC,NR"']);
@@ -149,8 +153,8 @@ test('a wrong status and a changed axis are both reported with sheet, row and co
     problems.map((p) => [p.row, p.column, p.value, p.allowed]),
     [
       [3, `G (${ROUND})`, 'FINI', 'R, PR, EC, NR'],
-      [5, 'C (axe)', '99', '1'],
-      [6, 'A (identifiant)', `${INSERM}/action-999`, `l’identifiant exporté (colonne verrouillée), par exemple ${INSERM}/action-01`],
+      [5, 'D (axe)', '99', '1'],
+      [6, 'C (identifiant)', `${INSERM}/action-999`, `l’identifiant exporté (colonne verrouillée), par exemple ${INSERM}/action-01`],
       [8, 'L (thèmes)', 'formation, carriere', themes],
     ],
   );
@@ -175,7 +179,7 @@ test('the build’s own checks run on the changed content: a status given to a w
   await workbook.xlsx.readFile(workbookFile);
   const sheet = workbook.getWorksheet('Plan handicap Inserm 2023-2026')!;
   sheet.eachRow((row) => {
-    if (row.getCell(1).text === `${INSERM}/action-12`) row.getCell(7).value = 'R';
+    if (row.getCell(ID_COLUMN).text === `${INSERM}/action-12`) row.getCell(7).value = 'R';
   });
   await workbook.xlsx.writeFile(workbookFile);
   const before = readFileSync(join(dir, file), 'utf8');
@@ -209,27 +213,25 @@ test('a corrected title is written in place, quoted as before', async () => {
 });
 
 test('a filled-in new round needs its name; given one, it is added to the document with the statuses', async () => {
+  // An old-style workbook (issue 20): the column typed in for two actions only, the others left
+  // empty, published as not reviewed because the référent said so (--non-evalues). The
+  // partly-filled case without it, and the pre-filled column, are tested on a fixture (tableur-bilan).
   const file = await edited('nouveau-bilan.xlsx', (sheet, column) => {
+    sheet.eachRow((row, r) => {
+      if (r > 1) row.getCell(column(NEW_ROUND_HEADER)).value = '';
+    });
     sheet.getCell(2, column(NEW_ROUND_HEADER)).value = 'R';
     sheet.getCell(3, column(NEW_ROUND_HEADER)).value = 'EC';
   });
   const dir = copyContent('tableur-');
-  const unnamed = await importWorkbook(file, { root: dir });
-  assert.deepEqual(
-    (unnamed.problems as SheetProblem[]).map((p) => [p.row, p.column]),
-    [
-      [2, `I (${NEW_ROUND_HEADER})`],
-      [3, `I (${NEW_ROUND_HEADER})`],
-    ],
-  );
   const round = { id: 'bilan-2026', label: 'Bilan 2026', date: '2026-12' };
-  const result = await importWorkbook(file, { root: dir, newRound: round });
+  const result = await importWorkbook(file, { root: dir, newRound: round, allowNotReviewed: true, today: '2026-12-07' });
   assert.deepEqual(result.problems, []);
   assert.deepEqual(
-    result.changes.map((c) => [c.action, c.round, c.from, c.to]),
+    result.changes.map((c) => [c.action, c.round, c.to]),
     [
-      [`${INSERM}/action-01`, 'Bilan 2026', '(aucun)', 'R'],
-      [`${INSERM}/action-02`, 'Bilan 2026', '(aucun)', 'EC'],
+      [`${INSERM}/action-01`, 'Bilan 2026', 'R'],
+      [`${INSERM}/action-02`, 'Bilan 2026', 'EC'],
     ],
   );
   const conv = `content/conventions/${INSERM}.mdx`;
@@ -237,7 +239,9 @@ test('a filled-in new round needs its name; given one, it is added to the docume
   const before = readFileSync(join(process.cwd(), conv), 'utf8');
   assert.equal(
     readFileSync(join(dir, conv), 'utf8'),
-    before.replace('\nsource:\n', '\n  - id: bilan-2026\n    label: "Bilan 2026"\n    date: "2026-12"\nsource:\n'),
+    before
+      .replace('\nsource:\n', '\n  - id: bilan-2026\n    label: "Bilan 2026"\n    date: "2026-12"\nsource:\n')
+      .replace('\norder:', '\n  - date: "2026-12-07"\n    note: "Bilan 2026 : statuts des actions mis à jour."\norder:'),
   );
   const action = `content/actions/${INSERM}/action-01.mdx`;
   const a = readFileSync(join(process.cwd(), action), 'utf8');
@@ -249,7 +253,7 @@ test('a filled-in new round needs its name; given one, it is added to the docume
   const again = await importWorkbook(file, { root: dir, newRound: round, dryRun: true });
   assert.match(
     formatImportProblem(again.problems[0]!),
-    /ligne 1 : colonne\(s\) manquante\(s\) ou renommée\(s\) : Bilan 2026, Commentaire \(Bilan 2026\)\n/,
+    /ligne 1 : colonne\(s\) manquante\(s\) : Bilan 2026, Commentaire \(Bilan 2026\) ; ce classeur est antérieur au dernier import/,
   );
   // Exported again, the new round has its own column, with the statuses just imported.
   await exportWorkbook(join(dir, 'apres.xlsx'), dir);
@@ -296,6 +300,14 @@ test('front matter edits keep every other byte: a status added to a list, a list
     editFrontmatter(none, [{ kind: 'add-status', round: 'a', status: 'NR' }]),
     none.replace('themes:', 'statuses:\n  - { round: a, status: NR }\nthemes:'),
   );
+  // Two statuses for an action that had none (an older round and a new one): one list, in order.
+  assert.equal(
+    editFrontmatter(none, [
+      { kind: 'add-status', round: 'a', status: 'NR' },
+      { kind: 'add-status', round: 'b', status: 'R' },
+    ]),
+    none.replace('themes:', 'statuses:\n  - { round: a, status: NR }\n  - { round: b, status: R }\nthemes:'),
+  );
   assert.throws(() => editFrontmatter('no front matter', []), /en-tête YAML introuvable/);
 });
 
@@ -305,12 +317,15 @@ test('comment columns: a comment is added beside its status, or with a new statu
   const file = await edited('commentaires.xlsx', (sheet, column) => {
     for (const row of [2, 3]) ids.push(sheet.getCell(row, column(HEAD_COLUMNS.id)).text);
     sheet.getCell(2, column(COMMENT)).value = 'Bilan présenté en CSA « 2025 »';
+    sheet.eachRow((row, r) => {
+      if (r > 1) row.getCell(column(NEW_ROUND_HEADER)).value = '';
+    });
     sheet.getCell(3, column(NEW_ROUND_HEADER)).value = 'EC';
     sheet.getCell(3, column(NEW_ROUND_COMMENT_HEADER)).value = 'Reprise en 2026';
   });
   const dir = copyContent('tableur-');
   const round = { id: 'bilan-2026', label: 'Bilan 2026', date: '2026-12' };
-  const result = await importWorkbook(file, { root: dir, newRound: round });
+  const result = await importWorkbook(file, { root: dir, newRound: round, allowNotReviewed: true });
   assert.deepEqual(result.problems, []);
   assert.deepEqual(
     result.changes.map((c) => [c.action, c.kind, c.round, c.to]),
@@ -346,6 +361,7 @@ test('comment columns: a comment is added beside its status, or with a new statu
   await workbook.xlsx.readFile(join(dir, 'apres.xlsx'));
   const sheet = workbook.getWorksheet('Plan handicap Inserm 2023-2026')!;
   sheet.getCell(2, 8).value = '';
+  sheet.getCell(4, 11).value = ''; // the pre-filled status of the new round, emptied
   sheet.getCell(4, 12).value = 'Sans statut';
   await workbook.xlsx.writeFile(erased);
   const refused = await importWorkbook(erased, { root: dir, dryRun: true });
