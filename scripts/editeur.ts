@@ -36,7 +36,7 @@ if (!existsSync(join(CMS_DIR, 'dist', 'sveltia-cms.js'))) {
 
 // A request that fails is answered 500 in French and the editor keeps running; the terminal says
 // which address failed, without the library's message (issue 19).
-const { server, remote } = createEditorServer({
+const { server, remote, unpatched } = createEditorServer({
   onError: (_error, path) =>
     console.error(
       `✗ L’éditeur n’a pas pu répondre à « ${path} » (erreur interne, la page a reçu un message d’erreur). ` +
@@ -71,6 +71,13 @@ server.listen(port, '127.0.0.1', () => {
       '',
       'Attention : ce dossier n’est pas un dépôt git (pas de .git). L’éditeur refusera de l’ouvrir ;',
       'lancez d’abord « git init » dans ce dossier.',
+    );
+  }
+  if (unpatched.length > 0) {
+    lines.push(
+      '',
+      'Attention : cette version de Sveltia CMS n’a pas pu être corrigée sur ces points (scripts/editeur/serveur.ts, BUNDLE_PATCHES) :',
+      ...unpatched.map((why) => `  ✗ ${why}`),
     );
   }
   if (remote.length > 0) {

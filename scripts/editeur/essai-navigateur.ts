@@ -4,13 +4,15 @@
  * gives the CMS a copy of one document in the browser's private storage in place of the folder
  * picker (which a headless browser cannot show), opens the document's actions, creates one in the
  * form and checks that the file written is where the site reads it and passes the site's schema,
- * that no request left 127.0.0.1, and that axe finds no WCAG 2.1 A/AA violation in the form.
+ * that no request left 127.0.0.1, and that axe finds no WCAG 2.1 A/AA violation in the form; the
+ * sign-in page offers the local folder only. Each choice in a group waits until the group takes
+ * clicks (below): the check once clicked faster than the form could record (issue 20).
  * Prints a French summary; exits 1 on any failure. Not part of `npm test`: it needs a browser
  * and takes about half a minute.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Locator, type Page } from '@playwright/test';
 import { frontmatterOrThrow } from '../../src/model/frontmatter.ts';
 import { chromiumPath } from '../../tests/browser/chromium.ts';
 import { validateEntry } from '../../src/model/validate.ts';
@@ -29,6 +31,8 @@ const check = (ok: boolean, what: string) => {
 const actionsDir = join(root, 'content', 'actions');
 const sample = readdirSync(actionsDir, { recursive: true })
   .map(String)
+  // Sorted: the order of a folder's listing depends on the file system, the sample must not.
+  .sort()
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => ({ f, data: frontmatterOrThrow(readFileSync(join(actionsDir, f), 'utf8'), f).data as Action }))
   .find(({ f, data }) => data.objective !== undefined && f.startsWith(process.env.ESSAI_DOCUMENT ?? ''));
@@ -51,6 +55,21 @@ for (const [folder, match] of [
   }
 }
 
+/** The messages shown under the fields of the form, as « <field> — <message> ». */
+function formErrors(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[id$="-error"]')].flatMap((error) => {
+      // The message follows an icon whose text is its name ("error").
+      const text = (error.textContent ?? '').replace(/^\s*error\s*/, '').trim();
+      const label = document
+        .getElementById(error.id.replace(/-error$/, '-label'))
+        ?.textContent?.replace(/[*\s]+$/, '')
+        .trim();
+      return text ? [`${label ?? '?'} — ${text}`] : [];
+    }),
+  );
+}
+
 const { server } = createEditorServer();
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/admin/`;
@@ -60,6 +79,15 @@ try {
   const remote: string[] = [];
   page.on('request', (r) => {
     if (!/^(http:\/\/127\.0\.0\.1[:/]|blob:|data:)/.test(r.url())) remote.push(r.url());
+  });
+  // The groups of the form (radio buttons, lists of a drop-down) take a click only once their
+  // controller (@sveltia/ui) is active, 100 ms after they appear, which it says by an
+  // "Initialized" event. A click before that checks the button but gives the field no value: the
+  // axis group appears when the document is chosen, and a click on it at once was lost ("Axe —
+  // Ce champ est obligatoire", issue 20; reproduced: lost at 0 and 50 ms, kept at 200 ms). Nobody
+  // clicks that fast, a script does: each group is marked once active, and choices wait for it.
+  await page.addInitScript(() => {
+    document.addEventListener('Initialized', (event) => (event.target as Element).setAttribute('data-essai-actif', ''), true);
   });
   // The folder picker, replaced by a folder of the origin's private storage holding the sample.
   await page.addInitScript((files: Record<string, string>) => {
@@ -78,26 +106,30 @@ try {
       return dir;
     };
   }, files);
+  const active = (group: Locator) => group.and(page.locator('[data-essai-actif]'));
+  /** Checks a radio button of a group of the form, once the group takes clicks. */
+  const choose = (group: string, option: string | RegExp) =>
+    active(page.getByRole('radiogroup', { name: group }))
+      .getByRole('radio', typeof option === 'string' ? { name: option, exact: true } : { name: option })
+      .first()
+      .click();
   await page.goto(base);
-  await page.getByRole('button', { name: 'Travailler avec un dépôt local' }).click();
+  const local = page.getByRole('button', { name: 'Travailler avec un dépôt local' });
+  await local.waitFor();
+  // Issue 20: the local folder is the only way in (no token sign-in, no GitHub sign-in).
+  const ways = await page.getByRole('button').allInnerTexts();
+  check(ways.length === 1, `page de connexion : seul « Travailler avec un dépôt local » est proposé (${ways.join(', ')})`);
+  await local.click();
   await page.getByText('Actions', { exact: true }).first().waitFor();
   check(true, 'dossier local ouvert, collections affichées en français');
 
   await page.goto(`${base}#/collections/actions/new`);
   await page.getByRole('textbox', { name: 'Titre court' }).waitFor();
   const { shortTitle } = frontmatterOrThrow(files[`content/conventions/${convention}.mdx`]!, convention).data as { shortTitle: string };
-  await page.getByRole('radio', { name: shortTitle, exact: true }).click();
-  await page
-    .getByRole('radiogroup', { name: 'Axe' })
-    .getByRole('radio', { name: new RegExp(`^${escape(axis)} — `) })
-    .first()
-    .click();
-  await page
-    .getByRole('radiogroup', { name: 'Objectif' })
-    .getByRole('radio', { name: new RegExp(`^${escape(axis)} — .* › ${escape(objective!)} — `) })
-    .first()
-    .click();
-  await page.getByRole('radio', { name: 'Action', exact: true }).click();
+  await choose('Document', shortTitle);
+  await choose('Axe', new RegExp(`^${escape(axis)} — `));
+  await choose('Objectif', new RegExp(`^${escape(axis)} — .* › ${escape(objective!)} — `));
+  await choose('Type', 'Action');
   await page.getByRole('textbox', { name: 'Numéro' }).fill('999');
   await page.getByRole('spinbutton', { name: 'Position dans le document' }).fill('999');
   await page.getByRole('textbox', { name: 'Titre court' }).fill('Action d’essai');
@@ -113,7 +145,7 @@ try {
       await page.waitForTimeout(100);
     }
     await page.getByRole('combobox', { name: label }).click();
-    await page.getByRole('option', { name: option }).click();
+    await active(page.getByRole('listbox')).getByRole('option', { name: option }).click();
     // Not Escape: by default it closes the editor.
     await page
       .getByRole('group', { name: `Champ « ⁨${label}⁩ »` })
@@ -142,7 +174,12 @@ try {
     }
     return undefined;
   }, path);
-  check(written !== undefined, `nouvelle action enregistrée dans ${path}`);
+  // When the form refuses to save, the check says why, with the form's own messages.
+  const refused = written === undefined ? await formErrors(page) : [];
+  check(
+    written !== undefined,
+    `nouvelle action enregistrée dans ${path}${refused.length ? ` ; le formulaire refuse : ${refused.join(' ; ')}` : ''}`,
+  );
   if (written) {
     const data = frontmatterOrThrow(written, 'fichier écrit par l’éditeur').data as Action;
     check(

@@ -5,6 +5,8 @@
  * strings and a few libraries from jsdelivr and unpkg, so those addresses are rewritten to local
  * copies from node_modules, and a Content-Security-Policy limited to 'self' makes the browser
  * refuse whatever is left (a feature that needs a missing library then fails, no request leaves).
+ * The French strings are the CMS's own, completed where it has none (francais.ts), and the
+ * sign-in page offers the local folder only (BUNDLE_PATCHES, issue 20).
  * The editor is never part of the built site: nothing here is under public/ or src/.
  *
  * Any page open in the same browser can send requests to 127.0.0.1 (issue 19), so the server
@@ -18,8 +20,10 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import type { Duplex } from 'node:stream';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
+import { createHash } from 'node:crypto';
 import { trapCharacter } from '../../src/model/characters.ts';
 import { cmsConfigYaml } from './config.ts';
+import { completeFrench, CONFIGURATION_MESSAGE, FRENCH_TEXTS, type Strings } from './francais.ts';
 
 /** The project's node_modules: the only folder the editor serves files from. */
 export const NODE_MODULES = join(process.cwd(), 'node_modules');
@@ -128,12 +132,73 @@ function localFonts(): Map<string, string> {
   return new Map(files.map((f) => [f.replace(/-[A-Za-z0-9_]{8}\.woff2$/, '.woff2'), join(assets, f)]));
 }
 
+/** One change made to the CMS bundle: the exact text it replaces, found exactly once. */
+export interface BundlePatch {
+  /** Why, in French: said in the terminal when the text is no longer in the bundle. */
+  why: string;
+  find: string;
+  replace: string;
+}
+
+/**
+ * A digest of the French texts added to the CMS's (francais.ts): the CMS keeps the French strings
+ * it loaded in the browser, under a name that changes with them, so that a new text is seen at once.
+ */
+export const FRENCH_DIGEST = createHash('sha256')
+  .update(JSON.stringify([FRENCH_TEXTS, CONFIGURATION_MESSAGE]))
+  .digest('hex')
+  .slice(0, 12);
+
+/**
+ * The changes made to Sveltia CMS's code, each tied to the exact text of the version installed
+ * (minified names included): after an update of the CMS, a text not found is said in the terminal
+ * by `npm run editeur` and fails tests/unit/editeur-serveur.test.ts, so that someone checks the
+ * new version instead of the editor silently losing the change.
+ */
+export const BUNDLE_PATCHES: readonly BundlePatch[] = [
+  {
+    // The CMS writes a viewport that forbids zooming (maximum-scale=1): axe's meta-viewport rule,
+    // WCAG 1.4.4 / RGAA 10.4. Without it, the page zooms like any other.
+    why: 'la page de l’éditeur interdit le zoom (maximum-scale=1)',
+    find: '`initial-scale=1`,`maximum-scale=1`,',
+    replace: '`initial-scale=1`,',
+  },
+  {
+    // Issue 20: the sign-in page offered « Se connecter avec un jeton d’accès », which the editor
+    // never uses (the CSP refuses GitHub anyway). The configuration cannot hide it: the CMS wants
+    // at least one sign-in method, and `auth_methods: ['token']` already hides the other one.
+    why: 'la page de connexion propose « Se connecter avec un jeton d’accès »',
+    find: 'sign_in_using_access_token`,{values:{service:R(f)}}));eu(e,{variant:`secondary`,get label(){return R(t)},onclick:()=>{j(n,!0)}})}};W(d,e=>{!R(s)&&!R(p)&&e(g)})',
+    replace:
+      'sign_in_using_access_token`,{values:{service:R(f)}}));eu(e,{variant:`secondary`,get label(){return R(t)},onclick:()=>{j(n,!0)}})}};W(d,e=>{!1&&e(g)})',
+  },
+  {
+    // The French strings are kept in the browser by name and CMS version: a name that changes
+    // with the French texts of francais.ts makes an editor opened before see the new ones.
+    why: 'les textes français ajoutés peuvent rester masqués par ceux que le navigateur a gardés',
+    find: '`sveltia-cms.locale`',
+    replace: `\`sveltia-cms.locale.editeur-${FRENCH_DIGEST}\``,
+  },
+];
+
+/** The code with each patch applied; `unpatched` says why for each text not found exactly once. */
+export function patchBundle(source: string, patches = BUNDLE_PATCHES): { code: string; unpatched: string[] } {
+  let code = source;
+  const unpatched: string[] = [];
+  for (const { why, find, replace } of patches) {
+    if (code.split(find).length !== 2) unpatched.push(why);
+    else code = code.replace(find, () => replace);
+  }
+  return { code, unpatched };
+}
+
 /**
  * The CDN bundle with its remote addresses pointed at this server: the fonts (jsdelivr
  * fontsource) at their copies in the npm build, and unpkg.com (French strings, libraries loaded
- * on demand) at `/admin/paquets/`. Returns the rewritten source and the remote addresses left.
+ * on demand) at `/admin/paquets/`; and the patches above. Returns the rewritten source, the
+ * remote addresses left and the patches that could not be made.
  */
-export function localBundle(source: string, fonts = localFonts()): { code: string; remote: string[] } {
+export function localBundle(source: string, fonts = localFonts()): { code: string; remote: string[]; unpatched: string[] } {
   let code = source.replace(
     /https:\/\/cdn\.jsdelivr\.net\/fontsource\/fonts\/([a-z0-9-]+)(?::vf)?@[0-9.]+\/([a-z0-9-]+)\.woff2/g,
     (url, family: string, variant: string) => {
@@ -142,11 +207,10 @@ export function localBundle(source: string, fonts = localFonts()): { code: strin
     },
   );
   code = code.replaceAll('https://unpkg.com/', PACKAGES);
-  // The CMS writes a viewport that forbids zooming (maximum-scale=1): axe's meta-viewport rule,
-  // WCAG 1.4.4 / RGAA 10.4. Without it, the page zooms like any other.
-  code = code.replace('`initial-scale=1`,`maximum-scale=1`,', '`initial-scale=1`,');
   // The GitHub status check (for the remote sign-in, never used here) gets a local "not found".
   code = code.replaceAll('https://www.githubstatus.com/api/', '/admin/hors-ligne/');
+  const patched = patchBundle(code);
+  code = patched.code;
   const remote = [
     ...new Set(
       code.match(
@@ -154,7 +218,16 @@ export function localBundle(source: string, fonts = localFonts()): { code: strin
       ) ?? [],
     ),
   ];
-  return { code, remote };
+  return { code, remote, unpatched: patched.unpatched };
+}
+
+/** Where the bundle asks for its French strings (unpkg.com rewritten): `@sveltia/cms@<version>/locales/fr.json`. */
+const FRENCH_LOCALE = /^@sveltia\/cms(?:@[0-9A-Za-z.+-]+)?\/locales\/fr\.json$/;
+
+/** The CMS's French strings completed with francais.ts, as served to the browser. */
+export function frenchLocaleJson(cmsDir = CMS_DIR): string {
+  const read = (name: string) => JSON.parse(readFileSync(join(cmsDir, 'locales', `${name}.json`), 'utf8')) as Strings;
+  return JSON.stringify(completeFrench(read('fr'), read('en-US')));
 }
 
 /**
@@ -301,6 +374,8 @@ export interface EditorServer {
   server: Server;
   /** Remote addresses still in the bundle (blocked by the browser through the CSP). */
   remote: string[];
+  /** Why, for each change of the bundle (BUNDLE_PATCHES) that could not be made. */
+  unpatched: string[];
 }
 
 export interface EditorServerOptions {
@@ -312,6 +387,7 @@ export interface EditorServerOptions {
 export function createEditorServer(options: EditorServerOptions = {}): EditorServer {
   const bundle = localBundle(readFileSync(join(CMS_DIR, 'dist', 'sveltia-cms.js'), 'utf8'));
   const fonts = localFonts();
+  const french = frenchLocaleJson();
   const route: RequestListener = (request, response) => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : -1;
@@ -333,6 +409,9 @@ export function createEditorServer(options: EditorServerOptions = {}): EditorSer
     if (path === '/admin/config.yml') return send(request, response, 200, TYPES['.yml']!, cmsConfigYaml());
     if (path === '/admin/sveltia-cms.js') return send(request, response, 200, TYPES['.js']!, bundle.code);
     if (path.startsWith(FONTS)) return file(fonts.get(path.slice(FONTS.length)));
+    if (path.startsWith(PACKAGES) && FRENCH_LOCALE.test(path.slice(PACKAGES.length))) {
+      return send(request, response, 200, TYPES['.json']!, french);
+    }
     if (path.startsWith(PACKAGES)) return file(packageFile(path.slice(PACKAGES.length)));
     return sendError(request, response, 404);
   };
@@ -342,7 +421,7 @@ export function createEditorServer(options: EditorServerOptions = {}): EditorSer
     answerErrors(route, (error, request) => options.onError?.(error, requestPath(request.url ?? '') ?? '?')),
   );
   server.on('clientError', answerClientError);
-  return { server, remote: bundle.remote };
+  return { server, remote: bundle.remote, unpatched: bundle.unpatched };
 }
 
 /**
