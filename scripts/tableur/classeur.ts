@@ -172,6 +172,23 @@ const WIDTHS: Record<string, number> = {
   [HEAD_COLUMNS.wording]: 80,
 };
 
+/**
+ * How a column of a document's sheet is laid out, by its header: width (characters), whether its
+ * text wraps, whether it is locked (grey) and whether it takes a status (drop-down). One answer
+ * for both workbooks, the .xlsx here and the .ods (ods-ecriture.ts).
+ */
+export function columnLayout(convention: Convention, header: string): { width: number; wide: boolean; locked: boolean; isStatus: boolean } {
+  const rounds = convention.data.rounds ?? [];
+  const isComment = rounds.some((r) => commentHeader(r.label) === header) || header === NEW_ROUND_COMMENT_HEADER;
+  const wide = header === HEAD_COLUMNS.wording || header === HEAD_COLUMNS.title || isComment;
+  return {
+    width: WIDTHS[header] ?? (wide ? 50 : header.length > 12 ? 24 : 14),
+    wide,
+    locked: LOCKED.has(header),
+    isStatus: rounds.some((r) => r.label === header) || header === NEW_ROUND_HEADER,
+  };
+}
+
 const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 
 /** Builds the workbook from validated entries. */
@@ -189,7 +206,6 @@ export async function buildWorkbook(entries: Entries): Promise<ExcelJS.Workbook>
   for (const { name, convention, actions } of documentSheets(entries)) {
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: FROZEN_COLUMNS, ySplit: 1 }] });
     const headers = sheetHeaders(convention);
-    const rounds = convention.data.rounds ?? [];
     const codes = scaleCodes(convention);
     sheet.addRow(headers).font = { bold: true };
     for (const row of documentRows(convention, actions)) sheet.addRow(row);
@@ -198,12 +214,8 @@ export async function buildWorkbook(entries: Entries): Promise<ExcelJS.Workbook>
     const inline = `"${codes.join(',')}"`;
     const list = codes.length > 0 && !codes.some((c) => /[,"]/.test(c)) && inline.length <= 257 ? inline : undefined;
     headers.forEach((header, i) => {
-      const column = sheet.getColumn(i + 1);
-      const isComment = rounds.some((r) => commentHeader(r.label) === header) || header === NEW_ROUND_COMMENT_HEADER;
-      const wide = header === HEAD_COLUMNS.wording || header === HEAD_COLUMNS.title || isComment;
-      column.width = WIDTHS[header] ?? (wide ? 50 : header.length > 12 ? 24 : 14);
-      const locked = LOCKED.has(header);
-      const isStatus = rounds.some((r) => r.label === header) || header === NEW_ROUND_HEADER;
+      const { width, wide, locked, isStatus } = columnLayout(convention, header);
+      sheet.getColumn(i + 1).width = width;
       if (header === NEW_ROUND_HEADER) sheet.getCell(1, i + 1).note = NEW_ROUND_PROMPT;
       for (let row = 2; row <= actions.length + 1; row++) {
         const cell = sheet.getCell(row, i + 1);

@@ -15,16 +15,13 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { Entries } from '../../src/model/collections.ts';
 import {
-  commentHeader,
   documentRows,
+  columnLayout,
   documentSheets,
+  FROZEN_COLUMNS,
   GUIDE,
   GUIDE_SHEET,
-  HEAD_COLUMNS,
-  LOCKED,
   loadContent,
-  NEW_ROUND_COMMENT_HEADER,
-  NEW_ROUND_HEADER,
   scaleCodes,
   sheetHeaders,
   type Convention,
@@ -91,19 +88,6 @@ const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 /** Column widths, from the .xlsx's widths in characters (classeur.ts) at Calc's 0.0972 in per character. */
 const inches = (characters: number) => `${(characters * 0.0972).toFixed(4)}in`;
 
-/** What a column of a document's sheet is, as buildWorkbook (classeur.ts) lays it out. */
-function columnKind(convention: Convention, header: string) {
-  const rounds = convention.data.rounds ?? [];
-  const isComment = rounds.some((r) => commentHeader(r.label) === header) || header === NEW_ROUND_COMMENT_HEADER;
-  const wide = header === HEAD_COLUMNS.wording || header === HEAD_COLUMNS.title || isComment;
-  return {
-    width: header === HEAD_COLUMNS.wording ? 80 : wide ? 50 : header.length > 12 ? 24 : 14,
-    wide,
-    locked: LOCKED.has(header),
-    isStatus: rounds.some((r) => r.label === header) || header === NEW_ROUND_HEADER,
-  };
-}
-
 /** Cell styles: a locked cell is grey and protected, another is editable; a wide one wraps its text at the top. */
 const cellStyle = (locked: boolean, wide: boolean) => `ce-${locked ? 'l' : 'u'}${wide ? 'w' : ''}`;
 
@@ -155,7 +139,7 @@ function statusValidation(name: string, sheet: string, codes: string[]): string 
 /** A document's sheet: protected, its locked columns grey, its status cells with the drop-down. */
 function documentTable(name: string, convention: Convention, rows: string[][], validation: string | undefined): string {
   const headers = sheetHeaders(convention);
-  const kinds = headers.map((h) => columnKind(convention, h));
+  const kinds = headers.map((h) => columnLayout(convention, h));
   const columns = kinds.map((k) => `<table:table-column table:style-name="co${k.width}"/>`).join('');
   const head = `<table:table-row>${headers.map((h) => textCell(h, 'ce-head')).join('')}</table:table-row>`;
   const body = rows.map(
@@ -171,7 +155,7 @@ function documentTable(name: string, convention: Convention, rows: string[][], v
   );
 }
 
-/** The frozen first column and header row of each document's sheet, as Calc writes them in settings.xml. */
+/** The frozen columns (number and title: FROZEN_COLUMNS, as in the .xlsx) and header row of each document's sheet, as Calc writes them in settings.xml. */
 function settings(sheets: string[]): string {
   const item = (name: string, type: string, value: string | number) =>
     `<config:config-item config:name="${name}" config:type="${type}">${value}</config:config-item>`;
@@ -180,11 +164,11 @@ function settings(sheets: string[]): string {
       `<config:config-item-map-entry config:name="${escape(name)}">` +
       item('HorizontalSplitMode', 'short', 2) +
       item('VerticalSplitMode', 'short', 2) +
-      item('HorizontalSplitPosition', 'int', 1) +
+      item('HorizontalSplitPosition', 'int', FROZEN_COLUMNS) +
       item('VerticalSplitPosition', 'int', 1) +
       item('ActiveSplitRange', 'short', 2) +
       item('PositionLeft', 'int', 0) +
-      item('PositionRight', 'int', 1) +
+      item('PositionRight', 'int', FROZEN_COLUMNS) +
       item('PositionTop', 'int', 0) +
       item('PositionBottom', 'int', 1) +
       '</config:config-item-map-entry>',
@@ -203,7 +187,7 @@ function settings(sheets: string[]): string {
 export function odsParts(entries: Entries): [string, string][] {
   const sheets = documentSheets(entries).map((d) => ({ ...d, rows: documentRows(d.convention, d.actions) }));
   const validations = sheets.map((s, i) => statusValidation(`statut${i + 1}`, s.name, scaleCodes(s.convention)));
-  const widths = [120, ...sheets.flatMap((s) => sheetHeaders(s.convention).map((h) => columnKind(s.convention, h).width))];
+  const widths = [120, ...sheets.flatMap((s) => sheetHeaders(s.convention).map((h) => columnLayout(s.convention, h).width))];
   const filters = sheets.map((s, i) => {
     const last = `${columnLetter(sheetHeaders(s.convention).length)}${s.rows.length + 1}`;
     const range = `${quotedSheet(s.name)}.A1:${quotedSheet(s.name)}.${last}`;
