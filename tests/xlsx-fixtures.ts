@@ -5,56 +5,33 @@
  * the file holds (a cell at XFD1048576, 100,000 blank rows, `_x000B_`, a formula without value)
  * and builds it in milliseconds.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { writeZip as writeHonestZip, type ZipEntry as HonestEntry } from '../scripts/tableur/zip.ts';
 
-export interface ZipEntry {
-  name: string;
-  data: Buffer | string;
-  /** Stored instead of deflated. */
-  store?: boolean;
+export interface ZipEntry extends HonestEntry {
   /** The uncompressed size written in the headers, when a test wants it to lie. */
   declaredSize?: number;
 }
 
-/** A zip archive of the entries (no data descriptors, no ZIP64, UTF-8 names). */
+/**
+ * A zip archive of the entries, written by the project's own writer (scripts/tableur/zip.ts), then,
+ * for an entry with `declaredSize`, its uncompressed size rewritten in its local and central
+ * headers (APPNOTE.TXT §4.3.7 and §4.3.12: offsets 22 and 24).
+ */
 export function writeZip(entries: ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const data = Buffer.from(e.data);
-    const packed = e.store ? data : deflateRawSync(data);
-    const name = Buffer.from(e.name, 'utf8');
-    const fields = (header: Buffer, at: number) => {
-      header.writeUInt16LE(20, at); // version needed
-      header.writeUInt16LE(0x0800, at + 2); // UTF-8 names
-      header.writeUInt16LE(e.store ? 0 : 8, at + 4);
-      header.writeUInt32LE(0, at + 6); // time and date
-      header.writeUInt32LE(crc32(data), at + 10);
-      header.writeUInt32LE(packed.length, at + 14);
-      header.writeUInt32LE(e.declaredSize ?? data.length, at + 18);
-      header.writeUInt16LE(name.length, at + 22);
-    };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    fields(local, 4);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by
-    fields(central, 6);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += 30 + name.length + packed.length;
+  const zip = writeHonestZip(entries);
+  const directory = zip.readUInt32LE(zip.length - 22 + 16);
+  let local = 0;
+  let central = directory;
+  for (const entry of entries) {
+    const nameLength = zip.readUInt16LE(local + 26);
+    if (entry.declaredSize !== undefined) {
+      zip.writeUInt32LE(entry.declaredSize, local + 22);
+      zip.writeUInt32LE(entry.declaredSize, central + 24);
+    }
+    local += 30 + nameLength + zip.readUInt32LE(local + 18);
+    central += 46 + zip.readUInt16LE(central + 28);
   }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return zip;
 }
 
 /** C0 controls other than tab, line feed and carriage return: Excel writes them `_x000B_`. */

@@ -8,11 +8,10 @@
  *
  * exceljs does not write .ods and no maintained npm package does (SheetJS is stale on npm), so the
  * file is written by hand: an .ods is a zip of a few XML parts whose first entry, `mimetype`, is
- * stored uncompressed (ODF 1.3 part 2, §3.3). The zip is written here with node:zlib
- * (deflateRawSync, crc32) at a fixed date, so that one content always gives the same bytes.
+ * stored uncompressed (ODF 1.3 part 2, §3.3). The zip is written by zip.ts's `writeZip`, at a
+ * fixed date, so that one content always gives the same bytes.
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { crc32, deflateRawSync } from 'node:zlib';
 import type { Entries } from '../../src/model/collections.ts';
 import {
   documentRows,
@@ -28,6 +27,7 @@ import {
 } from './classeur.ts';
 import { columnLetter } from './lecture.ts';
 import { ODS_MIMETYPE } from './ods.ts';
+import { writeZip } from './zip.ts';
 
 const NS = [
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
@@ -222,65 +222,14 @@ export function odsParts(entries: Entries): [string, string][] {
   ];
 }
 
-/** DOS date of 1 January 1980, 00:00: a fixed date, so that the same content gives the same file. */
-const DOS_DATE = (1 << 5) | 1;
-
 /**
- * A zip of `files` (APPNOTE.TXT §4.3): the first stored as is, the others deflated; names in UTF-8
- * (flag 11). Small because an .ods needs no more: no ZIP64 (the workbook is far below 4 GB), no
- * extra fields (the `mimetype` entry must have none).
+ * The .ods zip of `files`: the first (`mimetype`, ODF 1.3 part 2 §3.3) stored as is and first in
+ * the archive, the others deflated.
  */
-export function writeZip(files: [string, string][]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  files.forEach(([name, text], i) => {
-    const data = Buffer.from(text, 'utf8');
-    const stored = i === 0;
-    const body = stored ? data : deflateRawSync(data);
-    const nameBytes = Buffer.from(name, 'utf8');
-    const header = (central: boolean) => {
-      const b = Buffer.alloc(central ? 46 : 30);
-      let at = 0;
-      const u16 = (v: number) => (at = b.writeUInt16LE(v, at));
-      const u32 = (v: number) => (at = b.writeUInt32LE(v >>> 0, at));
-      u32(central ? 0x02014b50 : 0x04034b50);
-      if (central) u16(20);
-      u16(20);
-      u16(0x0800);
-      u16(stored ? 0 : 8);
-      u16(0);
-      u16(DOS_DATE);
-      u32(crc32(data));
-      u32(body.length);
-      u32(data.length);
-      u16(nameBytes.length);
-      u16(0);
-      if (central) {
-        u16(0); // comment
-        u16(0); // disk
-        u16(0); // internal attributes
-        u32(0); // external attributes
-        u32(offset);
-      }
-      return b;
-    };
-    centrals.push(header(true), nameBytes);
-    locals.push(header(false), nameBytes, body);
-    offset += 30 + nameBytes.length + body.length;
-  });
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+export const odsZip = (files: [string, string][]): Buffer => writeZip(files.map(([name, data], i) => ({ name, data, store: i === 0 })));
 
 /** The .ods workbook of validated entries, as bytes. */
-export const buildOds = (entries: Entries): Buffer => writeZip(odsParts(entries));
+export const buildOds = (entries: Entries): Buffer => odsZip(odsParts(entries));
 
 /** Writes the .ods workbook of the content under `root/contentDir` to `file` (whole or not at all). */
 export function exportOds(file: string, root: string, contentDir = 'content'): { sheets: number; rows: number } {

@@ -10,7 +10,7 @@
  * a dependency of exceljs, not of the project: importing it here would use an undeclared package,
  * and it could not bound the inflation anyway.
  */
-import { inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** Why a buffer is not a zip this project reads; the reader turns each into a French message. */
 export type ZipFault =
@@ -138,4 +138,67 @@ export function readZip(zip: Buffer, limits: { maxSize: number; maxEntries: numb
     files.set(name, entryData(zip, e));
   }
   return files;
+}
+
+/** One entry to write: its name and content; `store` keeps it uncompressed (an .ods's `mimetype`). */
+export interface ZipEntry {
+  name: string;
+  data: Buffer | string;
+  store?: boolean;
+}
+
+/** DOS date of 1 January 1980, 00:00: a fixed date, so that the same content gives the same file. */
+const DOS_DATE = (1 << 5) | 1;
+
+/**
+ * A zip of `entries` (APPNOTE.TXT §4.3), the writing twin of `readZip`: stored or deflated, names
+ * in UTF-8 (flag 11), no data descriptor, no extra field (an .ods's `mimetype` must have none), no
+ * ZIP64 (a workbook of the project is far below 4 GB).
+ */
+export function writeZip(entries: ZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const data = Buffer.from(entry.data);
+    const body = entry.store ? data : deflateRawSync(data);
+    const name = Buffer.from(entry.name, 'utf8');
+    const header = (central: boolean) => {
+      const b = Buffer.alloc(central ? 46 : 30);
+      let at = 0;
+      const u16 = (v: number) => (at = b.writeUInt16LE(v, at));
+      const u32 = (v: number) => (at = b.writeUInt32LE(v >>> 0, at));
+      u32(central ? 0x02014b50 : 0x04034b50);
+      if (central) u16(20); // version made by
+      u16(20); // version needed
+      u16(0x0800); // UTF-8 names
+      u16(entry.store ? 0 : 8);
+      u16(0); // time
+      u16(DOS_DATE);
+      u32(crc32(data));
+      u32(body.length);
+      u32(data.length);
+      u16(name.length);
+      u16(0); // extra field
+      if (central) {
+        u16(0); // comment
+        u16(0); // disk
+        u16(0); // internal attributes
+        u32(0); // external attributes
+        u32(offset);
+      }
+      return b;
+    };
+    centrals.push(header(true), name);
+    locals.push(header(false), name, body);
+    offset += 30 + name.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 }

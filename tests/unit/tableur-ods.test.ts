@@ -19,7 +19,7 @@ import { buildWorkbook, loadContent } from '../../scripts/tableur/classeur.ts';
 import { importWorkbook } from '../../scripts/tableur/import.ts';
 import { LIMITS, readWorkbook, ReadError, sheetTable } from '../../scripts/tableur/lecture.ts';
 import { odsTables, ODS_MIMETYPE } from '../../scripts/tableur/ods.ts';
-import { buildOds, paragraphs, writeZip } from '../../scripts/tableur/ods-ecriture.ts';
+import { buildOds, odsZip, paragraphs } from '../../scripts/tableur/ods-ecriture.ts';
 import { readZip } from '../../scripts/tableur/zip.ts';
 import { fixtureContent } from '../tableur-fixture.ts';
 
@@ -35,7 +35,7 @@ const tablesOf = async (file: string) => (await readWorkbook(file)).worksheets.m
 /** An .ods file holding `content` as its content.xml (and what else `extra` gives), written in `dir`. */
 function odsFile(name: string, content: string, extra: [string, string][] = []): string {
   const file = join(dir, name);
-  writeFileSync(file, writeZip([['mimetype', ODS_MIMETYPE], ['content.xml', content], ...extra]));
+  writeFileSync(file, odsZip([['mimetype', ODS_MIMETYPE], ['content.xml', content], ...extra]));
   return file;
 }
 
@@ -188,7 +188,7 @@ test('a file that is not a spreadsheet, or not the one its name says, is refused
   await refused(
     write(
       'lettre.ods',
-      writeZip([
+      odsZip([
         ['mimetype', 'application/vnd.oasis.opendocument.text'],
         ['content.xml', '<a/>'],
       ]),
@@ -203,7 +203,7 @@ test('a file that is not a spreadsheet, or not the one its name says, is refused
     write('excel.ods', readFileSync(join(FIXTURES, 'bilan-essai.xlsx'))),
     /n’est pas un classeur LibreOffice \(\.ods\) malgré son nom : c’est un classeur Excel \(\.xlsx\) ; renommez-le « excel\.xlsx »/,
   );
-  await refused(write('sans-contenu.ods', writeZip([['mimetype', ODS_MIMETYPE]])), /abîmé/);
+  await refused(write('sans-contenu.ods', odsZip([['mimetype', ODS_MIMETYPE]])), /abîmé/);
   await refused(odsFile('vide.ods', ''), /abîmé/);
   await refused(odsFile('sans-feuille.ods', '<office:document-content/>'), /abîmé/);
   await refused(odsFile('mal-forme.ods', contentXml('<table:table-row><table:table-cell>')), /est un classeur LibreOffice \(\.ods\) abîmé/);
