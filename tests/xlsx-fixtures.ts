@@ -5,7 +5,27 @@
  * the file holds (a cell at XFD1048576, 100,000 blank rows, `_x000B_`, a formula without value)
  * and builds it in milliseconds.
  */
+import assert from 'node:assert/strict';
+import { ReadError } from '../scripts/tableur/lecture.ts';
 import { writeZip as writeHonestZip, type ZipEntry as HonestEntry } from '../scripts/tableur/zip.ts';
+
+/** What the libraries (exceljs, jszip, the XML readers) or the system say, that must never reach a référent. */
+export const ENGLISH =
+  /Can't find|central directory|ENOENT|EISDIR|Invalid|Error|undefined|https?:\/\/|zip file|Corrupted|expected|unclosed|entity/;
+
+/** Awaits `reading`, which must reject with a French ReadError matching `expected`, naming `file`, with no English words. */
+export async function refusedInFrench(reading: Promise<unknown>, file: string, expected: RegExp): Promise<string> {
+  let message = '';
+  await assert.rejects(reading, (error) => {
+    assert.ok(error instanceof ReadError, String(error));
+    message = error.message;
+    return true;
+  });
+  assert.match(message, expected);
+  assert.ok(message.includes(`« ${file} »`), message);
+  assert.doesNotMatch(message, ENGLISH);
+  return message;
+}
 
 export interface ZipEntry extends HonestEntry {
   /** The uncompressed size written in the headers, when a test wants it to lie. */

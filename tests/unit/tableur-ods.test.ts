@@ -17,17 +17,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildWorkbook, loadContent } from '../../scripts/tableur/classeur.ts';
 import { importWorkbook } from '../../scripts/tableur/import.ts';
-import { LIMITS, readWorkbook, ReadError, sheetTable } from '../../scripts/tableur/lecture.ts';
+import { LIMITS, readWorkbook, sheetTable } from '../../scripts/tableur/lecture.ts';
 import { odsTables, ODS_MIMETYPE } from '../../scripts/tableur/ods.ts';
 import { buildOds, odsZip, paragraphs } from '../../scripts/tableur/ods-ecriture.ts';
 import { readZip } from '../../scripts/tableur/zip.ts';
 import { fixtureContent } from '../tableur-fixture.ts';
+import { refusedInFrench } from '../xlsx-fixtures.ts';
 
 const dir = fixtureContent();
 const FIXTURES = join(process.cwd(), 'tests/fixtures/libreoffice');
 const NEW_ROUND = { id: 'bilan-2025', label: 'Bilan 2025', date: '2025-12' };
-const ENGLISH =
-  /Can't find|central directory|ENOENT|EISDIR|Invalid|Error|undefined|https?:\/\/|zip file|Corrupted|expected|unclosed|entity/;
 
 /** The tables of a workbook file, as the importer reads them. */
 const tablesOf = async (file: string) => (await readWorkbook(file)).worksheets.map(sheetTable);
@@ -45,18 +44,7 @@ const contentXml = (rows: string) =>
   `<table:table table:name="Feuille">${rows}</table:table></office:spreadsheet></office:body></office:document-content>`;
 
 /** Rejects with a French ReadError matching `expected`, naming the file, with no English words. */
-async function refused(file: string, expected: RegExp): Promise<string> {
-  let message = '';
-  await assert.rejects(readWorkbook(file), (error) => {
-    assert.ok(error instanceof ReadError, String(error));
-    message = error.message;
-    return true;
-  });
-  assert.match(message, expected);
-  assert.ok(message.includes(`« ${file} »`), message);
-  assert.doesNotMatch(message, ENGLISH);
-  return message;
-}
+const refused = (file: string, expected: RegExp): Promise<string> => refusedInFrench(readWorkbook(file), file, expected);
 
 test('a review saved by LibreOffice as .ods imports with the same result as the same review saved as .xlsx', async () => {
   const options = { root: dir, dryRun: true, newRound: NEW_ROUND };
