@@ -4,10 +4,9 @@
  * (BUNDLE_PATCHES) are checked against the version installed, so that an update of Sveltia CMS
  * that adds English texts or moves a patched text fails here instead of reaching a référent.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { request, type Server } from 'node:http';
 import { join } from 'node:path';
 import {
   CONFIGURATION_MESSAGE,
@@ -18,8 +17,9 @@ import {
   isConfigurationKey,
   type Strings,
 } from '../../scripts/editeur/francais.ts';
-import { BUNDLE_PATCHES, CMS_DIR, FRENCH_DIGEST, createEditorServer, localBundle, patchBundle } from '../../scripts/editeur/serveur.ts';
+import { BUNDLE_PATCHES, CMS_DIR, FRENCH_DIGEST, localBundle, patchBundle } from '../../scripts/editeur/serveur.ts';
 import { buildCmsConfig } from '../../scripts/editeur/config.ts';
+import { get, listeningEditor } from '../editeur-server.ts';
 
 const locale = (name: string) => JSON.parse(readFileSync(join(CMS_DIR, 'locales', `${name}.json`), 'utf8')) as Strings;
 const french = locale('fr');
@@ -73,25 +73,8 @@ test('the configuration offers the local folder only: no OAuth, the token hidden
   assert.match(backend.repo, /^local\//);
 });
 
-let server: Server;
-let port: number;
-before(async () => {
-  ({ server } = createEditorServer());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  ({ port } = server.address() as { port: number });
-});
-after(() => server.close());
-
-const fetchText = (path: string) =>
-  new Promise<string>((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (c: Buffer) => chunks.push(c));
-      response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    })
-      .on('error', reject)
-      .end();
-  });
+const editor = listeningEditor();
+const fetchText = async (path: string) => (await get(editor.port, path)).body;
 
 test('the running server gives the CMS the completed French strings, at the address the bundle asks', async () => {
   const served = JSON.parse(await fetchText('/admin/paquets/@sveltia/cms@0.221.1/locales/fr.json')) as Strings;

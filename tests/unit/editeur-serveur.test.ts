@@ -7,11 +7,10 @@
  * origin; a malformed request or a failing handler gets a short French error and the server goes
  * on. The attacks are sent byte for byte through `node:net`, so that no client normalises them.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { connect } from 'node:net';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -22,41 +21,13 @@ import {
   ERROR_TEXTS,
   SECURITY_HEADERS,
   answerErrors,
-  createEditorServer,
   isOwnHost,
   isPackageName,
   localBundle,
   packageFile,
   requestPath,
 } from '../../scripts/editeur/serveur.ts';
-
-interface RawAnswer {
-  status: number;
-  headers: Map<string, string>;
-  body: string;
-}
-
-/** Sends `request` as is on a new connection and reads the whole answer (the server closes it). */
-function rawRequest(port: number, request: string | Buffer): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const end = text.indexOf('\r\n\r\n');
-      const [statusLine = '', ...lines] = text.slice(0, end).split('\r\n');
-      const headers = new Map(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-      resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0), headers, body: text.slice(end + 4) });
-    });
-    socket.end(request);
-  });
-}
-
-/** A GET of `target` (sent unchanged), with `host` as Host header (none if null). */
-const get = (port: number, target: string, host: string | null = `127.0.0.1:${port}`, method = 'GET') =>
-  rawRequest(port, `${method} ${target} HTTP/1.1\r\n${host === null ? '' : `Host: ${host}\r\n`}Connection: close\r\n\r\n`);
+import { get, listeningEditor, rawRequest, type RawAnswer } from '../editeur-server.ts';
 
 function assertSecurityHeaders(answer: RawAnswer, what: string): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
@@ -70,14 +41,7 @@ const projectName = (JSON.parse(readFileSync('package.json', 'utf8')) as { name:
 const SECRETS = [`"name": "${projectName}"`, '[core]', 'gitdir:', 'root:x:0:0', 'collections:'];
 const leaks = (body: string) => SECRETS.filter((s) => body.includes(s));
 
-let server: Server;
-let port: number;
-before(async () => {
-  ({ server } = createEditorServer());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  ({ port } = server.address() as { port: number });
-});
-after(() => server.close());
+const editor = listeningEditor();
 
 test('the served CMS has no remote font, string or library address left', () => {
   const { code, remote } = localBundle(readFileSync(join(CMS_DIR, 'dist', 'sveltia-cms.js'), 'utf8'));
@@ -248,30 +212,30 @@ test('an error thrown while answering gives a French 500 with the headers, and t
 });
 
 test('the running server answers its pages, always with the security headers', async () => {
-  const page = await get(port, '/admin/');
+  const page = await get(editor.port, '/admin/');
   assert.equal(page.status, 200);
   assertSecurityHeaders(page, '/admin/');
   assert.match(page.body, /<html lang="fr">[\s\S]*rel="cms-config-url"/);
-  const config = await get(port, '/admin/config.yml', `localhost:${port}`);
+  const config = await get(editor.port, '/admin/config.yml', `localhost:${editor.port}`);
   assert.equal(config.status, 200);
   assert.equal((parse(config.body) as { collections: unknown[] }).collections.length, Object.keys(COLLECTIONS).length);
-  assert.equal((await get(port, '/admin/sveltia-cms.js')).status, 200);
-  assert.equal((await get(port, '/admin/polices/source-sans-3-latin-wght-normal.woff2')).status, 200);
-  const french = await get(port, '/admin/paquets/@sveltia/cms@0.221.1/locales/fr.json');
+  assert.equal((await get(editor.port, '/admin/sveltia-cms.js')).status, 200);
+  assert.equal((await get(editor.port, '/admin/polices/source-sans-3-latin-wght-normal.woff2')).status, 200);
+  const french = await get(editor.port, '/admin/paquets/@sveltia/cms@0.221.1/locales/fr.json');
   assert.equal(french.status, 200);
   assert.equal(french.headers.get('content-type'), 'application/json; charset=utf-8');
-  const redirect = await get(port, '/');
+  const redirect = await get(editor.port, '/');
   assert.equal(redirect.status, 302);
   assert.equal(redirect.headers.get('location'), '/admin/');
   assertSecurityHeaders(redirect, '302');
-  const head = await get(port, '/admin/', `127.0.0.1:${port}`, 'HEAD');
+  const head = await get(editor.port, '/admin/', `127.0.0.1:${editor.port}`, 'HEAD');
   assert.equal(head.status, 200);
   assert.equal(head.body, '');
-  const post = await get(port, '/admin/', `127.0.0.1:${port}`, 'POST');
+  const post = await get(editor.port, '/admin/', `127.0.0.1:${editor.port}`, 'POST');
   assert.equal(post.status, 405);
   assert.equal(post.body, ERROR_TEXTS[405]);
   assertSecurityHeaders(post, '405');
-  const missing = await get(port, '/package.json');
+  const missing = await get(editor.port, '/package.json');
   assert.equal(missing.status, 404);
   assert.equal(missing.body, ERROR_TEXTS[404]);
   assertSecurityHeaders(missing, '404');
@@ -286,61 +250,61 @@ test('the running server answers each attack with a 4xx and no byte of the proje
 
   const attacks: [string, string | null, number][] = [
     // Traversal out of /admin/paquets/: %2f, %2e%2e, double encoding, a scope, a backslash, NUL.
-    ['/admin/paquets/..%2f.git%2fconfig', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/..%2f..%2f.git%2fconfig', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/..%2f.git', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/..%2fpackage.json', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/%2e%2e%2fpackage.json', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/%2e%2e/%2e%2e/%2e%2e/package.json', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/turndown/%2e%2e%2f%2e%2e%2f%2e%2e%2fpackage.json', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/../../package.json', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/..%252fpackage.json', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/%252e%252e%252f%252e%252e%252fpackage.json', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/@sveltia%2f..%2f..%2fpackage.json', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/..%5c..%5cpackage.json', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/..%00%2fpackage.json', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/..%2f..%2f..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd', `127.0.0.1:${port}`, 400],
-    ['/admin/paquets/%2fetc%2fpasswd', `127.0.0.1:${port}`, 404],
-    ['http://127.0.0.1/../package.json', `127.0.0.1:${port}`, 400],
+    ['/admin/paquets/..%2f.git%2fconfig', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/..%2f..%2f.git%2fconfig', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/..%2f.git', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/..%2fpackage.json', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/%2e%2e%2fpackage.json', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/%2e%2e/%2e%2e/%2e%2e/package.json', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/turndown/%2e%2e%2f%2e%2e%2f%2e%2e%2fpackage.json', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/../../package.json', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/..%252fpackage.json', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/%252e%252e%252f%252e%252e%252fpackage.json', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/@sveltia%2f..%2f..%2fpackage.json', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/..%5c..%5cpackage.json', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/..%00%2fpackage.json', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/..%2f..%2f..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd', `127.0.0.1:${editor.port}`, 400],
+    ['/admin/paquets/%2fetc%2fpasswd', `127.0.0.1:${editor.port}`, 404],
+    ['http://127.0.0.1/../package.json', `127.0.0.1:${editor.port}`, 400],
     // DNS rebinding: the right path under a foreign Host, or no Host at all.
-    ['/admin/config.yml', `evil.test:${port}`, 421],
-    ['/admin/paquets/@sveltia/cms/package.json', `evil.test:${port}`, 421],
-    ['/admin/config.yml', `127.0.0.1:${port + 1}`, 421],
+    ['/admin/config.yml', `evil.test:${editor.port}`, 421],
+    ['/admin/paquets/@sveltia/cms/package.json', `evil.test:${editor.port}`, 421],
+    ['/admin/config.yml', `127.0.0.1:${editor.port + 1}`, 421],
     ['/admin/config.yml', null, 421],
     // One malformed escape stopped the editor (issue 19).
-    ['/admin/%E0%A4%A', `127.0.0.1:${port}`, 400],
+    ['/admin/%E0%A4%A', `127.0.0.1:${editor.port}`, 400],
   ];
   for (const [target, host, status] of attacks) {
     const what = `${target} (Host ${host ?? 'absent'})`;
-    const answer = await get(port, target, host);
+    const answer = await get(editor.port, target, host);
     assert.equal(answer.status, status, what);
     assert.deepEqual(leaks(answer.body), [], what);
-    assert.equal(answer.body, ERROR_TEXTS[status as keyof typeof ERROR_TEXTS].replace('{port}', String(port)), what);
+    assert.equal(answer.body, ERROR_TEXTS[status as keyof typeof ERROR_TEXTS].replace('{port}', String(editor.port)), what);
     assertSecurityHeaders(answer, what);
   }
   // The foreign Host is told the editor's own address, in French.
   assert.match(
-    (await get(port, '/admin/', `evil.test:${port}`)).body,
-    new RegExp(`^Adresse refusée : ouvrez l’éditeur par http://127\\.0\\.0\\.1:${port}/admin/`),
+    (await get(editor.port, '/admin/', `evil.test:${editor.port}`)).body,
+    new RegExp(`^Adresse refusée : ouvrez l’éditeur par http://127\\.0\\.0\\.1:${editor.port}/admin/`),
   );
   // HTTP/1.0 without Host, then requests Node cannot parse: a 400 with the headers, connection closed.
-  assert.equal((await rawRequest(port, 'GET /admin/config.yml HTTP/1.0\r\n\r\n')).status, 421);
+  assert.equal((await rawRequest(editor.port, 'GET /admin/config.yml HTTP/1.0\r\n\r\n')).status, 421);
   for (const garbage of [
     Buffer.from([0x16, 0x03, 0x01, 0x00, 0xa5, 0x01, 0x00, 0x00, 0xa1, 0x03, 0x03, 0x0d, 0x0a, 0x0d, 0x0a]),
     'GET /admin/ HTTP/1.1\r\nHost: 127.0.0.1\r\nEn-tête sans deux-points\r\n\r\n',
     'GET /admin/\0 HTTP/1.1\r\n\r\n',
     'GET /admin/ HTTP/9.9\r\n\r\n',
-    `GET /admin/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX: ${'a'.repeat(20_000)}\r\n\r\n`,
+    `GET /admin/ HTTP/1.1\r\nHost: 127.0.0.1:${editor.port}\r\nX: ${'a'.repeat(20_000)}\r\n\r\n`,
   ]) {
-    const answer = await rawRequest(port, garbage);
+    const answer = await rawRequest(editor.port, garbage);
     assert.equal(answer.status, 400, JSON.stringify(String(garbage)));
     assert.equal(answer.body, ERROR_TEXTS[400]);
     assertSecurityHeaders(answer, 'requête illisible');
   }
   // Still running: the admin page is served after all of the above.
-  const page = await get(port, '/admin/');
+  const page = await get(editor.port, '/admin/');
   assert.equal(page.status, 200);
   assert.match(page.body, /rel="cms-config-url"/);
   // Self-test: the same detector sees the editor's configuration when it is served.
-  assert.deepEqual(leaks((await get(port, '/admin/config.yml')).body), ['collections:']);
+  assert.deepEqual(leaks((await get(editor.port, '/admin/config.yml')).body), ['collections:']);
 });
