@@ -29,7 +29,6 @@ import { writeContent, type WriteOptions } from './journal.ts';
 import {
   cellProblem,
   columnLetter,
-  csvTooLarge,
   csvTooLong,
   LIMITS,
   readHeaders,
@@ -103,10 +102,8 @@ export function importCsv(files: string[], options: ImportOptions): ImportResult
       continue;
     }
     try {
-      const table = { name: basename(file), csv: true, rows: readCsv(bytes, LIMITS) };
-      const tooLarge = csvTooLarge(table);
-      if (tooLarge) problems.push({ sheet: table.name, csv: true, message: tooLarge });
-      else tables.push(table);
+      // The reader stops at the rows and columns of a sheet (LIMITS): a larger file is refused below.
+      tables.push({ name: basename(file), csv: true, rows: readCsv(bytes, LIMITS) });
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       const message = error instanceof CsvTooLarge ? csvTooLong(error.what, error.line) : error.message;

@@ -516,16 +516,6 @@ export function sheetTable(sheet: ExcelJS.Worksheet): Table {
   return { name: sheet.name, rows: table, ...(unreadable.size > 0 ? { unreadable } : {}) };
 }
 
-/**
- * A CSV table past the limits of a sheet, in French, or undefined: a CSV file is held to the same
- * size as a sheet (its bytes are already bounded by `readInputFile`).
- */
-export function csvTooLarge(table: Table): string | undefined {
-  const width = table.rows.reduce((w, r) => Math.max(w, r.length), 0);
-  if (table.rows.length <= LIMITS.rows && width <= LIMITS.columns) return undefined;
-  return sheetTooLarge(table.rows.length, width);
-}
-
 /** The French refusal of a CSV file the reader stopped at `line`, past the rows or columns of a sheet. */
 export const csvTooLong = (what: 'rows' | 'columns', line: number): string =>
   `${what === 'rows' ? `plus de ${thousands(LIMITS.rows)} lignes` : `plus de ${thousands(LIMITS.columns)} colonnes à la ligne ${line}`}, ` +

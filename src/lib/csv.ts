@@ -156,6 +156,7 @@ export function splitCsv(source: string, separator: string, limits?: CsvLimits):
   if (value !== '' || row.length > 0) {
     row.push(value);
     rows.push(row);
+    if (limits && rows.length > limits.rows) throw new CsvTooLarge('rows', line);
   }
   return rows;
 }

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvCell, protectCell, readCsvText, unprotectCell, writeCsv, type CsvDialect } from '../../src/lib/csv.ts';
+import { csvCell, CsvTooLarge, protectCell, readCsvText, splitCsv, unprotectCell, writeCsv, type CsvDialect } from '../../src/lib/csv.ts';
 import { ORDINARY, PAYLOADS, formulaCells } from '../csv-payloads.ts';
 
 const DIALECTS: Record<string, CsvDialect> = {
@@ -68,5 +68,21 @@ test('random values made of apostrophes, formula starts, separators, quotes and 
     const text = writeCsv(rows, dialect);
     assert.deepEqual(formulaCells(text, dialect.separator), [], name);
     assert.deepEqual(readCsvText(text, dialect.separator), rows, name);
+  }
+});
+
+test('the reader stops past its limits, the last record without a line break included', () => {
+  const limits = { rows: 2, columns: 3 };
+  assert.deepEqual(splitCsv('a;b;c\r\nd\r\n', ';', limits), [['a', 'b', 'c'], ['d']]);
+  for (const [text, what] of [
+    ['a;b;c;d\r\n', 'columns'],
+    ['a\r\nb\r\nc\r\n', 'rows'],
+    ['a\r\nb\r\nc', 'rows'],
+  ] as const) {
+    assert.throws(
+      () => splitCsv(text, ';', limits),
+      (error) => error instanceof CsvTooLarge && error.what === what,
+      JSON.stringify(text),
+    );
   }
 });
