@@ -2,16 +2,16 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
-import { devContentErrors } from './src/lib/dev-content-errors.ts';
-import { oneFrontmatterReader } from './src/lib/mdx-frontmatter.ts';
-import { siteBuild } from './src/lib/site-build.ts';
-import { isHarmlessBundlerWarning } from './src/lib/terminal.ts';
+import { devContentErrors } from './src/integration/dev-content-errors.ts';
+import { oneFrontmatterReader } from './src/integration/mdx-frontmatter.ts';
+import { siteBuild } from './src/integration/site-build.ts';
+import { isHarmlessBundlerWarning } from './src/integration/terminal.ts';
 
 /**
  * Publishers often serve the site under a sub-path of their intranet: set BASE_PATH when building
  * (`BASE_PATH=/intranet/handicap/ npm run build`). Every internal link goes through src/lib/url.ts,
  * which honours it. SITE_URL (optional) is the public origin, used for canonical URLs and the feed
- * (without it the site has no feed: src/lib/site-build.ts).
+ * (without it the site has no feed: src/integration/site-build.ts).
  */
 const base = process.env.BASE_PATH ?? '/';
 
@@ -23,7 +23,7 @@ const base = process.env.BASE_PATH ?? '/';
 process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
 
 /**
- * During a build, the page pass runs in a worker thread (src/lib/page-pass.ts); this gives it the
+ * During a build, the page pass runs in a worker thread (src/page-pass/page-pass.ts); this gives it the
  * worker's module, which Node loads as it is (TypeScript, types stripped), outside the bundle. In
  * development the pass runs in place, so that editing it takes effect at once.
  * @type {import('astro').AstroIntegration}
@@ -32,7 +32,7 @@ const pagePassWorker = {
   name: 'page-pass-worker',
   hooks: {
     'astro:config:setup': ({ command, updateConfig }) => {
-      const file = fileURLToPath(new URL('./src/lib/page-pass-worker.ts', import.meta.url));
+      const file = fileURLToPath(new URL('./src/page-pass/worker.ts', import.meta.url));
       if (command === 'build') updateConfig({ vite: { define: { __PAGE_PASS_WORKER__: JSON.stringify(file) } } });
     },
   },
@@ -48,8 +48,8 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   integrations: [mdx(), pagePassWorker, devContentErrors(), siteBuild()],
   // A quiet, French terminal (issue 20): our summary in place of Astro's route list, every warning
-  // and error in full, no colour codes in a file (src/lib/terminal.ts).
-  logger: { entrypoint: fileURLToPath(new URL('./src/lib/terminal-logger.ts', import.meta.url)) },
+  // and error in full, no colour codes in a file (src/integration/terminal.ts).
+  logger: { entrypoint: fileURLToPath(new URL('./src/integration/terminal-logger.ts', import.meta.url)) },
   // No request ever leaves the host: no prefetch to third parties, no telemetry in the pages.
   devToolbar: { enabled: false },
   // The search page imports Pagefind at run time from the built site; Vite's preload helper
@@ -60,7 +60,7 @@ export default defineConfig({
     build: {
       modulePreload: false,
       assetsInlineLimit: 0,
-      // One bundler warning known to be harmless is dropped, and only that one (src/lib/terminal.ts).
+      // One bundler warning known to be harmless is dropped, and only that one (src/integration/terminal.ts).
       rolldownOptions: {
         onwarn: (warning, warn) => {
           if (!isHarmlessBundlerWarning(warning)) warn(warning);

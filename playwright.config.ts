@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './tests/browser/chromium.ts';
+import { chromiumPath } from './scripts/tooling/chromium.ts';
 
 // The port is shared with tests/browser/axe.ts through the environment.
 const port = Number((process.env.PREVIEW_PORT ??= '4322'));
@@ -29,8 +29,8 @@ export default defineConfig({
   webServer: {
     // The already built dist/, under the base it was built with, served as the deployment guide
     // says: a real nginx with docs/deploiement/nginx.conf, its strict Content-Security-Policy and
-    // its other headers (scripts/ensure-nginx.sh installs nginx; --essais also serves axe-core).
-    command: `node scripts/nginx-preview.ts --port ${port} --essais`,
+    // its other headers (scripts/tooling/ensure-nginx.sh installs nginx; --essais also serves axe-core).
+    command: `node scripts/tooling/nginx-preview.ts --port ${port} --essais`,
     url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: false,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },

@@ -1,7 +1,7 @@
 /** Wires each collection to its schema; the model lives in src/model, the loader in src/lib. */
 import { defineCollection } from 'astro:content';
 import { COLLECTIONS } from './model/collections.ts';
-import { contentLoader } from './lib/content-loader.ts';
+import { contentLoader } from './integration/content-loader.ts';
 
 // The loader validates every entry with these schemas (src/model/validate.ts); they are declared
 // here too so that Astro types each collection's data.

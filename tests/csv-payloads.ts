@@ -2,7 +2,7 @@
  * Hostile and ordinary cell values for the CSV tests (issue 19), and the check every written CSV
  * must pass: no cell that a spreadsheet would run as a formula.
  */
-import { splitCsv } from '../src/lib/csv.ts';
+import { splitCsv } from '../src/open-data/csv.ts';
 import type { RawFile } from '../src/model/validate.ts';
 import { PLAN, catalogueFiles } from './unit/catalogue-fixtures.ts';
 
@@ -27,7 +27,7 @@ export const ORDINARY = ['-3 postes', '+33 1 23 45 67 89', "'déjà cité'", '= 
 
 /**
  * Whether a cell starts like a formula, written here apart from the writer's own list
- * (src/lib/csv.ts), so that a character missing there is caught: OWASP "CSV Injection" names =,
+ * (src/open-data/csv.ts), so that a character missing there is caught: OWASP "CSV Injection" names =,
  * +, -, @, tab and carriage return; a line feed (LibreOffice writes a leading CR back as LF) and the
  * full-width forms some spreadsheets fold are added.
  */

@@ -10,7 +10,7 @@
  *
  *   node scripts/bench/corpus.ts --actions 5000 --out /tmp/corpus [--seed 1] [--per-document 250]
  *
- * The generated folder passes `npm run check:content` (scripts/benchmark.ts checks it at every run).
+ * The generated folder passes `npm run check:content` (scripts/bench/command.ts checks it at every run).
  */
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -4,7 +4,7 @@
  * (documents, sections, axes, actions, procedures, glossary terms, organisations), read by a
  * small inline content loader: front matter parsed with gray-matter, bodies rendered with the
  * loader context's `renderMarkdown` (the bodies are Markdown; .mdx would need the MDX
- * integration). The Pagefind CLI then indexes its dist/. scripts/benchmark.ts writes it into a
+ * integration). The Pagefind CLI then indexes its dist/. scripts/bench/command.ts writes it into a
  * temporary folder and builds it beside our project.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -4,8 +4,8 @@
  * src/pages/404.astro, built as 404.html, the name static hosts look for; the others are built by
  * src/pages/erreur/[code].astro at paths.errorPage(code). The deployment configurations
  * (docs/deploiement/) send each code to its page, for requests inside the site and outside it;
- * tests/unit/deploiement.test.ts checks that they name every code of this list, and
- * tests/browser/deploiement.spec.ts provokes each error through nginx.
+ * tests/unit/deployment.test.ts checks that they name every code of this list, and
+ * tests/browser/deployment.spec.ts provokes each error through nginx.
  */
 
 export interface ErrorPage {

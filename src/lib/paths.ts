@@ -8,10 +8,10 @@
  *
  * Pure: no Astro, so that the model's checks, the scripts and the tests read the same rules.
  */
-import { conventionOf, localName } from '../model/ids.ts';
-import { fold } from './text.ts';
+import { conventionOf, DOCUMENT_FOLDERS, localName } from '../model/ids.ts';
+import { fold } from '../model/text.ts';
 
-export { conventionOf, entryId, localName, ID_PATTERN, SLUG_PATTERN } from '../model/ids.ts';
+export { conventionOf, entryId, localName, ID_PATTERN, SLUG_PATTERN, ROOT_FOLDERS, DOCUMENT_FOLDERS } from '../model/ids.ts';
 
 /** "DRH / Pôle carrières" → "drh-pole-carrieres": a URL segment or an id for a free-text value. */
 export function slugify(text: string): string {
@@ -21,29 +21,6 @@ export function slugify(text: string): string {
       .replace(/^-|-$/g, '') || 'sans-nom'
   );
 }
-
-/** Folders at the root of the built site: a document may not take one of these names. */
-export const ROOT_FOLDERS = [
-  'documents',
-  'actions',
-  'themes',
-  'glossaire',
-  'organisations',
-  'recherche',
-  'donnees',
-  'accessibilite',
-  'plan-du-site',
-  'mentions-legales',
-  'erreur',
-  'pagefind',
-  '_astro',
-];
-
-/**
- * Folders inside a document's folder, beside its axis and section pages: an axis or a section may
- * not take one of these names.
- */
-export const DOCUMENT_FOLDERS = { actions: 'actions', procedures: 'procedures', print: 'imprimer', rounds: 'bilans' } as const;
 
 /** A page of a document named after its entry's file: "ucanss…/article-6" → "ucanss…/article-6/". */
 const documentPage = (id: string) => `${conventionOf(id)}/${localName(id)}/`;

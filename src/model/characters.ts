@@ -11,8 +11,8 @@
  * U+2029 only in multi-line texts.
  *
  * The one rule read by the content model (src/model/common.ts), the bodies' check
- * (src/model/body.ts), the feed (src/lib/feed.ts), the spreadsheet imports and the editor's
- * configuration (scripts/editeur/config.ts, through `textPattern`). It is written once, as the
+ * (src/model/body.ts), the feed (src/catalogue/feed.ts), the spreadsheet imports and the editor's
+ * configuration (scripts/editor/config.ts, through `textPattern`). It is written once, as the
  * ranges below; the search (`trapCharacter`) and the whole-text pattern (`textPattern`) are both
  * built from them.
  */

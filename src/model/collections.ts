@@ -10,7 +10,7 @@ import { organisationSchema } from './organisation.ts';
 
 /**
  * The content collections: where their files live under `content/` and the schema each entry
- * must satisfy. `src/content.config.ts`, `scripts/check-content.ts` and the tests all read this.
+ * must satisfy. `src/content.config.ts`, `scripts/tooling/check-content.ts` and the tests all read this.
  */
 export const COLLECTIONS = {
   conventions: { folder: 'conventions', label: 'convention', plural: 'conventions', schema: conventionSchema },

@@ -38,7 +38,7 @@ export const printedNumber = z.string().regex(/^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$
 
 /**
  * Non-empty text, trimmed, free of invisible traps (issue 19, src/model/characters.ts). The check
- * is a pattern so that the form editor gets the very same one (scripts/editeur/config.ts reads the
+ * is a pattern so that the form editor gets the very same one (scripts/editor/config.ts reads the
  * schemas' patterns); its message, computed from the value, names the character and where it is
  * (called without a value, by the editor, it says what is allowed). It reads the trimmed text, the
  * one the site publishes: a stray line feed at the end of a value is dropped, not refused.
@@ -61,7 +61,7 @@ export const text = cleanText(false);
 
 /**
  * Non-empty text that may span several lines (a wording, a summary, a comment, a definition): tab
- * and line feed allowed. The form editor gives it a text area (scripts/editeur/config.ts reads
+ * and line feed allowed. The form editor gives it a text area (scripts/editor/config.ts reads
  * `multiline` through `isMultiline`).
  */
 export const multilineText = cleanText(true).meta({ multiline: true });

@@ -24,3 +24,26 @@ export function localName(id: string): string {
 export function conventionOf(id: string): string {
   return id.split('/')[0]!;
 }
+
+/** Folders at the root of the built site: a document may not take one of these names. */
+export const ROOT_FOLDERS = [
+  'documents',
+  'actions',
+  'themes',
+  'glossaire',
+  'organisations',
+  'recherche',
+  'donnees',
+  'accessibilite',
+  'plan-du-site',
+  'mentions-legales',
+  'erreur',
+  'pagefind',
+  '_astro',
+];
+
+/**
+ * Folders inside a document's folder, beside its axis and section pages: an axis or a section may
+ * not take one of these names.
+ */
+export const DOCUMENT_FOLDERS = { actions: 'actions', procedures: 'procedures', print: 'imprimer', rounds: 'bilans' } as const;

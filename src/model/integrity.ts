@@ -1,10 +1,9 @@
 import type { Entries, Entry } from './collections.ts';
 import type { Problem } from './problems.ts';
-import { fold } from '../lib/text.ts';
-import { conventionOf, localName } from './ids.ts';
-import { DOCUMENT_FOLDERS, ROOT_FOLDERS } from '../lib/paths.ts';
-import { Matcher } from '../lib/mentions.ts';
-import { textsOf } from '../lib/crosscut.ts';
+import { fold } from './text.ts';
+import { conventionOf, DOCUMENT_FOLDERS, localName, ROOT_FOLDERS } from './ids.ts';
+import { Matcher } from './matcher.ts';
+import { textsOf } from './texts.ts';
 
 /** Finds values that occur more than once, keeping the entries that repeat them. */
 function duplicates<T>(items: T[], key: (item: T) => string | undefined): Map<string, T[]> {

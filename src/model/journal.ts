@@ -2,7 +2,7 @@
  * A content write in progress (issue 19). The spreadsheet import and `npm run nouveau:document`
  * change many files; a process stopped in the middle (SIGKILL, a closed terminal, a power cut)
  * would leave the content half old, half new, valid file by file: the check would pass and a
- * truncated document be published. So the writer (scripts/tableur/journal.ts) records every
+ * truncated document be published. So the writer (scripts/spreadsheet/journal.ts) records every
  * change in a journal before the first file changes and removes it last, and while the journal
  * exists every read of the content (`npm run check:content`, the build, the dev server, the
  * importer itself: all go through `readContent`, src/model/read.ts) refuses with the message

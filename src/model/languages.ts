@@ -31,7 +31,7 @@ export const language = z.enum(LANGUAGE_KEYS);
 /**
  * Expressions in another language that fields of the content print (titles, wordings,
  * definitions: plain text, where no markup can say it). Each occurrence, with the case written
- * here, gets `lang` wherever the site prints it (src/lib/foreign.ts); in a body, write
+ * here, gets `lang` wherever the site prints it (src/page-pass/foreign.ts); in a body, write
  * `<span lang="en">…</span>` instead.
  */
 export const foreignPhrases = z

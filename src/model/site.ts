@@ -98,7 +98,7 @@ export const siteSchema = z.strictObject({
 export type Site = z.infer<typeof siteSchema>;
 
 /**
- * What betrays a value left as the starter wrote it (scripts/site-vierge.ts): « à renseigner »,
+ * What betrays a value left as the starter wrote it (scripts/starter/blank-site.ts): « à renseigner »,
  * the name of this file, or an address on a domain reserved for examples (RFC 2606).
  */
 const PLACEHOLDER = /[àa][ -]renseigner|src\/config\.ts|@example\.(?:org|com|net)\b/i;

@@ -8,10 +8,10 @@
  * so a filtered view can be shared; the number of matching rows is announced in a role="status"
  * region (RGAA 7.5).
  */
-import type { FilterData, FilterRow } from '../lib/filter-data.ts';
-import { pageWindow } from '../lib/paginate.ts';
+import type { FilterData, FilterRow } from '../catalogue/filter-data.ts';
+import { pageWindow } from '../catalogue/paginate.ts';
 
-import { fold } from '../lib/text.ts';
+import { fold } from '../model/text.ts';
 
 export function startActionsFilter() {
   const form = document.getElementById('filtres') as HTMLFormElement | null;

@@ -20,7 +20,7 @@ export const SEARCH_FILTERS = [
   { key: 'document', label: 'Document' },
   { key: 'statut', label: 'Statut' },
   { key: 'theme', label: 'Thème' },
-  /** Whether the document was replaced by a newer one (src/lib/dates.ts `replacementState`). */
+  /** Whether the document was replaced by a newer one (src/catalogue/dates.ts `replacementState`). */
   { key: 'etat', label: 'État du document' },
 ] as const;
 

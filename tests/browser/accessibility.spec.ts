@@ -10,7 +10,7 @@
  *   from the tokens (tests/unit/contrast.test.ts).
  * The same visit checks that no request leaves the host, that every stylesheet, script and image
  * loads, and that the page breaks nothing of the strict Content-Security-Policy it is served with
- * (nginx with the guide's configuration, scripts/nginx-preview.ts).
+ * (nginx with the guide's configuration, scripts/tooling/nginx-preview.ts).
  */
 import type { Request, Response } from '@playwright/test';
 import { BASE, builtPages, templatePages, urlOf } from '../site.ts';

@@ -23,7 +23,7 @@ declare global {
 
 /**
  * Where axe is served: by the site's own server, as the Content-Security-Policy lets a page load
- * scripts from its origin only (scripts/nginx-preview.ts --essais adds that one file, cacheable for good).
+ * scripts from its origin only (scripts/tooling/nginx-preview.ts --essais adds that one file, cacheable for good).
  */
 const AXE_URL = `http://127.0.0.1:${process.env.PREVIEW_PORT ?? 4322}${BASE}__essais__/axe.min.js`;
 

@@ -5,9 +5,9 @@
 import { expect, test } from './fixtures.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { buildCatalogue } from '../../src/lib/catalogue.ts';
-import { textOf } from '../../src/lib/crosscut.ts';
-import { ROWS_PER_PAGE } from '../../src/lib/paginate.ts';
+import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
+import { textOf } from '../../src/model/texts.ts';
+import { ROWS_PER_PAGE } from '../../src/catalogue/paginate.ts';
 import { BASE } from '../site.ts';
 import { axeViolations } from './axe.ts';
 

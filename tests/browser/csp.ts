@@ -1,6 +1,6 @@
 /**
  * Content-Security-Policy violations in a page. The browser tests are served by nginx with the
- * guide's configuration (scripts/nginx-preview.ts), so every page they visit is under the strict
+ * guide's configuration (scripts/tooling/nginx-preview.ts), so every page they visit is under the strict
  * policy of docs/deploiement/nginx.conf; Chromium reports each refusal (an inline script or style,
  * a source from elsewhere, WebAssembly compiled without 'wasm-unsafe-eval'…) as a console error,
  * which this collects.

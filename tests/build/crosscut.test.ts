@@ -2,7 +2,7 @@
  * Ways across the documents, checked in dist/: theme pages, the actions index and its static
  * per-criterion pages, glossary and organisation pages, terms marked in pages, "cf." links.
  * Glossary and organisation listings are checked against the pages' text with the site's own
- * matcher and text rule (src/lib/mentions.ts), read from the built pages with the same hast tooling.
+ * matcher and text rule (src/page-pass/mentions.ts), read from the built pages with the same hast tooling.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,16 +10,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { buildCatalogue } from '../../src/lib/catalogue.ts';
-import { buildFacets } from '../../src/lib/facets.ts';
-import { actionsFilterData, type FilterData } from '../../src/lib/filter-data.ts';
+import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
+import { buildFacets } from '../../src/catalogue/facets.ts';
+import { actionsFilterData, type FilterData } from '../../src/catalogue/filter-data.ts';
 import { THEME_KEYS } from '../../src/model/themes.ts';
-import { RELATED_LIMIT } from '../../src/lib/related.ts';
+import { RELATED_LIMIT } from '../../src/catalogue/related.ts';
 import { BASE, DIST, builtPages, decoded, linksIn, listPages } from '../site.ts';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
-import { admittedTexts, findMain } from '../../src/lib/mentions.ts';
-import type { Mentionable } from '../../src/lib/crosscut.ts';
+import { admittedTexts, findMain } from '../../src/page-pass/mentions.ts';
+import type { Mentionable } from '../../src/catalogue/types.ts';
 import { selectAll } from '../hast.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
@@ -130,7 +130,7 @@ test('every action page links to its themes and to items of other documents on t
     const html = page(action.path);
     const links = new Set(mainLinks(html));
     for (const t of action.data.themes) assert.ok(links.has(`themes/${t}/`), `${action.path} → thème ${t}`);
-    // A fixed number of related items, whatever the size of the site (src/lib/related.ts).
+    // A fixed number of related items, whatever the size of the site (src/catalogue/related.ts).
     const relatedItems = linksIn(html, /id="elements-lies"/, '</main>')
       .map((href) => href.slice(BASE.length))
       .filter((path) => /^[^/]+\/(actions|procedures)\/[^/]+\/$/.test(path) && !path.startsWith(action.convention.path));

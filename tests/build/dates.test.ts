@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { buildCatalogue } from '../../src/lib/catalogue.ts';
+import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
 import { DIST, builtPages } from '../site.ts';
 
 const catalogue = buildCatalogue(validateAll(readContent(process.cwd()).files).entries);

@@ -10,8 +10,8 @@
  * content/ is left untouched.
  *
  * A workbook or a template with a wrong status and an unknown axis is refused, with its place, and
- * nothing is written: tests/unit/tableur.test.ts ("a wrong status and a changed axis…", and "the
- * command line: an error exits 1") and tests/unit/tableur-modele.test.ts ("a bad status and an
+ * nothing is written: tests/unit/spreadsheet.test.ts ("a wrong status and a changed axis…", and "the
+ * command line: an error exits 1") and tests/unit/spreadsheet-template.test.ts ("a bad status and an
  * unknown axis in the Actions sheet…") prove it without a build.
  */
 import { after, before, test } from 'node:test';
@@ -27,10 +27,10 @@ import type { Element } from 'hast';
 import { catalogueFiles, PLAN } from '../unit/catalogue-fixtures.ts';
 import { selectAll } from '../hast.ts';
 import { searchRecords } from '../site.ts';
-import { parseCsv } from '../../src/lib/export.ts';
-import { ACTION_COLUMNS } from '../../scripts/tableur/modele.ts';
-import { HEAD_COLUMNS } from '../../scripts/tableur/classeur.ts';
-import { copyProject } from '../../scripts/project-copy.ts';
+import { parseCsv } from '../../src/open-data/export.ts';
+import { ACTION_COLUMNS } from '../../scripts/spreadsheet/template.ts';
+import { HEAD_COLUMNS } from '../../scripts/spreadsheet/workbook.ts';
+import { copyProject } from '../../scripts/tooling/project-copy.ts';
 import { setTemplateField } from '../template-sheet.ts';
 import { STATUSES, type StatusKey } from '../../src/model/statuses.ts';
 

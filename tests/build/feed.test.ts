@@ -1,7 +1,7 @@
 /**
  * The feed (dist/fil.xml), built only when SITE_URL gives the site's public address: every link of
  * a feed must be a full address (issue 20), and without SITE_URL the build leaves the feed out, and
- * every link to it (src/lib/site-build.ts). Without SITE_URL, the checks below run on the feed the
+ * every link to it (src/integration/site-build.ts). Without SITE_URL, the checks below run on the feed the
  * route would write for a stand-in address, and the site is checked to hold no feed and no link to it.
  *
  * The feed: well-formed XML (fast-xml-parser's validator, which is shown to
@@ -18,9 +18,9 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { buildCatalogue } from '../../src/lib/catalogue.ts';
+import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
 import { paths } from '../../src/lib/paths.ts';
-import { feedChannel, feedXml } from '../../src/lib/feed.ts';
+import { feedChannel, feedXml } from '../../src/catalogue/feed.ts';
 import { site } from '../../src/config.ts';
 import { BASE, DIST, builtPages, linksIn } from '../site.ts';
 
@@ -56,7 +56,7 @@ test('the validator does reject a broken feed (unclosed, misnested, bare ampersa
 
 /**
  * xmllint's verdict on a feed (libxml2, the parser of many feed readers): '' when it reads it, its
- * messages otherwise. The test command installs it (scripts/ensure-xmllint.sh).
+ * messages otherwise. The test command installs it (scripts/tooling/ensure-xmllint.sh).
  */
 const XMLLINT = spawnSync('xmllint', ['--version']).error === undefined;
 const strictXml = (source: string) => {
@@ -64,7 +64,7 @@ const strictXml = (source: string) => {
   return run.status === 0 ? '' : run.stderr || `xmllint : code de sortie ${run.status}`;
 };
 // Missing, it fails the tests rather than skipping them: a check that silently does not run proves nothing.
-const NEEDS_XMLLINT = 'xmllint est introuvable : installez libxml2-utils (bash scripts/ensure-xmllint.sh), puis relancez';
+const NEEDS_XMLLINT = 'xmllint est introuvable : installez libxml2-utils (bash scripts/tooling/ensure-xmllint.sh), puis relancez';
 
 test('the feed passes a strict XML parser (xmllint)', () => {
   assert.ok(XMLLINT, NEEDS_XMLLINT);

@@ -1,7 +1,7 @@
 /**
  * The built folder (dist/) against the content: one page per entry, one export record per action,
  * one search record per page; every internal link resolves under the base; nothing is loaded
- * from another host. Run after `npm run build` (scripts/test.sh does).
+ * from another host. Run after `npm run build` (scripts/tooling/test.sh does).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,8 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { buildCatalogue } from '../../src/lib/catalogue.ts';
-import { CSV_COLUMNS, ITEM_FIELDS, parseCsv, type ActionRecord, type ItemRecord } from '../../src/lib/export.ts';
+import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
+import { CSV_COLUMNS, ITEM_FIELDS, parseCsv, type ActionRecord, type ItemRecord } from '../../src/open-data/export.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { BASE, DIST, builtPages, templateOf } from '../site.ts';
 

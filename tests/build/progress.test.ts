@@ -1,7 +1,7 @@
 /**
  * Progress at a glance, checked in dist/ (issue 10): every progress table of the built site
  * (`data-progression`, `data-evolution`) gives exactly the counts and percentages computed from
- * the content through the catalogue (src/lib/progress.ts), on the pages where it belongs (home,
+ * the content through the catalogue (src/catalogue/progress.ts), on the pages where it belongs (home,
  * document page for the document and each axis, axis page), and its chart repeats the same
  * figures. The check is shown to fail on a wrong table.
  */
@@ -13,8 +13,9 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { buildCatalogue, type ActionNode, type ConventionNode } from '../../src/lib/catalogue.ts';
-import { NO_STATUS, WITHDRAWN, evolution, progressAt, type Evolution, type Progress } from '../../src/lib/progress.ts';
+import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
+import type { ActionNode, ConventionNode } from '../../src/catalogue/types.ts';
+import { NO_STATUS, WITHDRAWN, evolution, progressAt, type Evolution, type Progress } from '../../src/catalogue/progress.ts';
 import { DIST, builtPages } from '../site.ts';
 import { selectAll } from '../hast.ts';
 import { PLAN, fixtureCatalogue } from '../unit/catalogue-fixtures.ts';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { buildCatalogue } from '../../src/lib/catalogue.ts';
+import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
 import { CONFORMITY } from '../../src/model/site.ts';
 import { site } from '../../src/config.ts';
 import { BASE, DIST, builtPages, decoded, isErrorPage, linksIn, templateOf, templatePages, urlOf } from '../site.ts';

@@ -1,6 +1,6 @@
 /**
  * The review rounds in dist/ (issue 10): each round's "what changed" page lists exactly the actions
- * that src/lib/rounds.ts finds moved, new, withdrawn and not reviewed; each document's rounds page
+ * that src/catalogue/rounds.ts finds moved, new, withdrawn and not reviewed; each document's rounds page
  * has one row per action and one column per round, each cell the action's status at that round.
  */
 import { test } from 'node:test';
@@ -12,8 +12,8 @@ import { toString } from 'hast-util-to-string';
 import type { Element } from 'hast';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { buildCatalogue } from '../../src/lib/catalogue.ts';
-import { roundChanges } from '../../src/lib/rounds.ts';
+import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
+import { roundChanges } from '../../src/catalogue/rounds.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { BASE, DIST } from '../site.ts';
 import { selectAll } from '../hast.ts';

@@ -103,7 +103,7 @@ test('the index build fails, in French, when an entry has no search record; it p
     cpSync(join(process.cwd(), 'content'), join(root, 'content'), { recursive: true });
     cpSync(DIST, join(root, 'dist'), { recursive: true, filter: (src) => !src.includes(`${join(DIST, 'pagefind')}`) });
     symlinkSync(join(process.cwd(), 'node_modules'), join(root, 'node_modules'));
-    const script = join(process.cwd(), 'scripts/build-search.ts');
+    const script = join(process.cwd(), 'scripts/tooling/build-search.ts');
     const run = () => spawnSync(process.execPath, [script], { cwd: root, encoding: 'utf8' });
     const ok = run();
     assert.equal(ok.status, 0, ok.stderr);

@@ -1,7 +1,7 @@
 /**
  * No built page over ~100 KB compressed (issue 9: only the indexes grow with the site, and they
  * are split into pages). The real site is small; the same check, run on a build of the benchmark
- * corpus at 5,000 actions, is what proves the page sizes chosen in src/lib/paginate.ts.
+ * corpus at 5,000 actions, is what proves the page sizes chosen in src/catalogue/paginate.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

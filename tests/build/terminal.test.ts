@@ -1,6 +1,6 @@
 /**
  * The build's terminal, as a publisher reads it (issue 20, point 7): the log of the test build
- * (scripts/test.sh writes `npm run build`'s output to /tmp/conventions-build.log, a file, so no
+ * (scripts/tooling/test.sh writes `npm run build`'s output to /tmp/conventions-build.log, a file, so no
  * colour codes are expected) holds the French summary, with the number of pages actually built,
  * and none of Astro's route list, English steps, warnings or colour codes.
  */
@@ -14,7 +14,7 @@ import { DIST, builtPages } from '../site.ts';
 const LOG = process.env.BUILD_LOG ?? '/tmp/conventions-build.log';
 // The log of the build that wrote dist/: not one older than it.
 const current = existsSync(LOG) && statSync(LOG).mtimeMs >= statSync(join(DIST, 'index.html')).mtimeMs;
-const skip = current ? false : `${LOG} absent ou plus ancien que dist/ : lancez la construction comme npm test (scripts/test.sh)`;
+const skip = current ? false : `${LOG} absent ou plus ancien que dist/ : lancez la construction comme npm test (scripts/tooling/test.sh)`;
 
 /** What makes a build's terminal noisy: each kind of line found, once. */
 function noiseIn(log: string): string[] {

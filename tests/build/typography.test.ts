@@ -4,7 +4,7 @@
  * reader sees at once: « Nombre de actions », « Bilan 2023-2025.Premier bilan », « sur la
  * pageDonnées ouvertes », « en vigueur depuis le 2026 », « 0 sections ». Each page is parsed once;
  * a self-test injects each defect into a copy of a real page and sees it reported.
- * Run after `npm run build` (scripts/test.sh does).
+ * Run after `npm run build` (scripts/tooling/test.sh does).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { fold as foldText } from '../../src/lib/text.ts';
+import { fold as foldText } from '../../src/model/text.ts';
 import { parseInsermSeed } from './seeds/inserm-seed.ts';
 
 const CONVENTION = 'inserm-fiphfp-2023-2026';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readContentFile } from '../frontmatter.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { fold as foldText } from '../../src/lib/text.ts';
+import { fold as foldText } from '../../src/model/text.ts';
 import { flatten, parseJusticeSeed } from './seeds/justice-seed.ts';
 
 const CONVENTION = 'justice-circulaire-2004-21';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { fold } from '../../src/lib/text.ts';
+import { fold } from '../../src/model/text.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
 const source = (id: string) => {

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readContentFile } from '../frontmatter.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { fold as foldText } from '../../src/lib/text.ts';
+import { fold as foldText } from '../../src/model/text.ts';
 import { parseUcanssSeed } from './seeds/ucanss-seed.ts';
 
 const CONVENTION = 'ucanss-agefiph-2016';

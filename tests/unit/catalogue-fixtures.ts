@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import type { RawFile } from '../../src/model/validate.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { buildCatalogue, type Catalogue } from '../../src/lib/catalogue.ts';
+import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
+import type { Catalogue } from '../../src/catalogue/types.ts';
 
 type Data = Record<string, unknown>;
 const file = (collection: RawFile['collection'], folder: string, path: string, frontmatter: Data, body?: string): RawFile => ({

@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateAll, type RawFile } from '../../src/model/validate.ts';
-import { buildCatalogue } from '../../src/lib/catalogue.ts';
-import { itemRecords } from '../../src/lib/export.ts';
+import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
+import { itemRecords } from '../../src/open-data/export.ts';
 import { validFiles } from './fixtures.ts';
 
 /** The valid fixture as a document of sections, articles and lettered engagements. */

@@ -1,10 +1,10 @@
 /**
- * The linked catalogue (src/lib/catalogue.ts) on a small site built through the real schemas:
+ * The linked catalogue (src/catalogue/catalogue.ts) on a small site built through the real schemas:
  * order, parents, labels in each document's words, previous/next, statuses, paths.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countByStatus } from '../../src/lib/catalogue.ts';
+import { countByStatus } from '../../src/catalogue/catalogue.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { ACCORD, PLAN, catalogueFiles, fixtureCatalogue } from './catalogue-fixtures.ts';
 

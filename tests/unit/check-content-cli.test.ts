@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const script = join(process.cwd(), 'scripts/check-content.ts');
+const script = join(process.cwd(), 'scripts/tooling/check-content.ts');
 const run = (cwd: string) => spawnSync(process.execPath, [script], { cwd, encoding: 'utf8' });
 
 function copyContent(): string {

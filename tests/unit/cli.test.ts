@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseCommandLine, systemError, thrownByProject, UsageError } from '../../scripts/cli.ts';
 
 const spec = {
@@ -66,12 +67,16 @@ test('system errors in French, naming the path; the project’s own messages tol
   assert.ok(!thrownByProject(libraryError!));
 });
 
-const SCRIPTS = ['tableur-importer', 'tableur-exporter', 'tableur-modele', 'nouveau-document', 'check-content'];
+/** The npm commands that read a command line, by name; their files come from package.json. */
+const SCRIPTS = ['tableur:importer', 'tableur:exporter', 'tableur:modele', 'nouveau:document', 'check:content'];
+const npmScripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+/** "node scripts/x/y.ts" → "scripts/x/y.ts". */
+const fileOf = (name: string) => npmScripts[name]!.split(' ')[1]!;
 
 /** Runs a script as a child process; several run side by side. */
 function run(script: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(process.cwd(), `scripts/${script}.ts`), ...args]);
+    const child = spawn(process.execPath, [join(process.cwd(), fileOf(script)), ...args]);
     let [stdout, stderr] = ['', ''];
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -81,7 +86,7 @@ function run(script: string, ...args: string[]): Promise<{ status: number | null
 }
 
 test('every script given --essay exits 2 with the French fault and its usage, no stack trace; --aide prints the usage', async () => {
-  const [help, ...runs] = await Promise.all([run('tableur-exporter', '--aide'), ...SCRIPTS.map((s) => run(s, '--essay'))]);
+  const [help, ...runs] = await Promise.all([run('tableur:exporter', '--aide'), ...SCRIPTS.map((s) => run(s, '--essay'))]);
   for (const [i, r] of runs.entries()) {
     assert.equal(r.status, 2, `${SCRIPTS[i]} : ${r.stderr}`);
     // The importer also says that its file is missing.

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { contentLoader, needsMdx } from '../../src/lib/content-loader.ts';
+import { contentLoader, needsMdx } from '../../src/integration/content-loader.ts';
 import { validFiles } from './fixtures.ts';
 
 /** Writes the valid fixture as files, with the given bodies (by path in content/). */

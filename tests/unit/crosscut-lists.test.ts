@@ -1,5 +1,5 @@
 /**
- * Cross-cutting lists (src/lib/crosscut.ts) on the small fixture site: each theme lists, per
+ * Cross-cutting lists (src/catalogue/crosscut.ts) on the small fixture site: each theme lists, per
  * document in site order, exactly the items that carry it; glossary terms and organisations list
  * the items whose text names them.
  */

@@ -1,12 +1,21 @@
 /**
- * The one CSV module (src/lib/csv.ts, issue 19): no cell of a written CSV starts like a formula,
+ * The one CSV module (src/open-data/csv.ts, issue 19): no cell of a written CSV starts like a formula,
  * whatever the value, in both dialects the project writes (open data, référents' files), and every
  * value reads back exactly: "-3 postes", "+33 1 …", a real leading apostrophe, and random strings
  * made of the characters that matter.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvCell, CsvTooLarge, protectCell, readCsvText, splitCsv, unprotectCell, writeCsv, type CsvDialect } from '../../src/lib/csv.ts';
+import {
+  csvCell,
+  CsvTooLarge,
+  protectCell,
+  readCsvText,
+  splitCsv,
+  unprotectCell,
+  writeCsv,
+  type CsvDialect,
+} from '../../src/open-data/csv.ts';
 import { ORDINARY, PAYLOADS, formulaCells } from '../csv-payloads.ts';
 
 const DIALECTS: Record<string, CsvDialect> = {

@@ -1,6 +1,6 @@
 /**
- * Dates of the pages, history of a document, replaced documents and the feed (src/lib/dates.ts,
- * src/lib/feed.ts), on the fixtures: a plan published 2024-01-15 with two updates and three dated
+ * Dates of the pages, history of a document, replaced documents and the feed (src/catalogue/dates.ts,
+ * src/catalogue/feed.ts), on the fixtures: a plan published 2024-01-15 with two updates and three dated
  * rounds, an accord published 2023-05-02 without update, and a replaced/replacing pair.
  */
 import { test } from 'node:test';
@@ -15,8 +15,8 @@ import {
   replacementState,
   roundDay,
   siteDates,
-} from '../../src/lib/dates.ts';
-import { feedXml } from '../../src/lib/feed.ts';
+} from '../../src/catalogue/dates.ts';
+import { feedXml } from '../../src/catalogue/feed.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { ACCORD, NEW, OLD, PLAN, catalogueFiles, fixtureCatalogue, replacementFiles } from './catalogue-fixtures.ts';
 

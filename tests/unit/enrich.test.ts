@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from '../hast.ts';
 import { toHtml } from 'hast-util-to-html';
-import { enrichMain, enrichTree } from '../../src/lib/enrich.ts';
+import { enrichMain, enrichTree } from '../../src/page-pass/enrich.ts';
 
 const glossary = [
   { term: 'DIS', expansion: "Délégation à l'intégrité scientifique", path: 'glossaire/dis/' },

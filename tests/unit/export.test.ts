@@ -1,5 +1,5 @@
 /**
- * The open-data exports (src/lib/export.ts) on the small fixture site: one action record per
+ * The open-data exports (src/open-data/export.ts) on the small fixture site: one action record per
  * action with every field, one item record per entry and per lettered sub-item, CSV that reads back;
  * on the same site made hostile, CSV in which no cell starts like a formula (issue 19).
  */
@@ -19,7 +19,7 @@ import {
   toCsv,
   toRecord,
   type Table,
-} from '../../src/lib/export.ts';
+} from '../../src/open-data/export.ts';
 import { ORDINARY, PAYLOADS, formulaCells, looksLikeFormula, hostileFiles } from '../csv-payloads.ts';
 import { ACCORD, PLAN, fixtureCatalogue } from './catalogue-fixtures.ts';
 

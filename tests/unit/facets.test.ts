@@ -1,10 +1,10 @@
 /**
- * The filters of the actions index (src/lib/facets.ts) on the small fixture site: each value
+ * The filters of the actions index (src/catalogue/facets.ts) on the small fixture site: each value
  * lists exactly the actions that take it, values without actions are left out, order is stable.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildFacets, facetValues, NO_STATUS, NOT_GIVEN } from '../../src/lib/facets.ts';
+import { buildFacets, facetValues, NO_STATUS, NOT_GIVEN } from '../../src/catalogue/facets.ts';
 import { STATUS_KEYS } from '../../src/model/statuses.ts';
 import { THEME_KEYS } from '../../src/model/themes.ts';
 import { ACCORD, PLAN, fixtureCatalogue } from './catalogue-fixtures.ts';

@@ -1,5 +1,5 @@
 /**
- * The follow-up export (src/lib/export.ts, `donnees/suivi.*`, issue 10) on the fixture site, whose
+ * The follow-up export (src/open-data/export.ts, `donnees/suivi.*`, issue 10) on the fixture site, whose
  * plan has three review rounds with every kind of change: one row per action and round of its
  * document, an empty status where a round did not review the action, the merger at its round,
  * the same records in JSON and CSV, and the same round fields in `donnees/actions.json`.
@@ -14,7 +14,7 @@ import {
   parseCsv,
   toRecord,
   type FollowUpRecord,
-} from '../../src/lib/export.ts';
+} from '../../src/open-data/export.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { ACCORD, PLAN, catalogueFiles, fixtureCatalogue } from './catalogue-fixtures.ts';
 

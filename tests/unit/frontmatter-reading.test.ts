@@ -17,10 +17,10 @@ import { readContent } from '../../src/model/read.ts';
 import { readFrontmatter } from '../../src/model/frontmatter.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { formatProblem } from '../../src/model/problems.ts';
-import { contentLoader } from '../../src/lib/content-loader.ts';
-import { emptyFrontmatter } from '../../src/lib/mdx-frontmatter.ts';
-import { lastContentError } from '../../src/lib/content-error-state.ts';
-import { devContentErrors } from '../../src/lib/dev-content-errors.ts';
+import { contentLoader } from '../../src/integration/content-loader.ts';
+import { emptyFrontmatter } from '../../src/integration/mdx-frontmatter.ts';
+import { lastContentError } from '../../src/integration/content-error-state.ts';
+import { devContentErrors } from '../../src/integration/dev-content-errors.ts';
 import { validFiles } from './fixtures.ts';
 
 const ACTION = 'content/actions/essai/action-1.mdx';
@@ -300,7 +300,7 @@ test('the build’s loader stops on the same French report as the check; the dev
 
 test('npm run check:content prints the YAML error in French and exits 1', () => {
   const root = project((t) => t.replace('\n  - round: bilan-2024', '\n\t- round: bilan-2024'));
-  const result = spawnSync(process.execPath, [join(process.cwd(), 'scripts/check-content.ts')], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(process.cwd(), 'scripts/tooling/check-content.ts')], { cwd: root, encoding: 'utf8' });
   assert.equal(result.status, 1);
   assert.match(result.stderr, /^Le contenu comporte \d+ erreurs?\./);
   assert.match(result.stderr, /action-1\.mdx, ligne \d+, colonne 1\n  champ « \(en-tête\) » : tabulation utilisée pour décaler la ligne/);

@@ -14,8 +14,8 @@ import { COLLECTIONS } from '../../src/model/collections.ts';
 import { isMultiline } from '../../src/model/common.ts';
 import { ContentError } from '../../src/model/problems.ts';
 import { parseSite, siteSchema } from '../../src/model/site.ts';
-import { buildCollections, cmsConfigYaml, buildCmsConfig, type CmsField } from '../../scripts/editeur/config.ts';
-import { feedXml } from '../../src/lib/feed.ts';
+import { buildCollections, cmsConfigYaml, buildCmsConfig, type CmsField } from '../../scripts/editor/config.ts';
+import { feedXml } from '../../src/catalogue/feed.ts';
 import { fixtureCatalogue } from './catalogue-fixtures.ts';
 
 /** Refused in every text, with the French name the message gives. */

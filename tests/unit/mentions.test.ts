@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHtml } from 'hast-util-from-html';
-import { Matcher, admittedTexts } from '../../src/lib/mentions.ts';
-import { fold } from '../../src/lib/text.ts';
+import { Matcher } from '../../src/model/matcher.ts';
+import { admittedTexts } from '../../src/page-pass/mentions.ts';
+import { fold } from '../../src/model/text.ts';
 
 const matcher = (forms: string[], caseSensitive = false) => new Matcher([{ value: forms[0], forms, caseSensitive }]);
 const mentions = (text: string, m: Matcher<string | undefined>) => m.valuesIn([text]).size > 0;
@@ -54,7 +55,7 @@ test('fold() strips accents and straightens apostrophes', () => {
 });
 
 test("an entry's texts are its fields one by one: no occurrence across two fields, identifiers left out", async () => {
-  const { textsOf } = await import('../../src/lib/crosscut.ts');
+  const { textsOf } = await import('../../src/model/texts.ts');
   const texts = textsOf({
     data: { title: 'Le maintien', wording: "dans l'emploi", convention: 'cap-bep', audience: ['rh-referents'], themes: ['cap'] },
     body: 'Texte.',

@@ -1,5 +1,5 @@
 /**
- * The open data (src/lib/open-data.ts, issue 12) on the small fixture site: every data file with
+ * The open data (src/open-data/open-data.ts, issue 12) on the small fixture site: every data file with
  * its exact size and rows, a Table Schema per CSV made from the same columns, a data package that
  * lists them, and sizes printed in French units. The schemas and the package are checked with the
  * Frictionless reference implementations (tableschema, datapackage), offline.
@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openData, TABLE_SCHEMA_SPEC } from '../../src/lib/open-data.ts';
-import { OPEN_DATA_CSV, PATTERNS, parseCsv } from '../../src/lib/export.ts';
-import { BOM, FORMULA_NOTE, splitCsv, writeCsv } from '../../src/lib/csv.ts';
+import { openData, TABLE_SCHEMA_SPEC } from '../../src/open-data/open-data.ts';
+import { OPEN_DATA_CSV, PATTERNS, parseCsv } from '../../src/open-data/export.ts';
+import { BOM, FORMULA_NOTE, splitCsv, writeCsv } from '../../src/open-data/csv.ts';
 import { formatSize } from '../../src/lib/format.ts';
 import { LICENCES } from '../../src/model/licences.ts';
 import { STATUS_KEYS } from '../../src/model/statuses.ts';

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageWindow, paginate, paginateGroups, groupSize } from '../../src/lib/paginate.ts';
+import { pageWindow, paginate, paginateGroups, groupSize } from '../../src/catalogue/paginate.ts';
 import { listPaths } from '../../src/lib/paths.ts';
-import type { DocumentGroup } from '../../src/lib/crosscut.ts';
+import type { DocumentGroup } from '../../src/catalogue/types.ts';
 
 test('a list is cut into pages of the given size, every item once and in order', () => {
   const items = Array.from({ length: 23 }, (_, i) => i);

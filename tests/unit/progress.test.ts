@@ -1,11 +1,11 @@
 /**
- * Progress at a glance (src/lib/progress.ts) on the three-round fixture plan: counts per status at
+ * Progress at a glance (src/catalogue/progress.ts) on the three-round fixture plan: counts per status at
  * the latest round and at each round, percentages that add up to 100, the overall completion only
  * when the publisher declares a share for every code of the scale.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NO_STATUS, WITHDRAWN, evolution, percentages, progressAt } from '../../src/lib/progress.ts';
+import { NO_STATUS, WITHDRAWN, evolution, percentages, progressAt } from '../../src/catalogue/progress.ts';
 import { ACCORD, PLAN, catalogueFiles, fixtureCatalogue } from './catalogue-fixtures.ts';
 
 const catalogue = fixtureCatalogue();

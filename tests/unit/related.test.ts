@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateAll, type RawFile } from '../../src/model/validate.ts';
-import { buildCatalogue } from '../../src/lib/catalogue.ts';
-import { RELATED_LIMIT, related, relatedIndex } from '../../src/lib/related.ts';
+import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
+import { RELATED_LIMIT, related, relatedIndex } from '../../src/catalogue/related.ts';
 import { validFiles } from './fixtures.ts';
 
 /** The fixture's document copied under another name, with actions on the given themes. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { roundChanges, type RoundChanges } from '../../src/lib/rounds.ts';
+import { roundChanges, type RoundChanges } from '../../src/catalogue/rounds.ts';
 import { fixtureCatalogue } from './catalogue-fixtures.ts';
 
 const [plan] = fixtureCatalogue().conventions;

@@ -1,6 +1,6 @@
 /**
  * The quiet, French terminal (issue 20, point 7): what the build and the servers print goes
- * through src/lib/terminal.ts. Route lines and Astro's English steps are dropped; warnings and
+ * through src/integration/terminal.ts. Route lines and Astro's English steps are dropped; warnings and
  * errors are kept whole; the one known-harmless bundler warning is dropped and no other; colour
  * codes go when the output is a file.
  */
@@ -17,7 +17,7 @@ import {
   siteSummary,
   stripColours,
   type LogEvent,
-} from '../../src/lib/terminal.ts';
+} from '../../src/integration/terminal.ts';
 
 const event = (level: LogEvent['level'], label: string | null, message: string): LogEvent => ({ level, label, message, newLine: true });
 

@@ -3,8 +3,8 @@
  * fetched on first use only: the index itself is split into pages, the filters work across all.
  */
 import type { APIRoute } from 'astro';
-import { getCatalogue } from '../../lib/content.ts';
-import { actionsFilterData } from '../../lib/filter-data.ts';
+import { getCatalogue } from '../../catalogue/content.ts';
+import { actionsFilterData } from '../../catalogue/filter-data.ts';
 
 export const GET: APIRoute = async () => {
   const { conventions, actions } = await getCatalogue();

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getOpenData, openDataResponse } from '../../lib/content.ts';
+import { getOpenData, openDataResponse } from '../../catalogue/content.ts';
 import { paths } from '../../lib/paths.ts';
 
-/** The Table Schema of each CSV export: `donnees/actions.schema.json`… (src/lib/open-data.ts). */
+/** The Table Schema of each CSV export: `donnees/actions.schema.json`… (src/open-data/open-data.ts). */
 export const getStaticPaths = (async () => {
   const { files } = await getOpenData();
   return files.filter((f) => f.schema).map((f) => ({ params: { table: f.table } }));

@@ -1,0 +1,678 @@
+/**
+ * Reads a follow-up workbook (see classeur.ts) or its CSV files back, checks every row, and writes
+ * the changed statuses, comments, titles and wordings into the actions' MDX files. Nothing is written while anything is
+ * wrong: every problem is reported at once, with its sheet, row, column, value and what is allowed.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { validateAll, type RawFile } from '../../src/model/validate.ts';
+import { formatProblem, type Problem } from '../../src/model/problems.ts';
+import {
+  GUIDE_SHEET,
+  HEAD_COLUMNS,
+  TAIL_COLUMNS,
+  NEW_ROUND_HEADER,
+  NEW_ROUND_COMMENT_HEADER,
+  commentHeader,
+  prefilledStatus,
+  documentSheets,
+  loadContent,
+  scaleCodes,
+  sheetHeaders,
+  type Action,
+  type Convention,
+} from './workbook.ts';
+import { applyToData, editFrontmatter, type FrontmatterEdit, type NewRound } from './frontmatter.ts';
+import { CsvError, CsvTooLarge, readCsv } from './csv.ts';
+import { writeContent, type WriteOptions } from './journal.ts';
+import {
+  cellProblem,
+  columnLetter,
+  csvTooLong,
+  LIMITS,
+  readHeaders,
+  readInputFile,
+  ReadError,
+  readWorkbook,
+  filledCells,
+  headerProblem,
+  sheetTable,
+  unknownColumnWarning,
+  visible,
+  type SheetProblem,
+  type Table,
+  type UnknownColumn,
+} from './reading.ts';
+
+export type { SheetProblem, Table } from './reading.ts';
+
+export interface Change {
+  action: string;
+  file: string;
+  kind: 'statut' | 'commentaire' | 'titre' | 'libellé';
+  /** Round label, for a status or a comment. */
+  round?: string;
+  /** true for a status of the new round: `from` is then the status of the latest round ('(aucun)' when none). */
+  newRound?: boolean;
+  from: string;
+  to: string;
+}
+
+/** An action left without a status in a new round, published as not reviewed because the référent said so (--non-evalues). */
+export interface NotReviewed {
+  action: string;
+  sheet: string;
+  row: number;
+  round: string;
+}
+
+export interface ImportResult {
+  problems: (SheetProblem | Problem)[];
+  /** What the import left aside without it being an error (an unknown column): the command repeats it after its summary. */
+  warnings: SheetProblem[];
+  changes: Change[];
+  /** Actions of a new round left without a status (only with `allowNotReviewed`). */
+  notReviewed: NotReviewed[];
+  /** Sheets (or CSV files) whose new-round column was left as exported: no new round for their document. */
+  leftOut: string[];
+  /** Files written (paths relative to the root); empty on a trial run or when anything is wrong. */
+  written: string[];
+}
+
+/** Reads and checks the workbook (a file, or one already read), then (unless `dryRun`) writes the changed files under `root`. */
+export async function importWorkbook(source: string | ExcelJS.Workbook, options: ImportOptions): Promise<ImportResult> {
+  const workbook = typeof source === 'string' ? await readWorkbook(source) : source;
+  // The guide sheet is the workbook's own instructions: left out on purpose.
+  return importTables(workbook.worksheets.filter((s) => s.name !== GUIDE_SHEET).map(sheetTable), options);
+}
+
+/** Reads and checks CSV files (one document each), then (unless `dryRun`) writes the changed files. */
+export function importCsv(files: string[], options: ImportOptions): ImportResult {
+  const tables: Table[] = [];
+  const problems: SheetProblem[] = [];
+  const unreadable: string[] = [];
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = readInputFile(file, 'fichier CSV');
+    } catch (error) {
+      if (!(error instanceof ReadError)) throw error;
+      unreadable.push(error.message);
+      continue;
+    }
+    try {
+      // The reader stops at the rows and columns of a sheet (LIMITS): a larger file is refused below.
+      tables.push({ name: basename(file), csv: true, rows: readCsv(bytes, LIMITS) });
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      const message = error instanceof CsvTooLarge ? csvTooLong(error.what, error.line) : error.message;
+      problems.push({ sheet: basename(file), csv: true, row: error.line, message });
+    }
+  }
+  // A missing file, a folder, an empty or oversized one: one French message naming each, for the command to print.
+  if (unreadable.length > 0) throw new ReadError(unreadable.join('\n'));
+  if (problems.length > 0) return { problems, warnings: [], changes: [], notReviewed: [], leftOut: [], written: [] };
+  return importTables(tables, options);
+}
+
+export interface ImportOptions extends WriteOptions {
+  root: string;
+  contentDir?: string;
+  dryRun?: boolean;
+  newRound?: NewRound;
+  /** Publish the actions whose new-round cell is empty as not reviewed (--non-evalues), instead of refusing the import. */
+  allowNotReviewed?: boolean;
+  /** The note of the document's update entry for the new round (--note); a default one names the round. */
+  note?: string;
+  /** The date of that update entry, AAAA-MM-JJ (today in Paris by default; tests give theirs). */
+  today?: string;
+}
+
+/** Checks the tables (sheets or CSV files) against the content, then writes the changes. */
+export function importTables(tables: Table[], options: ImportOptions): ImportResult {
+  const warnings: SheetProblem[] = [];
+  return { ...checkAndWrite(tables, options, warnings), warnings };
+}
+
+/**
+ * A header that names a review round (« Bilan 2030 », « Commentaire (…) ») the document does not
+ * have: statuses typed there would be lost, so such a column, once filled, is an error; any other
+ * unknown column is the référent's own (notes, a working column) and only a warning.
+ */
+const ROUND_LIKE = /^(bilans?|commentaires?|nouveau bilan)\b/i;
+
+/** The problem of a filled column named like a round (or its comment) the document does not have. */
+function unknownRound(table: Table, u: UnknownColumn, rounds: { label: string }[], codes: string[]): SheetProblem {
+  const where =
+    codes.length > 0
+      ? `les statuts et commentaires se saisissent dans les colonnes des bilans du document, ceux d’un nouveau bilan dans « ${NEW_ROUND_HEADER} » et son commentaire, qu’on nomme à l’import (--bilan, --libelle, --date ou --periode)`
+      : 'ce document ne suit pas de statut';
+  return headerProblem(
+    table,
+    u,
+    `colonne de bilan que ce document n’a pas, ${filledCells(u.filled)} : rien n’en serait importé ; ${where} ; sinon supprimez la colonne`,
+    rounds.flatMap((r) => [r.label, commentHeader(r.label)]).join(', ') || '(aucun bilan)',
+  );
+}
+
+/**
+ * Why columns are missing. When they are exactly those of rounds the document gained (an import
+ * added « Bilan 2026 » after this workbook was exported), the cause is the workbook's age, not a
+ * renamed column (issue 20): say so, and to export a new one.
+ */
+export function missingMessage(missing: string[], rounds: { label: string }[]): string {
+  const roundHeaders = new Set(rounds.flatMap((r) => [r.label, commentHeader(r.label)]));
+  const list = missing.join(', ');
+  if (!missing.every((h) => roundHeaders.has(h))) return `colonne(s) manquante(s) ou renommée(s) : ${list}`;
+  const added = rounds.filter((r) => missing.includes(r.label)).map((r) => `« ${r.label} »`);
+  const since = added.length > 1 ? `bilans ${added.join(', ')} ajoutés` : added.length === 1 ? `bilan ${added[0]} ajouté` : 'bilan ajouté';
+  return (
+    `colonne(s) manquante(s) : ${list} ; ce classeur est antérieur au dernier import (${since} depuis son export) : ` +
+    'exportez-en un nouveau (npm run tableur:exporter) et reportez-y vos saisies'
+  );
+}
+
+/** A decimal number both ways: « 1.1 » read where « 1.10 » was (or « 2 » for « 2.0 »). */
+const DECIMAL = /^\d+(?:[.,]\d+)?$/;
+
+/** Whether `found` is `expected` turned into a number by the spreadsheet (a numbering like « 1.10 » read as 1.1). */
+export function readAsNumber(found: string, expected: string): boolean {
+  if (found === expected || !DECIMAL.test(found) || !DECIMAL.test(expected)) return false;
+  return Number(found.replace(',', '.')) === Number(expected.replace(',', '.'));
+}
+
+/**
+ * The cause of such a change (issue 20): the spreadsheet's automatic number recognition, set for
+ * a language where the point is the decimal separator (LibreOffice in English), and how to avoid it.
+ */
+export const numberMessage = (found: string, expected: string) =>
+  `colonne verrouillée modifiée : le tableur a lu « ${expected} » comme un nombre et l’a réécrit « ${found} » ` +
+  '(reconnaissance automatique des nombres, réglée pour une langue où le point sépare les décimales, comme l’anglais). ' +
+  'Pour l’éviter : exportez un nouveau classeur et ne retapez pas les cellules grises ; pour un fichier CSV ouvert dans LibreOffice, ' +
+  'choisissez dans la fenêtre « Import de texte » la langue « Français (France) » et le type « Texte » pour cette colonne ; ' +
+  'ou réglez la langue du tableur sur le français (Outils › Options › Paramètres linguistiques › Langues › Paramètre local)';
+
+/** One row's new-round cells, read with the row and judged once the whole sheet is read (`newRoundOf`). */
+interface NewRoundRow {
+  at: { sheet: string; csv?: boolean; row: number };
+  action: Action;
+  value: string;
+  comment: string;
+  /** What the export wrote in the cell (`prefilledStatus`). */
+  prefill: string;
+}
+
+/** Today in Paris, AAAA-MM-JJ: the date of the update entry a new round adds. */
+const todayInParis = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+
+/** The default note of that entry, when the référent gives none with --note. */
+export const defaultUpdateNote = (label: string) => `${label} : statuts des actions mis à jour.`;
+
+/**
+ * The new round of one sheet (issue 20). The column comes pre-filled with each action's latest
+ * status; a document takes part in the round when its column says something the export did not
+ * (a status changed or typed, a comment). Then every action must have a status: one left empty is
+ * refused, all listed, unless the référent said in words that they go unreviewed
+ * (--non-evalues) — never most statuses vanishing from the published plan unnoticed. Statuses
+ * left as pre-filled are confirmed; the document gets the round and a dated `updates` entry.
+ */
+function newRoundOf(
+  rows: NewRoundRow[],
+  context: { table: Table; convention: Convention; codes: string[]; where: string; whereComment: string; options: ImportOptions },
+): { problems: SheetProblem[]; changes: Change[]; notReviewed: NotReviewed[]; leftOut: boolean; edits: Map<string, FrontmatterEdit[]> } {
+  const { table, convention, codes, where, whereComment, options } = context;
+  const { newRound } = options;
+  const result = {
+    problems: [] as SheetProblem[],
+    changes: [] as Change[],
+    notReviewed: [] as NotReviewed[],
+    leftOut: false,
+    edits: new Map<string, FrontmatterEdit[]>(),
+  };
+  const said = rows.filter((r) => (r.value !== '' && r.value !== r.prefill) || r.comment !== '');
+  if (said.length === 0) {
+    result.leftOut = newRound !== undefined && rows.length > 0;
+    return result;
+  }
+  const commentAlone = (r: NewRoundRow) => r.value === '' && r.comment !== '';
+  for (const r of rows.filter(commentAlone)) {
+    result.problems.push({
+      ...r.at,
+      column: whereComment,
+      value: r.comment,
+      message: 'commentaire sans statut : un commentaire accompagne le statut de l’action à ce bilan',
+      allowed: `un statut dans la colonne de gauche (${codes.join(', ')})`,
+    });
+  }
+  if (!newRound) {
+    for (const r of said.filter((r) => !commentAlone(r))) {
+      result.problems.push({
+        ...r.at,
+        column: where,
+        value: r.value || r.comment,
+        message:
+          'nouveau bilan : dites lequel en relançant avec --bilan <identifiant> --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>"',
+      });
+    }
+    return result;
+  }
+  if ((convention.data.rounds ?? []).some((r) => r.id === newRound.id)) {
+    result.problems.push({
+      sheet: table.name,
+      ...(table.csv ? { csv: true } : {}),
+      column: where,
+      value: newRound.id,
+      message: 'ce bilan existe déjà dans le document : sa colonne est celle de son libellé',
+      allowed: 'un identifiant de bilan nouveau',
+    });
+    return result;
+  }
+  const empty = rows.filter((r) => r.value === '' && !r.action.data.withdrawn);
+  for (const r of rows) {
+    if (r.value !== '' && !codes.includes(r.value)) {
+      result.problems.push({
+        ...r.at,
+        column: where,
+        value: r.value,
+        message: 'statut inconnu pour ce document',
+        allowed: codes.join(', '),
+      });
+    }
+  }
+  if (empty.length > 0 && !options.allowNotReviewed) {
+    result.problems.push({
+      sheet: table.name,
+      ...(table.csv ? { csv: true } : {}),
+      column: where,
+      value: '(vide)',
+      message:
+        `nouveau bilan « ${newRound.label} » : ${empty.length === 1 ? '1 action n’a' : `${empty.length} actions n’ont`} pas de statut ` +
+        `(${allRows(empty.map((r) => r.at.row))} : ${empty.map((r) => r.action.id).join(', ')}) ; publiées ainsi, elles apparaîtraient « sans statut » sur le site. ` +
+        'Donnez à chacune son statut (celui du dernier bilan s’il n’a pas changé : exportez un nouveau classeur, la colonne y est pré-remplie), ' +
+        'ou, si elles n’ont vraiment pas été évaluées, relancez l’import avec --non-evalues',
+      allowed: codes.join(', '),
+    });
+  }
+  if (result.problems.length > 0) return result;
+  for (const r of rows) {
+    if (r.value === '') {
+      if (!r.action.data.withdrawn)
+        result.notReviewed.push({ action: r.action.id, sheet: table.name, row: r.at.row, round: newRound.label });
+      continue;
+    }
+    const comment = r.comment === '' ? undefined : r.comment;
+    result.edits.set(r.action.file, [{ kind: 'add-status', round: newRound.id, status: r.value, comment }]);
+    if (comment !== undefined) {
+      result.changes.push({
+        action: r.action.id,
+        file: r.action.file,
+        kind: 'commentaire',
+        round: newRound.label,
+        from: '(aucun)',
+        to: comment,
+      });
+    }
+    result.changes.push({
+      action: r.action.id,
+      file: r.action.file,
+      kind: 'statut',
+      round: newRound.label,
+      newRound: true,
+      from: r.prefill || '(aucun)',
+      to: r.value,
+    });
+  }
+  const update = {
+    kind: 'add-update',
+    date: options.today ?? todayInParis(),
+    note: options.note ?? defaultUpdateNote(newRound.label),
+  } as const;
+  result.edits.set(convention.file, [{ kind: 'add-round', round: newRound }, update]);
+  return result;
+}
+
+/** "ligne 4", "lignes 4, 7, 9": every row, for a list the référent works through. */
+const allRows = (rows: number[]) => `ligne${rows.length > 1 ? 's' : ''} ${rows.join(', ')}`;
+
+function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetProblem[]): Omit<ImportResult, 'warnings'> {
+  const { root, contentDir = 'content', dryRun = false } = options;
+  const { files, entries } = loadContent(root, contentDir);
+  const problems: (SheetProblem | Problem)[] = [];
+  const changes: Change[] = [];
+  const edits = new Map<string, FrontmatterEdit[]>();
+  const actionsById = new Map(entries.actions.map((a) => [a.id, a]));
+  const sheets = documentSheets(entries);
+  const docs = new Map(sheets.map((d) => [d.name, d]));
+  const byId = new Map(sheets.map((d) => [d.convention.id, d]));
+  const seen = new Set<string>();
+  const used = new Set<string>();
+  const notReviewed: NotReviewed[] = [];
+  const leftOut: string[] = [];
+
+  for (const table of tables) {
+    const place = { sheet: table.name, ...(table.csv ? { csv: true } : {}) };
+    // A sheet is known by its name; a CSV file by its name (<document>.csv) or else by its first identifier.
+    const firstId = table.rows[1]?.[table.rows[0]?.findIndex((h) => h.trim() === HEAD_COLUMNS.id) ?? -1]?.trim() ?? '';
+    const doc = table.csv ? (byId.get(table.name.replace(/\.csv$/i, '')) ?? byId.get(firstId.split('/')[0]!)) : docs.get(table.name);
+    if (!doc) {
+      problems.push({
+        ...place,
+        message: table.csv
+          ? 'document introuvable : nommez le fichier d’après le document (<document>.csv), comme à l’export'
+          : 'feuille inconnue (renommée ou ajoutée ?)',
+        allowed: table.csv ? [...byId.keys()].map((id) => `${id}.csv`).join(', ') : [...docs.keys()].join(', '),
+      });
+      continue;
+    }
+    if (used.has(doc.convention.id)) {
+      problems.push({ ...place, message: `document « ${doc.convention.id} » donné deux fois`, allowed: 'un fichier par document' });
+      continue;
+    }
+    used.add(doc.convention.id);
+    const { convention } = doc;
+    const codes = scaleCodes(convention);
+    const rounds = convention.data.rounds ?? [];
+    const expected = sheetHeaders(convention);
+    const headers = readHeaders(table, expected);
+    const { col, missing } = headers;
+    problems.push(...headers.problems);
+    for (const u of headers.unknown) {
+      if (ROUND_LIKE.test(u.header) && u.filled.length > 0) problems.push(unknownRound(table, u, rounds, codes));
+      else warnings.push(unknownColumnWarning(table, u, expected));
+    }
+    warnings.push(...headers.warnings);
+    if (missing.length > 0) {
+      problems.push({ ...place, row: 1, message: missingMessage(missing, rounds), allowed: expected.join(', ') });
+      continue;
+    }
+    if (headers.problems.length > 0) continue;
+    const where = (h: string) => `${columnLetter(col.get(h)! + 1)} (${h})`;
+    // Wordings and comments may span lines; identifiers, numbers, titles, statuses and lists may not.
+    const multiline = new Set([HEAD_COLUMNS.wording, NEW_ROUND_COMMENT_HEADER, ...rounds.map((r) => commentHeader(r.label))]);
+
+    const newRows: NewRoundRow[] = [];
+    table.rows.forEach((row, index) => {
+      if (index === 0) return;
+      const at = { ...place, row: index + 1 };
+      // Every cell read is checked first: a value that could not be read, or an invisible character.
+      const unusable = expected.flatMap((h) => {
+        const problem = cellProblem(table, index, col.get(h)!, multiline.has(h));
+        return problem ? [{ ...at, column: where(h), ...problem }] : [];
+      });
+      if (unusable.length > 0) {
+        problems.push(...unusable);
+        return;
+      }
+      const get = (h: string) => (row[col.get(h)!] ?? '').trim();
+      const id = get(HEAD_COLUMNS.id);
+      if (!id && expected.every((h) => get(h) === '')) return;
+      const action: Action | undefined = actionsById.get(id);
+      if (!action || action.data.convention !== convention.id) {
+        problems.push({
+          ...at,
+          column: where(HEAD_COLUMNS.id),
+          value: id,
+          message: 'identifiant d’action inconnu dans ce document',
+          allowed: 'l’identifiant exporté (colonne verrouillée), par exemple ' + doc.actions[0]!.id,
+        });
+        return;
+      }
+      if (seen.has(id)) {
+        problems.push({ ...at, column: where(HEAD_COLUMNS.id), value: id, message: 'action présente sur plusieurs lignes' });
+        return;
+      }
+      seen.add(id);
+      const d = action.data;
+      // Locked columns must read as the content does (someone may have lifted the protection).
+      const lockedValues: Record<string, string> = {
+        [HEAD_COLUMNS.number]: d.number ?? '',
+        [HEAD_COLUMNS.axis]: d.axis,
+        [HEAD_COLUMNS.objective]: d.objective ?? '',
+        [TAIL_COLUMNS.responsible]: (d.responsible ?? []).join(', '),
+        [TAIL_COLUMNS.themes]: d.themes.join(', '),
+        [TAIL_COLUMNS.audience]: d.audience.join(', '),
+      };
+      for (const [h, value] of Object.entries(lockedValues)) {
+        if (get(h) !== value) {
+          problems.push({
+            ...at,
+            column: where(h),
+            value: get(h),
+            message: readAsNumber(get(h), value)
+              ? numberMessage(get(h), value)
+              : 'colonne verrouillée modifiée : elle ne peut pas l’être depuis le classeur',
+            allowed: value === '' ? '(vide)' : value,
+          });
+        }
+      }
+      const fileEdits: FrontmatterEdit[] = [];
+      const statuses = d.statuses ?? [];
+      /** The comment cell of a round whose status is (or becomes) `status`: an edit, or a problem. */
+      const comment = (header: string, roundLabel: string, before: string | undefined, hasStatus: boolean) => {
+        const value = get(header);
+        if (value === (before ?? '')) return undefined;
+        if (value === '') {
+          problems.push({
+            ...at,
+            column: where(header),
+            value: '(vide)',
+            message: 'commentaire effacé : l’import ne supprime pas un commentaire publié (retirez-le du fichier de l’action)',
+            allowed: before,
+          });
+          return undefined;
+        }
+        if (!hasStatus) {
+          problems.push({
+            ...at,
+            column: where(header),
+            value,
+            message: 'commentaire sans statut : un commentaire accompagne le statut de l’action à ce bilan',
+            allowed: `un statut dans la colonne de gauche (${codes.join(', ') || 'aucun : ce document ne suit pas de statut'})`,
+          });
+          return undefined;
+        }
+        changes.push({ action: id, file: action.file, kind: 'commentaire', round: roundLabel, from: before ?? '(aucun)', to: value });
+        return value;
+      };
+      rounds.forEach((round, index) => {
+        const value = get(round.label);
+        const i = statuses.findIndex((s) => s.round === round.id);
+        const before = i >= 0 ? statuses[i]!.status : '';
+        const note = comment(commentHeader(round.label), round.label, statuses[i]?.comment, value !== '');
+        if (note !== undefined && i >= 0) {
+          fileEdits.push(
+            statuses[i]!.comment === undefined
+              ? { kind: 'add-key', path: ['statuses', i], key: 'comment', value: note }
+              : { kind: 'set', path: ['statuses', i, 'comment'], value: note },
+          );
+        }
+        if (value === before) return;
+        if (value === '') {
+          problems.push({
+            ...at,
+            column: where(round.label),
+            value: '(vide)',
+            message: 'statut effacé : l’import ne supprime pas un statut publié',
+            allowed: before,
+          });
+          return;
+        }
+        if (!codes.includes(value)) {
+          problems.push({
+            ...at,
+            column: where(round.label),
+            value,
+            message: 'statut inconnu pour ce document',
+            allowed: codes.join(', ') || '(aucun : ce document ne suit pas de statut)',
+          });
+          return;
+        }
+        if (i >= 0) fileEdits.push({ kind: 'set', path: ['statuses', i, 'status'], value });
+        else {
+          // Statuses go oldest round first: before the first one from a later round.
+          const later = statuses.findIndex((s) => rounds.findIndex((x) => x.id === s.round) > index);
+          fileEdits.push({
+            kind: 'add-status',
+            round: round.id,
+            status: value,
+            comment: note,
+            before: later >= 0 ? later : undefined,
+          });
+        }
+        changes.push({ action: id, file: action.file, kind: 'statut', round: round.label, from: before || '(aucun)', to: value });
+      });
+      if (codes.length > 0) {
+        newRows.push({
+          at,
+          action,
+          value: get(NEW_ROUND_HEADER),
+          comment: get(NEW_ROUND_COMMENT_HEADER),
+          prefill: prefilledStatus(convention, action),
+        });
+      }
+      for (const [h, field, kind] of [
+        [HEAD_COLUMNS.title, 'title', 'titre'],
+        [HEAD_COLUMNS.wording, 'wording', 'libellé'],
+      ] as const) {
+        const value = get(h);
+        if (value === d[field]) continue;
+        if (value === '') {
+          problems.push({ ...at, column: where(h), value: '(vide)', message: `${kind} vide`, allowed: 'un texte' });
+          continue;
+        }
+        fileEdits.push({ kind: 'set', path: [field], value });
+        changes.push({ action: id, file: action.file, kind, from: d[field], to: value });
+      }
+      if (fileEdits.length > 0) edits.set(action.file, fileEdits);
+    });
+    const round =
+      codes.length > 0
+        ? newRoundOf(newRows, {
+            table,
+            convention,
+            codes,
+            where: where(NEW_ROUND_HEADER),
+            whereComment: where(NEW_ROUND_COMMENT_HEADER),
+            options,
+          })
+        : { problems: [], changes: [], notReviewed: [], leftOut: false, edits: new Map<string, FrontmatterEdit[]>() };
+    problems.push(...round.problems);
+    changes.push(...round.changes);
+    notReviewed.push(...round.notReviewed);
+    if (round.leftOut) leftOut.push(doc.name);
+    for (const [file, e] of round.edits) edits.set(file, [...(edits.get(file) ?? []), ...e]);
+  }
+  if (problems.length > 0) return { problems, changes, notReviewed, leftOut, written: [] };
+
+  // The same checks as the build, on the content with the changes made in memory.
+  const changed: RawFile[] = files.map((f) => {
+    const e = edits.get(f.file);
+    return e ? { ...f, frontmatter: applyToData(f.frontmatter as Record<string, unknown>, e) } : f;
+  });
+  problems.push(...validateAll(changed).problems);
+  if (problems.length > 0) return { problems, changes, notReviewed, leftOut, written: [] };
+
+  // Every file is edited in memory first: one that cannot be means none is written.
+  const texts: { file: string; text: string }[] = [];
+  for (const [file, e] of edits) {
+    try {
+      texts.push({ file, text: editFrontmatter(readFileSync(join(root, file), 'utf8'), e) });
+    } catch (error) {
+      problems.push({ file, field: '(front matter)', message: (error as Error).message });
+    }
+  }
+  if (problems.length > 0 || dryRun) return { problems, changes, notReviewed, leftOut, written: [] };
+  // Through the journal (journal.ts): stopped anywhere, the content is either untouched or refused
+  // by every read until this import is finished or undone (issue 19).
+  const written = writeContent(root, contentDir, texts, options);
+  return { problems, changes, notReviewed, leftOut, written };
+}
+
+/**
+ * One problem as printed in the terminal (a warning with `⚠` instead of `✗`). What comes from the
+ * file is printed with its invisible characters shown as codes (see `visible`).
+ */
+export function formatImportProblem(p: SheetProblem | Problem): string {
+  return 'file' in p ? formatProblem(p) : formatSheetProblem(p, '✗');
+}
+
+function formatSheetProblem(p: SheetProblem, mark: '✗' | '⚠'): string {
+  const place = [
+    `${p.csv ? 'fichier' : 'feuille'} « ${visible(p.sheet)} »`,
+    p.row !== undefined ? `ligne ${p.row}` : '',
+    p.column ? `colonne ${visible(p.column)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const lines = [`${mark} ${place} : ${p.message}`];
+  if (p.value !== undefined) lines.push(`  valeur trouvée : « ${visible(p.value)} »`);
+  if (p.allowed) lines.push(`  valeurs permises : ${p.allowed}`);
+  return lines.join('\n');
+}
+
+/** The warnings, as the command prints them after its summary (empty when there are none). */
+export function formatWarnings(warnings: SheetProblem[]): string {
+  if (warnings.length === 0) return '';
+  const head =
+    warnings.length === 1
+      ? 'Attention : 1 remarque, sur ce que l’import a laissé de côté :'
+      : `Attention : ${warnings.length} remarques, sur ce que l’import a laissé de côté :`;
+  return [head, ...warnings.map((w) => formatSheetProblem(w, '⚠'))].join('\n\n');
+}
+
+/** "1 action", "3 actions". */
+const count = (n: number, singular: string, plural = `${singular}s`) => `${n} ${n > 1 ? plural : singular}`;
+
+/**
+ * The summary of the changes, in French. A new round is told apart (issue 20): its real moves
+ * (from → to, grouped, with counts), the statuses confirmed unchanged, the actions not reviewed,
+ * and the documents left out of it — never 72 lines « (aucun) → R » hiding 5 moves.
+ */
+export function formatSummary(changes: Change[], round: { notReviewed?: NotReviewed[]; leftOut?: string[] } = {}): string {
+  const statuses = changes.filter((c) => c.kind === 'statut' && !c.newRound);
+  const comments = changes.filter((c) => c.kind === 'commentaire');
+  const texts = changes.filter((c) => c.kind === 'titre' || c.kind === 'libellé');
+  const modified = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''} modifié${n > 1 ? 's' : ''}`;
+  const lines = [
+    `${modified(statuses.length, 'statut')}, ${modified(comments.length, 'commentaire')}, ${modified(texts.length, 'texte')}.`,
+  ];
+  for (const c of statuses) lines.push(`  ${c.action} — ${c.round} : ${c.from} → ${c.to}`);
+  for (const c of comments) lines.push(`  ${c.action} — commentaire (${c.round}) : « ${c.from} » → « ${c.to} »`);
+  for (const c of texts) lines.push(`  ${c.action} — ${c.kind} : « ${c.from} » → « ${c.to} »`);
+  lines.push(
+    ...newRoundSummary(
+      changes.filter((c) => c.newRound),
+      round.notReviewed ?? [],
+      round.leftOut ?? [],
+    ),
+  );
+  return lines.join('\n');
+}
+
+function newRoundSummary(statuses: Change[], notReviewed: NotReviewed[], leftOut: string[]): string[] {
+  const labels = [...new Set([...statuses.map((c) => c.round!), ...notReviewed.map((n) => n.round)])];
+  const lines: string[] = [];
+  for (const label of labels) {
+    const mine = statuses.filter((c) => c.round === label);
+    const moves = mine.filter((c) => c.from !== c.to);
+    const unreviewed = notReviewed.filter((n) => n.round === label);
+    lines.push(`Nouveau bilan « ${label} » :`);
+    lines.push(`  ${count(moves.length, 'statut changé', 'statuts changés')}${moves.length > 0 ? ' :' : '.'}`);
+    const groups = Map.groupBy(moves, (c) => `${c.from === '(aucun)' ? 'sans statut' : c.from} → ${c.to}`);
+    for (const [move, list] of groups)
+      lines.push(`    ${move} : ${count(list.length, 'action')} (${list.map((c) => c.action).join(', ')})`);
+    lines.push(`  ${count(mine.length - moves.length, 'statut confirmé', 'statuts confirmés')} sans changement.`);
+    lines.push(
+      unreviewed.length === 0
+        ? '  0 action non évaluée.'
+        : `  ${count(unreviewed.length, 'action non évaluée', 'actions non évaluées')} (publiées sans statut à ce bilan, --non-evalues) : ${unreviewed.map((n) => n.action).join(', ')}`,
+    );
+  }
+  if (leftOut.length > 0) {
+    lines.push(
+      `Sans nouveau bilan (colonne « ${NEW_ROUND_HEADER} » laissée telle qu’exportée) : ${leftOut.map((s) => `« ${s} »`).join(', ')}.`,
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The whole test suite, as `npm test` runs it: lint and format check, unit tests, fidelity of the
+# content to its sources, types, a build under a sub-path, checks of the built folder, then the
+# browser tests (accessibility of every page, keyboard, display, search), served by a real nginx with
+# the deployment guide's configuration and its strict Content-Security-Policy. The site is built once.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+# Publishers deploy under a sub-path: the tests build and serve the site the same way.
+export BASE_PATH="${BASE_PATH:-/intranet/handicap/}"
+
+# Each stage says how long the previous one took, so that a slow one shows (the tests themselves
+# never time anything); Playwright gives its own duration last.
+stage() {
+  if [ -n "${stage_name:-}" ]; then echo "  (${stage_name} : $((SECONDS - stage_start)) s, ${SECONDS} s en tout)"; fi
+  stage_name="$1"
+  stage_start=$SECONDS
+  echo "▶ $1"
+}
+
+# Two jobs side by side (each stage here runs on one core, the machine has two); their outputs are
+# shown one after the other, and the stage fails if either does.
+side_by_side() {
+  local log_a log_b status_a=0 status_b=0
+  log_a=$(mktemp) log_b=$(mktemp)
+  bash -c "$1" > "$log_a" 2>&1 &
+  local pid_a=$!
+  bash -c "$2" > "$log_b" 2>&1 || status_b=$?
+  wait "$pid_a" || status_a=$?
+  cat "$log_a" "$log_b"
+  rm -f "$log_a" "$log_b"
+  [ "$status_a" -eq 0 ] && [ "$status_b" -eq 0 ]
+}
+
+stage "Navigateur, serveur web (nginx) et lecteur XML strict (xmllint) pour les tests"
+bash scripts/tooling/ensure-browser.sh
+bash scripts/tooling/ensure-nginx.sh
+bash scripts/tooling/ensure-xmllint.sh
+# Astro's generated types once, first: the lint and the type check below read them side by side,
+# and nothing writes them again until the build.
+stage "Types générés par Astro"
+npx astro sync --silent
+stage "Lint (ESLint) et mise en forme (Prettier) ; à côté, tests unitaires, fidélité du contenu aux sources et vérification des types"
+# The unit and content tests share one process each (--test-isolation=none): loading the model and
+# its libraries once instead of once per file halves their time (a failure still names its file).
+side_by_side 'npm run lint:code --silent' \
+  'npm run test:unit --silent && npm run test:content --silent && { npm run typecheck --silent -- --noSync > /tmp/conventions-typecheck.log 2>&1 || { cat /tmp/conventions-typecheck.log; exit 1; }; tail -n 4 /tmp/conventions-typecheck.log; }'
+# The build alone: it writes Astro's content store, which the type check reads.
+stage "Construction du site sous ${BASE_PATH}"
+npm run build --silent > /tmp/conventions-build.log 2>&1 || { cat /tmp/conventions-build.log; exit 1; }
+tail -n 1 /tmp/conventions-build.log
+# Two test files at a time: one of them builds a copy of the site, which leaves a core to the others.
+stage "Contrôles du dossier construit"
+npm run test:build --silent
+
+stage "Tests dans le navigateur"
+npx playwright test

@@ -1,0 +1,503 @@
+/**
+ * The open-data exports: one record per action (`donnees/actions.json` / `.csv`), one per numbered
+ * or lettered item (`donnees/elements.*`), and the follow-up, one per action and review round of
+ * its document (`donnees/suivi.*`). Field names are a public contract: later versions add fields,
+ * never rename them.
+ */
+import type { ActionNode, Catalogue, RoundEntry } from '../catalogue/types.ts';
+import { paths, SLUG_PATTERN } from '../lib/paths.ts';
+import { STATUSES, STATUS_KEYS } from '../model/statuses.ts';
+import { ACTION_KINDS } from '../model/action.ts';
+import { ORGANISATION_KINDS } from '../model/organisation.ts';
+import { readCsvText, writeCsv, type CsvDialect } from './csv.ts';
+
+/**
+ * What the published schema (`donnees/<table>.schema.json`, Table Schema) says of a column, after
+ * the conventions of schema.data.gouv.fr: a French title and description, the constraints the data
+ * really keeps (the example is the column's first value in the published data, never made up).
+ * Declared beside the column's value, so that the CSV and its schema are made from one list and
+ * cannot drift.
+ */
+export interface FieldInfo {
+  title: string;
+  description: string;
+  /** "string" unless said: every value is text as printed; "boolean" columns write oui / non. */
+  type?: 'string' | 'boolean';
+  /** Fixed constraints, or constraints that depend on the published content (the documents' scales). */
+  constraints?: FieldConstraints | ((context: SchemaContext) => FieldConstraints);
+}
+export interface FieldConstraints {
+  required?: boolean;
+  unique?: boolean;
+  pattern?: string;
+  enum?: string[];
+  maxLength?: number;
+}
+/** What some constraints are made of: the status codes of the published documents' scales. */
+export interface SchemaContext {
+  indicators: string[];
+}
+/** One column of an export: its schema, and how a row's value is made. */
+export interface Column<S> extends FieldInfo {
+  value: (source: S) => string;
+}
+
+/** Patterns of the values the site makes itself (ids, addresses, dates), anchored at both ends. */
+export const PATTERNS = {
+  /** A document id: "inserm-fiphfp-2023-2026". */
+  slug: SLUG_PATTERN.source,
+  /** A page of the site relative to its base, and an optional fragment: "…/axe-1/#objectif-3". */
+  url: '^([a-z0-9]+(-[a-z0-9]+)*/)+(#[a-z0-9]+(-[a-z0-9]+)*)?$',
+  /** A date at the precision the source gives: AAAA, AAAA-MM or AAAA-MM-JJ. */
+  partialDate: '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$',
+};
+const STATUS_LABELS = STATUS_KEYS.map((key) => STATUSES[key].label);
+const required = { required: true };
+/** The codes of the documents' scales; none at all when no document gives statuses (then the column stays empty). */
+const indicatorCodes = ({ indicators }: SchemaContext): FieldConstraints =>
+  indicators.length > 0 ? { enum: indicators } : { maxLength: 0 };
+const documentId = (description: string): FieldInfo => ({
+  title: 'Document',
+  description,
+  constraints: { ...required, pattern: PATTERNS.slug },
+});
+const pageUrl = (description: string): FieldInfo => ({
+  title: 'Adresse',
+  description,
+  constraints: { ...required, pattern: PATTERNS.url },
+});
+
+export interface ActionRecord {
+  /** Convention id ("inserm-fiphfp-2023-2026"). */
+  convention: string;
+  /** Axis number as printed. */
+  axis: string;
+  axisTitle: string;
+  /** Objective number as printed, empty when the source lists the item directly under the axis. */
+  objective: string;
+  objectiveTitle: string;
+  /** "action", "mesure" or "engagement". */
+  kind: string;
+  /** Number as printed, empty when the source gives none. */
+  number: string;
+  title: string;
+  wording: string;
+  /** Shared status key ("realise"), empty when the source gives none. */
+  status: string;
+  /** Shared status in French ("Réalisé"). */
+  statusLabel: string;
+  /** Indicator code as printed in the source ("R"). */
+  indicator: string;
+  /** Page of the action, relative to the site base. */
+  url: string;
+  /** Bodies responsible, as printed ("RH", "DISC"); empty when the source names none. */
+  responsible: string[];
+  /** Done and due dates as printed ("2018", "2nd sem. 2022"); empty strings when not given. */
+  dates: { done: string; due: string };
+  /** What each review round of the document says of the action, oldest first (JSON only: see `donnees/suivi.csv`). */
+  rounds: RoundRecord[];
+}
+
+/** CSV columns: the record's fields, with the list joined and the dates flattened. */
+export const CSV_COLUMNS = {
+  convention: {
+    ...documentId("Identifiant du document (convention, plan ou circulaire) auquel appartient l'action."),
+    value: (r) => r.convention,
+  },
+  axis: {
+    title: "Numéro de l'axe",
+    description: "Numéro de l'axe (ou du thème, de la section, selon le mot du document) tel qu'imprimé dans la source.",
+    constraints: required,
+    value: (r) => r.axis,
+  },
+  axisTitle: { title: "Titre de l'axe", description: "Titre de l'axe tel qu'imprimé.", constraints: required, value: (r) => r.axisTitle },
+  objective: {
+    title: "Numéro de l'objectif",
+    description: "Numéro de l'objectif (ou de l'article) tel qu'imprimé ; vide quand la source place l'action directement sous l'axe.",
+    value: (r) => r.objective,
+  },
+  objectiveTitle: {
+    title: "Titre de l'objectif",
+    description: "Titre de l'objectif ; vide quand il n'y en a pas.",
+    value: (r) => r.objectiveTitle,
+  },
+  kind: {
+    title: 'Nature',
+    description: "action, mesure (mesure non numérotée) ou engagement (engagement lettré d'un article).",
+    constraints: { ...required, enum: Object.keys(ACTION_KINDS) },
+    value: (r) => r.kind,
+  },
+  number: {
+    title: 'Numéro',
+    description: "Numéro de l'action tel qu'imprimé ; vide quand la source n'en donne pas.",
+    value: (r) => r.number,
+  },
+  title: {
+    title: 'Titre',
+    description: "Titre court de l'action : les premiers mots de son libellé.",
+    constraints: required,
+    value: (r) => r.title,
+  },
+  wording: {
+    title: 'Libellé',
+    description: "Libellé complet de l'action, tel qu'imprimé.",
+    constraints: required,
+    value: (r) => r.wording,
+  },
+  status: {
+    title: 'Statut (clé)',
+    description: 'Statut au dernier bilan, clé commune à tous les documents ; vide quand la source ne donne pas de statut.',
+    constraints: { enum: [...STATUS_KEYS] },
+    value: (r) => r.status,
+  },
+  statusLabel: {
+    title: 'Statut',
+    description: 'Le même statut, en toutes lettres ; vide quand la source ne donne pas de statut.',
+    constraints: { enum: STATUS_LABELS },
+    value: (r) => r.statusLabel,
+  },
+  indicator: {
+    title: 'Code du statut',
+    description: "Code du statut dans l'échelle du document, tel qu'imprimé ; vide quand la source ne donne pas de statut.",
+    constraints: indicatorCodes,
+    value: (r) => r.indicator,
+  },
+  url: {
+    ...pageUrl("Page de l'action, relative à la base du site."),
+    constraints: { ...required, unique: true, pattern: PATTERNS.url },
+    value: (r) => r.url,
+  },
+  responsible: {
+    title: 'Responsables',
+    description: "Services ou personnes responsables, tels qu'imprimés, séparés par « ; » ; vide quand la source n'en nomme pas.",
+    value: (r) => r.responsible.join(' ; '),
+  },
+  'dates.done': {
+    title: 'Réalisée en',
+    description: "Date de réalisation telle qu'imprimée (« 2018 ») ; vide quand la source n'en donne pas.",
+    value: (r) => r.dates.done,
+  },
+  'dates.due': {
+    title: 'Échéance',
+    description: "Échéance telle qu'imprimée (« 2nd sem. 2022 ») ; vide quand la source n'en donne pas.",
+    value: (r) => r.dates.due,
+  },
+} satisfies Record<string, Column<ActionRecord>>;
+
+export function toRecord(action: ActionNode): ActionRecord {
+  return {
+    convention: action.convention.id,
+    axis: action.axis.data.number,
+    axisTitle: action.axis.data.title,
+    objective: action.objective?.data.number ?? '',
+    objectiveTitle: action.objective?.data.title ?? '',
+    kind: action.data.kind,
+    number: action.data.number ?? '',
+    title: action.data.title,
+    wording: action.data.wording,
+    status: action.status?.key ?? '',
+    statusLabel: action.status?.label ?? '',
+    indicator: action.status?.code ?? '',
+    url: action.path,
+    responsible: action.data.responsible ?? [],
+    dates: { done: action.data.dates?.done ?? '', due: action.data.dates?.due ?? '' },
+    rounds: action.history.map((entry) => record(ROUND_COLUMNS, { action, entry })),
+  };
+}
+
+/**
+ * The open data's CSV dialect: comma, CRLF line ends, UTF-8 without a byte order mark, as the Data
+ * Package standard recommends and as datapackage.json declares it (`encoding: utf-8`): with a byte
+ * order mark, datapackage-js, the reference reader, took it for part of the first column's name and
+ * refused every file ("The column header names do not match the field names in the schema"), and
+ * "utf-8-sig", Python's name for UTF-8 with a mark, is no registered encoding (issue 19).
+ */
+export const OPEN_DATA_CSV: CsvDialect = { separator: ',', bom: false };
+
+/**
+ * An export as a table: its header, what the schema says of each column (same order) and its
+ * rows of text. The CSV file and its Table Schema are both made from it.
+ */
+export interface Table {
+  header: string[];
+  fields: FieldInfo[];
+  rows: string[][];
+}
+
+function tableOf<S>(columns: Record<string, Column<S>>, sources: readonly S[]): Table {
+  const entries = Object.entries(columns);
+  return {
+    header: entries.map(([name]) => name),
+    fields: entries.map(([, column]) => column),
+    rows: sources.map((s) => entries.map(([, column]) => column.value(s))),
+  };
+}
+
+/** The CSV file of a table (src/open-data/csv.ts: a value starting like a formula is written after an apostrophe). */
+export function tableToCsv(table: Table): string {
+  return writeCsv([table.header, ...table.rows], OPEN_DATA_CSV);
+}
+
+export function actionsTable(records: ActionRecord[]): Table {
+  return tableOf(CSV_COLUMNS, records);
+}
+
+export function toCsv(records: ActionRecord[]): string {
+  return tableToCsv(actionsTable(records));
+}
+
+/** Reads an open-data CSV file as a reuser should: the values as they were before writing (src/open-data/csv.ts). */
+export function parseCsv(text: string): string[][] {
+  return readCsvText(text, OPEN_DATA_CSV.separator);
+}
+
+/**
+ * The second export, `donnees/elements.json` / `.csv`: one record per content entry of every kind
+ * (document, section, axis, objective, action, procedure) and per lettered sub-item, so that every
+ * numbered or lettered item of the sources can be found and linked to.
+ */
+export interface ItemRecord {
+  convention: string;
+  /** "document", "section", "axe", "objectif", "action", "sous-element" or "procedure". */
+  type: string;
+  /** Number or letter as printed, empty when none. */
+  number: string;
+  /** Label as shown ("Article premier", "Action n°12", "a"). */
+  label: string;
+  title: string;
+  /** Page (and fragment, for objectives and sub-items) relative to the site base. */
+  url: string;
+}
+
+/** The kinds of item, as the `type` column writes them. */
+export const ITEM_TYPES = [
+  'document',
+  'section',
+  'axe',
+  'objectif',
+  'action',
+  'sous-element',
+  'procedure',
+  'glossaire',
+  ...Object.keys(ORGANISATION_KINDS),
+];
+
+/** The columns of `donnees/elements.*`, in order, with what the schema says of each. */
+export const ITEM_COLUMNS = {
+  convention: {
+    ...documentId(
+      "Identifiant du document de l'élément ; vide pour les termes du glossaire, organismes et rôles, qui n'appartiennent à aucun document.",
+    ),
+    constraints: { pattern: PATTERNS.slug },
+  },
+  type: {
+    title: 'Type',
+    description:
+      "document, section (partie de texte : préambule, article…), axe, objectif, action, sous-element (point lettré d'une action), procedure, glossaire, organisation ou role.",
+    constraints: { ...required, enum: ITEM_TYPES },
+  },
+  number: { title: 'Numéro', description: "Numéro ou lettre tel qu'imprimé ; vide quand il n'y en a pas." },
+  label: {
+    title: 'Libellé',
+    description: "Libellé tel qu'affiché sur le site (« Article premier », « Action n°12 », « Action n°3, a »).",
+    constraints: required,
+  },
+  title: {
+    title: 'Titre',
+    description: "Titre de l'élément (pour un point lettré, son texte ; pour un sigle, sa forme développée).",
+    constraints: required,
+  },
+  url: {
+    ...pageUrl("Page de l'élément (et son ancre, pour un objectif ou un point lettré), relative à la base du site."),
+    constraints: { ...required, unique: true, pattern: PATTERNS.url },
+  },
+} satisfies Record<keyof ItemRecord, FieldInfo>;
+
+export const ITEM_FIELDS = Object.keys(ITEM_COLUMNS) as (keyof ItemRecord)[];
+
+export function itemRecords(catalogue: Catalogue): ItemRecord[] {
+  const records: ItemRecord[] = [];
+  for (const c of catalogue.conventions) {
+    const push = (type: string, number: string | undefined, label: string, title: string, url: string) =>
+      records.push({ convention: c.id, type, number: number ?? '', label, title, url });
+    push('document', undefined, c.data.shortTitle, c.data.title, c.path);
+    for (const s of c.sections) push('section', s.data.number, s.label, s.data.title, s.path);
+    for (const a of c.axes) {
+      push('axe', a.data.number, a.label, a.data.title, a.path);
+      for (const o of a.objectives) push('objectif', o.data.number, o.label, o.data.title, o.path);
+    }
+    for (const a of c.actions) {
+      push('action', a.data.number, a.label, a.data.title, a.path);
+      for (const s of a.data.subItems ?? [])
+        push('sous-element', s.letter, `${a.label}, ${s.letter}`, s.text, paths.subItem(a.id, s.letter));
+    }
+    for (const p of c.procedures) push('procedure', p.data.number, 'Procédure', p.data.title, p.path);
+  }
+  // Entries that belong to no single document: empty `convention`.
+  for (const g of catalogue.glossary)
+    records.push({
+      convention: '',
+      type: 'glossaire',
+      number: '',
+      label: g.data.term,
+      title: g.data.expansion ?? g.data.term,
+      url: g.path,
+    });
+  for (const o of catalogue.organisations)
+    records.push({ convention: '', type: o.data.kind, number: '', label: o.label, title: o.data.name, url: o.path });
+  return records;
+}
+
+export function itemsTable(records: ItemRecord[]): Table {
+  return { header: ITEM_FIELDS, fields: Object.values(ITEM_COLUMNS), rows: records.map((r) => ITEM_FIELDS.map((f) => r[f])) };
+}
+
+export function itemsToCsv(records: ItemRecord[]): string {
+  return tableToCsv(itemsTable(records));
+}
+
+/**
+ * The follow-up export, `donnees/suivi.json` / `.csv` (issue 10), in long format: one row per
+ * action and review round of its document, oldest round first, so that a spreadsheet can filter
+ * a round or pivot the statuses. A round that did not review the action gives a row with an empty
+ * status (nothing carried over from another round); actions of documents without rounds give no row.
+ * Every column is declared once below and both files are made from the same records, so the JSON
+ * and the CSV cannot drift: a JSON record is a CSV row with its column names, every value a string.
+ */
+interface FollowUpSource {
+  action: ActionNode;
+  /** One entry of `action.history`. */
+  entry: RoundEntry;
+}
+type Columns = Record<string, Column<FollowUpSource>>;
+
+/** What the follow-up says of the action itself. */
+const ACTION_COLUMNS = {
+  convention: { ...documentId("Identifiant du document de l'action."), value: ({ action }) => action.convention.id },
+  conventionShortTitle: {
+    title: 'Document (titre court)',
+    description: 'Titre court du document.',
+    constraints: required,
+    value: ({ action }) => action.convention.data.shortTitle,
+  },
+  number: {
+    title: 'Numéro',
+    description: "Numéro de l'action tel qu'imprimé ; vide quand la source n'en donne pas.",
+    value: ({ action }) => action.data.number ?? '',
+  },
+  label: {
+    title: 'Libellé',
+    description: "Libellé de l'action (« Action n°12 », « Mesure non numérotée »).",
+    constraints: required,
+    value: ({ action }) => action.label,
+  },
+  title: { title: 'Titre', description: "Titre court de l'action.", constraints: required, value: ({ action }) => action.data.title },
+  url: { ...pageUrl("Page de l'action, relative à la base du site."), value: ({ action }) => action.path },
+} satisfies Columns;
+
+/** What one round says of the action: also the `rounds` of each record of `donnees/actions.json`. */
+const ROUND_COLUMNS = {
+  round: {
+    title: 'Bilan',
+    description: 'Identifiant du bilan.',
+    constraints: { ...required, pattern: PATTERNS.slug },
+    value: ({ entry }) => entry.round.id,
+  },
+  roundLabel: {
+    title: 'Libellé du bilan',
+    description: "Libellé du bilan tel que le document l'écrit.",
+    constraints: required,
+    value: ({ entry }) => entry.round.label,
+  },
+  roundDate: {
+    title: 'Date du bilan',
+    description: "Date du bilan (AAAA-MM-JJ, AAAA-MM ou AAAA) ; vide quand le bilan ne donne qu'une période.",
+    constraints: { pattern: PATTERNS.partialDate },
+    value: ({ entry }) => entry.round.date ?? '',
+  },
+  roundPeriod: {
+    title: 'Période du bilan',
+    description: "Période que couvre le bilan, telle qu'imprimée (« 2023-2025 ») ; vide quand le bilan ne donne qu'une date.",
+    value: ({ entry }) => entry.round.period ?? '',
+  },
+  roundUrl: {
+    ...pageUrl('Page « Ce qui a changé » du bilan, relative à la base du site.'),
+    value: ({ entry }) => entry.round.path,
+  },
+  indicator: {
+    title: 'Code du statut',
+    description: "Code du statut à ce bilan dans l'échelle du document (« EC ») ; vide quand le bilan n'a pas évalué l'action.",
+    constraints: indicatorCodes,
+    value: ({ entry }) => entry.status?.code ?? '',
+  },
+  status: {
+    title: 'Statut (clé)',
+    description: "Statut à ce bilan, clé commune à tous les documents ; vide quand le bilan n'a pas évalué l'action.",
+    constraints: { enum: [...STATUS_KEYS] },
+    value: ({ entry }) => entry.status?.key ?? '',
+  },
+  statusLabel: {
+    title: 'Statut',
+    description: "Le même statut, en toutes lettres ; vide quand le bilan n'a pas évalué l'action.",
+    constraints: { enum: STATUS_LABELS },
+    value: ({ entry }) => entry.status?.label ?? '',
+  },
+  withdrawn: {
+    title: 'Retirée',
+    description: "oui au bilan où l'action est retirée (ou fusionnée dans une autre), non sinon.",
+    type: 'boolean',
+    constraints: required,
+    value: ({ entry }) => (entry.withdrawn ? 'oui' : 'non'),
+  },
+  mergedInto: {
+    title: 'Fusionnée dans',
+    description: "Numéro de l'action qui la reprend, au bilan de la fusion ; vide sinon.",
+    value: ({ action, entry }) => (entry.withdrawn ? (action.withdrawn?.mergedInto?.data.number ?? '') : ''),
+  },
+  withdrawnNote: {
+    title: 'Note sur le retrait',
+    description: 'Note du bilan sur le retrait, au bilan du retrait ; vide sinon.',
+    value: ({ action, entry }) => (entry.withdrawn ? (action.withdrawn?.note ?? '') : ''),
+  },
+  comment: {
+    title: 'Commentaire',
+    description: "Commentaire du bilan sur l'action ; vide quand il n'y en a pas.",
+    value: ({ entry }) => entry.comment ?? '',
+  },
+  evidence: {
+    title: 'Justificatif',
+    description: "Ce qui atteste le statut, tel que le bilan le donne ; vide quand il n'y en a pas.",
+    value: ({ entry }) => entry.evidence ?? '',
+  },
+} satisfies Columns;
+
+const FOLLOW_UP_COLUMNS = { ...ACTION_COLUMNS, ...ROUND_COLUMNS } satisfies Columns;
+
+type RecordOf<C extends Columns> = { [K in keyof C]: string };
+export type RoundRecord = RecordOf<typeof ROUND_COLUMNS>;
+export type FollowUpRecord = RecordOf<typeof FOLLOW_UP_COLUMNS>;
+/** The follow-up's columns, in order: the CSV header and the keys of every JSON record. */
+export const FOLLOW_UP_FIELDS = Object.keys(FOLLOW_UP_COLUMNS) as (keyof FollowUpRecord)[];
+/** The keys of each entry of an action's `rounds` in `donnees/actions.json`. */
+export const ROUND_FIELDS = Object.keys(ROUND_COLUMNS) as (keyof RoundRecord)[];
+
+function record<C extends Columns>(columns: C, source: FollowUpSource): RecordOf<C> {
+  return Object.fromEntries(Object.entries(columns).map(([name, column]) => [name, column.value(source)])) as RecordOf<C>;
+}
+
+/** One record per action and round of its document, actions in site order, rounds oldest first. */
+export function followUpRecords(actions: readonly ActionNode[]): FollowUpRecord[] {
+  return actions.flatMap((action) => action.history.map((entry) => record(FOLLOW_UP_COLUMNS, { action, entry })));
+}
+
+export function followUpTable(records: FollowUpRecord[]): Table {
+  return {
+    header: FOLLOW_UP_FIELDS,
+    fields: Object.values(FOLLOW_UP_COLUMNS),
+    rows: records.map((r) => FOLLOW_UP_FIELDS.map((f) => r[f])),
+  };
+}
+
+export function followUpToCsv(records: FollowUpRecord[]): string {
+  return tableToCsv(followUpTable(records));
+}
