@@ -1,5 +1,5 @@
 /**
- * The rule saying which text of a page counts, for the marking of terms in pages (./enrich.ts) and
+ * The rule saying which text of a page counts, for the marking of terms in pages (./pass.ts) and
  * for the lists of the glossary and organisation pages (src/catalogue/crosscut.ts), so that a
  * term's page lists a page if and only if the term occurs in that page's text. What an occurrence
  * is, and the matcher that finds them, are in src/model/matcher.ts.
@@ -28,7 +28,7 @@ export function outsideTextTag(tagName: string, notText: boolean): boolean {
   return NOT_RENDERED.has(tagName) || notText;
 }
 
-/** Class of the marks the page pass puts on terms (./enrich.ts). */
+/** Class of the marks the page pass puts on terms (./pass.ts). */
 export const TERM_CLASS = 'terme';
 const isTermMark = (node: Element) =>
   node.tagName === 'a' && Array.isArray(node.properties.className) && node.properties.className.includes(TERM_CLASS);
