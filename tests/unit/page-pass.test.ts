@@ -5,6 +5,8 @@ import { selectAll } from '../hast.ts';
 import { toHtml } from 'hast-util-to-html';
 import { compilePass, languageMatcher, passData, type PassPage } from '../../src/page-pass/pass.ts';
 import { passRunner } from '../../src/page-pass/page-pass.ts';
+import { mainPlace, placement, textChanges, type ElementFacts } from '../../src/page-pass/rules.ts';
+import { fileURLToPath } from 'node:url';
 
 const glossary = [
   { term: 'DIS', expansion: "Délégation à l'intégrité scientifique", path: 'glossaire/dis/' },
@@ -268,4 +270,56 @@ test('pages made of lists get the language marks alone; those that name none are
     await passRunner(quoted, languageMatcher(quoted))('<p>un Pick&#39;n go</p>', { path: 'actions/', base: '/b/', languageOnly: true }),
     /<span lang="en">Pick'n go<\/span>/,
   );
+});
+
+/** An element's facts as the rules read them: a plain element unless told otherwise. */
+const facts = (tagName: string, more: Partial<ElementFacts> = {}): ElementFacts => ({
+  tagName,
+  notText: false,
+  hasLang: false,
+  scrollRegion: false,
+  ...more,
+});
+
+test('the rule table: what is counted, marked, marked as another language, wrapped or scoped, from the parent’s place', () => {
+  const page = mainPlace(false);
+  const list = mainPlace(true);
+  // Running text: everything goes.
+  assert.deepEqual(placement(facts('p'), page).inside, { counted: true, markable: true, foreign: true, structure: true, inRegion: false });
+  // A heading, a link: counted, read in another language, but no term marked.
+  for (const tag of ['h2', 'a', 'code']) assert.equal(placement(facts(tag), page).inside.markable, false, tag);
+  assert.equal(placement(facts('h2'), page).inside.counted, true);
+  // Outside the text: neither counted nor marked; a language still marked. Inside a lang: no language mark.
+  assert.deepEqual(placement(facts('div', { notText: true }), page).inside, { ...page, counted: false, markable: false });
+  assert.equal(placement(facts('p', { hasLang: true }), page).inside.foreign, false);
+  assert.equal(placement(facts('option'), page).inside.foreign, false);
+  // Tables wrapped once; ids scoped; neither on a page made of lists, which gets the language marks alone.
+  assert.equal(placement(facts('table'), page).wrap, true);
+  const region = placement(facts('section', { scrollRegion: true }), page).inside;
+  assert.equal(placement(facts('table'), region).wrap, false);
+  assert.deepEqual(placement(facts('div', { prefixIds: 'p-', shiftHeadings: '2' }), page).scope, { prefix: 'p-', shift: 2 });
+  assert.deepEqual(placement(facts('table', { prefixIds: 'p-' }), list), {
+    scope: undefined,
+    wrap: false,
+    inside: { ...list, markable: false, counted: false },
+  });
+  assert.equal(textChanges(placement(facts('script'), list).inside), false);
+});
+
+test('a failure of the pass names the page, in French, the pass’s own error kept as its cause', async () => {
+  const worker = fileURLToPath(new URL('../../src/page-pass/worker.ts', import.meta.url));
+  const page: PassPage = { path: 'ucanss/preambule/', base: '/b/' };
+  const said =
+    /^La passe sur la page \/b\/ucanss\/preambule\/ a échoué \((.+)\)\. C’est une erreur du moteur du site, pas du contenu : signalez-la aux développeurs avec ce message\.$/;
+  // A page the pass throws on, in the worker thread: not HTML text at all.
+  await assert.rejects(passRunner(data, undefined, worker)(42 as never, page), (error: Error) => {
+    assert.match(error.message, said);
+    assert.match(String(error.cause), /TypeError/);
+    return true;
+  });
+  // A worker thread that cannot even start: every page sent to it says so.
+  await assert.rejects(passRunner({ references: 5 as never, findables: [] }, undefined, worker)('<p>x</p>', page), (error: Error) => {
+    assert.equal(said.exec(error.message)?.[1], 'le fil de travail s’est arrêté sur une erreur');
+    return true;
+  });
 });
