@@ -31,7 +31,7 @@ export type PassRunner = (content: string, page: PassPage) => Promise<string>;
  * report knows where to look; what went wrong in the pass itself (in English, with its stack) is
  * kept as the cause, for the developers.
  */
-export function pageFailure(page: PassPage, what: string, cause?: unknown): Error {
+function pageFailure(page: PassPage, what: string, cause?: unknown): Error {
   return new Error(
     `La passe sur la page ${joinBase(page.base, page.path)} a échoué (${what}). C’est une erreur du moteur du site, ` +
       'pas du contenu : signalez-la aux développeurs avec ce message.',

@@ -23,8 +23,9 @@
  * that crosses the edge of a passage in another language is not marked there either.
  *
  * Pages made of lists (indexes, the table of all actions) and the lists that end a page (the slot
- * `hors-texte` of src/layouts/Base.astro) get the language marks only (`languageOnly`, run by ./page-pass.ts): their
+ * `hors-texte` of src/layouts/Base.astro) get the language marks only (`languageOnly`): their
  * labels are not the documents' text, but the titles they print are read aloud all the same.
+ * Those naming nothing in another language are not even parsed (./page-pass.ts).
  */
 import { fromHtml } from 'hast-util-from-html';
 import { fromParse5 } from 'hast-util-from-parse5';
