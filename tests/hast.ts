@@ -1,4 +1,4 @@
-/** Reading built or enriched HTML as a tree (hast), with the tooling the page pass uses. */
+/** Reading built HTML (or HTML the page pass changed) as a tree (hast), with the tooling the pass uses. */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 

@@ -1,13 +1,14 @@
 /**
- * The queries: the only module that loads collections. It hands every page the same linked
- * catalogue, built once. The content is already validated, schemas and links, by the loader
- * (./content-loader.ts), which stops the build with the same French report as
- * `npm run check:content`.
+ * The queries: the only module that loads collections. It hands every page the same site (the
+ * linked catalogue and its indexes, ./site.ts), built once. The content is already validated,
+ * schemas and links, by the loader (src/integration/content-loader.ts), which stops the build with
+ * the same French report as `npm run check:content`.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { CollectionName, Entries, Entry } from '../model/collections.ts';
-import { buildCatalogue } from './catalogue.ts';
+import { buildSite, type Site } from './site.ts';
 import type { Catalogue } from './types.ts';
+import { passRunner, type PassRunner } from '../page-pass/page-pass.ts';
 import { openData, type OpenData } from '../open-data/open-data.ts';
 import { joinBase } from '../lib/paths.ts';
 import { site } from '../config.ts';
@@ -22,10 +23,17 @@ async function load<C extends CollectionName>(name: C): Promise<Entry<C>[]> {
   }));
 }
 
-let catalogue: Promise<Catalogue> | undefined;
+/** The site as the pages read it: its catalogue and indexes (./site.ts), and the page pass that runs on it. */
+export interface LiveSite extends Site {
+  /** The page pass (src/page-pass/page-pass.ts) on one page's <main> content. */
+  passPage: PassRunner;
+}
 
-export function getCatalogue(): Promise<Catalogue> {
-  catalogue ??= (async () => {
+let built: Promise<LiveSite> | undefined;
+
+/** The site, built once per build from the collections. */
+export function getSite(): Promise<LiveSite> {
+  built ??= (async () => {
     const entries: Entries = {
       conventions: await load('conventions'),
       axes: await load('axes'),
@@ -36,9 +44,15 @@ export function getCatalogue(): Promise<Catalogue> {
       glossary: await load('glossary'),
       organisations: await load('organisations'),
     };
-    return buildCatalogue(entries);
+    const site = buildSite(entries);
+    return { ...site, passPage: passRunner(site.pass, site.languages) };
   })();
-  return catalogue;
+  return built;
+}
+
+/** The catalogue alone, for the routes that need nothing else. */
+export async function getCatalogue(): Promise<Catalogue> {
+  return (await getSite()).catalogue;
 }
 
 let openDataFiles: Promise<OpenData> | undefined;

@@ -14,7 +14,7 @@ import { paths } from '../lib/paths.ts';
 /**
  * What the matcher finds, and how: a glossary term by its term and variants (case as its entry
  * says), an organisation by its names (any case). The listings (here) and the page pass
- * (./enrich.ts) compile their matcher from this one list.
+ * (src/page-pass/pass.ts) compile their matcher from this one list.
  */
 export function mentionForms(glossary: GlossaryNode[], organisations: OrganisationNode[]): Findable<Mentionable>[] {
   return [

@@ -3,10 +3,10 @@
  * date comes from the content (`published`, `updates`, `rounds` of each document), never from git
  * or the build's clock, so that a rebuild says the same thing (issue 10).
  *
- * Pure: the layout, the feed and the tests read the same functions.
+ * Pure: the site (./site.ts), the layout, the feed and the tests read the same functions.
  */
 import type { Catalogue, ConventionNode, RoundView } from './types.ts';
-import { anchors, conventionOf } from '../lib/paths.ts';
+import { anchors } from '../lib/paths.ts';
 import { formatDate } from '../lib/format.ts';
 
 /** "Publié le … — Mis à jour le …": the update is absent when there has been none. */
@@ -59,29 +59,6 @@ export function siteDates(conventions: ConventionNode[]): PageDates {
 /** The search filter value of a document's pages: replaced by a newer document, or not. */
 export function replacementState(convention: ConventionNode): 'Remplacé' | 'Non remplacé' {
   return convention.replacedBy ? 'Remplacé' : 'Non remplacé';
-}
-
-/** The document whose folder holds a page (every page of a document sits under `<document>/`, see ./paths.ts). */
-export function documentOfPath(catalogue: Catalogue, path: string): ConventionNode | undefined {
-  const id = conventionOf(path.replace(/^\/+/, ''));
-  return index(catalogue).byId.get(id);
-}
-
-/** Computed once per catalogue, looked up per page. */
-const cache = new WeakMap<Catalogue, { byId: Map<string, ConventionNode>; site: PageDates }>();
-function index(catalogue: Catalogue) {
-  let found = cache.get(catalogue);
-  if (!found) {
-    found = { byId: new Map(catalogue.conventions.map((c) => [c.id, c])), site: siteDates(catalogue.conventions) };
-    cache.set(catalogue, found);
-  }
-  return found;
-}
-
-/** The dates a page shows: its document's for a page of a document, the site's for the others. */
-export function pageDates(catalogue: Catalogue, path: string): PageDates {
-  const convention = documentOfPath(catalogue, path);
-  return convention ? documentDates(convention) : index(catalogue).site;
 }
 
 /** A document's history, newest first as GOV.UK lists it: each update with its note, then the publication. */

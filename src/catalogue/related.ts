@@ -22,9 +22,9 @@ interface Ranked {
 const themeKey = (item: Item) => [...new Set(item.data.themes ?? [])].sort().join(' ');
 
 /**
- * Returns the lookup for one catalogue. Candidates are ranked by the number of themes they share,
- * then by their rank in their own document (so that equal scores alternate between documents),
- * then in site order; the page's own document is left out.
+ * Returns the lookup for one catalogue, built once with the site (./site.ts). Candidates are ranked
+ * by the number of themes they share, then by their rank in their own document (so that equal
+ * scores alternate between documents), then in site order; the page's own document is left out.
  */
 export function relatedIndex(conventions: ConventionNode[], limit = RELATED_LIMIT): (item: Item) => DocumentGroup[] {
   // Inverted index, built once: theme → candidates of each document, in document order.
@@ -83,13 +83,4 @@ export function relatedIndex(conventions: ConventionNode[], limit = RELATED_LIMI
       })
       .filter((g) => g.actions.length + g.procedures.length > 0);
   };
-}
-
-const lookups = new WeakMap<ConventionNode[], (item: Item) => DocumentGroup[]>();
-
-/** Related items of `item` among `conventions` (the catalogue's list); the index is built on first use. */
-export function related(item: Item, conventions: ConventionNode[]): DocumentGroup[] {
-  let lookup = lookups.get(conventions);
-  if (!lookup) lookups.set(conventions, (lookup = relatedIndex(conventions)));
-  return lookup(item);
 }

@@ -34,7 +34,7 @@ import { textAllowed, trapCharacter, trapMessage, visibleText } from './characte
 /**
  * Whether a body must be compiled as MDX rather than rendered as Markdown. MDX differs from
  * Markdown on: `<` (JSX, HTML, autolinks, comments), `{ }` (expressions), `import`/`export` lines,
- * and indented code (off in MDX). Tables are plain Markdown: the page pass (src/page-pass/enrich.ts)
+ * and indented code (off in MDX). Tables are plain Markdown: the page pass (src/page-pass/pass.ts)
  * gives every table its scroll region, whichever renderer wrote it. The content loader and the
  * body check both decide with this function, on the trimmed body.
  */

@@ -2,16 +2,15 @@
  * Passages in another language (RGAA 8.7, WCAG 3.1.2), from what the content declares, never
  * guessed: a glossary term's `lang` (the term and its variants, with the term's case rule), and
  * the `foreignPhrases` of the documents and of glossary entries (each expression with the case
- * written there). The page pass (./enrich.ts) finds them with the matcher it already runs on each
+ * written there). The page pass (./pass.ts) finds them with the matcher it already runs on each
  * text (./mentions.ts: one walk over the text whatever their number) and wraps each occurrence in
  * `<span lang="…">`, in every text of <main> (headings and links included) outside an element that
  * already says its language; attributes and the page's <title> are never touched. Bodies mark their
  * own passages with `<span lang="en">…</span>` (checked by src/model/body.ts). Exports and search
  * metadata stay plain text.
  */
-import type { GlossaryNode } from '../catalogue/types.ts';
-import type { Catalogue } from '../catalogue/types.ts';
-import { Matcher, type Occurrence } from '../model/matcher.ts';
+import type { Catalogue, GlossaryNode } from '../catalogue/types.ts';
+import type { Matcher, Occurrence } from '../model/matcher.ts';
 
 /** One declared expression: its forms, whether their case matters, its language. */
 export interface ForeignForm {
@@ -90,33 +89,12 @@ export function holdsLanguage(matcher: Matcher<unknown> | undefined, html: strin
   return matcher.find(read).length > 0;
 }
 
-type Languages = Pick<Catalogue, 'glossary' | 'conventions'>;
-/** The matcher of the expressions in another language alone, compiled once per catalogue; undefined when there are none. */
-const compiled = new WeakMap<object, { matcher?: Matcher<{ lang?: string }> }>();
-export function languageMatcher(catalogue: Languages): Matcher<{ lang?: string }> | undefined {
-  let c = compiled.get(catalogue.conventions);
-  if (!c) {
-    const entries = [
-      ...catalogue.glossary.flatMap((g) => {
-        const lang = termLanguage(g);
-        return lang
-          ? [{ value: { lang }, forms: [g.data.term, ...(g.data.variants ?? [])], caseSensitive: g.data.caseSensitive !== false }]
-          : [];
-      }),
-      ...foreignForms(catalogue).map((f) => ({ value: { lang: f.lang }, forms: f.forms, caseSensitive: f.caseSensitive })),
-    ];
-    c = { matcher: entries.length > 0 ? new Matcher(entries) : undefined };
-    compiled.set(catalogue.conventions, c);
-  }
-  return c.matcher;
-}
-
 /**
  * A text cut into the pieces in the page's language and those in another language, for the places
- * the page pass does not reach (the breadcrumb, outside <main>).
+ * the page pass does not reach (the breadcrumb, outside <main>), by the site's one matcher of those
+ * expressions (./pass.ts `languageMatcher`, built once with the site: src/catalogue/site.ts).
  */
-export function languageSegments(text: string, catalogue: Languages): Segment[] {
-  const matcher = languageMatcher(catalogue);
+export function languageSegments(text: string, matcher: Matcher<{ lang?: string }> | undefined): Segment[] {
   if (!matcher) return [{ text }];
   const out: Segment[] = [];
   let at = 0;

@@ -1,73 +1,106 @@
 /**
- * Runs the page pass (./enrich.ts) on what a page puts in <main>. During a build it runs in a
- * worker thread: Astro renders pages on one thread, and the pass (parsing and rewriting each
- * page's content) is the largest share of that work, so the machine's second core takes it while
- * the next pages render (Astro keeps several pages in flight, astro.config.mjs). The pass is the
- * same code either way, compiled once from the same data (`enrichData`): each page's result does
- * not depend on where it ran. In development, and when no worker file is given, it runs in place.
+ * Runs the page pass (./pass.ts) on what a page puts in <main>. During a build it runs in a worker
+ * thread: Astro renders pages on one thread, and the pass (parsing and rewriting each page's
+ * content) is the largest share of that work, so the machine's second core takes it while the
+ * next pages render (Astro keeps several pages in flight, astro.config.mjs). The pass is the same
+ * code either way, compiled once from the same data (`PassData`, made once with the site:
+ * src/catalogue/site.ts): each page's result does not depend on where it ran. In development, and
+ * when no worker file is given, it runs in place.
  */
 import { Worker } from 'node:worker_threads';
-import { enrichData, enrichMain, type EnrichContext } from './enrich.ts';
-import { holdsLanguage, languageMatcher } from './foreign.ts';
+import { joinBase } from '../lib/paths.ts';
+import { holdsLanguage } from './foreign.ts';
+import { compilePass, type LanguageMatcher, type PagePass, type PassData, type PassPage } from './pass.ts';
 
 export interface PassRequest {
   id: number;
   content: string;
-  path: string;
-  base: string;
-  languageOnly?: boolean;
+  page: PassPage;
 }
 export type PassReply = { id: number; html: string; error?: undefined } | { id: number; error: string; html?: undefined };
 
-/** The worker's module (./page-pass-worker.ts), as an absolute path: defined by astro.config.mjs for builds only. */
+/** The worker's module (./worker.ts), as an absolute path: defined by astro.config.mjs for builds only. */
 declare const __PAGE_PASS_WORKER__: string | undefined;
-const workerFile = typeof __PAGE_PASS_WORKER__ === 'string' ? __PAGE_PASS_WORKER__ : undefined;
+const builtWorker = typeof __PAGE_PASS_WORKER__ === 'string' ? __PAGE_PASS_WORKER__ : undefined;
+
+/** The pass on one page's <main> content: the content changed. */
+export type PassRunner = (content: string, page: PassPage) => Promise<string>;
+
+/**
+ * The error of one page's pass, naming the page by its address, so that whoever reads the build's
+ * report knows where to look; what went wrong in the pass itself (in English, with its stack) is
+ * kept as the cause, for the developers.
+ */
+function pageFailure(page: PassPage, what: string, cause?: unknown): Error {
+  return new Error(
+    `La passe sur la page ${joinBase(page.base, page.path)} a échoué (${what}). C’est une erreur du moteur du site, ` +
+      'pas du contenu : signalez-la aux développeurs avec ce message.',
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+/**
+ * The pass for one site: compiled from its data on the first page, in place or in a worker thread
+ * started then (`workerFile`: the build's, by default). `languages` is the site's matcher of the
+ * expressions in another language: a list naming none of them has nothing to change and is not
+ * even sent.
+ */
+export function passRunner(data: PassData, languages: LanguageMatcher | undefined, workerFile = builtWorker): PassRunner {
+  let inPlace: PagePass | undefined;
+  let running: ReturnType<typeof startWorker> | undefined;
+  return (content, page) => {
+    if (page.languageOnly && !holdsLanguage(languages, content)) return Promise.resolve(content);
+    if (!workerFile) {
+      inPlace ??= compilePass(data, languages);
+      try {
+        return Promise.resolve(inPlace.main(content, page));
+      } catch (error) {
+        return Promise.reject(pageFailure(page, 'sur place', error));
+      }
+    }
+    if (!running?.alive()) running = startWorker(workerFile, data);
+    return running.send(content, page);
+  };
+}
 
 interface Pending {
+  page: PassPage;
   resolve: (html: string) => void;
   reject: (error: Error) => void;
 }
 
-/** One worker per build (per catalogue), started on the first page. */
-let running: { catalogue: object; worker: Worker; pending: Map<number, Pending> } | undefined;
-let nextId = 0;
-
-function start(file: string, catalogue: EnrichContext['catalogue']) {
+/** One worker thread running the pass, and the pages sent to it that have no answer yet. */
+function startWorker(file: string, data: PassData) {
   const pending = new Map<number, Pending>();
-  const worker = new Worker(file, { workerData: enrichData(catalogue) });
+  let nextId = 0;
+  let alive = true;
+  const worker = new Worker(file, { workerData: data });
+  // The worker keeps the build alive only while a page waits for it.
   const settle = () => (pending.size > 0 ? worker.ref() : worker.unref());
   worker.on('message', (reply: PassReply) => {
     const p = pending.get(reply.id);
     pending.delete(reply.id);
     settle();
-    if (reply.error !== undefined) p?.reject(new Error(`Passe sur la page (fil de travail) : ${reply.error}`));
-    else p?.resolve(reply.html);
+    if (!p) return;
+    if (reply.error !== undefined) p.reject(pageFailure(p.page, 'dans le fil de travail', reply.error));
+    else p.resolve(reply.html);
   });
-  const fail = (error: Error) => {
-    for (const p of pending.values()) p.reject(error);
+  const fail = (what: string, cause?: unknown) => {
+    alive = false;
+    for (const p of pending.values()) p.reject(pageFailure(p.page, what, cause));
     pending.clear();
-    if (running?.worker === worker) running = undefined;
   };
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`Le fil de travail de la passe sur les pages s'est arrêté (code ${code}).`)));
+  worker.on('error', (error) => fail('le fil de travail s’est arrêté sur une erreur', error));
+  worker.on('exit', (code) => fail(`le fil de travail s’est arrêté, code ${code}`));
   settle();
-  return { catalogue: catalogue.conventions, worker, pending };
-}
-
-/** The page's <main> content enriched by the pass. */
-export function passPage(content: string, context: EnrichContext): Promise<string> {
-  // A list naming nothing in another language has nothing to change: it is not even sent.
-  if (context.languageOnly && !holdsLanguage(languageMatcher(context.catalogue), content)) return Promise.resolve(content);
-  if (!workerFile) return Promise.resolve(enrichMain(content, context));
-  if (running?.catalogue !== context.catalogue.conventions) {
-    void running?.worker.terminate();
-    running = start(workerFile, context.catalogue);
-  }
-  const { worker, pending } = running;
-  const id = nextId++;
-  return new Promise<string>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.ref();
-    worker.postMessage({ id, content, path: context.path, base: context.base, languageOnly: context.languageOnly } satisfies PassRequest);
-  });
+  return {
+    alive: () => alive,
+    send: (content: string, page: PassPage) =>
+      new Promise<string>((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { page, resolve, reject });
+        worker.ref();
+        worker.postMessage({ id, content, page } satisfies PassRequest);
+      }),
+  };
 }

@@ -1,18 +1,18 @@
 /**
  * The worker thread that runs the page pass during a build (see ./page-pass.ts): it compiles the
- * pass once from the data it is started with, then answers each page's content with its enriched
- * form, or with the error the pass threw.
+ * pass once from the data it is started with, then answers each page's content with its changed
+ * form, or with the error the pass threw (./page-pass.ts names the page).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEnricher, type EnrichData } from './enrich.ts';
+import { compilePass, type PassData } from './pass.ts';
 import type { PassReply, PassRequest } from './page-pass.ts';
 
-const enrich = createEnricher(workerData as EnrichData);
+const pass = compilePass(workerData as PassData);
 const port = parentPort!;
-port.on('message', ({ id, content, path, base, languageOnly }: PassRequest) => {
+port.on('message', ({ id, content, page }: PassRequest) => {
   let reply: PassReply;
   try {
-    reply = { id, html: enrich(content, path, base, languageOnly) };
+    reply = { id, html: pass.main(content, page) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -2,7 +2,7 @@
  * Ways across the documents, checked in dist/: theme pages, the actions index and its static
  * per-criterion pages, glossary and organisation pages, terms marked in pages, "cf." links.
  * Glossary and organisation listings are checked against the pages' text with the site's own
- * matcher and text rule (src/page-pass/mentions.ts), read from the built pages with the same hast tooling.
+ * matcher and text rule (src/page-pass/mentions.ts, read from the built pages by tests/text-rule.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,7 +18,7 @@ import { RELATED_LIMIT } from '../../src/catalogue/related.ts';
 import { BASE, DIST, builtPages, decoded, linksIn, listPages } from '../site.ts';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
-import { admittedTexts, findMain } from '../../src/page-pass/mentions.ts';
+import { admittedTexts, findMain } from '../text-rule.ts';
 import type { Mentionable } from '../../src/catalogue/types.ts';
 import { selectAll } from '../hast.ts';
 

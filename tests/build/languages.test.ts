@@ -3,8 +3,9 @@
  * an expression the content declares in another language (a glossary term's `lang`, the
  * `foreignPhrases` of documents and glossary entries) is read in that language wherever a page
  * prints it as text, and only codes of the closed list are used. The expressions come from the
- * content's declarations, through the site's own matcher (src/page-pass/foreign.ts); the HRS4R pages
- * named in the issue are checked by name, so that removing a declaration fails here.
+ * content's declarations, through the site's own matcher (src/page-pass/pass.ts `languageMatcher`,
+ * built once with the site); the HRS4R pages named in the issue are checked by name, so that
+ * removing a declaration fails here.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,16 +15,15 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
-import { foreignForms, languageMatcher, languageRanges } from '../../src/page-pass/foreign.ts';
+import { buildSite } from '../../src/catalogue/site.ts';
+import { foreignForms, languageRanges } from '../../src/page-pass/foreign.ts';
 import { LANGUAGE_KEYS } from '../../src/model/languages.ts';
 import type { Matcher } from '../../src/model/matcher.ts';
 import { DIST, builtPages } from '../site.ts';
 import { selectAll } from '../hast.ts';
 
 const { entries } = validateAll(readContent(process.cwd()).files);
-const catalogue = buildCatalogue(entries);
-const matcher = languageMatcher(catalogue);
+const { catalogue, languages: matcher } = buildSite(entries);
 const pages = builtPages();
 const tree = (page: string) => fromHtml(readFileSync(join(DIST, page), 'utf8'));
 

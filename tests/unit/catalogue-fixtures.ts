@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import type { RawFile } from '../../src/model/validate.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
+import { buildSite, type Site } from '../../src/catalogue/site.ts';
 import type { Catalogue } from '../../src/catalogue/types.ts';
 
 type Data = Record<string, unknown>;
@@ -284,7 +285,16 @@ export function replacementFiles(): RawFile[] {
 
 /** The fixture files, validated (with no problem) and linked. */
 export function fixtureCatalogue(files = catalogueFiles()): Catalogue {
+  return buildCatalogue(validEntries(files));
+}
+
+/** The site (catalogue and indexes, src/catalogue/site.ts) of the fixtures. */
+export function fixtureSite(files = catalogueFiles()): Site {
+  return buildSite(validEntries(files));
+}
+
+function validEntries(files: RawFile[]) {
   const { entries, problems } = validateAll(files);
   assert.deepEqual(problems, [], 'le jeu d’essai est valide');
-  return buildCatalogue(entries);
+  return entries;
 }

@@ -6,19 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import {
-  changeHistory,
-  documentDates,
-  documentOfPath,
-  feedItems,
-  pageDates,
-  replacementState,
-  roundDay,
-  siteDates,
-} from '../../src/catalogue/dates.ts';
+import { changeHistory, documentDates, feedItems, replacementState, roundDay, siteDates } from '../../src/catalogue/dates.ts';
 import { feedXml } from '../../src/catalogue/feed.ts';
 import { paths } from '../../src/lib/paths.ts';
-import { ACCORD, NEW, OLD, PLAN, catalogueFiles, fixtureCatalogue, replacementFiles } from './catalogue-fixtures.ts';
+import { ACCORD, NEW, OLD, PLAN, catalogueFiles, fixtureCatalogue, fixtureSite, replacementFiles } from './catalogue-fixtures.ts';
 
 const catalogue = fixtureCatalogue();
 const withPair = fixtureCatalogue([...catalogueFiles(), ...replacementFiles()]);
@@ -39,17 +30,9 @@ test('the site shows its first publication and its latest change, a later public
   assert.deepEqual(siteDates(withPair.conventions), { published: '2020-03-02', updated: '2027-01-04' });
 });
 
-test('every page in a document’s folder shows the document’s dates; the other pages, the site’s', () => {
-  const plan = byId(PLAN);
-  for (const path of [plan.path, plan.actions[0]!.path, plan.axes[0]!.path, paths.print(PLAN), plan.rounds[0]!.path])
-    assert.deepEqual(pageDates(catalogue, path), documentDates(plan), path);
-  const procedure = catalogue.procedures[0]!;
-  assert.equal(documentOfPath(catalogue, procedure.path)?.id, ACCORD);
-  assert.equal(documentOfPath(catalogue, `/${procedure.path}`)?.id, ACCORD);
-  for (const path of [paths.home(), paths.actionsIndex(), paths.glossaryTerm('rqth'), paths.siteMap(), '404.html']) {
-    assert.equal(documentOfPath(catalogue, path), undefined, path);
-    assert.deepEqual(pageDates(catalogue, path), siteDates(catalogue.conventions), path);
-  }
+test('the site is built with its dates, which the pages outside any document show', () => {
+  assert.deepEqual(fixtureSite().dates, { published: '2023-05-02', updated: '2026-07-01' });
+  assert.deepEqual(fixtureSite([...catalogueFiles(), ...replacementFiles()]).dates, { published: '2020-03-02', updated: '2027-01-04' });
 });
 
 test('a document’s history lists its updates newest first with their notes, then its publication', () => {
@@ -68,8 +51,8 @@ test('a replaced document links to the one replacing it, and back', () => {
   assert.equal(old.replaces, undefined);
   assert.equal(renewed.replacedBy, undefined);
   assert.equal(byId(PLAN, withPair).replacedBy, undefined);
-  // Found from any page of the replaced document, as the layout does.
-  assert.equal(documentOfPath(withPair, old.actions[0]!.path)?.replacedBy?.id, NEW);
+  // Reached from any page of the replaced document, whose route gives the layout its document.
+  assert.equal(old.actions[0]!.convention.replacedBy?.id, NEW);
   // The search filter of their pages.
   assert.equal(replacementState(old), 'Remplacé');
   assert.equal(replacementState(renewed), 'Non remplacé');

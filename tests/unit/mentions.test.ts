@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromHtml } from 'hast-util-from-html';
 import { Matcher } from '../../src/model/matcher.ts';
-import { admittedTexts } from '../../src/page-pass/mentions.ts';
+import { admittedTexts } from '../text-rule.ts';
 import { fold } from '../../src/model/text.ts';
 
 const matcher = (forms: string[], caseSensitive = false) => new Matcher([{ value: forms[0], forms, caseSensitive }]);

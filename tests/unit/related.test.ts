@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateAll, type RawFile } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
-import { RELATED_LIMIT, related, relatedIndex } from '../../src/catalogue/related.ts';
+import { RELATED_LIMIT, relatedIndex } from '../../src/catalogue/related.ts';
 import { validFiles } from './fixtures.ts';
 
 /** The fixture's document copied under another name, with actions on the given themes. */
@@ -50,6 +50,8 @@ const files = [
 ];
 const { entries, problems } = validateAll(files);
 const catalogue = buildCatalogue(entries);
+/** The lookup as the site builds it, once (src/catalogue/site.ts). */
+const related = relatedIndex(catalogue.conventions);
 const action = (doc: string, n: number) => catalogue.actions.find((a) => a.convention.id === doc && a.data.number === String(n))!;
 const titles = (groups: ReturnType<typeof related>) => groups.flatMap((g) => [...g.actions, ...g.procedures].map((e) => e.data.title));
 
@@ -57,7 +59,7 @@ test('the fixture is valid', () => assert.deepEqual(problems, []));
 
 test("at most a fixed number of items in total, none from the page's own document", () => {
   for (const a of catalogue.actions) {
-    const groups = related(a, catalogue.conventions);
+    const groups = related(a);
     assert.ok(titles(groups).length <= RELATED_LIMIT, a.data.title);
     assert.ok(
       groups.every((g) => g.convention !== a.convention),
@@ -65,22 +67,21 @@ test("at most a fixed number of items in total, none from the page's own documen
     );
   }
   // Document b has seven actions on "formation": the page still lists six in all.
-  assert.equal(titles(related(action('a', 2), catalogue.conventions)).length, RELATED_LIMIT);
+  assert.equal(titles(related(action('a', 2))).length, RELATED_LIMIT);
 });
 
 test('those sharing the most themes first, alternating between documents, listed in document order', () => {
   // a1 (formation, carrière): b3, b4 and c3 share both themes; then one theme, best of each document in turn.
-  assert.deepEqual(titles(related(action('a', 1), catalogue.conventions)), ['b 2', 'b 3', 'b 4', 'c 1', 'c 2', 'c 3']);
+  assert.deepEqual(titles(related(action('a', 1))), ['b 2', 'b 3', 'b 4', 'c 1', 'c 2', 'c 3']);
   // Grouped by document, in site order, without empty groups.
   assert.deepEqual(
-    related(action('c', 2), catalogue.conventions).map((g) => g.convention.id),
+    related(action('c', 2)).map((g) => g.convention.id),
     ['a', 'b'],
   );
 });
 
 test('an item whose themes no other document shares gets no related items', () => {
-  const lookup = relatedIndex(catalogue.conventions);
-  assert.deepEqual(titles(lookup(action('b', 1))), ['a 3']);
+  assert.deepEqual(titles(related(action('b', 1))), ['a 3']);
   const onlyA = buildCatalogue(validateAll(document('a', 1, [['formation'], ['carriere']])).entries);
   assert.deepEqual(relatedIndex(onlyA.conventions)(onlyA.actions[0]!), []);
 });

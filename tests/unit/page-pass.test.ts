@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from '../hast.ts';
 import { toHtml } from 'hast-util-to-html';
-import { enrichMain, enrichTree } from '../../src/page-pass/enrich.ts';
+import { compilePass, languageMatcher, passData, type PassPage } from '../../src/page-pass/pass.ts';
+import { passRunner } from '../../src/page-pass/page-pass.ts';
+import { mainPlace, placement, textChanges, type ElementFacts } from '../../src/page-pass/rules.ts';
+import { fileURLToPath } from 'node:url';
 
 const glossary = [
   { term: 'DIS', expansion: "Délégation à l'intégrité scientifique", path: 'glossaire/dis/' },
@@ -31,10 +34,14 @@ const conventions = [
   },
 ];
 const catalogue = { glossary, organisations, conventions } as never;
+const data = passData(catalogue);
+const pass = compilePass(data);
+/** The pass as a build runs it (in place here): list pages that name nothing in another language are not even parsed. */
+const run = passRunner(data, languageMatcher(data));
 /** The pass on the content of a page's <main>. */
-const enrich = (main: string, path = 'ucanss/preambule/') => enrichMain(main, { path, base: '/b/', catalogue });
-/** The enriched content, parsed back: assertions read the tree, not the spelling of the markup. */
-const tree = (main: string, path?: string) => fromHtml(enrich(main, path), { fragment: true });
+const passMain = (main: string, path = 'ucanss/preambule/') => pass.main(main, { path, base: '/b/' });
+/** The content changed by the pass, parsed back: assertions read the tree, not the spelling of the markup. */
+const tree = (main: string, path?: string) => fromHtml(passMain(main, path), { fragment: true });
 const terms = (main: string, path?: string) =>
   selectAll(tree(main, path), (e) => e.tagName === 'a' && String(e.properties.className) === 'terme').map((a) => ({
     href: a.properties.href,
@@ -46,7 +53,7 @@ test('the first occurrence of a term in <main> is marked, linked and expanded; l
   assert.deepEqual(terms('<p>La DIS et la DIS.</p>'), [
     { href: '/b/glossaire/dis/', text: 'DIS', title: "Délégation à l'intégrité scientifique" },
   ]);
-  const out = enrich('<p>La DIS et la DIS.</p>');
+  const out = passMain('<p>La DIS et la DIS.</p>');
   assert.ok(out.startsWith('<p>La <a class="terme"'), out);
   assert.ok(out.endsWith('et la DIS.</p>'), out);
 });
@@ -176,19 +183,17 @@ test('the content is written as if all of it went through the tree, though only 
     // Markup the parser must mend (missing end tags): the whole tree path.
     '<ul><li>un<li>deux CAP</ul><p>fin',
   ];
-  const context = { path: 'ucanss/preambule/', base: '/b/', catalogue };
+  const page: PassPage = { path: 'ucanss/preambule/', base: '/b/' };
   for (const content of contents) {
-    const viaTree = toHtml(enrichTree(fromHtml(content, { fragment: true }), context), write);
-    assert.equal(enrichMain(content, context), viaTree);
+    const viaTree = toHtml(pass.tree(fromHtml(content, { fragment: true }), page), write);
+    assert.equal(pass.main(content, page), viaTree);
   }
 });
 
 /** The passages marked in another language: their language and text, in document order. */
-const languages = (main: string, options: { path?: string; languageOnly?: boolean } = {}) =>
+const languages = (main: string, options: Partial<PassPage> = {}) =>
   selectAll(
-    fromHtml(enrichMain(main, { path: options.path ?? 'ucanss/preambule/', base: '/b/', catalogue, languageOnly: options.languageOnly }), {
-      fragment: true,
-    }),
+    fromHtml(pass.main(main, { path: 'ucanss/preambule/', base: '/b/', ...options }), { fragment: true }),
     (e) => e.tagName === 'span' && e.properties.lang !== undefined,
   ).map((e) => `${String(e.properties.lang)}:${e.text}`);
 
@@ -214,7 +219,7 @@ test('every occurrence of a declared expression gets lang, in running text, head
 });
 
 test('a declared term in another language that is marked as a term keeps its link, inside the language mark', () => {
-  const out = enrich('<p>Le label HR Excellence in Research, puis HR Excellence in Research.</p>');
+  const out = passMain('<p>Le label HR Excellence in Research, puis HR Excellence in Research.</p>');
   const t = fromHtml(out, { fragment: true });
   const spans = selectAll(t, (e) => e.tagName === 'span' && e.properties.lang === 'en');
   assert.equal(spans.length, 2);
@@ -241,28 +246,80 @@ test('no language mark in attributes, inside an element that already has lang, n
     '<select><option>Serious Game</option></select><textarea>Serious Game</textarea>' +
     '<svg><title>Serious Game</title></svg><template><p>Serious Game</p></template>';
   assert.deepEqual(languages(html), []);
-  const out = enrich(html);
+  const out = passMain(html);
   assert.match(out, /<p title="Serious Game" aria-label="HR Excellence in Research">texte<\/p>/);
   assert.match(out, /<option>Serious Game<\/option>/);
 });
 
-test('pages made of lists get the language marks alone; those that name none are left as written', () => {
+test('pages made of lists get the language marks alone; those that name none are left as written', async () => {
   const list =
     '<h2>Liste</h2><ul><li><a href="/a/">Un Serious Game</a> cf. annexe 1 par la DIS</li></ul><table><tbody><tr><td>x</td></tr></tbody></table>';
   assert.deepEqual(languages(list, { languageOnly: true }), ['en:Serious Game']);
-  const out = enrichMain(list, { path: 'actions/', base: '/b/', catalogue, languageOnly: true });
+  const out = await run(list, { path: 'actions/', base: '/b/', languageOnly: true });
   // No term marked, no "cf." link, no table wrapped: the language marks only.
   assert.equal(out, list.replace('Un Serious Game', 'Un <span lang="en">Serious Game</span>'));
   const plain = '<ul><li><a href="/a/">Sans rien d&#39;anglais</a></li></ul><p>la DIS</p>';
-  assert.equal(enrichMain(plain, { path: 'actions/', base: '/b/', catalogue, languageOnly: true }), plain);
+  assert.equal(await run(plain, { path: 'actions/', base: '/b/', languageOnly: true }), plain);
   // Written with a reference by Astro (&#39;), an expression is still seen.
-  const quoted = {
+  const quoted = passData({
     glossary,
     organisations,
     conventions: [{ ...conventions[0], data: { foreignPhrases: [{ text: "Pick'n go", lang: 'en' }] } }],
-  } as never;
+  } as never);
   assert.match(
-    enrichMain('<p>un Pick&#39;n go</p>', { path: 'actions/', base: '/b/', catalogue: quoted, languageOnly: true }),
+    await passRunner(quoted, languageMatcher(quoted))('<p>un Pick&#39;n go</p>', { path: 'actions/', base: '/b/', languageOnly: true }),
     /<span lang="en">Pick'n go<\/span>/,
   );
+});
+
+/** An element's facts as the rules read them: a plain element unless told otherwise. */
+const facts = (tagName: string, more: Partial<ElementFacts> = {}): ElementFacts => ({
+  tagName,
+  notText: false,
+  hasLang: false,
+  scrollRegion: false,
+  ...more,
+});
+
+test('the rule table: what is counted, marked, marked as another language, wrapped or scoped, from the parent’s place', () => {
+  const page = mainPlace(false);
+  const list = mainPlace(true);
+  // Running text: everything goes.
+  assert.deepEqual(placement(facts('p'), page).inside, { counted: true, markable: true, foreign: true, structure: true, inRegion: false });
+  // A heading, a link: counted, read in another language, but no term marked.
+  for (const tag of ['h2', 'a', 'code']) assert.equal(placement(facts(tag), page).inside.markable, false, tag);
+  assert.equal(placement(facts('h2'), page).inside.counted, true);
+  // Outside the text: neither counted nor marked; a language still marked. Inside a lang: no language mark.
+  assert.deepEqual(placement(facts('div', { notText: true }), page).inside, { ...page, counted: false, markable: false });
+  assert.equal(placement(facts('p', { hasLang: true }), page).inside.foreign, false);
+  assert.equal(placement(facts('option'), page).inside.foreign, false);
+  // Tables wrapped once; ids scoped; neither on a page made of lists, which gets the language marks alone.
+  assert.equal(placement(facts('table'), page).wrap, true);
+  const region = placement(facts('section', { scrollRegion: true }), page).inside;
+  assert.equal(placement(facts('table'), region).wrap, false);
+  assert.deepEqual(placement(facts('div', { prefixIds: 'p-', shiftHeadings: '2' }), page).scope, { prefix: 'p-', shift: 2 });
+  assert.deepEqual(placement(facts('table', { prefixIds: 'p-' }), list), {
+    scope: undefined,
+    wrap: false,
+    inside: { ...list, markable: false, counted: false },
+  });
+  assert.equal(textChanges(placement(facts('script'), list).inside), false);
+});
+
+test('a failure of the pass names the page, in French, the pass’s own error kept as its cause', async () => {
+  const worker = fileURLToPath(new URL('../../src/page-pass/worker.ts', import.meta.url));
+  const page: PassPage = { path: 'ucanss/preambule/', base: '/b/' };
+  const said =
+    /^La passe sur la page \/b\/ucanss\/preambule\/ a échoué \((.+)\)\. C’est une erreur du moteur du site, pas du contenu : signalez-la aux développeurs avec ce message\.$/;
+  // A page the pass throws on, in the worker thread: not HTML text at all.
+  await assert.rejects(passRunner(data, undefined, worker)(42 as never, page), (error: Error) => {
+    assert.match(error.message, said);
+    assert.match(String(error.cause), /TypeError/);
+    return true;
+  });
+  // A worker thread that cannot even start: every page sent to it says so.
+  await assert.rejects(passRunner({ references: 5 as never, findables: [] }, undefined, worker)('<p>x</p>', page), (error: Error) => {
+    assert.equal(said.exec(error.message)?.[1], 'le fil de travail s’est arrêté sur une erreur');
+    return true;
+  });
 });

@@ -18,16 +18,14 @@
  * - passages in another language that the content declares (./foreign.ts): every occurrence, in
  *   every text (headings, links, labels included), gets <span lang="…"> (RGAA 8.7).
  *
- * Which text counts is the rule of ./mentions.ts (the same as the glossary and organisation
- * listings): text in <main> outside elements marked `data-sans-glossaire`. Placement is a further
- * choice made here only: a term is not marked, and "cf." not linked, inside a link, a heading, an
- * existing abbreviation, a form control's label or code (a link inside a link is invalid, and a
- * heading keeps its plain words); the next occurrence in running text is marked instead. A term
+ * Where each of these goes (which text counts, where a term may be marked, which table is wrapped)
+ * is decided in one place, the rule table of ./rules.ts, which both walkers below read. A term
  * that crosses the edge of a passage in another language is not marked there either.
  *
  * Pages made of lists (indexes, the table of all actions) and the lists that end a page (the slot
  * `hors-texte` of src/layouts/Base.astro) get the language marks only (`languageOnly`): their
  * labels are not the documents' text, but the titles they print are read aloud all the same.
+ * Those naming nothing in another language are not even parsed (./page-pass.ts).
  */
 import { fromHtml } from 'hast-util-from-html';
 import { fromParse5 } from 'hast-util-from-parse5';
@@ -36,62 +34,21 @@ import { toString } from 'hast-util-to-string';
 import { h, s } from 'hastscript';
 import { defaultTreeAdapter, html as p5html, parseFragment, type DefaultTreeAdapterTypes as P5 } from 'parse5';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import type { Catalogue } from '../catalogue/types.ts';
-import type { GlossaryNode } from '../catalogue/types.ts';
+import type { Catalogue, GlossaryNode } from '../catalogue/types.ts';
 import { localName } from '../catalogue/catalogue.ts';
 import { mentionForms } from '../catalogue/crosscut.ts';
 import { joinBase } from '../lib/paths.ts';
 import { Matcher } from '../model/matcher.ts';
-import { NOT_TEXT_ATTRIBUTE, TERM_CLASS, outsideText, outsideTextTag } from './mentions.ts';
-import { foreignForms, holdsLanguage, languageRanges, termLanguage } from './foreign.ts';
+import { NOT_TEXT_ATTRIBUTE, TERM_CLASS } from './mentions.ts';
+import { foreignForms, languageRanges, termLanguage } from './foreign.ts';
+import { mainPlace, placement, textChanges, type ElementFacts, type Place } from './rules.ts';
 
-/** Where a term is not marked (see above): placement, not the text rule. */
-const NO_MARK = new Set([
-  'a',
-  'abbr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'button',
-  'label',
-  'summary',
-  'caption',
-  'code',
-  'pre',
-  'textarea',
-  'select',
-  'option',
-  'svg',
-  'title',
-]);
-
-/**
- * Where no language mark goes: text that is not read as such (scripts, styles, templates), that
- * may hold no element (a form control's options, a text area, an SVG or MathML title).
- */
-const NO_LANGUAGE = new Set([
-  'script',
-  'style',
-  'template',
-  'textarea',
-  'select',
-  'option',
-  'optgroup',
-  'datalist',
-  'title',
-  'svg',
-  'math',
-]);
-
-export interface EnrichContext {
+/** One page for the pass: where it is, and whether it gets the language marks alone (see the module's comment). */
+export interface PassPage {
   /** The page's path under the base ("inserm…/actions/action-12/"). */
   path: string;
   base: string;
-  catalogue: Pick<Catalogue, 'glossary' | 'organisations' | 'conventions'>;
-  /** The language marks alone (see the module's comment): pages made of lists, the lists ending a page. */
+  /** The language marks alone: pages made of lists, the lists ending a page. */
   languageOnly?: boolean;
 }
 
@@ -99,20 +56,20 @@ export interface EnrichContext {
  * What the pass needs of the catalogue, as plain data (it crosses to the worker thread that runs the
  * pass during a build, ./page-pass.ts): where a "cf." may point, and what the matcher finds.
  */
-export interface EnrichData {
+export interface PassData {
   /** "cf." targets per document: `${conventionId}/${kind} ${number}` ("…/annexe 4", "…/action 7.2") → base-relative path. */
   references: [string, string][];
   /**
-   * The forms the matcher finds (./crosscut.ts `mentionForms`, then ./foreign.ts `foreignForms`): a
-   * glossary term with its page and expansion, an organisation, or an expression in another language
-   * (`lang`, also on a glossary term written in another language).
+   * The forms the matcher finds (src/catalogue/crosscut.ts `mentionForms`, then ./foreign.ts
+   * `foreignForms`): a glossary term with its page and expansion, an organisation, or an expression
+   * in another language (`lang`, also on a glossary term written in another language).
    */
-  findables: { forms: string[]; caseSensitive: boolean; term?: { path: string; expansion?: string }; lang?: string }[];
+  findables: Findable[];
 }
-type Findable = EnrichData['findables'][number];
+type Findable = { forms: string[]; caseSensitive: boolean; term?: { path: string; expansion?: string }; lang?: string };
 
-/** The pass's data, from the catalogue: computed once per build. */
-export function enrichData(catalogue: EnrichContext['catalogue']): EnrichData {
+/** The pass's data, from the catalogue: computed once per build (src/catalogue/site.ts). */
+export function passData(catalogue: Pick<Catalogue, 'glossary' | 'organisations' | 'conventions'>): PassData {
   const references = new Map<string, string>();
   const add = (conventionId: string, kind: string, number: string | undefined, path: string) => {
     const key = `${conventionId}/${kind} ${number}`;
@@ -129,68 +86,65 @@ export function enrichData(catalogue: EnrichContext['catalogue']): EnrichData {
       add(c.id, 'thème', a.data.number, a.path);
     }
   }
-  const findables: EnrichData['findables'] = mentionForms(catalogue.glossary, catalogue.organisations).map(
-    ({ value, forms, caseSensitive }) => {
-      const lang = 'term' in value.data ? termLanguage(value as GlossaryNode) : undefined;
-      return {
-        forms,
-        caseSensitive,
-        term: 'term' in value.data ? { path: value.path, expansion: value.data.expansion } : undefined,
-        ...(lang ? { lang } : {}),
-      };
-    },
-  );
+  const findables: Findable[] = mentionForms(catalogue.glossary, catalogue.organisations).map(({ value, forms, caseSensitive }) => {
+    const lang = 'term' in value.data ? termLanguage(value as GlossaryNode) : undefined;
+    return {
+      forms,
+      caseSensitive,
+      term: 'term' in value.data ? { path: value.path, expansion: value.data.expansion } : undefined,
+      ...(lang ? { lang } : {}),
+    };
+  });
   findables.push(...foreignForms(catalogue));
   return { references: [...references], findables };
 }
 
-/**
- * The pass over one page's <main> content (see `enrichMain`), ready for any number of pages;
- * `languageOnly`: the language marks alone (pages made of lists, the lists ending a page).
- */
-export type Enricher = (content: string, path: string, base: string, languageOnly?: boolean) => string;
+const entry = (f: Findable) => ({ value: f, forms: f.forms, caseSensitive: f.caseSensitive });
 
-/** Compiles the pass's data once (the matcher, the lookups) and returns the pass. */
-export function createEnricher(data: EnrichData): Enricher {
-  return enricherOf(lookupsOf(data));
+/**
+ * The one matcher of the expressions in another language (glossary terms with a `lang`, declared
+ * phrases): the pass's marks, the breadcrumb's (src/components/Breadcrumb.astro) and the look that
+ * skips list pages naming none (./page-pass.ts). Undefined when the content declares none.
+ */
+export type LanguageMatcher = Matcher<Findable>;
+export function languageMatcher(data: PassData): LanguageMatcher | undefined {
+  const foreign = data.findables.filter((f) => f.lang);
+  return foreign.length > 0 ? new Matcher(foreign.map(entry)) : undefined;
 }
-const enricherOf =
-  (lookups: Lookups): Enricher =>
-  (content, path, base, languageOnly = false) => {
-    // Most list pages name nothing in another language: a look at their text, without parsing it, skips them.
-    if (languageOnly && !holdsLanguage(lookups.languages, content)) return content;
-    const pass = createPass(lookups, path, base, languageOnly);
-    return spliceMain(content, pass) ?? toHtml(pass.tree(fromHtml(content, { fragment: true })), WRITE);
+
+/**
+ * The pass compiled for a site, ready for any number of pages: `main` on the content of a page's
+ * <main> as Astro rendered it, `tree` on a hast tree of it (what `main` does where it cannot
+ * splice, and what its result must equal).
+ */
+export interface PagePass {
+  main(content: string, page: PassPage): string;
+  tree(root: Root, page: PassPage): Root;
+}
+
+/** Compiles the pass's data once (the matcher, the lookups); `languages`, when the caller has compiled it already. */
+export function compilePass(data: PassData, languages: LanguageMatcher | undefined = languageMatcher(data)): PagePass {
+  const lookups: Lookups = {
+    references: new Map(data.references),
+    termAt: new Map(data.findables.flatMap((f) => (f.term ? [[f.term.path, f] as const] : []))),
+    matcher: new Matcher(data.findables.map(entry)),
+    languages,
   };
+  return {
+    main: (content, page) => {
+      const pass = pageState(lookups, page);
+      return spliceMain(content, pass) ?? toHtml(pass.tree(fromHtml(content, { fragment: true })), WRITE);
+    },
+    tree: (root, page) => pageState(lookups, page).tree(root),
+  };
+}
 
 interface Lookups {
   references: Map<string, string>;
   termAt: Map<string, Findable>;
   matcher: Matcher<Findable>;
-  /** The matcher of the expressions in another language alone, undefined when the content declares none. */
-  languages: Matcher<Findable> | undefined;
-}
-function lookupsOf(data: EnrichData): Lookups {
-  const entry = (f: Findable) => ({ value: f, forms: f.forms, caseSensitive: f.caseSensitive });
-  const foreign = data.findables.filter((f) => f.lang);
-  return {
-    references: new Map(data.references),
-    termAt: new Map(data.findables.flatMap((f) => (f.term ? [[f.term.path, f] as const] : []))),
-    matcher: new Matcher(data.findables.map(entry)),
-    languages: foreign.length > 0 ? new Matcher(foreign.map(entry)) : undefined,
-  };
-}
-
-/** The pass compiled for a catalogue, when called through `enrichMain` or `enrichTree`. */
-const compiled = new WeakMap<object, { enrich: Enricher; lookups: Lookups }>();
-function compiledFor(catalogue: EnrichContext['catalogue']) {
-  let c = compiled.get(catalogue.conventions);
-  if (!c) {
-    const lookups = lookupsOf(enrichData(catalogue));
-    c = { enrich: enricherOf(lookups), lookups };
-    compiled.set(catalogue.conventions, c);
-  }
-  return c;
+  /** The matcher of the expressions in another language alone (see `languageMatcher`). */
+  languages: LanguageMatcher | undefined;
 }
 
 const CROSS_REFERENCE = /\bcf\.\s+((?:l['’]|la |le )?)(annexe|action|article|axe|thème)\s+(\d+(?:\.\d+)*)/giu;
@@ -246,44 +200,50 @@ const WRITE: ToHtmlOptions = {
   characterReferences: { useNamedReferences: true },
 };
 
+/** What the rules read of a hast element (attributes under their hast property names). */
+function hastFacts(el: Element): ElementFacts {
+  const p = el.properties;
+  return {
+    tagName: el.tagName,
+    prefixIds: p.dataPrefixeIds === undefined ? undefined : String(p.dataPrefixeIds),
+    shiftHeadings: p.dataDecalageTitres === undefined ? undefined : String(p.dataDecalageTitres),
+    notText: p.dataSansGlossaire !== undefined,
+    hasLang: p.lang !== undefined,
+    scrollRegion: el.tagName === 'section' && Array.isArray(p.className) && p.className.includes('tableau'),
+  };
+}
+
+/** What the rules read of a parse5 element (attributes under their HTML names). */
+function parse5Facts(el: P5.Element): ElementFacts {
+  const attribute = (name: string) => el.attrs.find((a) => a.name === name)?.value;
+  return {
+    tagName: el.tagName,
+    prefixIds: attribute('data-prefixe-ids'),
+    shiftHeadings: attribute('data-decalage-titres'),
+    notText: attribute(NOT_TEXT_ATTRIBUTE) !== undefined,
+    hasLang: attribute('lang') !== undefined,
+    scrollRegion: el.tagName === 'section' && (attribute('class')?.split(/\s+/).includes('tableau') ?? false),
+  };
+}
+
 /**
- * The pass on the content of a <main> whose text counts, as Astro rendered it (src/layouts/Base.astro
- * gives its slot): returns that content enriched.
+ * The pass on the content of a <main>, as Astro rendered it (src/layouts/Base.astro gives its
+ * slot): returns that content changed, or undefined when it must go through the tree.
  *
  * The result is the same as if the whole content had been turned into a tree, changed and written
- * back with hast-util-to-html (`enrichTree`), but cheaper: it is parsed by parse5 alone (no hast
+ * back with hast-util-to-html (`PagePass.tree`), but cheaper: it is parsed by parse5 alone (no hast
  * tree for all of it), and only what the pass or the writer would change is written again; the
  * rest is copied as Astro wrote it. Written again:
  * - a text the pass changes ("cf." links, marks), or whose spelling the writer would change (a
  *   character reference: Astro writes `&#39;`, hast-util-to-html `'`);
  * - a start tag the writer might spell otherwise (see `plainStartTag`);
  * - the elements the pass changes as a whole (id scoping, tables to wrap) and templates: turned
- *   into a hast tree and run through `enrichTree`'s walk, marking terms on the way in document
+ *   into a hast tree and run through the tree's walk, marking terms on the way in document
  *   order like the rest.
  * Content the parser had to mend (a missing end tag, an element it added) goes the whole way
  * through the tree instead, so that the result never depends on how Astro spelled it.
  */
-export function enrichMain(content: string, { path, base, catalogue, languageOnly }: EnrichContext): string {
-  return compiledFor(catalogue).enrich(content, path, base, languageOnly);
-}
-
-/**
- * A start tag that hast-util-to-html writes exactly as Astro did: lower-case names, each attribute
- * either `name="value"` with a value of single-spaced tokens free of the characters the writer
- * escapes or splits lists on, or a bare `data-…` (an empty value, which the writer leaves bare).
- */
-const PLAIN_START_TAG = /^<[a-z][a-z0-9-]*(?: (?:[a-z][a-z0-9-]*="[^\s"&'<>,]+(?: [^\s"&'<>,]+)*"|data-[a-z0-9-]+))*>$/;
-const plainStartTag = (tag: string) => PLAIN_START_TAG.test(tag);
-
-const isElement = (node: P5.ChildNode | P5.ParentNode): node is P5.Element => 'tagName' in node;
-const hasClass = (el: P5.Element, name: string) => el.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).includes(name));
-const attribute = (el: P5.Element, name: string) => el.attrs.find((a) => a.name === name);
-
-/** What <main> holds is parsed as it is inside <main>. */
-const MAIN = defaultTreeAdapter.createElement('main', p5html.NS.HTML, []);
-
-/** The pass on the content of <main> parsed by parse5 (see `enrichMain`); undefined when it must go through the tree. */
-function spliceMain(content: string, pass: Pass): string | undefined {
+function spliceMain(content: string, pass: PageState): string | undefined {
   // As hast-util-from-html parses: <noscript> holds elements, not text.
   const fragment = parseFragment(MAIN, content, { sourceCodeLocationInfo: true, scriptingEnabled: false });
   // Replacements of ranges of `content`, in document order.
@@ -298,9 +258,8 @@ function spliceMain(content: string, pass: Pass): string | undefined {
     edits.push({ start: tag.startOffset, end: tag.endOffset, html: written.endsWith(close) ? written.slice(0, -close.length) : written });
   };
 
-  const walk = (parent: P5.ParentNode, counted: boolean, markable: boolean, foreign: boolean) => {
+  const walk = (parent: P5.ParentNode, place: Place) => {
     const parentTag = isElement(parent) ? parent.tagName : '';
-    const inRegion = parentTag === 'section' && hasClass(parent as P5.Element, 'tableau');
     const rawText = parentTag === 'script' || parentTag === 'style';
     for (const child of parent.childNodes) {
       const at = child.sourceCodeLocation;
@@ -310,7 +269,7 @@ function spliceMain(content: string, pass: Pass): string | undefined {
       }
       if (child.nodeName === '#text') {
         const { value } = child as P5.TextNode;
-        const replacement = (markable || foreign) && value.trim() ? pass.enrichText(value, markable, foreign) : undefined;
+        const replacement = textChanges(place) && value.trim() ? pass.changeText(value, place) : undefined;
         if (replacement) edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml(replacement, WRITE) });
         else if (!rawText && /[&<\r]/.test(content.slice(at.startOffset, at.endOffset)))
           edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml(text(value), WRITE) });
@@ -324,10 +283,12 @@ function spliceMain(content: string, pass: Pass): string | undefined {
       }
       if (!isElement(child)) continue;
       const el = child;
-      if (!pass.languageOnly && (attribute(el, 'data-prefixe-ids') || (el.tagName === 'table' && !inRegion) || el.tagName === 'template')) {
-        // Changed as a whole: through the tree, as enrichTree does (the element as parse5 read it, not read again).
+      const { scope: scoped, wrap, inside } = placement(parse5Facts(el), place);
+      // parse5 keeps a template's content apart from its children: the tree reads it.
+      if (scoped || wrap || (place.structure && el.tagName === 'template')) {
+        // Changed as a whole: through the tree's walk (the element as parse5 read it, not read again).
         const tree: Root = { type: 'root', children: [fromParse5(el) as Element] };
-        pass.walk(tree, counted, markable, foreign);
+        pass.walk(tree, place);
         edits.push({ start: at.startOffset, end: at.endOffset, html: toHtml(tree, WRITE) });
         continue;
       }
@@ -337,13 +298,11 @@ function spliceMain(content: string, pass: Pass): string | undefined {
         return;
       }
       startTag(el, tag);
-      const inText = counted && !outsideTextTag(el.tagName, attribute(el, NOT_TEXT_ATTRIBUTE) !== undefined);
-      const inForeign = foreign && !NO_LANGUAGE.has(el.tagName) && attribute(el, 'lang') === undefined;
-      walk(el, inText, inText && markable && !NO_MARK.has(el.tagName), inForeign);
+      walk(el, inside);
       if (mended) return;
     }
   };
-  walk(fragment, !pass.languageOnly, !pass.languageOnly, true);
+  walk(fragment, pass.start);
   if (mended) return undefined;
   let out = '';
   let last = 0;
@@ -354,30 +313,39 @@ function spliceMain(content: string, pass: Pass): string | undefined {
   return out + content.slice(last);
 }
 
+/**
+ * A start tag that hast-util-to-html writes exactly as Astro did: lower-case names, each attribute
+ * either `name="value"` with a value of single-spaced tokens free of the characters the writer
+ * escapes or splits lists on, or a bare `data-…` (an empty value, which the writer leaves bare).
+ */
+const PLAIN_START_TAG = /^<[a-z][a-z0-9-]*(?: (?:[a-z][a-z0-9-]*="[^\s"&'<>,]+(?: [^\s"&'<>,]+)*"|data-[a-z0-9-]+))*>$/;
+const plainStartTag = (tag: string) => PLAIN_START_TAG.test(tag);
+
+const isElement = (node: P5.ChildNode | P5.ParentNode): node is P5.Element => 'tagName' in node;
+
+/** What <main> holds is parsed as it is inside <main>. */
+const MAIN = defaultTreeAdapter.createElement('main', p5html.NS.HTML, []);
+
 /** Elements without an end tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-/** The pass itself, on a tree of the content of a <main> whose text counts (see the module's comment); returns the tree. */
-export function enrichTree(tree: Root, { path, base, catalogue, languageOnly }: EnrichContext): Root {
-  return createPass(compiledFor(catalogue).lookups, path, base, languageOnly).tree(tree);
-}
-
 /**
- * The state of the pass over one page (the terms already marked) and its two steps: the change
- * of one text, and the walk of a tree below an element whose place in the text rule is known.
+ * The state of the pass over one page (the terms already marked) and its steps: the change of one
+ * text, and the walk of a tree below a place the rules (./rules.ts) have given.
  */
-type Pass = ReturnType<typeof createPass>;
-function createPass({ references, termAt, matcher, languages }: Lookups, path: string, base: string, languageOnly = false) {
+type PageState = ReturnType<typeof pageState>;
+function pageState({ references, termAt, matcher, languages }: Lookups, { path, base, languageOnly = false }: PassPage) {
   const conventionId = path.split('/')[0] ?? '';
   // A glossary entry's own page does not link the term to itself: it counts as already marked.
   const own = termAt.get(path);
   const marked = new Set<Findable>(own ? [own] : []);
+  const start = mainPlace(languageOnly);
 
   /**
-   * Replacement for a text node: in running text (`markable`) "cf." links and the first marks of
-   * terms; where a language may be marked (`foreign`), the passages in another language.
+   * Replacement for a text node at `place`: in running text (`markable`) "cf." links and the first
+   * marks of terms; where a language may be marked (`foreign`), the passages in another language.
    */
-  const enrichText = (value: string, markable: boolean, foreign: boolean): ElementContent[] | undefined => {
+  const changeText = (value: string, { markable, foreign }: Place): ElementContent[] | undefined => {
     const languageMarks = foreign && languages !== undefined;
     if (!markable && !languageMarks) return undefined;
     const pieces: ElementContent[] = [];
@@ -443,33 +411,22 @@ function createPass({ references, termAt, matcher, languages }: Lookups, path: s
     return changed ? out.filter((n) => n.type !== 'text' || n.value !== '') : undefined;
   };
 
-  /**
-   * Walks below `parent`: `counted` when its text counts under the rule, `markable` when terms may
-   * be marked there, `foreign` when passages in another language may be.
-   */
-  const walk = (parent: Root | Element, counted: boolean, markable: boolean, foreign: boolean) => {
+  /** Walks below `parent`, whose content stands at `place`. */
+  const walk = (parent: Root | Element, place: Place) => {
     const children = parent.children as (RootContent | ElementContent)[];
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       if (child.type === 'element') {
-        const p = child.properties;
-        if (!languageOnly && p.dataPrefixeIds !== undefined) {
-          scope(child, String(p.dataPrefixeIds), Number(p.dataDecalageTitres ?? 0));
-          delete p.dataPrefixeIds;
-          delete p.dataDecalageTitres;
+        const { scope: scoped, wrap, inside } = placement(hastFacts(child), place);
+        if (scoped) {
+          scope(child, scoped.prefix, scoped.shift);
+          delete child.properties.dataPrefixeIds;
+          delete child.properties.dataDecalageTitres;
         }
-        if (
-          !languageOnly &&
-          child.tagName === 'table' &&
-          !(parent.type === 'element' && parent.tagName === 'section' && parent.properties.className?.includes('tableau'))
-        ) {
-          children[i] = scrollRegion(child);
-        }
-        const inText = counted && !outsideText(child);
-        const inForeign = foreign && !NO_LANGUAGE.has(child.tagName) && p.lang === undefined;
-        walk(child, inText, inText && markable && !NO_MARK.has(child.tagName), inForeign);
-      } else if (child.type === 'text' && (markable || foreign) && child.value.trim()) {
-        const replacement = enrichText(child.value, markable, foreign);
+        if (wrap) children[i] = scrollRegion(child);
+        walk(child, inside);
+      } else if (child.type === 'text' && textChanges(place) && child.value.trim()) {
+        const replacement = changeText(child.value, place);
         if (replacement) {
           children.splice(i, 1, ...replacement);
           i += replacement.length - 1;
@@ -477,10 +434,10 @@ function createPass({ references, termAt, matcher, languages }: Lookups, path: s
       }
     }
   };
-  /** The pass on a whole tree of a <main> content whose text counts. */
+  /** The pass on a whole tree of a <main> content. */
   const tree = (root: Root) => {
-    walk(root, !languageOnly, !languageOnly, true);
+    walk(root, start);
     return root;
   };
-  return { enrichText, walk, tree, languageOnly };
+  return { changeText, walk, tree, start };
 }
