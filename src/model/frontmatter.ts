@@ -142,7 +142,26 @@ export function readFrontmatter(source: string): FrontmatterResult {
   problems.push(...leadingZeros(root, [], at));
   if (problems.length > 0) return { ok: false, problems };
   const data = doc.toJS() as Record<string, unknown>;
-  return { ok: true, data, body, bodyLine, lines: { data, places: fieldPlaces(root, '', (offset) => at(offset).line) } };
+  return { ok: true, data, body, bodyLine, lines: { data, places: fieldPlaces(root, '', lineFinder(yamlText)) } };
+}
+
+/**
+ * The line in the file of an offset in the YAML text (which starts on line 2), found by halving
+ * the list of line starts: every field of every file is placed, so no rescan from the top.
+ */
+function lineFinder(yamlText: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = yamlText.indexOf('\n'); i >= 0; i = yamlText.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 2;
+  };
 }
 
 /** The line of every field and list item under `node`, keyed by dotted path; a field's line is its name's. */

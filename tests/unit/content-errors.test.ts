@@ -525,3 +525,13 @@ test('a field inside a list or a group is placed at its own line; a field left o
     new RegExp(`^✗ ${CONVENTION_FILE}, ligne 32\\n  champ « statusScale » : code de statut défini plusieurs fois`),
   );
 });
+
+test('the places of a file’s fields are used only for its front matter as read, not for a copy changed in memory', () => {
+  // The spreadsheet import checks its changes on a copy before writing them: the file's lines do not describe it.
+  const files = withChange(ACTION_1, { axis: '9' }).map((f) =>
+    f.file === ACTION_1 ? { ...f, frontmatter: { ...(f.frontmatter as object) } } : f,
+  );
+  assert.match(report(files).join(), new RegExp(`^✗ ${ACTION_1}\\n  champ « axis »`));
+  // Self-test: the same file as read is placed.
+  assert.match(report(withChange(ACTION_1, { axis: '9' })).join(), new RegExp(`^✗ ${ACTION_1}, ligne 3\\n  champ « axis »`));
+});
