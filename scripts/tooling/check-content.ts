@@ -8,6 +8,7 @@ import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { formatReport } from '../../src/model/problems.ts';
 import { COLLECTIONS } from '../../src/model/collections.ts';
+import { countsOf, noun, type Noun } from '../../src/lib/french.ts';
 
 readCommandLine({
   usage:
@@ -15,15 +16,18 @@ readCommandLine({
   options: {},
 });
 const root = process.cwd();
-const { files, problems: readProblems } = readContent(root);
-const { entries, problems } = validateAll(files);
+const { files, problems: readProblems, unread } = readContent(root);
+const { entries, problems } = validateAll(files, unread);
 const all = [...readProblems, ...problems];
 if (all.length > 0) {
   console.error(formatReport(all));
   process.exit(1);
 }
-const counts = (Object.keys(entries) as (keyof typeof entries)[]).map((name) => {
-  const { label, plural } = COLLECTIONS[name];
-  return `${entries[name].length} ${entries[name].length === 1 ? label : plural}`;
-});
-console.log(`Contenu valide : ${counts.join(', ')}.`);
+// Only what there is, counted in French: « 1 convention, 12 actions », never « 0 sections ».
+const counts = countsOf(
+  (Object.keys(entries) as (keyof typeof entries)[]).map((name): [number, Noun] => {
+    const { label, plural } = COLLECTIONS[name];
+    return [entries[name].length, noun(label, plural)];
+  }),
+);
+console.log(counts ? `Contenu valide : ${counts}.` : 'Contenu valide, mais vide : le dossier content/ ne contient encore aucun fichier.');

@@ -39,8 +39,8 @@ function loadAll(root: string): Promise<Loaded> {
   if (loaded?.root === root && loaded.generation === generation) return loaded.result;
   // A promise (not a value) so that a failed read rejects the load that asked for it.
   const result = Promise.resolve().then((): Loaded => {
-    const { files, problems: readProblems } = readContent(root);
-    const { entries, problems } = validateAll(files);
+    const { files, problems: readProblems, unread } = readContent(root);
+    const { entries, problems } = validateAll(files, unread);
     const all = [...readProblems, ...problems];
     if (all.length > 0) {
       const error = new ContentError(all);

@@ -16,7 +16,27 @@ import type { Problem } from './problems.ts';
 export type ReadProblem = Omit<Problem, 'file'>;
 
 export type FrontmatterResult =
-  { ok: true; data: Record<string, unknown>; body: string; bodyLine: number } | { ok: false; problems: ReadProblem[] };
+  { ok: true; data: Record<string, unknown>; body: string; bodyLine: number; lines: FieldLines } | { ok: false; problems: ReadProblem[] };
+
+/** Where one field (or list item) is written in the file. */
+export interface FieldPlace {
+  line: number;
+  /** The value written there, for a single value (not a list nor a group of fields). */
+  value?: string | number | boolean | null;
+}
+
+/**
+ * Where each field of a front matter is written, so that a problem found later (by the schema, by
+ * the links between files) is reported at its line: dotted path ("statuses.0.round") → place.
+ */
+export interface FieldLines {
+  /**
+   * The front matter these places describe. A copy changed in memory (the spreadsheet import's
+   * changes, checked before they are written) is not described by them: its problems get no line.
+   */
+  readonly data: unknown;
+  readonly places: ReadonlyMap<string, FieldPlace>;
+}
 
 const FIELD = '(en-tête)';
 const HOW =
@@ -107,7 +127,10 @@ export function readFrontmatter(source: string): FrontmatterResult {
   if (problems.length > 0) return { ok: false, problems };
 
   const root = doc.contents;
-  if (root === null) return { ok: true, data: {}, body, bodyLine };
+  if (root === null) {
+    const data = {};
+    return { ok: true, data, body, bodyLine, lines: { data, places: new Map() } };
+  }
   if (!isMap(root)) {
     return fail({
       field: FIELD,
@@ -118,7 +141,64 @@ export function readFrontmatter(source: string): FrontmatterResult {
   }
   problems.push(...leadingZeros(root, [], at));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, data: doc.toJS() as Record<string, unknown>, body, bodyLine };
+  const data = doc.toJS() as Record<string, unknown>;
+  return { ok: true, data, body, bodyLine, lines: { data, places: fieldPlaces(root, '', lineFinder(yamlText)) } };
+}
+
+/**
+ * The line in the file of an offset in the YAML text (which starts on line 2), found by halving
+ * the list of line starts: every field of every file is placed, so no rescan from the top.
+ */
+function lineFinder(yamlText: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = yamlText.indexOf('\n'); i >= 0; i = yamlText.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 2;
+  };
+}
+
+/** The line of every field and list item under `node`, keyed by dotted path; a field's line is its name's. */
+function fieldPlaces(node: YamlNode | null, path: string, lineAt: (offset: number) => number, places = new Map<string, FieldPlace>()) {
+  const place = (child: string, where: YamlNode | null | undefined, value: YamlNode | null) => {
+    const childPath = path ? `${path}.${child}` : child;
+    const line = where?.range ? lineAt(where.range[0]) : undefined;
+    if (line !== undefined) places.set(childPath, { line, ...(isScalar(value) ? { value: value.value as FieldPlace['value'] } : {}) });
+    fieldPlaces(value, childPath, lineAt, places);
+  };
+  if (isMap(node))
+    for (const pair of node.items) {
+      const value = pair.value as YamlNode | null;
+      place(String(isScalar(pair.key) ? pair.key.value : pair.key), (pair.key as YamlNode | null) ?? value, value);
+    }
+  else if (isSeq(node)) node.items.forEach((item, i) => place(String(i), item as YamlNode | null, item as YamlNode | null));
+  return places;
+}
+
+/**
+ * The line where a problem's field is written: the field itself; in a list, the item holding the
+ * value found (the last one, which is the repeat when a value is written twice); for a field left
+ * out, the group it belongs in. Undefined for a field left out at the top, or a file with no place.
+ */
+export function lineOfField(lines: FieldLines | undefined, field: string, value?: unknown): number | undefined {
+  if (!lines) return undefined;
+  const exact = lines.places.get(field);
+  if (exact && (value === undefined || 'value' in exact)) return exact.line;
+  // A value as found in the front matter: a text or a number (a list or a group is not searched for).
+  const wanted = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  if (wanted !== undefined) {
+    const same = [...lines.places].filter(([path, p]) => path.startsWith(`${field}.`) && 'value' in p && String(p.value) === wanted);
+    if (same.length > 0) return same.at(-1)![1].line;
+  }
+  if (exact) return exact.line;
+  const parent = field.lastIndexOf('.');
+  return parent > 0 ? lineOfField(lines, field.slice(0, parent)) : undefined;
 }
 
 /** Numbers whose writing YAML versions read differently: `012`, `007`, `0o12`, `0x1F`. */

@@ -1,4 +1,4 @@
-import type { Entries, Entry } from './collections.ts';
+import type { CollectionName, Entries, Entry } from './collections.ts';
 import type { Problem } from './problems.ts';
 import { fold } from './text.ts';
 import { conventionOf, DOCUMENT_FOLDERS, localName, ROOT_FOLDERS } from './ids.ts';
@@ -22,6 +22,45 @@ const key = (...parts: (string | number | undefined)[]) => parts.join('\u0000');
 
 type Child = Entry<'axes' | 'objectives' | 'actions' | 'sections' | 'procedures'>;
 
+/**
+ * The files that did not validate, by collection: id → front matter as read (undefined when it
+ * could not be read at all). A link that could point to one of them is not reported: their own
+ * problem is, and once it is fixed the next check sees the link.
+ */
+export type Unvalidated = Partial<Record<CollectionName, ReadonlyMap<string, unknown>>>;
+
+/** What every check reads: the entries, the conventions by id, the files that did not validate, and where problems go. */
+interface Context {
+  entries: Entries;
+  conventions: Map<string, Entry<'conventions'>>;
+  /** The conventions' ids, as listed in a message. */
+  conventionIds: string;
+  unvalidated: Unvalidated;
+  problems: Problem[];
+}
+
+/** The items of a list that sit in their convention's folder (see checkConventionFolders). */
+type Placed = <T extends Child>(list: T[]) => T[];
+
+const CHILD_COLLECTIONS = ['axes', 'objectives', 'actions', 'sections', 'procedures'] as const;
+
+/** Whether a file of `collection` that did not validate has this id. */
+const unvalidatedId = (ctx: Context, collection: CollectionName, id: string) => ctx.unvalidated[collection]?.has(id) ?? false;
+
+/**
+ * Whether a file of `collection` in the folder of `convention` that did not validate could be the
+ * one a link names by `fields` ({ number: "9" }): each field is written with that value, or not
+ * readably (missing, a list…), in its front matter.
+ */
+function unvalidatedMatch(ctx: Context, collection: CollectionName, convention: string, fields: Record<string, string> = {}): boolean {
+  const could = (raw: unknown) =>
+    Object.entries(fields).every(([name, wanted]) => {
+      const found = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[name] : undefined;
+      return (typeof found !== 'string' && typeof found !== 'number') || String(found) === wanted;
+    });
+  return [...(ctx.unvalidated[collection] ?? [])].some(([id, raw]) => conventionOf(id) === convention && could(raw));
+}
+
 /** Folders at the root of the built site that a document may not take as its name. */
 export const RESERVED_ROOT_FOLDERS = ROOT_FOLDERS;
 
@@ -31,7 +70,7 @@ export const RESERVED_ROOT_FOLDERS = ROOT_FOLDERS;
  * Two of them may not take one name, and a file may not sit in a sub-folder (its page would not
  * be built).
  */
-function checkPageNames(entries: Entries, problems: Problem[]) {
+function checkPageNames({ entries, problems }: Context) {
   const folders = Object.values(DOCUMENT_FOLDERS) as string[];
   const taken = new Map<string, string>();
   const pages: [Child, string][] = [
@@ -76,7 +115,8 @@ function checkPageNames(entries: Entries, problems: Problem[]) {
 }
 
 /** Glossary: one entry per term (variants included), related entries that exist. */
-function checkGlossary(entries: Entries, problems: Problem[]) {
+function checkGlossary(ctx: Context) {
+  const { entries, problems } = ctx;
   const ids = new Set(entries.glossary.map((g) => g.id));
   const seen = new Map<string, string>();
   for (const g of entries.glossary) {
@@ -94,7 +134,7 @@ function checkGlossary(entries: Entries, problems: Problem[]) {
       else seen.set(k, g.file);
     }
     for (const id of g.data.seeAlso ?? []) {
-      if (!ids.has(id))
+      if (!ids.has(id) && !unvalidatedId(ctx, 'glossary', id))
         problems.push({
           file: g.file,
           field: 'seeAlso',
@@ -110,8 +150,10 @@ function checkGlossary(entries: Entries, problems: Problem[]) {
  * Expressions declared in another language (src/model/languages.ts): each one is written, with the
  * same case and as whole words, in a text it declares: the document's own texts and its items'
  * (fields and bodies), or a glossary entry's own. A slip would otherwise mark nothing, silently.
+ * A document with an item that did not validate is left out: the phrase may be in that item.
  */
-function checkForeignPhrases(entries: Entries, problems: Problem[]) {
+function checkForeignPhrases(ctx: Context) {
+  const { entries, problems } = ctx;
   const check = (file: string, declared: { text: string }[] | undefined, texts: string[], where: string) => {
     if (!declared?.length) return;
     const found = new Matcher(declared.map((d, i) => ({ value: i, forms: [d.text], caseSensitive: true }))).valuesIn(texts);
@@ -128,7 +170,7 @@ function checkForeignPhrases(entries: Entries, problems: Problem[]) {
   };
   const items = [...entries.axes, ...entries.objectives, ...entries.actions, ...entries.sections, ...entries.procedures];
   for (const c of entries.conventions) {
-    if (!c.data.foreignPhrases?.length) continue;
+    if (!c.data.foreignPhrases?.length || CHILD_COLLECTIONS.some((name) => unvalidatedMatch(ctx, name, c.id))) continue;
     const own = items.filter((e) => e.data.convention === c.id);
     check(c.file, c.data.foreignPhrases, [textsOf(c), ...own.map(textsOf)].flat(), 'les textes du document et de ses éléments');
   }
@@ -136,7 +178,7 @@ function checkForeignPhrases(entries: Entries, problems: Problem[]) {
 }
 
 /** Organisations and roles: a name identifies one entry only. */
-function checkOrganisations(entries: Entries, problems: Problem[]) {
+function checkOrganisations({ entries, problems }: Context) {
   const seen = new Map<string, string>();
   for (const o of entries.organisations) {
     for (const name of o.data.names) {
@@ -155,11 +197,6 @@ function checkOrganisations(entries: Entries, problems: Problem[]) {
   }
 }
 
-/**
- * Checks what a schema cannot see alone: every reference resolves, numbers are unique within their
- * parent, statuses belong to the convention's own scale. Returns every problem found (empty when
- * the content is sound); the build stops on any.
- */
 /** Orders partial dates (2022, 2022-03, 2022-03-15): a date before another, or undefined when one holds the other. */
 function before(a: string, b: string): boolean | undefined {
   const n = Math.min(a.length, b.length);
@@ -167,12 +204,8 @@ function before(a: string, b: string): boolean | undefined {
 }
 
 /** A document's rounds (unique, in order), its updates (after publication, in order) and the documents it replaces. */
-function checkDocumentHistory(
-  c: Entry<'conventions'>,
-  conventionIds: string,
-  conventions: Map<string, Entry<'conventions'>>,
-  problems: Problem[],
-) {
+function checkDocumentHistory(ctx: Context, c: Entry<'conventions'>) {
+  const { conventions, conventionIds, problems } = ctx;
   const rounds = c.data.rounds ?? [];
   rounds.forEach((r, i) => {
     if (rounds.findIndex((x) => x.id === r.id) !== i)
@@ -207,7 +240,7 @@ function checkDocumentHistory(
   });
   for (const field of ['replaces', 'replacedBy'] as const) {
     const other = c.data[field];
-    if (other === undefined) continue;
+    if (other === undefined || unvalidatedId(ctx, 'conventions', other)) continue;
     if (other === c.id || !conventions.has(other))
       problems.push({
         file: c.file,
@@ -232,12 +265,13 @@ function checkDocumentHistory(
 
 /** An action's statuses per round: known rounds, in their order, once each; its withdrawal, after them. */
 function checkActionRounds(
+  ctx: Context,
   action: Entry<'actions'>,
   convention: Entry<'conventions'>,
   numbers: Set<string | undefined>,
   checkStatus: (field: string, code: string | undefined) => void,
-  problems: Problem[],
 ) {
+  const { problems } = ctx;
   const rounds = (convention.data.rounds ?? []).map((r) => r.id);
   const allowed = rounds.join(', ') || 'aucun : ce document ne déclare pas de bilan (rounds)';
   const position = (id: string) => rounds.indexOf(id);
@@ -273,7 +307,10 @@ function checkActionRounds(
       message: `l'action a encore un statut au bilan ${rounds[previous]} : elle ne peut être retirée qu'après`,
       allowed: rounds.slice(previous + 1).join(', ') || '(aucun bilan après le dernier statut)',
     });
-  if (w.mergedInto !== undefined && (!numbers.has(w.mergedInto) || w.mergedInto === action.data.number))
+  const into = w.mergedInto;
+  if (into === undefined) return;
+  const unknown = !numbers.has(into) && !unvalidatedMatch(ctx, 'actions', convention.id, { number: into });
+  if (unknown || into === action.data.number)
     problems.push({
       file: action.file,
       field: 'withdrawn.mergedInto',
@@ -283,11 +320,8 @@ function checkActionRounds(
     });
 }
 
-export function checkIntegrity(entries: Entries): Problem[] {
-  const problems: Problem[] = [];
-  const conventions = new Map(entries.conventions.map((c) => [c.id, c]));
-  const conventionIds = [...conventions.keys()].join(', ') || '(aucune convention)';
-  // A document's pages sit at the root of the site, beside the site's own folders.
+/** A document's pages sit at the root of the site, beside the site's own folders. */
+function checkReservedNames({ entries, problems }: Context) {
   for (const c of entries.conventions) {
     if (RESERVED_ROOT_FOLDERS.includes(c.id)) {
       problems.push({
@@ -299,44 +333,18 @@ export function checkIntegrity(entries: Entries): Problem[] {
       });
     }
   }
-  checkGlossary(entries, problems);
-  checkForeignPhrases(entries, problems);
-  checkPageNames(entries, problems);
-  checkOrganisations(entries, problems);
-  const axes = new Set(entries.axes.map((a) => key(a.data.convention, a.data.number)));
-  const objectives = new Set(entries.objectives.map((o) => key(o.data.convention, o.data.axis, o.data.number)));
-  const sections = new Set(entries.sections.map((s) => key(s.data.convention, localName(s.id))));
+}
 
-  const unique = <T extends Child>(
-    list: T[],
-    scope: (e: T) => string | undefined,
-    field: string,
-    value: (e: T) => string | number | undefined,
-    where: string,
-  ) => {
-    const groups = duplicates(list, (e) => {
-      const v = value(e);
-      const s = scope(e);
-      return v === undefined || s === undefined ? undefined : key(s, v);
-    });
-    for (const group of groups.values()) {
-      for (const e of group.slice(1)) {
-        problems.push({
-          file: e.file,
-          field,
-          value: value(e),
-          message: `${field === 'order' ? 'position déjà utilisée' : 'numéro déjà utilisé'} ${where} (aussi dans ${group[0]!.file})`,
-          allowed: field === 'order' ? 'une position unique dans le document' : "un numéro unique, tel qu'imprimé dans la source",
-        });
-      }
-    }
-  };
-
-  // Every entry sits in the folder of its convention, which must exist.
-  const children: Child[] = [...entries.axes, ...entries.objectives, ...entries.actions, ...entries.sections, ...entries.procedures];
-  const known = new Set<Child>();
-  for (const e of children) {
+/**
+ * Every item sits in the folder of its convention, which must exist. Returns the items that do:
+ * the checks below read their convention.
+ */
+function checkConventionFolders(ctx: Context): Set<Child> {
+  const { entries, conventions, conventionIds, problems } = ctx;
+  const placed = new Set<Child>();
+  for (const e of CHILD_COLLECTIONS.flatMap((name): Child[] => entries[name])) {
     if (!conventions.has(e.data.convention)) {
+      if (unvalidatedId(ctx, 'conventions', e.data.convention)) continue;
       problems.push({
         file: e.file,
         field: 'convention',
@@ -352,11 +360,13 @@ export function checkIntegrity(entries: Entries): Problem[] {
         message: `le fichier doit être rangé dans un dossier « ${e.data.convention}/ »`,
         allowed: `le nom du dossier du fichier (${conventionOf(e.id)})`,
       });
-    } else known.add(e);
+    } else placed.add(e);
   }
-  const ok = <T extends Child>(list: T[]) => list.filter((e) => known.has(e));
+  return placed;
+}
 
-  for (const c of entries.conventions) checkDocumentHistory(c, conventionIds, conventions, problems);
+/** Each document has a short title of its own. */
+function checkShortTitles({ entries, problems }: Context) {
   for (const [shortTitle, group] of duplicates(entries.conventions, (c) => c.data.shortTitle)) {
     for (const c of group.slice(1)) {
       problems.push({
@@ -368,6 +378,10 @@ export function checkIntegrity(entries: Entries): Problem[] {
       });
     }
   }
+}
+
+/** Each status code of a document's scale is defined once. */
+function checkStatusScales({ entries, problems }: Context) {
   for (const c of entries.conventions) {
     for (const code of duplicates(c.data.statusScale ?? [], (s) => s.code).keys()) {
       problems.push({
@@ -379,7 +393,46 @@ export function checkIntegrity(entries: Entries): Problem[] {
       });
     }
   }
+}
 
+/** Reports the items of `list` whose value repeats another's in the same scope (the first one keeps it). */
+function checkUnique<T extends Child>(
+  problems: Problem[],
+  list: T[],
+  scope: (e: T) => string | undefined,
+  field: 'number' | 'order',
+  value: (e: T) => string | number | undefined,
+  where: string,
+) {
+  const groups = duplicates(list, (e) => {
+    const v = value(e);
+    const s = scope(e);
+    return v === undefined || s === undefined ? undefined : key(s, v);
+  });
+  for (const group of groups.values()) {
+    for (const e of group.slice(1)) {
+      problems.push({
+        file: e.file,
+        field,
+        value: value(e),
+        message: `${field === 'order' ? 'position déjà utilisée' : 'numéro déjà utilisé'} ${where} (aussi dans ${group[0]!.file})`,
+        allowed: field === 'order' ? 'une position unique dans le document' : "un numéro unique, tel qu'imprimé dans la source",
+      });
+    }
+  }
+}
+
+type CheckUnique = <T extends Child>(
+  list: T[],
+  scope: (e: T) => string | undefined,
+  field: 'number' | 'order',
+  value: (e: T) => string | number | undefined,
+  where: string,
+) => void;
+
+/** Numbers are unique within their parent, positions within their document. */
+function checkNumbering({ entries, problems }: Context, ok: Placed) {
+  const unique: CheckUnique = (...args) => checkUnique(problems, ...args);
   unique(
     ok(entries.axes),
     (a) => a.data.convention,
@@ -396,19 +449,8 @@ export function checkIntegrity(entries: Entries): Problem[] {
   );
   // Actions are numbered across the document, or afresh in each axis or objective.
   const scopeWords = { document: 'de la même convention', axis: 'du même axe', objective: 'du même objectif' };
-  // Each convention's actions and their numbers, gathered once (not per action: issue 9).
-  const actionsOf = new Map<string, Entry<'actions'>[]>();
-  for (const a of ok(entries.actions)) {
-    const own = actionsOf.get(a.data.convention);
-    if (own) own.push(a);
-    else actionsOf.set(a.data.convention, [a]);
-  }
-  const numbersOf = new Map<string, Set<string | undefined>>();
-  for (const a of entries.actions) {
-    const numbers = numbersOf.get(a.data.convention);
-    if (numbers) numbers.add(a.data.number);
-    else numbersOf.set(a.data.convention, new Set([a.data.number]));
-  }
+  // Each convention's actions, gathered once (not per action: issue 9).
+  const actionsOf = groupBy(ok(entries.actions), (a) => a.data.convention);
   for (const c of entries.conventions) {
     const scope = c.data.levels.action.numbering ?? 'document';
     const scopeKey = (a: Entry<'actions'>) =>
@@ -443,7 +485,23 @@ export function checkIntegrity(entries: Entries): Problem[] {
     (p) => p.data.order,
     'par une autre procédure de la même convention',
   );
+}
 
+/** The items of `list` by the key each one gives. */
+function groupBy<T>(list: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
+}
+
+/** A section's parent, an axis's or a procedure's section: a section of the same document. */
+function checkSectionLinks(ctx: Context, placed: Placed) {
+  const { entries, problems } = ctx;
+  const sections = new Set(entries.sections.map((s) => key(s.data.convention, localName(s.id))));
   const sectionNames = (convention: string) =>
     entries.sections
       .filter((s) => s.data.convention === convention)
@@ -451,6 +509,7 @@ export function checkIntegrity(entries: Entries): Problem[] {
       .join(', ') || '(aucune section dans cette convention)';
   const checkSection = (e: Child, field: string, name: string | undefined) => {
     if (name === undefined || sections.has(key(e.data.convention, name))) return;
+    if (unvalidatedId(ctx, 'sections', `${e.data.convention}/${name}`)) return;
     problems.push({
       file: e.file,
       field,
@@ -459,81 +518,137 @@ export function checkIntegrity(entries: Entries): Problem[] {
       allowed: sectionNames(e.data.convention),
     });
   };
-  for (const s of ok(entries.sections)) {
-    checkSection(s, 'parent', s.data.parent);
-  }
-  for (const a of ok(entries.axes)) checkSection(a, 'section', a.data.section);
-  for (const p of ok(entries.procedures)) checkSection(p, 'section', p.data.section);
+  for (const s of placed(entries.sections)) checkSection(s, 'parent', s.data.parent);
+  for (const a of placed(entries.axes)) checkSection(a, 'section', a.data.section);
+  for (const p of placed(entries.procedures)) checkSection(p, 'section', p.data.section);
+}
 
-  const axesOf = (convention: string) =>
-    entries.axes
-      .filter((a) => a.data.convention === convention)
+/**
+ * An objective's or an action's axis: an axis of the same document. Returns whether it is one
+ * (false as well when an axis of the document did not validate: the axis is then unknown).
+ */
+function checkAxisLink(ctx: Context, axes: Set<string>, e: Entry<'objectives' | 'actions'>): boolean {
+  if (axes.has(key(e.data.convention, e.data.axis))) return true;
+  if (unvalidatedMatch(ctx, 'axes', e.data.convention, { number: e.data.axis })) return false;
+  const axesOf =
+    ctx.entries.axes
+      .filter((a) => a.data.convention === e.data.convention)
       .map((a) => a.data.number)
       .join(', ') || '(aucun axe dans cette convention)';
-  const checkAxis = (e: Entry<'objectives' | 'actions'>) => {
-    if (axes.has(key(e.data.convention, e.data.axis))) return true;
-    problems.push({
-      file: e.file,
-      field: 'axis',
-      value: e.data.axis,
-      message: `aucun axe ne porte ce numéro dans la convention « ${e.data.convention} »`,
-      allowed: axesOf(e.data.convention),
-    });
-    return false;
-  };
-  for (const objective of ok(entries.objectives)) checkAxis(objective);
+  ctx.problems.push({
+    file: e.file,
+    field: 'axis',
+    value: e.data.axis,
+    message: `aucun axe ne porte ce numéro dans la convention « ${e.data.convention} »`,
+    allowed: axesOf,
+  });
+  return false;
+}
 
-  for (const action of ok(entries.actions)) {
-    const { data } = action;
-    if (checkAxis(action) && data.objective !== undefined && !objectives.has(key(data.convention, data.axis, data.objective))) {
-      const knownObjectives = entries.objectives
-        .filter((o) => o.data.convention === data.convention && o.data.axis === data.axis)
-        .map((o) => o.data.number);
-      problems.push({
-        file: action.file,
-        field: 'objective',
-        value: data.objective,
-        message: `aucun objectif ne porte ce numéro dans l'axe ${data.axis}`,
-        allowed: knownObjectives.join(', ') || "(cet axe n'a pas d'objectif : retirez le champ)",
-      });
-    }
-    if (data.kind !== 'mesure' && data.number === undefined) {
-      problems.push({
-        file: action.file,
-        field: 'number',
-        message: "une action doit porter son numéro tel qu'imprimé",
-        allowed: 'le numéro de la source, ou kind: mesure pour un élément non numéroté',
-      });
-    }
-    const numbers = numbersOf.get(data.convention)!;
-    for (const [i, n] of (data.seeAlso ?? []).entries()) {
-      if (!numbers.has(n)) {
-        problems.push({
-          file: action.file,
-          field: `seeAlso.${i}`,
-          value: n,
-          message: `aucune action de la convention « ${data.convention} » ne porte ce numéro`,
-          allowed: "le numéro d'une action du même document",
-        });
-      }
-    }
-    const scale = conventions.get(data.convention)!.data.statusScale ?? [];
-    const codes = scale.map((s) => s.code);
-    const allowed =
-      scale.map((s) => `${s.code} (${s.legend})`).join(', ') || "aucun : ce document n'a pas d'échelle de statuts (statusScale)";
-    const checkStatus = (field: string, code: string | undefined) => {
-      if (code !== undefined && !codes.includes(code)) {
-        problems.push({
-          file: action.file,
-          field,
-          value: code,
-          message: `statut inconnu de l'échelle de la convention « ${data.convention} »`,
-          allowed,
-        });
-      }
-    };
-    data.subItems?.forEach((s, i) => checkStatus(`subItems.${i}.status`, s.status));
-    checkActionRounds(action, conventions.get(data.convention)!, numbers, checkStatus, problems);
+/** An action's objective, when it names one: an objective of its axis. */
+function checkObjectiveLink(ctx: Context, objectives: Set<string>, action: Entry<'actions'>) {
+  const { data } = action;
+  if (data.objective === undefined || objectives.has(key(data.convention, data.axis, data.objective))) return;
+  if (unvalidatedMatch(ctx, 'objectives', data.convention, { axis: data.axis, number: data.objective })) return;
+  const knownObjectives = ctx.entries.objectives
+    .filter((o) => o.data.convention === data.convention && o.data.axis === data.axis)
+    .map((o) => o.data.number);
+  ctx.problems.push({
+    file: action.file,
+    field: 'objective',
+    value: data.objective,
+    message: `aucun objectif ne porte ce numéro dans l'axe ${data.axis}`,
+    allowed: knownObjectives.join(', ') || "(cet axe n'a pas d'objectif : retirez le champ)",
+  });
+}
+
+/** An action carries its printed number (a measure may not), and the actions it refers to exist. */
+function checkActionNumbers(ctx: Context, action: Entry<'actions'>, numbers: Set<string | undefined>) {
+  const { data } = action;
+  if (data.kind !== 'mesure' && data.number === undefined) {
+    ctx.problems.push({
+      file: action.file,
+      field: 'number',
+      message: "une action doit porter son numéro tel qu'imprimé",
+      allowed: 'le numéro de la source, ou kind: mesure pour un élément non numéroté',
+    });
   }
-  return problems;
+  for (const [i, n] of (data.seeAlso ?? []).entries()) {
+    if (!numbers.has(n) && !unvalidatedMatch(ctx, 'actions', data.convention, { number: n })) {
+      ctx.problems.push({
+        file: action.file,
+        field: `seeAlso.${i}`,
+        value: n,
+        message: `aucune action de la convention « ${data.convention} » ne porte ce numéro`,
+        allowed: "le numéro d'une action du même document",
+      });
+    }
+  }
+}
+
+/** An action's statuses (its sub-items' too) belong to its document's scale, at the document's rounds. */
+function checkActionStatuses(ctx: Context, action: Entry<'actions'>, numbers: Set<string | undefined>) {
+  const { data } = action;
+  const convention = ctx.conventions.get(data.convention)!;
+  const scale = convention.data.statusScale ?? [];
+  const codes = scale.map((s) => s.code);
+  const allowed =
+    scale.map((s) => `${s.code} (${s.legend})`).join(', ') || "aucun : ce document n'a pas d'échelle de statuts (statusScale)";
+  const checkStatus = (field: string, code: string | undefined) => {
+    if (code !== undefined && !codes.includes(code)) {
+      ctx.problems.push({
+        file: action.file,
+        field,
+        value: code,
+        message: `statut inconnu de l'échelle de la convention « ${data.convention} »`,
+        allowed,
+      });
+    }
+  };
+  data.subItems?.forEach((s, i) => checkStatus(`subItems.${i}.status`, s.status));
+  checkActionRounds(ctx, action, convention, numbers, checkStatus);
+}
+
+/**
+ * Checks what a schema cannot see alone: every reference resolves, numbers are unique within their
+ * parent, statuses belong to the convention's own scale. Runs on the entries that validated;
+ * `unvalidated` names the files that did not, so that no link to them is reported. Returns every
+ * problem found (empty when the content is sound); the build stops on any.
+ */
+export function checkIntegrity(entries: Entries, unvalidated: Unvalidated = {}): Problem[] {
+  const conventions = new Map(entries.conventions.map((c) => [c.id, c]));
+  const ctx: Context = {
+    entries,
+    conventions,
+    conventionIds: [...conventions.keys()].join(', ') || '(aucune convention)',
+    unvalidated,
+    problems: [],
+  };
+  checkReservedNames(ctx);
+  checkGlossary(ctx);
+  checkForeignPhrases(ctx);
+  checkPageNames(ctx);
+  checkOrganisations(ctx);
+  const inFolder = checkConventionFolders(ctx);
+  const placed: Placed = (list) => list.filter((e) => inFolder.has(e));
+  for (const c of entries.conventions) checkDocumentHistory(ctx, c);
+  checkShortTitles(ctx);
+  checkStatusScales(ctx);
+  checkNumbering(ctx, placed);
+  checkSectionLinks(ctx, placed);
+
+  const axes = new Set(entries.axes.map((a) => key(a.data.convention, a.data.number)));
+  const objectives = new Set(entries.objectives.map((o) => key(o.data.convention, o.data.axis, o.data.number)));
+  // Each document's action numbers, gathered once (not per action: issue 9).
+  const numbersOf = new Map(
+    [...groupBy(entries.actions, (a) => a.data.convention)].map(([c, list]) => [c, new Set(list.map((a) => a.data.number))]),
+  );
+  for (const objective of placed(entries.objectives)) checkAxisLink(ctx, axes, objective);
+  for (const action of placed(entries.actions)) {
+    if (checkAxisLink(ctx, axes, action)) checkObjectiveLink(ctx, objectives, action);
+    const numbers = numbersOf.get(action.data.convention)!;
+    checkActionNumbers(ctx, action, numbers);
+    checkActionStatuses(ctx, action, numbers);
+  }
+  return ctx.problems;
 }

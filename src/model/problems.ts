@@ -8,7 +8,11 @@ import { textAllowed, textPatternMultiline, visibleText } from './characters.ts'
 export interface Problem {
   /** Path of the content file, relative to the project root. */
   file: string;
-  /** Line in the file (front matter counted), for a problem in the body or a YAML syntax error. */
+  /**
+   * Line in the file, counted from its first line (the front matter's opening ---): where the field
+   * is written (src/model/frontmatter.ts `lineOfField`), where the body goes wrong, or where the
+   * YAML does not read. Absent for a field left out at the top, or a file name.
+   */
   line?: number;
   /** Column in that line, when known (YAML syntax errors). */
   column?: number;

@@ -8,7 +8,7 @@ import { COLLECTIONS, type CollectionName } from './collections.ts';
 import type { Problem } from './problems.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { pendingWriteProblem, temporaryProblem } from './journal.ts';
-import type { RawFile } from './validate.ts';
+import type { RawFile, UnreadFile } from './validate.ts';
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
@@ -39,17 +39,26 @@ export function listContent(root: string, contentDir = 'content'): ContentFile[]
   });
 }
 
+/** What reading the content folder gives: the files read, the problems, the files whose front matter could not be read. */
+export interface ContentRead {
+  files: RawFile[];
+  problems: Problem[];
+  /** Files of a collection whose front matter is unreadable (already in `problems`): pass them to `validateAll`. */
+  unread: UnreadFile[];
+}
+
 /**
  * Reads every file under `contentDir`. A file that no collection would load (wrong folder, wrong
  * extension) is reported rather than silently left out of the site; a leftover temporary file of
  * the writer, as the trace of an interrupted write.
  */
-export function readContent(root: string, contentDir = 'content'): { files: RawFile[]; problems: Problem[] } {
+export function readContent(root: string, contentDir = 'content'): ContentRead {
   // An interrupted write leaves the content half old, half new, each file valid: nothing is read
   // until it is finished or undone, and that is the one thing said (issue 19, src/model/journal.ts).
   const pending = pendingWriteProblem(root, contentDir);
-  if (pending) return { files: [], problems: [pending] };
+  if (pending) return { files: [], problems: [pending], unread: [] };
   const files: RawFile[] = [];
+  const unread: UnreadFile[] = [];
   const problems: Problem[] = [];
   const folders = Object.values(COLLECTIONS).map((c) => c.folder);
   for (const { path, file, collection, pathInCollection } of listContent(root, contentDir)) {
@@ -80,9 +89,14 @@ export function readContent(root: string, contentDir = 'content'): { files: RawF
     }
     // One reading for the check, the build and the dev server (src/model/frontmatter.ts).
     const read = readFrontmatter(readFileSync(path, 'utf8'));
-    if (read.ok) files.push({ collection, file, pathInCollection, frontmatter: read.data, body: read.body, bodyLine: read.bodyLine });
-    else problems.push(...read.problems.map((p) => ({ file, ...p })));
+    if (read.ok) {
+      const { data: frontmatter, body, bodyLine, lines } = read;
+      files.push({ collection, file, pathInCollection, frontmatter, body, bodyLine, lines });
+    } else {
+      problems.push(...read.problems.map((p) => ({ file, ...p })));
+      unread.push({ collection, file, pathInCollection });
+    }
   }
   files.sort((a, b) => a.file.localeCompare(b.file));
-  return { files, problems };
+  return { files, problems, unread };
 }

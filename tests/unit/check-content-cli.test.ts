@@ -2,9 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { validFiles } from './fixtures.ts';
 
 const script = join(process.cwd(), 'scripts/tooling/check-content.ts');
 const run = (cwd: string) => spawnSync(process.execPath, [script], { cwd, encoding: 'utf8' });
@@ -14,6 +16,23 @@ function copyContent(): string {
   cpSync(join(process.cwd(), 'content'), join(dir, 'content'), { recursive: true });
   return dir;
 }
+
+/** The small fixture (tests/unit/fixtures.ts) written as block YAML files; `change` edits a file's text by name. */
+function fixtureProject(change: Record<string, (text: string) => string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'contenu-essai-'));
+  for (const f of validFiles()) {
+    const text = `---\n${stringify(f.frontmatter)}---\n`;
+    mkdirSync(dirname(join(dir, f.file)), { recursive: true });
+    writeFileSync(join(dir, f.file), change[f.file]?.(text) ?? text);
+  }
+  return dir;
+}
+
+/** The line (from 1) of the first line of `file` in `dir` that holds `text`. */
+const lineOf = (dir: string, file: string, text: string) =>
+  readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text)) + 1;
 
 test('the real content passes', () => {
   const result = run(process.cwd());
@@ -28,10 +47,12 @@ test('a broken status stops the check with the file, field, value and allowed co
   const dir = copyContent();
   const file = 'content/actions/inserm-fiphfp-2023-2026/action-12.mdx';
   writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace('status: NR', 'status: FINI'));
+  const line = lineOf(dir, file, 'status: FINI');
+  assert.ok(line > 2, 'the line is counted in the file, its opening --- included');
   const result = run(dir);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /Le contenu comporte 1 erreur\./);
-  assert.match(result.stderr, new RegExp(`✗ ${file}\\n  champ « statuses.0.status » : statut inconnu`));
+  assert.match(result.stderr, new RegExp(`✗ ${file}, ligne ${line}\\n  champ « statuses.0.status » : statut inconnu`));
   assert.match(result.stderr, /valeur trouvée : « FINI »\n  valeurs permises : R \(Objectif réalisé\), PR/);
 });
 
@@ -72,4 +93,32 @@ test('an unsafe body stops the check with the file, the line in the file and wha
     new RegExp(`✗ ${file}, ligne ${line}\\n  champ « \\(corps du texte\\) » : attribut onmouseover refusé : il exécuterait du code`),
   );
   assert.match(result.stderr, /valeur trouvée : « onmouseover="alert\(1\)" »\n  valeurs permises : rien : retirez l’attribut/);
+});
+
+test('the summary counts only what there is, in French', () => {
+  const result = run(fixtureProject());
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, 'Contenu valide : 1 convention, 1 axe, 1 objectif, 2 actions.\n');
+});
+
+test('a schema error in one file does not hide a broken link in another: both are reported, each at its line', () => {
+  const axis = 'content/axes/essai/axe-1.mdx';
+  const action = 'content/actions/essai/action-2.mdx';
+  const dir = fixtureProject({
+    // A typo in the axis's title field: the axis does not validate.
+    [axis]: (t) => t.replace('title:', 'titre:'),
+    // A link from action 2 to an action the document does not have.
+    [action]: (t) => t.replace('kind: action\n', 'kind: action\nseeAlso:\n  - "1"\n  - "9"\n'),
+  });
+  const result = run(dir);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /^Le contenu comporte 3 erreurs\./);
+  assert.match(result.stderr, new RegExp(`✗ ${axis}, ligne ${lineOf(dir, axis, 'titre:')}\\n  champ « titre » : champ inconnu`));
+  assert.match(result.stderr, new RegExp(`✗ ${axis}\\n  champ « title » : champ obligatoire manquant`));
+  assert.match(
+    result.stderr,
+    new RegExp(`✗ ${action}, ligne ${lineOf(dir, action, '- "9"')}\\n  champ « seeAlso.1 » : aucune action de la convention « essai »`),
+  );
+  // The actions link to the axis that did not validate: that link is not reported, the axis's own problem is.
+  assert.doesNotMatch(result.stderr, /champ « axis »/);
 });

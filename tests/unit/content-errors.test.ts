@@ -31,7 +31,7 @@ test('the valid fixture passes and yields every entry', () => {
 test('an unknown status names the file, the field, the value and the scale', () => {
   assert.deepEqual(report(withChange(ACTION_1, { statuses: [{ round: 'bilan-2024', status: 'FAIT' }] })), [
     [
-      `✗ ${ACTION_1}`,
+      `✗ ${ACTION_1}, ligne 12`,
       "  champ « statuses.0.status » : statut inconnu de l'échelle de la convention « essai »",
       '  valeur trouvée : « FAIT »',
       '  valeurs permises : R (Objectif réalisé), NR (Objectif non réalisé)',
@@ -42,7 +42,7 @@ test('an unknown status names the file, the field, the value and the scale', () 
 test('a reference to a missing axis lists the axes that exist', () => {
   assert.deepEqual(report(withChange(ACTION_1, { axis: '9' })), [
     [
-      `✗ ${ACTION_1}`,
+      `✗ ${ACTION_1}, ligne 3`,
       '  champ « axis » : aucun axe ne porte ce numéro dans la convention « essai »',
       '  valeur trouvée : « 9 »',
       '  valeurs permises : 1',
@@ -64,7 +64,7 @@ test('a reference to a missing objective or convention is refused', () => {
 test('a duplicate number within the convention is refused on the second file', () => {
   assert.deepEqual(report(withChange(ACTION_2, { number: '1' })), [
     [
-      `✗ ${ACTION_2}`,
+      `✗ ${ACTION_2}, ligne 6`,
       `  champ « number » : numéro déjà utilisé par une autre action de la même convention (aussi dans ${ACTION_1})`,
       '  valeur trouvée : « 1 »',
       "  valeurs permises : un numéro unique, tel qu'imprimé dans la source",
@@ -127,7 +127,10 @@ test("a convention's scale must use the shared statuses, each code once", () => 
 test('two axes with the same number in one convention are refused', () => {
   const files = validFiles();
   files.push({ ...files[1]!, file: 'content/axes/essai/axe-1-bis.mdx', pathInCollection: 'essai/axe-1-bis.mdx' });
-  assert.match(report(files).join(), /axe-1-bis\.mdx\n  champ « number » : numéro déjà utilisé par un autre axe de la même convention/);
+  assert.match(
+    report(files).join(),
+    /axe-1-bis\.mdx, ligne 3\n  champ « number » : numéro déjà utilisé par un autre axe de la même convention/,
+  );
 });
 
 const CONVENTION_FILE = 'content/conventions/essai.mdx';
@@ -348,7 +351,7 @@ test('an expression declared in another language must be written so in the docum
   assert.equal(
     messages[0],
     [
-      `✗ ${CONVENTION_FILE}`,
+      `✗ ${CONVENTION_FILE}, ligne 41`,
       '  champ « foreignPhrases » : expression introuvable dans les textes du document et de ses éléments : elle n’y serait marquée nulle part',
       '  valeur trouvée : « ACTION 2 »',
       '  valeurs permises : l’expression recopiée telle qu’elle est écrite (mêmes majuscules, mots entiers) dans un titre, un libellé ou un texte',
@@ -366,7 +369,7 @@ test('an invisible character in a field is refused in French: file, field, the c
   const rounds = [{ id: 'bilan-2024', label: 'Bilan\u000B2024', date: '2024' }];
   assert.deepEqual(report(withChange(CONVENTION_FILE, { rounds })), [
     [
-      `✗ ${CONVENTION_FILE}`,
+      `✗ ${CONVENTION_FILE}, ligne 34`,
       '  champ « rounds.0.label » : caractère invisible interdit (U+000B, tabulation verticale) après « Bilan » ; retapez ce passage (un copier-coller depuis un PDF, une page web ou un tableur en apporte souvent)',
       '  valeur trouvée : « Bilan[U+000B]2024 »',
       '  valeurs permises : du texte sur une seule ligne, sans caractère invisible de contrôle ni tabulation',
@@ -374,29 +377,31 @@ test('an invisible character in a field is refused in French: file, field, the c
   ]);
   // NUL, a C1 control, a lone surrogate, the bidirectional override and isolate: every text field,
   // at every depth (lists, objects in lists), each with its own code in the message and the value.
-  const cases: [string, Record<string, unknown>, string, RegExp][] = [
-    [ACTION_1, { title: 'Action\u00001' }, 'title', /\(U\+0000, caractère nul\) après « Action »/],
-    [ACTION_1, { statuses: [{ round: 'bilan-2024', status: 'R', comment: 'Fait\u0085' }] }, 'statuses.0.comment', /\(U\+0085, /],
-    [ACTION_1, { notes: ['Note', 'demi \uD83D caractère'] }, 'notes.1', /\(U\+D83D, moitié de caractère isolée/],
+  const cases: [string, Record<string, unknown>, string, number, RegExp][] = [
+    [ACTION_1, { title: 'Action\u00001' }, 'title', 8, /\(U\+0000, caractère nul\) après « Action »/],
+    [ACTION_1, { statuses: [{ round: 'bilan-2024', status: 'R', comment: 'Fait\u0085' }] }, 'statuses.0.comment', 13, /\(U\+0085, /],
+    [ACTION_1, { notes: ['Note', 'demi \uD83D caractère'] }, 'notes.1', 19, /\(U\+D83D, moitié de caractère isolée/],
     [
       CONVENTION_FILE,
       { shortTitle: '\u202EIASSE' },
       'shortTitle',
+      3,
       /\(U\+202E, contrôle bidirectionnel : forçage droite-gauche\) au début du texte/,
     ],
     [
       CONVENTION_FILE,
       { parties: [{ name: 'Employeur \u2066RH\u2069', role: 'employeur' }] },
       'parties.0.name',
+      7,
       /\(U\+2066, contrôle bidirectionnel : isolat/,
     ],
-    [ACTION_1, { wording: 'Libellé\u000Bcomplet' }, 'wording', /\(U\+000B, tabulation verticale\)/],
+    [ACTION_1, { wording: 'Libellé\u000Bcomplet' }, 'wording', 9, /\(U\+000B, tabulation verticale\)/],
   ];
-  for (const [file, change, field, message] of cases) {
+  for (const [file, change, field, at, message] of cases) {
     const blocks = report(withChange(file, change));
     assert.equal(blocks.length, 1, blocks.join('\n'));
     const [head, line, value] = blocks[0]!.split('\n');
-    assert.equal(head, `✗ ${file}`);
+    assert.equal(head, `✗ ${file}, ligne ${at}`);
     assert.ok(line!.startsWith(`  champ « ${field} » : caractère invisible interdit `), line);
     assert.match(line!, message);
     assert.match(line!, /retapez ce passage/);
@@ -439,4 +444,94 @@ test('a field name holding an invisible character is shown by its code too', () 
   const block = report(withChange(ACTION_1, { 'tit\u202Ele': 'Titre' })).join();
   assert.match(block, /champ « tit\[U\+202E\]le » : champ inconnu/);
   assert.equal(trapCharacter(block, true), undefined);
+});
+
+test('a schema error in one file does not hide a broken link in another: both are reported, each at its line', () => {
+  const files = withChange(ACTION_2, { seeAlso: ['9'] }).map((f) =>
+    f.file === ACTION_1 ? withChange(ACTION_1, { kind: 'tache' }).find((g) => g.file === ACTION_1)! : f,
+  );
+  assert.deepEqual(report(files), [
+    [
+      `✗ ${ACTION_1}, ligne 5`,
+      '  champ « kind » : valeur non autorisée',
+      '  valeur trouvée : « tache »',
+      '  valeurs permises : action, mesure, engagement',
+    ].join('\n'),
+    [
+      `✗ ${ACTION_2}, ligne 18`,
+      '  champ « seeAlso.0 » : aucune action de la convention « essai » ne porte ce numéro',
+      '  valeur trouvée : « 9 »',
+      "  valeurs permises : le numéro d'une action du même document",
+    ].join('\n'),
+  ]);
+});
+
+test('a link to a file that did not validate, or could not be read, is not reported: that file’s own problem is', () => {
+  const AXIS = 'content/axes/essai/axe-1.mdx';
+  // The axis does not validate: the objective's and the actions' links to it are left unchecked.
+  const badAxis = withChange(AXIS, { number: undefined });
+  assert.deepEqual(
+    validateAll(badAxis).problems.map((p) => [p.file, p.field]),
+    [[AXIS, 'number']],
+  );
+  // Nor does the convention: its items' links to it are left unchecked, the rest still is.
+  const badConvention = withChange(CONVENTION_FILE, { published: undefined }).map((f) =>
+    f.file === ACTION_2 ? withChange(ACTION_2, { kind: 'tache' }).find((g) => g.file === ACTION_2)! : f,
+  );
+  assert.deepEqual(
+    validateAll(badConvention).problems.map((p) => [p.file, p.field]),
+    [
+      [CONVENTION_FILE, 'published'],
+      [ACTION_2, 'kind'],
+    ],
+  );
+  // Action 1 does not validate, but its number is written: a link to it is no broken link, a link to 9 is.
+  const badAction = withChange(ACTION_2, { seeAlso: ['1', '9'] }).map((f) =>
+    f.file === ACTION_1 ? withChange(ACTION_1, { kind: 'tache' }).find((g) => g.file === ACTION_1)! : f,
+  );
+  assert.deepEqual(
+    validateAll(badAction).problems.map((p) => [p.file, p.field, p.value]),
+    [
+      [ACTION_1, 'kind', 'tache'],
+      [ACTION_2, 'seeAlso.1', '9'],
+    ],
+  );
+  // An axis whose front matter could not be read at all (its YAML problem is reported by the reader).
+  const unread = validFiles().filter((f) => f.file !== AXIS);
+  assert.deepEqual(validateAll(unread, [{ collection: 'axes', file: AXIS, pathInCollection: 'essai/axe-1.mdx' }]).problems, []);
+  // Self-test: the same file simply absent leaves the links broken, and they are reported.
+  assert.deepEqual(
+    validateAll(unread).problems.map((p) => [p.file, p.field]),
+    [
+      ['content/objectives/essai/axe-1-objectif-1.mdx', 'axis'],
+      [ACTION_1, 'axis'],
+      [ACTION_2, 'axis'],
+    ],
+  );
+});
+
+test('a field inside a list or a group is placed at its own line; a field left out, at its group’s', () => {
+  const unknownInList = report(withChange(ACTION_1, { statuses: [{ round: 'bilan-2024', status: 'R', statut: 'R' }] }));
+  assert.match(unknownInList.join(), new RegExp(`^✗ ${ACTION_1}, ligne 13\\n  champ « statut » : champ inconnu`));
+  const missingInList = report(withChange(ACTION_1, { statuses: [{ round: 'bilan-2024' }] }));
+  assert.match(missingInList.join(), new RegExp(`^✗ ${ACTION_1}, ligne 11\\n  champ « statuses.0.status » : champ obligatoire manquant`));
+  // A field left out at the top has no line: the file is named.
+  assert.match(report(withChange(ACTION_1, { title: undefined })).join(), new RegExp(`^✗ ${ACTION_1}\\n  champ « title »`));
+  // A value repeated in a list: the repeat's line.
+  const scale = (validFiles()[0]!.frontmatter as { statusScale: object[] }).statusScale;
+  const repeated = report(withChange(CONVENTION_FILE, { statusScale: [...scale, { code: 'R', legend: 'Réalisé', status: 'realise' }] }));
+  assert.match(
+    repeated.join(),
+    new RegExp(`^✗ ${CONVENTION_FILE}, ligne 32\\n  champ « statusScale » : code de statut défini plusieurs fois`),
+  );
+});
+
+test('the places of a file’s fields are used only for its front matter as read, not for a copy changed in memory', () => {
+  // The spreadsheet import checks its changes on a copy before writing them: the file's lines do not describe it.
+  const files = withChange(ACTION_1, { axis: '9' }).map((f) =>
+    f.file === ACTION_1 ? { ...f, frontmatter: { ...(f.frontmatter as object) } } : f,
+  );
+  assert.match(report(files).join(), new RegExp(`^✗ ${ACTION_1}\\n  champ « axis »`));
+  // Self-test: the same file as read is placed.
+  assert.match(report(withChange(ACTION_1, { axis: '9' })).join(), new RegExp(`^✗ ${ACTION_1}, ligne 3\\n  champ « axis »`));
 });

@@ -86,7 +86,8 @@ test('broken content stops the load with the French report, without a stack trac
   const root = project({}, (file, text) => (file.endsWith('action-1.mdx') ? text.replace('"status":"R"', '"status":"FAIT"') : text));
   assert.ok(readFileSync(join(root, 'content/actions/essai/action-1.mdx'), 'utf8').includes('FAIT'));
   await assert.rejects(load(root, 'actions'), (error: Error) => {
-    assert.match(error.message, /✗ content\/actions\/essai\/action-1\.mdx\n  champ « statuses.0.status » : statut inconnu/);
+    // The front matter is one line of JSON (line 2): every field of it is on that line.
+    assert.match(error.message, /✗ content\/actions\/essai\/action-1\.mdx, ligne 2\n  champ « statuses.0.status » : statut inconnu/);
     assert.equal(error.stack, error.message);
     return true;
   });

@@ -1,7 +1,23 @@
 /** A small valid set of content files, built through the real schemas, for bad-input tests. */
+import { stringify } from 'yaml';
+import { readFrontmatter } from '../../src/model/frontmatter.ts';
 import type { RawFile } from '../../src/model/validate.ts';
 
+/**
+ * The file as the content reader gives it when its front matter is written as block YAML (one
+ * field a line, in the order given): with the places of its fields, so problems carry their line.
+ */
+function asWritten(f: RawFile): RawFile {
+  const read = readFrontmatter(`---\n${stringify(f.frontmatter)}---\n`);
+  if (!read.ok) throw new Error(`${f.file} : ${read.problems.map((p) => p.message).join(' ; ')}`);
+  return { ...f, frontmatter: read.data, lines: read.lines };
+}
+
 export function validFiles(): RawFile[] {
+  return rawFiles().map(asWritten);
+}
+
+function rawFiles(): RawFile[] {
   return [
     {
       collection: 'conventions',
@@ -63,12 +79,12 @@ export function validFiles(): RawFile[] {
   ];
 }
 
-/** The valid set with one file's front matter changed (a key set to undefined is removed). */
+/** The valid set with one file's front matter changed (a key set to undefined is removed), written out again. */
 export function withChange(file: string, change: Record<string, unknown>): RawFile[] {
-  return validFiles().map((f) => {
-    if (f.file !== file) return f;
+  return rawFiles().map((f) => {
+    if (f.file !== file) return asWritten(f);
     const frontmatter = { ...(f.frontmatter as Record<string, unknown>), ...change };
     for (const [k, v] of Object.entries(change)) if (v === undefined) delete frontmatter[k];
-    return { ...f, frontmatter };
+    return asWritten({ ...f, frontmatter });
   });
 }

@@ -157,7 +157,7 @@ test('bounds are said in French: order starts at 1, completion is a percentage',
   const report = check(project((t) => t.replace('order: 1\n', 'order: 0\n')));
   assert.deepEqual(report, [
     [
-      `✗ ${ACTION}`,
+      `✗ ${ACTION}, ligne 7`,
       '  champ « order » : nombre trop petit',
       '  valeur trouvée : 0',
       '  valeurs permises : un nombre entier à partir de 1',
@@ -340,4 +340,15 @@ test('an invisible character read from the file is refused, whether written raw 
   }
   // The same texts with non-breaking spaces and an emoji instead pass.
   assert.deepEqual(check(project((t) => t.replace('title: Action 1', 'title: "Action\u00A0n°\u202F1 😀"'))), []);
+});
+
+test('the build’s loader and the dev server give a schema problem its line, as the check does', async () => {
+  const root = project((t) => t.replace('order: 1\n', 'order: 0\n'));
+  await assert.rejects(load(root), (error: Error) => {
+    assert.match(error.message, new RegExp(`✗ ${ACTION}, ligne 7\\n  champ « order » : nombre trop petit`));
+    return true;
+  });
+  assert.match(devAnswer('text/html').body!, new RegExp(`<pre>[^<]*✗ ${ACTION}, ligne 7\\n  champ « order » : nombre trop petit`));
+  await load(project());
+  assert.equal(lastContentError(), undefined);
 });
