@@ -24,7 +24,6 @@ import {
   type CmsCollection,
   type CmsField,
 } from '../../scripts/editor/config.ts';
-import { FIELD_LABELS } from '../../scripts/editor/labels.ts';
 import { CMS_DIR } from '../../scripts/editor/server.ts';
 
 type JsonSchema = {
@@ -202,12 +201,12 @@ test('self-test: a schema field without a French label, or a list without French
     ...COLLECTIONS,
     organisations: {
       ...COLLECTIONS.organisations,
-      schema: COLLECTIONS.organisations.schema.extend({ website: z.string(), size: z.enum(['petit', 'grand']) }),
+      schema: COLLECTIONS.organisations.schema.extend({ website: z.string(), size: z.enum(['petit', 'grand']).meta({ title: 'Taille' }) }),
     },
   } as typeof COLLECTIONS;
-  const { problems } = buildCollections(extended, { ...FIELD_LABELS, 'organisations.size': 'Taille' });
+  const { problems } = buildCollections(extended);
   assert.deepEqual(problems, [
-    'organisations : champ « website » sans libellé français (scripts/editor/labels.ts)',
+    "organisations : champ « website » sans libellé français (ajoutez .meta({ title: '…' }) à son schéma dans src/model/)",
     'organisations : liste « size » (petit, grand) sans libellés français (scripts/editor/config.ts, OPTION_LISTS)',
   ]);
 });
