@@ -7,7 +7,17 @@
  * document.ts (the same writer as `npm run nouveau:document`) and writes all its files or none.
  */
 import ExcelJS from 'exceljs';
-import { CONVENTION_KINDS, GENERIC_LEVELS, NUMBERING_SCOPES, PARTY_ROLES } from '../../src/model/convention.ts';
+import type { z } from 'astro/zod';
+import {
+  CONVENTION_KINDS,
+  GENERIC_LEVELS,
+  NUMBERING_LABELS,
+  NUMBERING_SCOPES,
+  PARTY_ROLES,
+  conventionSchema,
+} from '../../src/model/convention.ts';
+import { describedField, jsonSchemaOf, type JsonSchema } from '../../src/model/fields.ts';
+import { textPatternMultiline } from '../../src/model/characters.ts';
 import { STATUSES, STATUS_KEYS } from '../../src/model/statuses.ts';
 import { THEMES, THEME_KEYS } from '../../src/model/themes.ts';
 import { AUDIENCES, AUDIENCE_KEYS } from '../../src/model/audiences.ts';
@@ -38,86 +48,114 @@ export const SCALE_ROWS = 6;
 /** Rows of the Actions sheet prepared with drop-downs and text format. */
 const ACTION_ROWS = 500;
 
-const NUMBERING_LABELS: Record<(typeof NUMBERING_SCOPES)[number], string> = {
-  document: 'dans tout le document',
-  axis: 'dans chaque axe',
-  objective: 'dans chaque objectif',
-};
-
-/** One field of the Document sheet: its label (column A), its path in the convention, its help. */
-interface Field {
+/** One field of the Document sheet: its label (column A), its path in the convention, its help (column C). */
+export interface Field {
   label: string;
   path: string;
   help: string;
+  /** A text that may span lines (the summary). */
+  multiline?: boolean;
   list?: 'kinds' | 'numbering';
   value?: string;
 }
 
-const level = (key: 'axis' | 'objective' | 'action', word: string): Field[] => [
+/**
+ * Where a field of the convention schema sits on the Document sheet. Its label and help are the
+ * schema's (`.meta()`, src/model/convention.ts, issue 21); the sheet only adds what is its own:
+ * the level's word before the three levels' fields, which share their labels ("Axe : nom au
+ * singulier"), the drop-down, the prefilled value, and a note that ties a field to another sheet.
+ */
+interface FieldRow {
+  /** The path the import gives the value ("rounds.0.id": the template has room for one round). */
+  path: string;
+  /** Written before the field's label: the level the field belongs to. */
+  prefix?: string;
+  /** The label of the group before the field's ("Bilan : identifiant"). */
+  qualified?: boolean;
+  note?: string;
+  list?: Field['list'];
+  value?: string;
+}
+
+const levelRows = (key: keyof typeof GENERIC_LEVELS): FieldRow[] => {
+  const prefix = GENERIC_LEVELS[key].singular;
+  return [
+    { path: `levels.${key}.singular`, prefix, value: GENERIC_LEVELS[key].singular },
+    { path: `levels.${key}.plural`, prefix, value: GENERIC_LEVELS[key].plural },
+    { path: `levels.${key}.label`, prefix, value: `${GENERIC_LEVELS[key].singular} {n}` },
+  ];
+};
+
+/** The single-value fields of the Document sheet, in order, after the file name. */
+const FIELD_ROWS: FieldRow[] = [
+  { path: 'title' },
+  { path: 'shortTitle' },
+  { path: 'kind', list: 'kinds' },
+  { path: 'issuer' },
+  { path: 'reference' },
+  { path: 'dates.signed' },
+  { path: 'dates.inForce' },
+  { path: 'dates.end' },
+  { path: 'summary' },
+  { path: 'published' },
+  { path: 'source.file' },
+  ...levelRows('axis'),
+  ...levelRows('objective'),
+  ...levelRows('action'),
+  { path: 'levels.action.numbering', prefix: GENERIC_LEVELS.action.singular, list: 'numbering', value: NUMBERING_LABELS.document },
   {
-    label: `${word} : nom au singulier`,
-    path: `levels.${key}.singular`,
-    help: `Le mot du document pour ce niveau, avec une majuscule (${key === 'axis' ? 'Axe, Thème, Section' : key === 'objective' ? 'Objectif, Article' : 'Action, Engagement, Mesure'}). Il donne aussi le nom des pages.`,
-    value: GENERIC_LEVELS[key].singular,
+    path: 'rounds.0.id',
+    qualified: true,
+    note: 'Seulement si la feuille Actions donne des statuts : le bilan qui les a établis.',
   },
-  { label: `${word} : nom au pluriel`, path: `levels.${key}.plural`, help: 'Le même mot au pluriel.', value: GENERIC_LEVELS[key].plural },
-  {
-    label: `${word} : modèle de numéro`,
-    path: `levels.${key}.label`,
-    help: 'Comment le document imprime un numéro : {n} tient la place du numéro (« Axe n°{n} », « {n} »).',
-    value: `${GENERIC_LEVELS[key].singular} {n}`,
-  },
+  { path: 'rounds.0.label', qualified: true },
+  { path: 'rounds.0.date', qualified: true },
+  { path: 'rounds.0.period', qualified: true },
 ];
 
+/** The file name, which no schema field holds: the first row of the sheet. */
+const ID_FIELD: Field = {
+  label: 'Identifiant (nom du fichier)',
+  path: 'id',
+  help: 'Minuscules sans accent, chiffres et tirets : il devient l’adresse du document (par exemple cnrs-fiphfp-2027-2029). Doit être nouveau.',
+};
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const sentence = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`);
+
+/** A row of the sheet from its schema field: the label, then the help ("Facultatif : …" for an optional field). */
+function fieldOf(root: JsonSchema, row: FieldRow): Field {
+  const schemaPath = row.path
+    .split('.')
+    .filter((s) => !/^\d+$/.test(s))
+    .join('.');
+  const { title, description, required, schema } = describedField(root, schemaPath, { qualified: row.qualified });
+  // Without a help of its own, a format (dates) says what to type; the free-text pattern is no format.
+  const format = schema.pattern !== undefined && textPatternMultiline(schema.pattern) === undefined ? schema.patternMessage : undefined;
+  const base = description ?? format;
+  const help = [
+    row.note,
+    base && sentence(required ? base.charAt(0).toUpperCase() + base.slice(1) : `Facultatif : ${lowerFirst(base)}`),
+    row.list && 'Choisissez dans la liste.',
+  ].filter(Boolean);
+  return {
+    label: row.prefix ? `${row.prefix} : ${lowerFirst(title)}` : title,
+    path: row.path,
+    help: help.join(' '),
+    ...(schema.multiline ? { multiline: true } : {}),
+    ...(row.list ? { list: row.list } : {}),
+    ...(row.value ? { value: row.value } : {}),
+  };
+}
+
+/** The fields of the Document sheet, labels and help taken from `schema` (the model's, or a test's). */
+export function templateFields(schema: z.ZodType = conventionSchema): Field[] {
+  const root = jsonSchemaOf(schema);
+  return [ID_FIELD, ...FIELD_ROWS.map((row) => fieldOf(root, row))];
+}
+
 /** The single-value fields of the Document sheet, in order. */
-export const FIELDS: Field[] = [
-  {
-    label: 'Identifiant (nom du fichier)',
-    path: 'id',
-    help: 'Minuscules sans accent, chiffres et tirets : il devient l’adresse du document (par exemple cnrs-fiphfp-2027-2029). Doit être nouveau.',
-  },
-  { label: 'Titre', path: 'title', help: 'Le titre complet, tel qu’imprimé sur la couverture.' },
-  {
-    label: 'Titre court',
-    path: 'shortTitle',
-    help: 'Pour les menus et les tableaux (par exemple « Plan handicap CNRS 2027-2029 »). Unique sur le site.',
-  },
-  { label: 'Type de document', path: 'kind', help: 'Choisissez dans la liste.', list: 'kinds' },
-  { label: 'Émetteur', path: 'issuer', help: 'Le service ou l’organisme qui publie le document.' },
-  { label: 'Référence officielle', path: 'reference', help: 'Facultatif : la référence imprimée (NOR, numéro de circulaire).' },
-  { label: 'Date de signature', path: 'dates.signed', help: 'Facultatif : AAAA, AAAA-MM ou AAAA-MM-JJ.' },
-  { label: 'Date d’entrée en vigueur', path: 'dates.inForce', help: 'Facultatif : AAAA, AAAA-MM ou AAAA-MM-JJ.' },
-  { label: 'Date de fin', path: 'dates.end', help: 'Facultatif : AAAA, AAAA-MM ou AAAA-MM-JJ.' },
-  { label: 'Résumé', path: 'summary', help: 'Une ou deux phrases qui disent ce qu’est le document (accueil, recherche).' },
-  { label: 'Date de publication sur le site', path: 'published', help: 'AAAA-MM-JJ.' },
-  {
-    label: 'Document source (nom du fichier)',
-    path: 'source.file',
-    help: 'Le fichier d’où le texte est repris (par exemple plan-handicap-2027.pdf).',
-  },
-  ...level('axis', 'Axe'),
-  ...level('objective', 'Objectif'),
-  ...level('action', 'Action'),
-  {
-    label: 'Action : numérotation',
-    path: 'levels.action.numbering',
-    help: 'Où la numérotation des actions recommence : choisissez dans la liste.',
-    list: 'numbering',
-    value: NUMBERING_LABELS.document,
-  },
-  {
-    label: 'Bilan : identifiant',
-    path: 'rounds.0.id',
-    help: 'Seulement si la feuille Actions donne des statuts : le bilan qui les a établis (minuscules, chiffres, tirets : bilan-2027).',
-  },
-  { label: 'Bilan : libellé', path: 'rounds.0.label', help: 'Le nom du bilan tel que le document le dit (« Bilan 2027 »).' },
-  { label: 'Bilan : date', path: 'rounds.0.date', help: 'AAAA, AAAA-MM ou AAAA-MM-JJ ; ou bien la période ci-dessous.' },
-  {
-    label: 'Bilan : période',
-    path: 'rounds.0.period',
-    help: 'La période couverte, telle qu’imprimée (« 2027-2028 »), si le bilan n’a pas de date.',
-  },
-];
+export const FIELDS: Field[] = templateFields();
 
 /** Rows of the Document sheet: the fields from row 2, then the parties' table, then the scale's. */
 const FIELD_ROW = (i: number) => i + 2;
@@ -218,7 +256,7 @@ const listValidation = (formula: string, title: string): ExcelJS.DataValidation 
 });
 
 /** The blank template workbook. */
-export async function buildTemplate(): Promise<ExcelJS.Workbook> {
+export async function buildTemplate(fields: Field[] = FIELDS): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'conventions-handicap';
   const guide = workbook.addWorksheet(GUIDE_SHEET);
@@ -240,7 +278,7 @@ export async function buildTemplate(): Promise<ExcelJS.Workbook> {
     cell.numFmt = '@';
     cell.alignment = { wrapText: true, vertical: 'top' };
   };
-  FIELDS.forEach((f, i) => {
+  fields.forEach((f, i) => {
     const row = doc.getRow(FIELD_ROW(i));
     row.getCell(1).value = f.label;
     row.getCell(3).value = f.help;
@@ -360,7 +398,7 @@ function documentColumns(row: number): number {
 function documentCellProblems(doc: Table): SheetProblem[] {
   const cell = (row: number, column: number, label: string, multiline = false) => ({ row, column, label, multiline });
   const cells = [
-    ...FIELDS.map((f, i) => cell(FIELD_ROW(i), 2, `B (${f.label})`, f.path === 'summary')),
+    ...FIELDS.map((f, i) => cell(FIELD_ROW(i), 2, `B (${f.label})`, f.multiline)),
     ...Array.from({ length: PARTY_ROWS }, (_, i) => [cell(PARTY_ROW(i), 2, 'B (nom)'), cell(PARTY_ROW(i), 3, 'C (rôle)')]).flat(),
     ...Array.from({ length: SCALE_ROWS }, (_, i) => [
       cell(SCALE_ROW(i), 2, 'B (code)'),
@@ -596,7 +634,7 @@ function createFromTables(
       if (other !== undefined) {
         fail(
           cellAt(row, ACTION_COLUMNS.number),
-          `numéro déjà donné ligne ${other} (${NUMBERING_LABELS[scope]})`,
+          `numéro déjà donné ligne ${other}, ${NUMBERING_LABELS[scope].toLowerCase()}`,
           number,
           'un numéro unique',
         );

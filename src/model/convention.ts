@@ -114,9 +114,10 @@ export const conventionSchema = z
     /** Body that issues the document (service, direction). */
     issuer: text.meta({ title: 'Émetteur', description: 'Le service ou l’organisme qui publie le document.' }),
     /** Official reference, as printed: "NOR JUSG0460111C", "Circulaire DAGE 2004-21". */
-    reference: text
-      .optional()
-      .meta({ title: 'Référence officielle', description: 'Telle qu’imprimée : « NOR JUSG0460111C », « Circulaire DAGE 2004-21 ».' }),
+    reference: text.optional().meta({
+      title: 'Référence officielle',
+      description: 'La référence imprimée, par exemple « NOR JUSG0460111C » ou « Circulaire DAGE 2004-21 ».',
+    }),
     /** Dated milestones of the document's life, as printed ("Première soumission"). */
     milestones: z
       .array(z.strictObject({ date: partialDate.meta({ title: 'Date' }), label: text.meta({ title: 'Jalon' }) }))
