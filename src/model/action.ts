@@ -33,9 +33,7 @@ const printedDates = z
   .meta({ title: 'Dates' });
 
 export const actionSchema = z.strictObject({
-  /** Identifier of the convention. */
   convention: conventionId,
-  /** Number of the axis, as printed. */
   axis: printedNumber.meta({ title: 'Axe' }),
   /** Number of the objective within the axis, as printed; absent where the source lists the item directly under the axis. */
   objective: printedNumber
@@ -53,9 +51,7 @@ export const actionSchema = z.strictObject({
   label: printedLabel,
   /** Sub-heading the source prints above this item inside its axis ("Rendre plus attractives les perspectives de carrière"). */
   group: text.optional().meta({ title: 'Intertitre' }),
-  /** Short title: the opening words of the wording. */
   title: text.meta({ title: 'Titre court', description: 'Les premiers mots du libellé.' }),
-  /** Full wording, exactly as printed. */
   wording: multilineText.meta({ title: 'Libellé complet', description: 'Exactement comme imprimé.' }),
   /** Text the source adds as an extension of the action ("Homogénéiser les pratiques régionales (cf. action 7.2)"). */
   extension: multilineText.optional().meta({ title: 'Prolongement' }),
@@ -76,9 +72,7 @@ export const actionSchema = z.strictObject({
       z.strictObject({
         round: slug.meta({ title: 'Bilan', description: 'Identifiant d’un bilan du document.' }),
         status: statusCode.meta({ title: 'Statut', description: 'Un code de l’échelle du document (« R », « EC »…).' }),
-        /** The round's comment on the action. */
         comment: multilineText.optional().meta({ title: 'Commentaire', description: 'Ce que le bilan dit de l’action.' }),
-        /** What shows the status (a figure, a document), as the round gives it. */
         evidence: text
           .optional()
           .meta({ title: 'Justificatif', description: 'Ce qui atteste le statut (un chiffre, un document), tel que le bilan le donne.' }),
@@ -107,12 +101,10 @@ export const actionSchema = z.strictObject({
     )
     .optional()
     .meta({ title: 'Points (a., b., c.)' }),
-  /** Bodies responsible, as printed ("RH", "DISC"). */
   responsible: z
     .array(text)
     .optional()
     .meta({ title: 'Responsables', description: 'Services ou personnes responsables, tels qu’imprimés (« RH », « DISC »).' }),
-  /** Done and due dates, as printed. */
   dates: printedDates.optional(),
   /** Shared themes (src/model/themes.ts), one or more: ["apprentissage", "recrutement-integration"]. */
   themes: themeList,

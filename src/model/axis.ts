@@ -3,7 +3,6 @@ import { conventionId, itemNumber, notes, printedLabel, slug, text, sourceNotes 
 
 /** An axis (or theme, section…): its MDX body holds its own text (constat, objectives as printed). */
 export const axisSchema = z.strictObject({
-  /** Identifier of the convention this axis belongs to (its file name without extension). */
   convention: conventionId,
   /** Number as printed ("1"); unique within the convention. */
   number: itemNumber,

@@ -9,6 +9,8 @@ import { textPattern, textPatternMessage, trapCharacter, trapMessage } from './c
  * show, all three read through the public `z.toJSONSchema` (src/model/fields.ts). The base
  * schemas below add what their check means (`patternMessage`, `multiline`): a schema made from
  * them with `.meta()` keeps it (zod's registry merges a clone's metadata over its parent's).
+ * An English comment on a field says only what the French help does not: where a value must be
+ * unique, what the site does with it, which rule checks it.
  */
 
 /** What a format check says when it fails, also shown as the field's format where the help says nothing else. */

@@ -101,7 +101,6 @@ const dated = (title: string) => partialDate.optional().meta({ title });
 
 export const conventionSchema = z
   .strictObject({
-    /** Full title as printed on the cover. */
     title: text.meta({ title: 'Titre', description: 'Le titre complet, tel qu’imprimé sur la couverture.' }),
     /** Short title for breadcrumbs, page titles and tables: "Plan Inserm 2023-2026". */
     shortTitle: text.meta({
@@ -109,9 +108,7 @@ export const conventionSchema = z
       description:
         'Pour le fil d’Ariane, les titres de page et les tableaux (par exemple « Plan handicap CNRS 2027-2029 ») ; unique sur le site.',
     }),
-    /** Kind of document: one of CONVENTION_KINDS. */
     kind: z.enum(keysOf(CONVENTION_KINDS)).meta({ title: 'Type de document' }),
-    /** Body that issues the document (service, direction). */
     issuer: text.meta({ title: 'Émetteur', description: 'Le service ou l’organisme qui publie le document.' }),
     /** Official reference, as printed: "NOR JUSG0460111C", "Circulaire DAGE 2004-21". */
     reference: text.optional().meta({
@@ -144,12 +141,10 @@ export const conventionSchema = z
         extendedTo: dated('Prorogé jusqu’au'),
       })
       .meta({ title: 'Dates clés' }),
-    /** One or two sentences saying what the document is, for the home page and search. */
     summary: multilineText.meta({
       title: 'Résumé',
       description: 'Une ou deux phrases qui disent ce qu’est le document (page d’accueil, recherche).',
     }),
-    /** The document's own words for its three levels. */
     levels: z
       .strictObject({
         axis: level('axis', 'Premier niveau (axe, thème, section…)', 'Axe, Thème, Section'),
@@ -183,7 +178,6 @@ export const conventionSchema = z
       .meta({ title: 'Échelle de statuts', description: 'Les codes du document, leur légende et le statut commun qu’ils veulent dire.' }),
     /** Review rounds (bilans), oldest first. The current status of an action is the latest round's. */
     rounds: z.array(round).optional().meta({ title: 'Bilans', description: 'Du plus ancien au plus récent.' }),
-    /** Date of publication on this site. */
     published: fullDate.meta({ title: 'Date de publication sur le site' }),
     /** Updates after publication, oldest first: date and a short note ("Bilan 2026 : statuts mis à jour"). */
     updates: z
@@ -194,7 +188,6 @@ export const conventionSchema = z
     replaces: slug.optional().meta({ title: 'Document remplacé' }),
     /** The document of this site that replaces this one. */
     replacedBy: slug.optional().meta({ title: 'Remplacé par' }),
-    /** Source document this transcription comes from. */
     source: z
       .strictObject({
         file: text.meta({

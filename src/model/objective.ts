@@ -3,7 +3,6 @@ import { conventionId, itemNumber, printedLabel, printedNumber, text, sourceNote
 
 /** An objective (or article…): its MDX body holds its own text, shown on its axis page. */
 export const objectiveSchema = z.strictObject({
-  /** Identifier of the convention. */
   convention: conventionId,
   /** Number of the parent axis, as printed ("3"). */
   axis: printedNumber.meta({ title: 'Axe' }),

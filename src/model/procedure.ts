@@ -8,7 +8,6 @@ import { conventionId, itemNumber, position, slug, text, multilineText, sourceNo
  * further text as printed (a worked example, a note).
  */
 export const procedureSchema = z.strictObject({
-  /** Identifier of the convention. */
   convention: conventionId,
   /** File name of the section of the document the procedure belongs to ("partie-1"). */
   section: slug.optional().meta({ title: 'Partie du document', description: 'Nom du fichier de la partie : « partie-1 ».' }),
@@ -16,7 +15,6 @@ export const procedureSchema = z.strictObject({
   number: itemNumber.optional(),
   /** Title, in the source's words. */
   title: text.meta({ title: 'Titre' }),
-  /** One or two sentences saying what the procedure is for. */
   summary: multilineText.meta({ title: 'Résumé', description: 'Une ou deux phrases qui disent à quoi sert la procédure.' }),
   /** Position in the document (1, 2, 3…); unique within the convention's procedures. */
   order: position,
@@ -33,19 +31,15 @@ export const procedureSchema = z.strictObject({
   steps: z
     .array(
       z.strictObject({
-        /** What happens, in a few words. */
         title: text.meta({ title: 'Étape' }),
-        /** Who acts. */
         actor: text.optional().meta({ title: 'Qui agit' }),
         /** When or within what delay, as printed ("dans un délai de 3 mois"). */
         when: text.optional().meta({ title: 'Quand, dans quel délai' }),
-        /** The source's text for this step. */
         text: multilineText.optional().meta({ title: 'Texte' }),
       }),
     )
     .min(1)
     .meta({ title: 'Étapes' }),
-  /** Documents to gather, as a checklist. */
   documents: z.array(text).optional().meta({ title: 'Pièces à réunir' }),
   /** Legal references, as printed ("décret n° 95-979 du 25 août 1995"). */
   legalReferences: z.array(text).optional().meta({ title: 'Références juridiques' }),

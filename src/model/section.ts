@@ -21,9 +21,7 @@ export const SECTION_KINDS = {
  * page. The MDX body holds the text as printed.
  */
 export const sectionSchema = z.strictObject({
-  /** Identifier of the convention. */
   convention: conventionId,
-  /** One of SECTION_KINDS. */
   kind: z.enum(Object.keys(SECTION_KINDS) as [keyof typeof SECTION_KINDS]).meta({ title: 'Type de partie' }),
   /** Number as printed ("6", "II", "2"), if any. */
   number: itemNumber.optional(),
