@@ -3,7 +3,7 @@
  * every schema, at every depth, is in the form with the right widget, required flag, drop-down
  * values and pattern; the relations point at fields that exist; the YAML parses back and is a
  * valid Sveltia CMS configuration; what the CMS writes is read back by the site as written. The
- * comparison reads the schemas through `z.toJSONSchema`, not through the generator's own walk,
+ * comparison reads the schemas through `z.toJSONSchema`, as the generator does, with its own walk,
  * and a self-test shows it fails on a missing field. The local server: tests/unit/editor-server.test.ts.
  */
 import { test } from 'node:test';
@@ -44,7 +44,8 @@ const jsonSchemaOf = (schema: z.ZodType) => z.toJSONSchema(schema, { unrepresent
 /**
  * Every difference between a JSON Schema object and the form fields made for it, with the path of
  * the field: missing or extra fields, wrong widget, required flag, drop-down values, bounds,
- * pattern. Independent of the generator, which walks the zod definitions instead.
+ * pattern. Written apart from the generator's walk (scripts/editor/config.ts), so that a slip in
+ * either shows as a difference.
  */
 function compare(schema: JsonSchema, fields: CmsField[], at: string, relationPaths: Set<string>): string[] {
   const problems: string[] = [];
