@@ -1,16 +1,17 @@
 /**
  * Generates the configuration of the form editor (Sveltia CMS) from the model: one collection per
  * content collection of src/model/collections.ts, one form field per schema field, walked through
- * the zod schemas (objects, lists, optionals, enums, patterns, bounds). Only the French labels
- * (scripts/editor/labels.ts) and the links between collections (RELATIONS below) are written
- * here; a schema field without a label, or a drop-down without labels for its values, is a
- * problem reported by `buildCmsConfig`, never an English key in the form.
+ * the schemas' public JSON Schema (`z.toJSONSchema`: objects, lists, optionals, enums, patterns,
+ * bounds), each field's French label and help included (`.meta({ title, description })` on its
+ * zod schema, issue 21). Only the links between collections (RELATIONS below) are written here; a
+ * schema field without a label, or a drop-down without labels for its values, is a problem
+ * reported by `buildCmsConfig`, never an English key in the form.
  */
 import type { z } from 'astro/zod';
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import { COLLECTIONS, type CollectionName } from '../../src/model/collections.ts';
-import { CONVENTION_KINDS, PARTY_ROLES } from '../../src/model/convention.ts';
+import { CONVENTION_KINDS, NUMBERING_LABELS, PARTY_ROLES } from '../../src/model/convention.ts';
 import { ACTION_KINDS } from '../../src/model/action.ts';
 import { SECTION_KINDS } from '../../src/model/section.ts';
 import { ORGANISATION_KINDS } from '../../src/model/organisation.ts';
@@ -19,9 +20,9 @@ import { THEMES } from '../../src/model/themes.ts';
 import { AUDIENCES } from '../../src/model/audiences.ts';
 import { LANGUAGES, LANGUAGE_KEYS } from '../../src/model/languages.ts';
 import { SLUG_PATTERN } from '../../src/model/ids.ts';
-import { isMultiline } from '../../src/model/common.ts';
+import { BODY_META } from '../../src/model/common.ts';
+import { jsonSchemaOf, type JsonSchema } from '../../src/model/fields.ts';
 import { textPattern, textPatternMessage, textPatternMultiline } from '../../src/model/characters.ts';
-import { FIELD_LABELS, NUMBERING_LABELS, type FieldLabel } from './labels.ts';
 
 /** One form field, as Sveltia CMS reads it (https://sveltiacms.app/en/docs/fields). */
 export interface CmsField {
@@ -162,39 +163,6 @@ export const OPTION_LISTS: Record<string, string>[] = (
   ] as Record<string, unknown>[]
 ).map((list) => Object.fromEntries(Object.entries(list).map(([k, v]) => [k, labelOf(v)])));
 
-/** What the walk needs to know of a zod schema (zod 4 keeps it in `_zod.def`). */
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  entries?: Record<string, string>;
-  checks?: { _zod: { def: Record<string, unknown> } }[];
-  in?: z.ZodType;
-}
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
-const checksOf = (s: z.ZodType) => (defOf(s).checks ?? []).map((c) => c._zod.def);
-const messageOf = (check: Record<string, unknown>) => {
-  const error = check.error as ((issue: unknown) => unknown) | undefined;
-  const message = typeof error === 'function' ? error({}) : undefined;
-  return typeof message === 'string' ? message : 'valeur mal formée';
-};
-
-/** Removes the wrappers that only say "may be absent"; tells whether there was one. */
-function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean } {
-  let inner = schema;
-  let optional = false;
-  for (;;) {
-    const def = defOf(inner);
-    if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault') {
-      optional = optional || def.type === 'optional';
-      inner = def.innerType!;
-    } else if (def.type === 'nullable' || def.type === 'readonly') inner = def.innerType!;
-    else if (def.type === 'pipe') inner = def.in!;
-    else return { inner, optional };
-  }
-}
-
 export interface BuildResult {
   collections: CmsCollection[];
   /** Every schema field or value the generator could not turn into a French form field. */
@@ -203,18 +171,16 @@ export interface BuildResult {
 
 interface Walk {
   collection: CollectionName;
-  labels: Record<string, FieldLabel>;
   problems: string[];
 }
 
-function labelFor(walk: Walk, path: string[]): Exclude<FieldLabel, string> | undefined {
-  const key = path.join('.');
-  const found = walk.labels[`${walk.collection}.${key}`] ?? walk.labels[key];
-  if (found === undefined) {
-    walk.problems.push(`${walk.collection} : champ « ${key} » sans libellé français (scripts/editor/labels.ts)`);
-    return undefined;
-  }
-  return typeof found === 'string' ? { label: found } : found;
+/** The field's French label (its schema's `.meta({ title })`), or a problem naming where to write it. */
+function labelFor(walk: Walk, path: string[], schema: JsonSchema): string {
+  if (schema.title !== undefined) return schema.title;
+  walk.problems.push(
+    `${walk.collection} : champ « ${path.join('.')} » sans libellé français (ajoutez .meta({ title: '…' }) à son schéma dans src/model/)`,
+  );
+  return path.join('.');
 }
 
 function optionsFor(walk: Walk, path: string[], values: string[]): CmsField['options'] {
@@ -228,81 +194,68 @@ function optionsFor(walk: Walk, path: string[], values: string[]): CmsField['opt
   return values.map((v) => ({ label: list[v]!, value: v }));
 }
 
-/** The widget, options and constraints a (non-optional) schema calls for, without name or label. */
-function widgetFor(
-  walk: Walk,
-  path: string[],
-  schema: z.ZodType,
-  label: Exclude<FieldLabel, string> | undefined,
-): Omit<CmsField, 'name' | 'label'> {
-  const def = defOf(schema);
+/** The bounds of a number, as the form asks for them (zod writes ±MAX_SAFE_INTEGER for "none"). */
+function boundsOf(schema: JsonSchema, integer: boolean): Pick<CmsField, 'min' | 'max'> {
+  const step = integer ? 1 : 0;
+  const lower = schema.minimum === -Number.MAX_SAFE_INTEGER ? undefined : schema.minimum;
+  const upper = schema.maximum === Number.MAX_SAFE_INTEGER ? undefined : schema.maximum;
+  const min = lower ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + step : undefined);
+  const max = upper ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - step : undefined);
+  return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+}
+
+/** The widget, options and constraints a schema calls for, without name or label. */
+function widgetFor(walk: Walk, path: string[], schema: JsonSchema, label: string): Omit<CmsField, 'name' | 'label'> {
   const relation = RELATIONS[`${walk.collection}.${path.join('.')}`];
-  switch (def.type) {
+  switch (schema.type) {
     case 'string': {
+      if (schema.enum) return { widget: 'select', options: optionsFor(walk, path, schema.enum) };
       if (relation) return { widget: 'relation', ...relation };
       // Free texts carry the model's pattern against invisible characters (src/model/common.ts),
       // the others their format's (dates, identifiers), which refuses them too.
-      const regex = checksOf(schema).find((c) => c.format === 'regex');
-      return {
-        widget: isMultiline(schema) ? 'text' : 'string',
-        ...(regex ? { pattern: [(regex.pattern as RegExp).source, messageOf(regex)] as [string, string] } : {}),
-      };
+      const message = schema.patternMessage ?? 'valeur mal formée';
+      const pattern = schema.pattern === undefined ? {} : { pattern: [schema.pattern, message] as [string, string] };
+      return { widget: schema.multiline === true ? 'text' : 'string', ...pattern };
     }
-    case 'enum':
-      return { widget: 'select', options: optionsFor(walk, path, Object.values(def.entries!)) };
+    case 'integer':
     case 'number': {
-      const checks = checksOf(schema);
-      const integer = checks.some((c) => c.check === 'number_format' && String(c.format).includes('int'));
-      const field: Omit<CmsField, 'name' | 'label'> = { widget: 'number', value_type: integer ? 'int' : 'float' };
-      for (const c of checks) {
-        const value = c.value as number;
-        if (c.check === 'greater_than') field.min = c.inclusive ? value : integer ? value + 1 : value;
-        if (c.check === 'less_than') field.max = c.inclusive ? value : integer ? value - 1 : value;
-      }
-      return field;
+      const integer = schema.type === 'integer';
+      return { widget: 'number', value_type: integer ? 'int' : 'float', ...boundsOf(schema, integer) };
     }
     case 'boolean':
-      return { widget: 'boolean', ...(label?.default !== undefined ? { default: label.default } : {}) };
+      return { widget: 'boolean', ...(schema.default !== undefined ? { default: schema.default } : {}) };
     case 'object':
-      return { widget: 'object', collapsed: false, fields: fieldsOf(walk, path, def.shape!) };
+      return { widget: 'object', collapsed: false, fields: fieldsOf(walk, path, schema) };
     case 'array': {
-      const min = checksOf(schema).find((c) => c.check === 'min_length')?.minimum as number | undefined;
-      const bounds = min ? { min } : {};
-      const element = unwrap(def.element!).inner;
-      const elementDef = defOf(element);
+      const bounds = schema.minItems ? { min: schema.minItems } : {};
+      const element = schema.items ?? {};
       if (relation) return { widget: 'relation', multiple: true, ...bounds, ...relation };
-      if (elementDef.type === 'enum') {
-        return { widget: 'select', multiple: true, ...bounds, options: optionsFor(walk, path, Object.values(elementDef.entries!)) };
-      }
-      if (elementDef.type === 'object') {
-        return { widget: 'list', ...bounds, collapsed: true, fields: fieldsOf(walk, path, elementDef.shape!) };
-      }
+      if (element.enum) return { widget: 'select', multiple: true, ...bounds, options: optionsFor(walk, path, element.enum) };
+      if (element.type === 'object') return { widget: 'list', ...bounds, collapsed: true, fields: fieldsOf(walk, path, element) };
       // A list of single values: one sub-field, stored as a plain YAML list.
-      const item = widgetFor(walk, path, element, label);
-      return { widget: 'list', ...bounds, field: { name: 'item', label: label?.label ?? path.join('.'), ...item } };
+      return { widget: 'list', ...bounds, field: { name: 'item', label, ...widgetFor(walk, path, element, label) } };
     }
     default:
-      walk.problems.push(`${walk.collection} : champ « ${path.join('.')} » d’un type que l’éditeur ne sait pas afficher (${def.type})`);
+      walk.problems.push(`${walk.collection} : champ « ${path.join('.')} » d’un type que l’éditeur ne sait pas afficher (${schema.type})`);
       return { widget: 'string' };
   }
 }
 
-function fieldsOf(walk: Walk, parent: string[], shape: Record<string, z.ZodType>): CmsField[] {
-  return Object.entries(shape).map(([name, schema]) => {
+function fieldsOf(walk: Walk, parent: string[], object: JsonSchema): CmsField[] {
+  return Object.entries(object.properties ?? {}).map(([name, schema]) => {
     const path = [...parent, name];
-    const { inner, optional } = unwrap(schema);
-    const label = labelFor(walk, path);
-    const widget = widgetFor(walk, path, inner, label);
-    // Without a hint of its own, a field with a format shows it (dates: "AAAA-MM-JJ"); the
+    const label = labelFor(walk, path, schema);
+    const widget = widgetFor(walk, path, schema, label);
+    // Without a help of its own, a field with a format shows it (dates: "AAAA-MM-JJ"); the
     // pattern of free texts is no format: its message only shows when it fails.
     const pattern = widget.pattern ?? widget.field?.pattern;
     const format = textPatternMultiline(pattern?.[0]) === undefined ? pattern?.[1] : undefined;
-    const hint = label?.hint ?? (format && format[0]!.toUpperCase() + format.slice(1));
+    const hint = schema.description ?? (format && format[0]!.toUpperCase() + format.slice(1));
     return {
       name,
-      label: label?.label ?? name,
+      label,
       ...(hint ? { hint } : {}),
-      required: !optional,
+      required: (object.required ?? []).includes(name),
       ...widget,
     };
   });
@@ -311,22 +264,20 @@ function fieldsOf(walk: Walk, parent: string[], shape: Record<string, z.ZodType>
 /** The collections of the editor, one per content collection, and what could not be generated. */
 export function buildCollections(
   collections: Record<CollectionName, { folder: string; label: string; plural: string; schema: z.ZodType }> = COLLECTIONS,
-  labels: Record<string, FieldLabel> = FIELD_LABELS,
 ): BuildResult {
   const problems: string[] = [];
   const result = (Object.keys(collections) as CollectionName[]).map((name): CmsCollection => {
     const { folder, label, plural, schema } = collections[name];
-    const walk: Walk = { collection: name, labels, problems };
-    const def = defOf(unwrap(schema).inner);
-    if (def.type !== 'object') problems.push(`${name} : le schéma n’est pas un objet`);
-    const shape = def.shape ?? {};
-    const fields = fieldsOf(walk, [], shape);
-    const body = labelFor(walk, ['body']);
+    const walk: Walk = { collection: name, problems };
+    const json = jsonSchemaOf(schema);
+    if (json.type !== 'object') problems.push(`${name} : le schéma n’est pas un objet`);
+    const shape = json.properties ?? {};
+    const fields = fieldsOf(walk, [], json);
     // The MDX body: raw Markdown first, so that MDX components and tables are kept as written.
     fields.push({
       name: 'body',
-      label: body?.label ?? 'body',
-      hint: body?.hint,
+      label: BODY_META.title,
+      hint: BODY_META.description,
       required: false,
       widget: 'markdown',
       modes: ['raw', 'rich_text'],

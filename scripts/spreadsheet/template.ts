@@ -7,7 +7,17 @@
  * document.ts (the same writer as `npm run nouveau:document`) and writes all its files or none.
  */
 import ExcelJS from 'exceljs';
-import { CONVENTION_KINDS, GENERIC_LEVELS, NUMBERING_SCOPES, PARTY_ROLES } from '../../src/model/convention.ts';
+import type { z } from 'astro/zod';
+import {
+  CONVENTION_KINDS,
+  GENERIC_LEVELS,
+  NUMBERING_LABELS,
+  NUMBERING_SCOPES,
+  PARTY_ROLES,
+  conventionSchema,
+} from '../../src/model/convention.ts';
+import { describedField, jsonSchemaOf, type JsonSchema } from '../../src/model/fields.ts';
+import { textPatternMultiline } from '../../src/model/characters.ts';
 import { STATUSES, STATUS_KEYS } from '../../src/model/statuses.ts';
 import { THEMES, THEME_KEYS } from '../../src/model/themes.ts';
 import { AUDIENCES, AUDIENCE_KEYS } from '../../src/model/audiences.ts';
@@ -38,86 +48,114 @@ export const SCALE_ROWS = 6;
 /** Rows of the Actions sheet prepared with drop-downs and text format. */
 const ACTION_ROWS = 500;
 
-const NUMBERING_LABELS: Record<(typeof NUMBERING_SCOPES)[number], string> = {
-  document: 'dans tout le document',
-  axis: 'dans chaque axe',
-  objective: 'dans chaque objectif',
-};
-
-/** One field of the Document sheet: its label (column A), its path in the convention, its help. */
-interface Field {
+/** One field of the Document sheet: its label (column A), its path in the convention, its help (column C). */
+export interface Field {
   label: string;
   path: string;
   help: string;
+  /** A text that may span lines (the summary). */
+  multiline?: boolean;
   list?: 'kinds' | 'numbering';
   value?: string;
 }
 
-const level = (key: 'axis' | 'objective' | 'action', word: string): Field[] => [
+/**
+ * Where a field of the convention schema sits on the Document sheet. Its label and help are the
+ * schema's (`.meta()`, src/model/convention.ts, issue 21); the sheet only adds what is its own:
+ * the level's word before the three levels' fields, which share their labels ("Axe : nom au
+ * singulier"), the drop-down, the prefilled value, and a note that ties a field to another sheet.
+ */
+interface FieldRow {
+  /** The path the import gives the value ("rounds.0.id": the template has room for one round). */
+  path: string;
+  /** Written before the field's label: the level the field belongs to. */
+  prefix?: string;
+  /** The label of the group before the field's ("Bilan : identifiant"). */
+  qualified?: boolean;
+  note?: string;
+  list?: Field['list'];
+  value?: string;
+}
+
+const levelRows = (key: keyof typeof GENERIC_LEVELS): FieldRow[] => {
+  const prefix = GENERIC_LEVELS[key].singular;
+  return [
+    { path: `levels.${key}.singular`, prefix, value: GENERIC_LEVELS[key].singular },
+    { path: `levels.${key}.plural`, prefix, value: GENERIC_LEVELS[key].plural },
+    { path: `levels.${key}.label`, prefix, value: `${GENERIC_LEVELS[key].singular} {n}` },
+  ];
+};
+
+/** The single-value fields of the Document sheet, in order, after the file name. */
+const FIELD_ROWS: FieldRow[] = [
+  { path: 'title' },
+  { path: 'shortTitle' },
+  { path: 'kind', list: 'kinds' },
+  { path: 'issuer' },
+  { path: 'reference' },
+  { path: 'dates.signed' },
+  { path: 'dates.inForce' },
+  { path: 'dates.end' },
+  { path: 'summary' },
+  { path: 'published' },
+  { path: 'source.file' },
+  ...levelRows('axis'),
+  ...levelRows('objective'),
+  ...levelRows('action'),
+  { path: 'levels.action.numbering', prefix: GENERIC_LEVELS.action.singular, list: 'numbering', value: NUMBERING_LABELS.document },
   {
-    label: `${word} : nom au singulier`,
-    path: `levels.${key}.singular`,
-    help: `Le mot du document pour ce niveau, avec une majuscule (${key === 'axis' ? 'Axe, Thème, Section' : key === 'objective' ? 'Objectif, Article' : 'Action, Engagement, Mesure'}). Il donne aussi le nom des pages.`,
-    value: GENERIC_LEVELS[key].singular,
+    path: 'rounds.0.id',
+    qualified: true,
+    note: 'Seulement si la feuille Actions donne des statuts : le bilan qui les a établis.',
   },
-  { label: `${word} : nom au pluriel`, path: `levels.${key}.plural`, help: 'Le même mot au pluriel.', value: GENERIC_LEVELS[key].plural },
-  {
-    label: `${word} : modèle de numéro`,
-    path: `levels.${key}.label`,
-    help: 'Comment le document imprime un numéro : {n} tient la place du numéro (« Axe n°{n} », « {n} »).',
-    value: `${GENERIC_LEVELS[key].singular} {n}`,
-  },
+  { path: 'rounds.0.label', qualified: true },
+  { path: 'rounds.0.date', qualified: true },
+  { path: 'rounds.0.period', qualified: true },
 ];
 
+/** The file name, which no schema field holds: the first row of the sheet. */
+const ID_FIELD: Field = {
+  label: 'Identifiant (nom du fichier)',
+  path: 'id',
+  help: 'Minuscules sans accent, chiffres et tirets : il devient l’adresse du document (par exemple cnrs-fiphfp-2027-2029). Doit être nouveau.',
+};
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const sentence = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`);
+
+/** A row of the sheet from its schema field: the label, then the help ("Facultatif : …" for an optional field). */
+function fieldOf(root: JsonSchema, row: FieldRow): Field {
+  const schemaPath = row.path
+    .split('.')
+    .filter((s) => !/^\d+$/.test(s))
+    .join('.');
+  const { title, description, required, schema } = describedField(root, schemaPath, { qualified: row.qualified });
+  // Without a help of its own, a format (dates) says what to type; the free-text pattern is no format.
+  const format = schema.pattern !== undefined && textPatternMultiline(schema.pattern) === undefined ? schema.patternMessage : undefined;
+  const base = description ?? format;
+  const help = [
+    row.note,
+    base && sentence(required ? base.charAt(0).toUpperCase() + base.slice(1) : `Facultatif : ${lowerFirst(base)}`),
+    row.list && 'Choisissez dans la liste.',
+  ].filter(Boolean);
+  return {
+    label: row.prefix ? `${row.prefix} : ${lowerFirst(title)}` : title,
+    path: row.path,
+    help: help.join(' '),
+    ...(schema.multiline ? { multiline: true } : {}),
+    ...(row.list ? { list: row.list } : {}),
+    ...(row.value ? { value: row.value } : {}),
+  };
+}
+
+/** The fields of the Document sheet, labels and help taken from `schema` (the model's, or a test's). */
+export function templateFields(schema: z.ZodType = conventionSchema): Field[] {
+  const root = jsonSchemaOf(schema);
+  return [ID_FIELD, ...FIELD_ROWS.map((row) => fieldOf(root, row))];
+}
+
 /** The single-value fields of the Document sheet, in order. */
-export const FIELDS: Field[] = [
-  {
-    label: 'Identifiant (nom du fichier)',
-    path: 'id',
-    help: 'Minuscules sans accent, chiffres et tirets : il devient l’adresse du document (par exemple cnrs-fiphfp-2027-2029). Doit être nouveau.',
-  },
-  { label: 'Titre', path: 'title', help: 'Le titre complet, tel qu’imprimé sur la couverture.' },
-  {
-    label: 'Titre court',
-    path: 'shortTitle',
-    help: 'Pour les menus et les tableaux (par exemple « Plan handicap CNRS 2027-2029 »). Unique sur le site.',
-  },
-  { label: 'Type de document', path: 'kind', help: 'Choisissez dans la liste.', list: 'kinds' },
-  { label: 'Émetteur', path: 'issuer', help: 'Le service ou l’organisme qui publie le document.' },
-  { label: 'Référence officielle', path: 'reference', help: 'Facultatif : la référence imprimée (NOR, numéro de circulaire).' },
-  { label: 'Date de signature', path: 'dates.signed', help: 'Facultatif : AAAA, AAAA-MM ou AAAA-MM-JJ.' },
-  { label: 'Date d’entrée en vigueur', path: 'dates.inForce', help: 'Facultatif : AAAA, AAAA-MM ou AAAA-MM-JJ.' },
-  { label: 'Date de fin', path: 'dates.end', help: 'Facultatif : AAAA, AAAA-MM ou AAAA-MM-JJ.' },
-  { label: 'Résumé', path: 'summary', help: 'Une ou deux phrases qui disent ce qu’est le document (accueil, recherche).' },
-  { label: 'Date de publication sur le site', path: 'published', help: 'AAAA-MM-JJ.' },
-  {
-    label: 'Document source (nom du fichier)',
-    path: 'source.file',
-    help: 'Le fichier d’où le texte est repris (par exemple plan-handicap-2027.pdf).',
-  },
-  ...level('axis', 'Axe'),
-  ...level('objective', 'Objectif'),
-  ...level('action', 'Action'),
-  {
-    label: 'Action : numérotation',
-    path: 'levels.action.numbering',
-    help: 'Où la numérotation des actions recommence : choisissez dans la liste.',
-    list: 'numbering',
-    value: NUMBERING_LABELS.document,
-  },
-  {
-    label: 'Bilan : identifiant',
-    path: 'rounds.0.id',
-    help: 'Seulement si la feuille Actions donne des statuts : le bilan qui les a établis (minuscules, chiffres, tirets : bilan-2027).',
-  },
-  { label: 'Bilan : libellé', path: 'rounds.0.label', help: 'Le nom du bilan tel que le document le dit (« Bilan 2027 »).' },
-  { label: 'Bilan : date', path: 'rounds.0.date', help: 'AAAA, AAAA-MM ou AAAA-MM-JJ ; ou bien la période ci-dessous.' },
-  {
-    label: 'Bilan : période',
-    path: 'rounds.0.period',
-    help: 'La période couverte, telle qu’imprimée (« 2027-2028 »), si le bilan n’a pas de date.',
-  },
-];
+export const FIELDS: Field[] = templateFields();
 
 /** Rows of the Document sheet: the fields from row 2, then the parties' table, then the scale's. */
 const FIELD_ROW = (i: number) => i + 2;
@@ -218,7 +256,7 @@ const listValidation = (formula: string, title: string): ExcelJS.DataValidation 
 });
 
 /** The blank template workbook. */
-export async function buildTemplate(): Promise<ExcelJS.Workbook> {
+export async function buildTemplate(fields: Field[] = FIELDS): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'conventions-handicap';
   const guide = workbook.addWorksheet(GUIDE_SHEET);
@@ -240,7 +278,7 @@ export async function buildTemplate(): Promise<ExcelJS.Workbook> {
     cell.numFmt = '@';
     cell.alignment = { wrapText: true, vertical: 'top' };
   };
-  FIELDS.forEach((f, i) => {
+  fields.forEach((f, i) => {
     const row = doc.getRow(FIELD_ROW(i));
     row.getCell(1).value = f.label;
     row.getCell(3).value = f.help;
@@ -360,7 +398,7 @@ function documentColumns(row: number): number {
 function documentCellProblems(doc: Table): SheetProblem[] {
   const cell = (row: number, column: number, label: string, multiline = false) => ({ row, column, label, multiline });
   const cells = [
-    ...FIELDS.map((f, i) => cell(FIELD_ROW(i), 2, `B (${f.label})`, f.path === 'summary')),
+    ...FIELDS.map((f, i) => cell(FIELD_ROW(i), 2, `B (${f.label})`, f.multiline)),
     ...Array.from({ length: PARTY_ROWS }, (_, i) => [cell(PARTY_ROW(i), 2, 'B (nom)'), cell(PARTY_ROW(i), 3, 'C (rôle)')]).flat(),
     ...Array.from({ length: SCALE_ROWS }, (_, i) => [
       cell(SCALE_ROW(i), 2, 'B (code)'),
@@ -423,27 +461,38 @@ export async function importTemplate(
   return { ...createFromTables(doc, actions, options), warnings: templateWarnings(workbook, doc, actions) };
 }
 
-/** The template's Document and Actions sheets checked, then the document's files created. */
-function createFromTables(
-  docTable: Table,
-  actTable: Table,
-  options: { root: string; contentDir?: string; dryRun?: boolean } & WriteOptions,
-): Omit<TemplateResult, 'warnings'> {
-  const { root, contentDir = 'content', dryRun = false } = options;
-  const problems: (SheetProblem | Problem)[] = [];
-  const text = (table: Table, row: number, col: number) => (table.rows[row - 1]?.[col - 1] ?? '').trim();
-  const at = (sheet: string, row: number, column: string): Place => ({ sheet, row, column });
-  const fail = (place: Place, message: string, value?: string, allowed?: string) =>
-    problems.push({ ...place, message, ...(value !== undefined ? { value: value || '(vide)' } : {}), ...(allowed ? { allowed } : {}) });
+/** The problems of an import, gathered as the sheets are read, each at its cell. */
+interface Report {
+  problems: (SheetProblem | Problem)[];
+  fail: (place: Place, message: string, value?: string, allowed?: string) => void;
+}
 
-  // --- Document sheet: each field found by its label, so that a moved row is caught, not misread.
-  const where = new Map<string, Place>();
+function newReport(): Report {
+  const problems: Report['problems'] = [];
+  const fail: Report['fail'] = (place, message, value, allowed) =>
+    problems.push({ ...place, message, ...(value !== undefined ? { value: value || '(vide)' } : {}), ...(allowed ? { allowed } : {}) });
+  return { problems, fail };
+}
+
+/** The trimmed text of a cell, rows and columns counted from 1. */
+const cellText = (table: Table, row: number, col: number) => (table.rows[row - 1]?.[col - 1] ?? '').trim();
+const at = (sheet: string, row: number, column: string): Place => ({ sheet, row, column });
+
+/** Where each value of the Document sheet was typed, by its path in the convention ("parties.0.role"). */
+type Places = Map<string, Place>;
+
+/**
+ * Step 1, the Document sheet's column A: each field found by its label, so that a moved row is
+ * caught, not misread. Gives each field's value and the cell it comes from.
+ */
+function readFieldRows(doc: Table, report: Report): { values: Map<string, string>; where: Places } {
+  const where: Places = new Map();
   const values = new Map<string, string>();
   FIELDS.forEach((f, i) => {
     const row = FIELD_ROW(i);
-    const label = text(docTable, row, 1);
+    const label = cellText(doc, row, 1);
     if (label !== f.label) {
-      fail(
+      report.fail(
         at(DOCUMENT_SHEET, row, 'A (Champ)'),
         'ligne déplacée ou renommée : les lignes de la feuille Document ne se déplacent pas',
         label,
@@ -452,22 +501,30 @@ function createFromTables(
       return;
     }
     where.set(f.path, at(DOCUMENT_SHEET, row, `B (${f.label})`));
-    values.set(f.path, text(docTable, row, 2));
+    values.set(f.path, cellText(doc, row, 2));
   });
-  // Every cell read, in both sheets, is checked before anything is built from it (a value that
-  // could not be read, an invisible character): each reported once, all at once.
-  const actionHeaders = readHeaders(actTable, ACTION_HEADERS);
-  const { col, missing, problems: duplicates } = actionHeaders;
-  if (problems.length === 0) {
-    problems.push(...documentCellProblems(docTable));
-    if (missing.length === 0 && duplicates.length === 0) problems.push(...actionCellProblems(actTable, col));
-  }
-  if (problems.length > 0) return { problems, id: '', files: [], written: [] };
-  const get = (path: string) => values.get(path) || undefined;
+  return { values, where };
+}
 
+/** What the Document sheet says, its values checked against the closed lists. */
+interface DocumentSheet {
+  get: (path: string) => string | undefined;
+  where: Places;
+  id: string;
+  kindKey?: string;
+  numberingKey?: string;
+  parties: Record<string, string>[];
+  scale: Record<string, string>[];
+  /** The identifier of the round the Actions sheet's statuses come from. */
+  round?: string;
+}
+
+/** Step 2, the Document sheet: the identifier, the drop-downs, then its two tables. */
+function readDocumentSheet(doc: Table, values: Map<string, string>, where: Places, report: Report): DocumentSheet {
+  const get = (path: string) => values.get(path) || undefined;
   const id = get('id') ?? '';
   if (!SLUG_PATTERN.test(id)) {
-    fail(
+    report.fail(
       where.get('id')!,
       'identifiant inutilisable dans une adresse web',
       id,
@@ -476,36 +533,47 @@ function createFromTables(
   }
   const kind = get('kind');
   const kindKey = kind === undefined ? undefined : keyOf('kinds', kind);
-  if (kind !== undefined && kindKey === undefined) fail(where.get('kind')!, 'type de document inconnu', kind, allowedOf('kinds'));
+  if (kind !== undefined && kindKey === undefined) report.fail(where.get('kind')!, 'type de document inconnu', kind, allowedOf('kinds'));
   const numbering = get('levels.action.numbering');
   const numberingKey = numbering === undefined ? undefined : keyOf('numbering', numbering);
   if (numbering !== undefined && numberingKey === undefined) {
-    fail(where.get('levels.action.numbering')!, 'numérotation inconnue', numbering, allowedOf('numbering'));
+    report.fail(where.get('levels.action.numbering')!, 'numérotation inconnue', numbering, allowedOf('numbering'));
   }
+  const parties = readParties(doc, where, report);
+  const scale = readScale(doc, where, report);
+  where.set('rounds', where.get('rounds.0.id')!);
+  return { get, where, id, kindKey, numberingKey, parties, scale, round: get('rounds.0.id') };
+}
 
+/** The parties' table of the Document sheet: one party per row with a name or a role. */
+function readParties(doc: Table, where: Places, report: Report): Record<string, string>[] {
   const parties: Record<string, string>[] = [];
   for (let i = 0; i < PARTY_ROWS; i++) {
     const row = PARTY_ROW(i);
-    const [name, role] = [text(docTable, row, 2), text(docTable, row, 3)];
+    const [name, role] = [cellText(doc, row, 2), cellText(doc, row, 3)];
     if (!name && !role) continue;
     const roleKey = keyOf('roles', role);
-    if (!name) fail(at(DOCUMENT_SHEET, row, 'B (nom)'), 'partie sans nom', '', 'le nom de la partie');
-    if (!roleKey) fail(at(DOCUMENT_SHEET, row, 'C (rôle)'), 'rôle inconnu', role, allowedOf('roles'));
+    if (!name) report.fail(at(DOCUMENT_SHEET, row, 'B (nom)'), 'partie sans nom', '', 'le nom de la partie');
+    if (!roleKey) report.fail(at(DOCUMENT_SHEET, row, 'C (rôle)'), 'rôle inconnu', role, allowedOf('roles'));
     where.set(`parties.${parties.length}.name`, at(DOCUMENT_SHEET, row, 'B (nom)'));
     where.set(`parties.${parties.length}.role`, at(DOCUMENT_SHEET, row, 'C (rôle)'));
     parties.push({ name, role: roleKey ?? role });
   }
   where.set('parties', at(DOCUMENT_SHEET, PARTY_ROW(0), 'B (nom)'));
+  return parties;
+}
 
+/** The status scale's table of the Document sheet: one code per row with a code, a legend or a status. */
+function readScale(doc: Table, where: Places, report: Report): Record<string, string>[] {
   const scale: Record<string, string>[] = [];
   for (let i = 0; i < SCALE_ROWS; i++) {
     const row = SCALE_ROW(i);
-    const [code, legend, status] = [text(docTable, row, 2), text(docTable, row, 3), text(docTable, row, 4)];
+    const [code, legend, status] = [cellText(doc, row, 2), cellText(doc, row, 3), cellText(doc, row, 4)];
     if (!code && !legend && !status) continue;
     const statusKey = keyOf('statuses', status);
-    if (!code) fail(at(DOCUMENT_SHEET, row, 'B (code)'), 'statut sans code', '', 'le code tel qu’imprimé (R, EC…)');
-    if (!legend) fail(at(DOCUMENT_SHEET, row, 'C (légende)'), 'statut sans légende', '', 'la légende telle qu’imprimée');
-    if (!statusKey) fail(at(DOCUMENT_SHEET, row, 'D (statut commun)'), 'statut commun inconnu', status, allowedOf('statuses'));
+    if (!code) report.fail(at(DOCUMENT_SHEET, row, 'B (code)'), 'statut sans code', '', 'le code tel qu’imprimé (R, EC…)');
+    if (!legend) report.fail(at(DOCUMENT_SHEET, row, 'C (légende)'), 'statut sans légende', '', 'la légende telle qu’imprimée');
+    if (!statusKey) report.fail(at(DOCUMENT_SHEET, row, 'D (statut commun)'), 'statut commun inconnu', status, allowedOf('statuses'));
     where.set(`statusScale.${scale.length}.code`, at(DOCUMENT_SHEET, row, 'B (code)'));
     where.set(`statusScale.${scale.length}.legend`, at(DOCUMENT_SHEET, row, 'C (légende)'));
     where.set(`statusScale.${scale.length}.status`, at(DOCUMENT_SHEET, row, 'D (statut commun)'));
@@ -513,36 +581,47 @@ function createFromTables(
     scale.push({ code, legend, status: statusKey ?? status });
   }
   if (scale.length > 0) where.set('statusScale', where.get('statusScale.0')!);
-  where.set('rounds', where.get('rounds.0.id')!);
-  const codes = scale.map((s) => s.code);
-  const round = get('rounds.0.id');
+  return scale;
+}
 
-  // --- Actions sheet: headers by name; an axis (objective) is named on one of its rows at least.
-  if (missing.length > 0) {
-    problems.push({
-      sheet: ACTIONS_SHEET,
-      row: 1,
-      message: `colonne(s) manquante(s) ou renommée(s) : ${missing.join(', ')}`,
-      allowed: ACTION_HEADERS.join(', '),
-    });
-  }
-  problems.push(...duplicates);
-  if (missing.length + duplicates.length > 0) return { problems, id, files: [], written: [] };
-  const cellAt = (row: number, h: string): Place => at(ACTIONS_SHEET, row, `${columnLetter(col.get(h)! + 1)} (${h})`);
-  const axes = new Map<string, { title: string; row: number }>();
-  const objectives = new Map<string, { axis: string; number: string; title: string; row: number }>();
-  const rows: { row: number; get: (h: string) => string }[] = [];
-  for (let r = 2; r <= actTable.rows.length; r++) {
-    const get = (h: string) => text(actTable, r, col.get(h)! + 1);
+/** A non-blank row of the Actions sheet: its number and its cells by header. */
+interface ActionRow {
+  row: number;
+  get: (header: string) => string;
+}
+/** The Actions sheet's cell of a row under a header, as a problem names it: "E (numéro d’action)". */
+type CellAt = (row: number, header: string) => Place;
+
+/** The axes and objectives the Actions sheet names, each with the first row that gives its title. */
+interface Structure {
+  axes: Map<string, { title: string; row: number }>;
+  objectives: Map<string, { axis: string; number: string; title: string; row: number }>;
+}
+const objectiveKey = (axis: string, number: string) => `${axis}\u0000${number}`;
+
+/** The Actions sheet's non-blank rows. */
+function actionRows(actions: Table, col: Map<string, number>): ActionRow[] {
+  const rows: ActionRow[] = [];
+  for (let r = 2; r <= actions.rows.length; r++) {
+    const get = (h: string) => cellText(actions, r, col.get(h)! + 1);
     if (ACTION_HEADERS.every((h) => get(h) === '')) continue;
     rows.push({ row: r, get });
+  }
+  return rows;
+}
+
+/** Step 3, the Actions sheet's first pass: an axis (objective) is named on one of its rows at least, the same on every row. */
+function readStructure(rows: ActionRow[], cellAt: CellAt, report: Report): Structure {
+  const axes: Structure['axes'] = new Map();
+  const objectives: Structure['objectives'] = new Map();
+  for (const { row: r, get } of rows) {
     const axis = get(ACTION_COLUMNS.axis);
     const name = (map: Map<string, { title: string; row: number }>, k: string, h: string, extra: Record<string, string>, what: string) => {
       const title = get(h);
       if (!title) return;
       const known = map.get(k);
       if (known && known.title !== title) {
-        fail(cellAt(r, h), `titre différent de celui donné ligne ${known.row} pour ${what}`, title, known.title);
+        report.fail(cellAt(r, h), `titre différent de celui donné ligne ${known.row} pour ${what}`, title, known.title);
       } else if (!known) map.set(k, { title, row: r, ...extra });
     };
     if (axis) name(axes, axis, ACTION_COLUMNS.axisTitle, {}, `l’axe ${axis}`);
@@ -550,84 +629,67 @@ function createFromTables(
     if (axis && objective) {
       name(
         objectives,
-        `${axis}\u0000${objective}`,
+        objectiveKey(axis, objective),
         ACTION_COLUMNS.objectiveTitle,
         { axis, number: objective },
         `l’objectif ${objective} de l’axe ${axis}`,
       );
     } else if (!objective && get(ACTION_COLUMNS.objectiveTitle)) {
-      fail(cellAt(r, ACTION_COLUMNS.objective), 'titre d’objectif sans numéro', '', 'le numéro de l’objectif, ou aucun titre');
+      report.fail(cellAt(r, ACTION_COLUMNS.objective), 'titre d’objectif sans numéro', '', 'le numéro de l’objectif, ou aucun titre');
     }
   }
+  return { axes, objectives };
+}
 
+/** The action fields each Actions column gives, to put a problem of the new file back in its cell. */
+const FIELD_COLUMN: Record<string, string> = {
+  axis: ACTION_COLUMNS.axis,
+  objective: ACTION_COLUMNS.objective,
+  number: ACTION_COLUMNS.number,
+  title: ACTION_COLUMNS.title,
+  wording: ACTION_COLUMNS.wording,
+  statuses: ACTION_COLUMNS.status,
+  'statuses.0.comment': ACTION_COLUMNS.comment,
+  responsible: ACTION_COLUMNS.responsible,
+  dates: ACTION_COLUMNS.due,
+  themes: ACTION_COLUMNS.theme1,
+  audience: ACTION_COLUMNS.audience1,
+};
+
+/** The actions read, in order, with the cell of each of their fields. */
+interface ActionsRead {
+  actions: Record<string, unknown>[];
+  /** By the action's index: the cell a field of it ("statuses.0.comment") was typed in. */
+  actionWhere: Map<number, (field: string) => Place>;
+}
+
+/** Step 4, the Actions sheet's second pass: one action per row, each cell checked against the document and the lists. */
+function readActions(rows: ActionRow[], structure: Structure, sheet: DocumentSheet, cellAt: CellAt, report: Report): ActionsRead {
+  const codes = sheet.scale.map((s) => s.code);
   const actions: Record<string, unknown>[] = [];
   const actionWhere = new Map<number, (field: string) => Place>();
   const numbered = new Map<string, number>();
   /** Rows that give a status while the Document sheet names no round. */
   const unnamed: number[] = [];
-  const axisList = () => [...axes.keys()].join(', ') || '(aucun axe titré)';
   for (const { row, get } of rows) {
     const axis = get(ACTION_COLUMNS.axis);
     const objective = get(ACTION_COLUMNS.objective) || undefined;
-    if (!axis) fail(cellAt(row, ACTION_COLUMNS.axis), 'numéro d’axe manquant', '', axisList());
-    else if (!axes.has(axis)) {
-      fail(
-        cellAt(row, ACTION_COLUMNS.axis),
-        'axe inconnu : aucune ligne ne donne le titre de cet axe',
-        axis,
-        `${axisList()}, ou le titre de l’axe dans la colonne « ${ACTION_COLUMNS.axisTitle} »`,
-      );
-    } else if (objective && !objectives.has(`${axis}\u0000${objective}`)) {
-      const known = [...objectives.values()].filter((o) => o.axis === axis).map((o) => o.number);
-      fail(
-        cellAt(row, ACTION_COLUMNS.objective),
-        `objectif inconnu dans l’axe ${axis} : aucune ligne ne donne son titre`,
-        objective,
-        `${known.join(', ') || '(aucun objectif titré dans cet axe)'}, ou le titre de l’objectif dans la colonne « ${ACTION_COLUMNS.objectiveTitle} »`,
-      );
-    }
-    // Numbers are unique where the document restarts them: the file names depend on it.
-    const number = get(ACTION_COLUMNS.number);
-    if (!number) fail(cellAt(row, ACTION_COLUMNS.number), 'numéro d’action manquant', '', 'le numéro tel qu’imprimé (1, 12, 1.3)');
-    else {
-      const scope = (numberingKey ?? 'document') as keyof typeof NUMBERING_LABELS;
-      const k = [scope === 'document' ? '' : axis, scope === 'objective' ? (objective ?? '') : '', number].join('\u0000');
-      const other = numbered.get(k);
-      if (other !== undefined) {
-        fail(
-          cellAt(row, ACTION_COLUMNS.number),
-          `numéro déjà donné ligne ${other} (${NUMBERING_LABELS[scope]})`,
-          number,
-          'un numéro unique',
-        );
-      } else numbered.set(k, row);
-    }
+    checkPlace(row, get, structure, cellAt, report);
+    checkNumber(row, get, sheet, numbered, cellAt, report);
     const status = get(ACTION_COLUMNS.status);
     const comment = get(ACTION_COLUMNS.comment);
     if (status && !codes.includes(status)) {
-      fail(
+      report.fail(
         cellAt(row, ACTION_COLUMNS.status),
         'statut inconnu de l’échelle du document (feuille Document)',
         status,
         codes.join(', ') || '(aucun : la feuille Document ne donne pas d’échelle de statuts)',
       );
     }
-    if (status && !round) unnamed.push(row);
+    if (status && !sheet.round) unnamed.push(row);
     if (comment && !status)
-      fail(cellAt(row, ACTION_COLUMNS.comment), 'commentaire sans statut', comment, 'un statut dans la colonne « statut »');
-    const pick = (list: 'themes' | 'audiences', headers: string[], what: string) => {
-      const keys: string[] = [];
-      for (const h of headers) {
-        const v = get(h);
-        if (!v) continue;
-        const k = keyOf(list, v);
-        if (k === undefined) fail(cellAt(row, h), `${what} inconnu`, v, allowedOf(list));
-        else if (!keys.includes(k)) keys.push(k);
-      }
-      if (keys.length === 0 && headers.every((h) => !get(h)))
-        fail(cellAt(row, headers[0]!), `au moins un ${what} est attendu`, '', allowedOf(list));
-      return keys;
-    };
+      report.fail(cellAt(row, ACTION_COLUMNS.comment), 'commentaire sans statut', comment, 'un statut dans la colonne « statut »');
+    const pick = (list: 'themes' | 'audiences', headers: string[], what: string) => pickKeys(row, get, list, headers, what, cellAt, report);
     const themes = pick('themes', [ACTION_COLUMNS.theme1, ACTION_COLUMNS.theme2, ACTION_COLUMNS.theme3], 'thème');
     const audience = pick('audiences', [ACTION_COLUMNS.audience1, ACTION_COLUMNS.audience2, ACTION_COLUMNS.audience3], 'public');
     const responsible = get(ACTION_COLUMNS.responsible)
@@ -635,6 +697,7 @@ function createFromTables(
       .map((s) => s.trim())
       .filter(Boolean);
     const due = get(ACTION_COLUMNS.due);
+    const round = sheet.round;
     actions.push({
       axis,
       objective,
@@ -647,125 +710,251 @@ function createFromTables(
       themes,
       audience,
     });
-    const fieldColumn: Record<string, string> = {
-      axis: ACTION_COLUMNS.axis,
-      objective: ACTION_COLUMNS.objective,
-      number: ACTION_COLUMNS.number,
-      title: ACTION_COLUMNS.title,
-      wording: ACTION_COLUMNS.wording,
-      statuses: ACTION_COLUMNS.status,
-      'statuses.0.comment': ACTION_COLUMNS.comment,
-      responsible: ACTION_COLUMNS.responsible,
-      dates: ACTION_COLUMNS.due,
-      themes: ACTION_COLUMNS.theme1,
-      audience: ACTION_COLUMNS.audience1,
-    };
     actionWhere.set(actions.length - 1, (field) => {
-      const key = Object.keys(fieldColumn)
+      const key = Object.keys(FIELD_COLUMN)
         .filter((k) => field === k || field.startsWith(`${k}.`))
         .sort((a, b) => b.length - a.length)[0];
-      return cellAt(row, fieldColumn[key ?? 'number']!);
+      return cellAt(row, FIELD_COLUMN[key ?? 'number']!);
     });
   }
+  checkRound(sheet, unnamed, report);
+  return { actions, actionWhere };
+}
+
+/** An action's axis and objective: given, and named (titled) on a row of the sheet. */
+function checkPlace(row: number, get: ActionRow['get'], { axes, objectives }: Structure, cellAt: CellAt, report: Report): void {
+  const axis = get(ACTION_COLUMNS.axis);
+  const objective = get(ACTION_COLUMNS.objective);
+  const axisList = () => [...axes.keys()].join(', ') || '(aucun axe titré)';
+  if (!axis) report.fail(cellAt(row, ACTION_COLUMNS.axis), 'numéro d’axe manquant', '', axisList());
+  else if (!axes.has(axis)) {
+    report.fail(
+      cellAt(row, ACTION_COLUMNS.axis),
+      'axe inconnu : aucune ligne ne donne le titre de cet axe',
+      axis,
+      `${axisList()}, ou le titre de l’axe dans la colonne « ${ACTION_COLUMNS.axisTitle} »`,
+    );
+  } else if (objective && !objectives.has(objectiveKey(axis, objective))) {
+    const known = [...objectives.values()].filter((o) => o.axis === axis).map((o) => o.number);
+    report.fail(
+      cellAt(row, ACTION_COLUMNS.objective),
+      `objectif inconnu dans l’axe ${axis} : aucune ligne ne donne son titre`,
+      objective,
+      `${known.join(', ') || '(aucun objectif titré dans cet axe)'}, ou le titre de l’objectif dans la colonne « ${ACTION_COLUMNS.objectiveTitle} »`,
+    );
+  }
+}
+
+/** The keys of a row's themes (or audiences), one to three columns, each from the list; at least one. */
+function pickKeys(
+  row: number,
+  get: ActionRow['get'],
+  list: 'themes' | 'audiences',
+  headers: string[],
+  what: string,
+  cellAt: CellAt,
+  report: Report,
+): string[] {
+  const keys: string[] = [];
+  for (const h of headers) {
+    const v = get(h);
+    if (!v) continue;
+    const k = keyOf(list, v);
+    if (k === undefined) report.fail(cellAt(row, h), `${what} inconnu`, v, allowedOf(list));
+    else if (!keys.includes(k)) keys.push(k);
+  }
+  if (keys.length === 0 && headers.every((h) => !get(h)))
+    report.fail(cellAt(row, headers[0]!), `au moins un ${what} est attendu`, '', allowedOf(list));
+  return keys;
+}
+
+/** An action's number: given, and unique where the document restarts numbers (the file names depend on it). */
+function checkNumber(
+  row: number,
+  get: ActionRow['get'],
+  sheet: DocumentSheet,
+  numbered: Map<string, number>,
+  cellAt: CellAt,
+  report: Report,
+): void {
+  const number = get(ACTION_COLUMNS.number);
+  if (!number) {
+    report.fail(cellAt(row, ACTION_COLUMNS.number), 'numéro d’action manquant', '', 'le numéro tel qu’imprimé (1, 12, 1.3)');
+    return;
+  }
+  const scope = (sheet.numberingKey ?? 'document') as keyof typeof NUMBERING_LABELS;
+  const axis = get(ACTION_COLUMNS.axis);
+  const objective = get(ACTION_COLUMNS.objective);
+  const k = [scope === 'document' ? '' : axis, scope === 'objective' ? objective : '', number].join('\u0000');
+  const other = numbered.get(k);
+  if (other !== undefined) {
+    report.fail(
+      cellAt(row, ACTION_COLUMNS.number),
+      `numéro déjà donné ligne ${other}, ${NUMBERING_LABELS[scope].toLowerCase()}`,
+      number,
+      'un numéro unique',
+    );
+  } else numbered.set(k, row);
+}
+
+/** The round of the Document sheet: named whenever the Actions sheet gives statuses, or any of its cells. */
+function checkRound(sheet: DocumentSheet, unnamed: number[], report: Report): void {
   if (unnamed.length > 0) {
-    fail(
-      where.get('rounds.0.id')!,
+    report.fail(
+      sheet.where.get('rounds.0.id')!,
       `statuts donnés dans la feuille Actions (ligne${unnamed.length > 1 ? 's' : ''} ${unnamed.slice(0, 5).join(', ')}${unnamed.length > 5 ? '…' : ''}) sans bilan : nommez le bilan qui les a établis`,
       '',
       'un identifiant de bilan (bilan-2027)',
     );
   }
-  if (!round && (['label', 'date', 'period'] as const).some((k) => get(`rounds.0.${k}`))) {
-    fail(
-      where.get('rounds.0.id')!,
+  if (!sheet.round && (['label', 'date', 'period'] as const).some((k) => sheet.get(`rounds.0.${k}`))) {
+    report.fail(
+      sheet.where.get('rounds.0.id')!,
       'bilan sans identifiant : son libellé, sa date ou sa période sont donnés',
       '',
       'un identifiant de bilan (bilan-2027)',
     );
   }
-  if (problems.length > 0) return { problems, id, files: [], written: [] };
+}
 
+/** Undefined values inside nested objects are left out, as the file will not hold them. */
+const prune = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(prune)
+    : v !== null && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .map(([k, x]) => [k, prune(x)]),
+        )
+      : v;
+
+/** Step 5: the new document, as `npm run nouveau:document` would be given it. */
+function assembleDocument(sheet: DocumentSheet, structure: Structure, actions: Record<string, unknown>[]): NewDocument {
+  const { get, round } = sheet;
   const levelsOf = (key: 'axis' | 'objective' | 'action') => ({
     singular: get(`levels.${key}.singular`),
     plural: get(`levels.${key}.plural`),
     label: get(`levels.${key}.label`),
-    ...(key === 'action' && numberingKey ? { numbering: numberingKey } : {}),
+    ...(key === 'action' && sheet.numberingKey ? { numbering: sheet.numberingKey } : {}),
   });
   const dates = Object.fromEntries(
     (['signed', 'inForce', 'end'] as const).filter((k) => get(`dates.${k}`)).map((k) => [k, get(`dates.${k}`)]),
   );
-  const doc: NewDocument = {
-    id,
-    convention: {
-      title: get('title'),
-      shortTitle: get('shortTitle'),
-      kind: kindKey,
-      issuer: get('issuer'),
-      reference: get('reference'),
-      parties,
-      dates,
-      summary: get('summary'),
-      levels: { axis: levelsOf('axis'), objective: levelsOf('objective'), action: levelsOf('action') },
-      statusScale: scale.length > 0 ? scale : undefined,
-      rounds: round ? [{ id: round, label: get('rounds.0.label'), date: get('rounds.0.date'), period: get('rounds.0.period') }] : undefined,
-      published: get('published'),
-      source: { file: get('source.file') },
-    },
-    axes: [...axes].map(([number, a]) => ({ number, title: a.title })),
-    objectives: [...objectives.values()].map(({ axis, number, title }) => ({ axis, number, title })),
-    actions,
+  const convention = {
+    title: get('title'),
+    shortTitle: get('shortTitle'),
+    kind: sheet.kindKey,
+    issuer: get('issuer'),
+    reference: get('reference'),
+    parties: sheet.parties,
+    dates,
+    summary: get('summary'),
+    levels: { axis: levelsOf('axis'), objective: levelsOf('objective'), action: levelsOf('action') },
+    statusScale: sheet.scale.length > 0 ? sheet.scale : undefined,
+    rounds: round ? [{ id: round, label: get('rounds.0.label'), date: get('rounds.0.date'), period: get('rounds.0.period') }] : undefined,
+    published: get('published'),
+    source: { file: get('source.file') },
   };
-  // Undefined values inside nested objects are left out, as the file will not hold them.
-  const prune = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(prune)
-      : v !== null && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.entries(v)
-              .filter(([, x]) => x !== undefined)
-              .map(([k, x]) => [k, prune(x)]),
-          )
-        : v;
-  doc.convention = prune(doc.convention) as Record<string, unknown>;
-  doc.actions = doc.actions.map((a) => prune(a) as Record<string, unknown>);
+  return {
+    id: sheet.id,
+    convention: prune(convention) as Record<string, unknown>,
+    axes: [...structure.axes].map(([number, a]) => ({ number, title: a.title })),
+    objectives: [...structure.objectives.values()].map(({ axis, number, title }) => ({ axis, number, title })),
+    actions: actions.map((a) => prune(a) as Record<string, unknown>),
+  };
+}
 
-  const { planned, problems: found } = checkNewDocument(root, contentDir, doc);
+/** Step 6: a problem of a new file put back where the référent typed the value; as it is when no cell gave it. */
+function placeProblems(
+  found: Problem[],
+  planned: ReturnType<typeof checkNewDocument>['planned'],
+  sheet: DocumentSheet,
+  structure: Structure,
+  read: ActionsRead,
+  cellAt: CellAt,
+): (SheetProblem | Problem)[] {
   const conventionFile = planned[0]!.file;
-  // A problem in a new file is put back where the référent typed the value.
-  const axisRow = new Map([...axes].map(([n, a]) => [n, a.row]));
-  const objectiveRow = new Map([...objectives.values()].map((o) => [`${o.axis}\u0000${o.number}`, o.row]));
-  for (const p of found) {
+  const axisRow = new Map([...structure.axes].map(([n, a]) => [n, a.row]));
+  const objectiveRow = new Map([...structure.objectives.values()].map((o) => [objectiveKey(o.axis, o.number), o.row]));
+  const placeOf = (p: Problem): Place | undefined => {
     const file = planned.find((f) => f.file === p.file);
-    if (!file) {
-      problems.push(p);
-      continue;
-    }
-    let place: Place | undefined;
+    if (!file) return undefined;
     if (file.file === conventionFile) {
       const field = p.field === '(nom du fichier)' ? 'id' : p.field;
-      const key = [...where.keys()].filter((k) => field === k || field.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
-      place = key ? where.get(key) : undefined;
-    } else if (file.collection === 'actions') {
-      place = actionWhere.get((file.data.order as number) - 1)?.(p.field);
-    } else if (file.collection === 'axes') {
+      const key = [...sheet.where.keys()].filter((k) => field === k || field.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
+      return key ? sheet.where.get(key) : undefined;
+    }
+    if (file.collection === 'actions') return read.actionWhere.get((file.data.order as number) - 1)?.(p.field);
+    if (file.collection === 'axes') {
       const row = axisRow.get(file.data.number as string)!;
-      place = cellAt(row, p.field === 'number' ? ACTION_COLUMNS.axis : ACTION_COLUMNS.axisTitle);
-    } else if (file.collection === 'objectives') {
-      const row = objectiveRow.get(`${file.data.axis as string}\u0000${file.data.number as string}`)!;
-      place = cellAt(row, p.field === 'number' ? ACTION_COLUMNS.objective : ACTION_COLUMNS.objectiveTitle);
+      return cellAt(row, p.field === 'number' ? ACTION_COLUMNS.axis : ACTION_COLUMNS.axisTitle);
     }
-    if (!place) {
-      problems.push(p);
-      continue;
+    if (file.collection === 'objectives') {
+      const row = objectiveRow.get(objectiveKey(file.data.axis as string, file.data.number as string))!;
+      return cellAt(row, p.field === 'number' ? ACTION_COLUMNS.objective : ACTION_COLUMNS.objectiveTitle);
     }
+    return undefined;
+  };
+  return found.map((p) => {
+    const place = placeOf(p);
+    if (!place) return p;
     const value = p.value === undefined ? undefined : typeof p.value === 'string' ? p.value : JSON.stringify(p.value);
-    problems.push({
+    return {
       ...place,
       message: `${p.message} (${p.file}, champ « ${p.field} »)`,
       ...(value !== undefined ? { value } : {}),
       ...(p.allowed ? { allowed: p.allowed } : {}),
+    };
+  });
+}
+
+/**
+ * The template's Document and Actions sheets checked, then the document's files created: header
+ * check (the Document sheet's labels, the Actions sheet's columns, every cell read), one reader per
+ * sheet, the document assembled and checked as `nouveau:document` checks it, then written (all
+ * files or none). Each step stops the import when it found a problem the next would misread.
+ */
+function createFromTables(
+  docTable: Table,
+  actTable: Table,
+  options: { root: string; contentDir?: string; dryRun?: boolean } & WriteOptions,
+): Omit<TemplateResult, 'warnings'> {
+  const { root, contentDir = 'content', dryRun = false } = options;
+  const report = newReport();
+  const { problems } = report;
+  const refused = (id: string) => ({ problems, id, files: [], written: [] });
+
+  const { values, where } = readFieldRows(docTable, report);
+  // Every cell read, in both sheets, is checked before anything is built from it (a value that
+  // could not be read, an invisible character): each reported once, all at once.
+  const { col, missing, problems: duplicates } = readHeaders(actTable, ACTION_HEADERS);
+  if (problems.length === 0) {
+    problems.push(...documentCellProblems(docTable));
+    if (missing.length === 0 && duplicates.length === 0) problems.push(...actionCellProblems(actTable, col));
+  }
+  if (problems.length > 0) return refused('');
+
+  const sheet = readDocumentSheet(docTable, values, where, report);
+  if (missing.length > 0) {
+    problems.push({
+      sheet: ACTIONS_SHEET,
+      row: 1,
+      message: `colonne(s) manquante(s) ou renommée(s) : ${missing.join(', ')}`,
+      allowed: ACTION_HEADERS.join(', '),
     });
   }
-  if (problems.length === 0 && !dryRun) writeNewDocument(root, planned, { contentDir, origin: options.origin, onStep: options.onStep });
-  return { problems, id, files: planned.map((p) => p.file), written: problems.length === 0 && !dryRun ? planned.map((p) => p.file) : [] };
+  problems.push(...duplicates);
+  if (missing.length + duplicates.length > 0) return refused(sheet.id);
+  const cellAt: CellAt = (row, h) => at(ACTIONS_SHEET, row, `${columnLetter(col.get(h)! + 1)} (${h})`);
+  const rows = actionRows(actTable, col);
+  const structure = readStructure(rows, cellAt, report);
+  const read = readActions(rows, structure, sheet, cellAt, report);
+  if (problems.length > 0) return refused(sheet.id);
+
+  const { planned, problems: found } = checkNewDocument(root, contentDir, assembleDocument(sheet, structure, read.actions));
+  problems.push(...placeProblems(found, planned, sheet, structure, read, cellAt));
+  const write = problems.length === 0 && !dryRun;
+  if (write) writeNewDocument(root, planned, { contentDir, origin: options.origin, onStep: options.onStep });
+  return { problems, id: sheet.id, files: planned.map((p) => p.file), written: write ? planned.map((p) => p.file) : [] };
 }

@@ -1,7 +1,18 @@
 import { z } from 'astro/zod';
 import { themeList } from './themes.ts';
 import { audienceList } from './audiences.ts';
-import { printedLabel, printedNumber, slug, text, multilineText, sourceNotes } from './common.ts';
+import {
+  conventionId,
+  itemNumber,
+  notes,
+  position,
+  printedLabel,
+  printedNumber,
+  slug,
+  text,
+  multilineText,
+  sourceNotes,
+} from './common.ts';
 
 /** Kinds of item that sit at the action level, with their French labels. */
 export const ACTION_KINDS = {
@@ -14,34 +25,43 @@ export const ACTION_KINDS = {
 const statusCode = text;
 
 /** Dates as the source prints them ("2022", "2nd sem. 2022"). */
-const printedDates = z.strictObject({ done: text.optional(), due: text.optional() });
+const printedDates = z
+  .strictObject({
+    done: text.optional().meta({ title: 'Date de réalisation', description: 'Telle qu’imprimée : « 2022 », « 2nd sem. 2022 ».' }),
+    due: text.optional().meta({ title: 'Échéance', description: 'Telle qu’imprimée : « 2nd sem. 2022 ».' }),
+  })
+  .meta({ title: 'Dates' });
 
 export const actionSchema = z.strictObject({
-  /** Identifier of the convention. */
-  convention: slug,
-  /** Number of the axis, as printed. */
-  axis: printedNumber,
+  convention: conventionId,
+  axis: printedNumber.meta({ title: 'Axe' }),
   /** Number of the objective within the axis, as printed; absent where the source lists the item directly under the axis. */
-  objective: printedNumber.optional(),
+  objective: printedNumber
+    .optional()
+    .meta({ title: 'Objectif', description: 'Vide quand le document place l’action directement sous l’axe.' }),
   /** "action", "mesure" (an unnumbered measure) or "engagement" (a lettered commitment of an article). */
-  kind: z.enum(Object.keys(ACTION_KINDS) as [keyof typeof ACTION_KINDS]),
+  kind: z.enum(Object.keys(ACTION_KINDS) as [keyof typeof ACTION_KINDS]).meta({
+    title: 'Type',
+    description: 'Action, mesure (mesure non numérotée) ou engagement (engagement lettré d’un article).',
+  }),
   /** Number as printed ("12"); unique within the convention. Absent only when the source gives none. */
-  number: printedNumber.optional(),
+  number: itemNumber.optional(),
   /** Position in the source document (1, 2, 3…); unique within the convention. Drives order and previous/next. */
-  order: z.number().int().positive(),
+  order: position,
   label: printedLabel,
   /** Sub-heading the source prints above this item inside its axis ("Rendre plus attractives les perspectives de carrière"). */
-  group: text.optional(),
-  /** Short title: the opening words of the wording. */
-  title: text,
-  /** Full wording, exactly as printed. */
-  wording: multilineText,
+  group: text.optional().meta({ title: 'Intertitre' }),
+  title: text.meta({ title: 'Titre court', description: 'Les premiers mots du libellé.' }),
+  wording: multilineText.meta({ title: 'Libellé complet', description: 'Exactement comme imprimé.' }),
   /** Text the source adds as an extension of the action ("Homogénéiser les pratiques régionales (cf. action 7.2)"). */
-  extension: multilineText.optional(),
+  extension: multilineText.optional().meta({ title: 'Prolongement' }),
   /** true when the source marks the action as new ("Nouveauté"). */
-  novelty: z.boolean().optional(),
+  novelty: z.boolean().optional().meta({ title: 'Nouveauté' }),
   /** Numbers of other actions of the same convention the source refers to ("cf. 6.1-6.14" → 6.1 … 6.14). */
-  seeAlso: z.array(printedNumber).optional(),
+  seeAlso: z
+    .array(printedNumber)
+    .optional()
+    .meta({ title: 'Voir aussi (numéros d’actions)', description: 'Numéros d’autres actions du même document.' }),
   /**
    * Status per review round of the document (its `rounds`), oldest first: a code of the
    * document's status scale ("R", "PR", "EC", "NR"), with what the round said of it. The current
@@ -50,31 +70,48 @@ export const actionSchema = z.strictObject({
   statuses: z
     .array(
       z.strictObject({
-        round: slug,
-        status: statusCode,
-        /** The round's comment on the action. */
-        comment: multilineText.optional(),
-        /** What shows the status (a figure, a document), as the round gives it. */
-        evidence: text.optional(),
+        round: slug.meta({ title: 'Bilan', description: 'Identifiant d’un bilan du document.' }),
+        status: statusCode.meta({ title: 'Statut', description: 'Un code de l’échelle du document (« R », « EC »…).' }),
+        comment: multilineText.optional().meta({ title: 'Commentaire', description: 'Ce que le bilan dit de l’action.' }),
+        evidence: text
+          .optional()
+          .meta({ title: 'Justificatif', description: 'Ce qui atteste le statut (un chiffre, un document), tel que le bilan le donne.' }),
       }),
     )
-    .optional(),
+    .optional()
+    .meta({ title: 'Statuts par bilan', description: 'Un par bilan du document, du plus ancien au plus récent.' }),
   /** The round at which the action was withdrawn, or merged into another action of the document (its number). */
-  withdrawn: z.strictObject({ round: slug, mergedInto: printedNumber.optional(), note: text.optional() }).optional(),
+  withdrawn: z
+    .strictObject({
+      round: slug.meta({ title: 'Bilan du retrait', description: 'Identifiant d’un bilan du document.' }),
+      mergedInto: printedNumber.optional().meta({ title: 'Fusionnée dans l’action n°', description: 'Numéro de l’action qui la reprend.' }),
+      note: text.optional().meta({ title: 'Note sur le retrait', description: 'Ce que le document dit du retrait.' }),
+    })
+    .optional()
+    .meta({ title: 'Retrait' }),
   /** Ordered sub-items (a., b., c.), each may carry its own status and dates. */
   subItems: z
-    .array(z.strictObject({ letter: text, text: multilineText, status: statusCode.optional(), dates: printedDates.optional() }))
-    .optional(),
-  /** Bodies responsible, as printed ("RH", "DISC"). */
-  responsible: z.array(text).optional(),
-  /** Done and due dates, as printed. */
+    .array(
+      z.strictObject({
+        letter: text.meta({ title: 'Lettre' }),
+        text: multilineText.meta({ title: 'Texte' }),
+        status: statusCode.optional().meta({ title: 'Statut', description: 'Un code de l’échelle du document.' }),
+        dates: printedDates.optional(),
+      }),
+    )
+    .optional()
+    .meta({ title: 'Points (a., b., c.)' }),
+  responsible: z
+    .array(text)
+    .optional()
+    .meta({ title: 'Responsables', description: 'Services ou personnes responsables, tels qu’imprimés (« RH », « DISC »).' }),
   dates: printedDates.optional(),
-  /** Free notes from the source: "non contractualisé", "financé exclusivement par l'Inserm". */
   /** Shared themes (src/model/themes.ts), one or more: ["apprentissage", "recrutement-integration"]. */
   themes: themeList,
   /** Whom the action is for or who must act (src/model/audiences.ts), one or more. */
   audience: audienceList,
-  notes: z.array(text).optional(),
+  /** Free notes from the source: "non contractualisé", "financé exclusivement par l'Inserm". */
+  notes,
   sourceNotes,
 });
 

@@ -32,4 +32,4 @@ export type AudienceKey = keyof typeof AUDIENCES;
 export const AUDIENCE_KEYS = Object.keys(AUDIENCES) as [AudienceKey, ...AudienceKey[]];
 
 /** One or more audiences, from the closed list. */
-export const audienceList = z.array(z.enum(AUDIENCE_KEYS)).min(1, { error: 'au moins un public est attendu' });
+export const audienceList = z.array(z.enum(AUDIENCE_KEYS)).min(1, { error: 'au moins un public est attendu' }).meta({ title: 'Publics' });

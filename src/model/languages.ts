@@ -38,9 +38,14 @@ export const foreignPhrases = z
   .array(
     z.strictObject({
       /** The expression exactly as the content writes it: "Serious Game". */
-      text,
+      text: text.meta({ title: 'Expression', description: 'Mêmes majuscules, mots entiers.' }),
       /** Its language: one of LANGUAGES. */
-      lang: language,
+      lang: language.meta({ title: 'Langue' }),
     }),
   )
-  .optional();
+  .optional()
+  .meta({
+    title: 'Expressions dans une autre langue',
+    description:
+      'Recopiez chaque expression telle qu’elle est écrite dans un titre, un libellé ou une définition (« Serious Game ») : elle est lue dans sa langue partout où le site l’affiche. Dans le texte libre, écrivez <span lang="en">…</span>.',
+  });

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { themeList } from './themes.ts';
-import { printedNumber, slug, text, multilineText, sourceNotes } from './common.ts';
+import { conventionId, itemNumber, position, slug, text, multilineText, sourceNotes } from './common.ts';
 
 /**
  * A procedure (recruitment by contract, workstation adaptation…): ordered steps with who acts and
@@ -8,43 +8,41 @@ import { printedNumber, slug, text, multilineText, sourceNotes } from './common.
  * further text as printed (a worked example, a note).
  */
 export const procedureSchema = z.strictObject({
-  /** Identifier of the convention. */
-  convention: slug,
+  convention: conventionId,
   /** File name of the section of the document the procedure belongs to ("partie-1"). */
-  section: slug.optional(),
+  section: slug.optional().meta({ title: 'Partie du document', description: 'Nom du fichier de la partie : « partie-1 ».' }),
   /** Number as printed, if any. */
-  number: printedNumber.optional(),
+  number: itemNumber.optional(),
   /** Title, in the source's words. */
-  title: text,
-  /** One or two sentences saying what the procedure is for. */
-  summary: multilineText,
+  title: text.meta({ title: 'Titre' }),
+  summary: multilineText.meta({ title: 'Résumé', description: 'Une ou deux phrases qui disent à quoi sert la procédure.' }),
   /** Position in the document (1, 2, 3…); unique within the convention's procedures. */
-  order: z.number().int().positive(),
-  /** Who the procedure is addressed to, as printed. */
+  order: position,
   /** Shared themes (src/model/themes.ts), one or more. */
   themes: themeList,
-  audience: z.array(text).optional(),
+  /** Who the procedure is addressed to, as printed. */
+  audience: z.array(text).optional().meta({ title: 'Destinataires' }),
   /** Who takes part, with their role in the procedure. */
-  actors: z.array(z.strictObject({ name: text, role: text.optional() })).optional(),
+  actors: z
+    .array(z.strictObject({ name: text.meta({ title: 'Nom' }), role: text.optional().meta({ title: 'Rôle' }) }))
+    .optional()
+    .meta({ title: 'Acteurs' }),
   /** Ordered steps. */
   steps: z
     .array(
       z.strictObject({
-        /** What happens, in a few words. */
-        title: text,
-        /** Who acts. */
-        actor: text.optional(),
+        title: text.meta({ title: 'Étape' }),
+        actor: text.optional().meta({ title: 'Qui agit' }),
         /** When or within what delay, as printed ("dans un délai de 3 mois"). */
-        when: text.optional(),
-        /** The source's text for this step. */
-        text: multilineText.optional(),
+        when: text.optional().meta({ title: 'Quand, dans quel délai' }),
+        text: multilineText.optional().meta({ title: 'Texte' }),
       }),
     )
-    .min(1),
-  /** Documents to gather, as a checklist. */
-  documents: z.array(text).optional(),
+    .min(1)
+    .meta({ title: 'Étapes' }),
+  documents: z.array(text).optional().meta({ title: 'Pièces à réunir' }),
   /** Legal references, as printed ("décret n° 95-979 du 25 août 1995"). */
-  legalReferences: z.array(text).optional(),
+  legalReferences: z.array(text).optional().meta({ title: 'Références juridiques' }),
   sourceNotes,
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { printedLabel, printedNumber, slug, text, sourceNotes } from './common.ts';
+import { conventionId, itemNumber, position, printedLabel, slug, text, sourceNotes } from './common.ts';
 
 /** Kinds of free-text part of a document, with their French labels. */
 export const SECTION_KINDS = {
@@ -21,21 +21,19 @@ export const SECTION_KINDS = {
  * page. The MDX body holds the text as printed.
  */
 export const sectionSchema = z.strictObject({
-  /** Identifier of the convention. */
-  convention: slug,
-  /** One of SECTION_KINDS. */
-  kind: z.enum(Object.keys(SECTION_KINDS) as [keyof typeof SECTION_KINDS]),
+  convention: conventionId,
+  kind: z.enum(Object.keys(SECTION_KINDS) as [keyof typeof SECTION_KINDS]).meta({ title: 'Type de partie' }),
   /** Number as printed ("6", "II", "2"), if any. */
-  number: printedNumber.optional(),
+  number: itemNumber.optional(),
   /** Title as printed, in sentence case. */
-  title: text,
+  title: text.meta({ title: 'Titre' }),
   label: printedLabel,
   /** Position in the document (1, 2, 3…); unique within the convention. */
-  order: z.number().int().positive(),
+  order: position,
   /** File name of the enclosing section, for a chapter inside a part. */
-  parent: slug.optional(),
+  parent: slug.optional().meta({ title: 'Partie parente', description: 'Nom du fichier de la partie qui contient celle-ci.' }),
   /** Who this part is addressed to, as printed ("gestionnaires", "chefs de service"). */
-  audience: text.optional(),
+  audience: text.optional().meta({ title: 'Destinataires' }),
   sourceNotes,
 });
 

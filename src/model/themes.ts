@@ -84,4 +84,4 @@ export type ThemeKey = keyof typeof THEMES;
 export const THEME_KEYS = Object.keys(THEMES) as [ThemeKey, ...ThemeKey[]];
 
 /** One or more themes, from the closed list. */
-export const themeList = z.array(z.enum(THEME_KEYS)).min(1, { error: 'au moins un thème est attendu' });
+export const themeList = z.array(z.enum(THEME_KEYS)).min(1, { error: 'au moins un thème est attendu' }).meta({ title: 'Thèmes' });

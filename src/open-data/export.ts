@@ -7,7 +7,10 @@
 import type { ActionNode, Catalogue, RoundEntry } from '../catalogue/types.ts';
 import { paths, SLUG_PATTERN } from '../lib/paths.ts';
 import { STATUSES, STATUS_KEYS } from '../model/statuses.ts';
-import { ACTION_KINDS } from '../model/action.ts';
+import type { z } from 'astro/zod';
+import { ACTION_KINDS, actionSchema } from '../model/action.ts';
+import { conventionSchema } from '../model/convention.ts';
+import { describedField, jsonSchemaOf, type JsonSchema } from '../model/fields.ts';
 import { ORGANISATION_KINDS } from '../model/organisation.ts';
 import { readCsvText, writeCsv, type CsvDialect } from './csv.ts';
 
@@ -53,6 +56,9 @@ export const PATTERNS = {
 };
 const STATUS_LABELS = STATUS_KEYS.map((key) => STATUSES[key].label);
 const required = { required: true };
+/** What an empty value of a column means. */
+const NOT_GIVEN = 'Vide quand la source n’en donne pas.';
+const NONE = 'Vide quand il n’y en a pas.';
 /** The codes of the documents' scales; none at all when no document gives statuses (then the column stays empty). */
 const indicatorCodes = ({ indicators }: SchemaContext): FieldConstraints =>
   indicators.length > 0 ? { enum: indicators } : { maxLength: 0 };
@@ -66,6 +72,27 @@ const pageUrl = (description: string): FieldInfo => ({
   description,
   constraints: { ...required, pattern: PATTERNS.url },
 });
+
+/** The schemas whose fields the exports publish: the model's, or a test's. */
+export interface ExportModel {
+  convention: z.ZodType;
+  action: z.ZodType;
+}
+const MODEL: ExportModel = { convention: conventionSchema, action: actionSchema };
+
+/** The JSON Schemas of the model, read once per set of columns. */
+const jsonModel = (model: ExportModel) => ({ convention: jsonSchemaOf(model.convention), action: jsonSchemaOf(model.action) });
+type JsonModel = ReturnType<typeof jsonModel>;
+
+/**
+ * The title and description of a column that publishes a field of the model: the field's label
+ * and help (`.meta()` on its zod schema, issue 21), then what the column says of an empty value.
+ * `qualified`: the field's group names it ("Bilan : libellé"), where the table mixes entities.
+ */
+function modelField(root: JsonSchema, path: string, empty?: string, qualified = false): Pick<FieldInfo, 'title' | 'description'> {
+  const { title, description } = describedField(root, path, { qualified });
+  return { title, description: [description, empty].filter(Boolean).join(' ') };
+}
 
 export interface ActionRecord {
   /** Convention id ("inserm-fiphfp-2023-2026"). */
@@ -99,90 +126,67 @@ export interface ActionRecord {
 }
 
 /** CSV columns: the record's fields, with the list joined and the dates flattened. */
-export const CSV_COLUMNS = {
-  convention: {
-    ...documentId("Identifiant du document (convention, plan ou circulaire) auquel appartient l'action."),
-    value: (r) => r.convention,
-  },
-  axis: {
-    title: "Numéro de l'axe",
-    description: "Numéro de l'axe (ou du thème, de la section, selon le mot du document) tel qu'imprimé dans la source.",
-    constraints: required,
-    value: (r) => r.axis,
-  },
-  axisTitle: { title: "Titre de l'axe", description: "Titre de l'axe tel qu'imprimé.", constraints: required, value: (r) => r.axisTitle },
-  objective: {
-    title: "Numéro de l'objectif",
-    description: "Numéro de l'objectif (ou de l'article) tel qu'imprimé ; vide quand la source place l'action directement sous l'axe.",
-    value: (r) => r.objective,
-  },
-  objectiveTitle: {
-    title: "Titre de l'objectif",
-    description: "Titre de l'objectif ; vide quand il n'y en a pas.",
-    value: (r) => r.objectiveTitle,
-  },
-  kind: {
-    title: 'Nature',
-    description: "action, mesure (mesure non numérotée) ou engagement (engagement lettré d'un article).",
-    constraints: { ...required, enum: Object.keys(ACTION_KINDS) },
-    value: (r) => r.kind,
-  },
-  number: {
-    title: 'Numéro',
-    description: "Numéro de l'action tel qu'imprimé ; vide quand la source n'en donne pas.",
-    value: (r) => r.number,
-  },
-  title: {
-    title: 'Titre',
-    description: "Titre court de l'action : les premiers mots de son libellé.",
-    constraints: required,
-    value: (r) => r.title,
-  },
-  wording: {
-    title: 'Libellé',
-    description: "Libellé complet de l'action, tel qu'imprimé.",
-    constraints: required,
-    value: (r) => r.wording,
-  },
-  status: {
-    title: 'Statut (clé)',
-    description: 'Statut au dernier bilan, clé commune à tous les documents ; vide quand la source ne donne pas de statut.',
-    constraints: { enum: [...STATUS_KEYS] },
-    value: (r) => r.status,
-  },
-  statusLabel: {
-    title: 'Statut',
-    description: 'Le même statut, en toutes lettres ; vide quand la source ne donne pas de statut.',
-    constraints: { enum: STATUS_LABELS },
-    value: (r) => r.statusLabel,
-  },
-  indicator: {
-    title: 'Code du statut',
-    description: "Code du statut dans l'échelle du document, tel qu'imprimé ; vide quand la source ne donne pas de statut.",
-    constraints: indicatorCodes,
-    value: (r) => r.indicator,
-  },
-  url: {
-    ...pageUrl("Page de l'action, relative à la base du site."),
-    constraints: { ...required, unique: true, pattern: PATTERNS.url },
-    value: (r) => r.url,
-  },
-  responsible: {
-    title: 'Responsables',
-    description: "Services ou personnes responsables, tels qu'imprimés, séparés par « ; » ; vide quand la source n'en nomme pas.",
-    value: (r) => r.responsible.join(' ; '),
-  },
-  'dates.done': {
-    title: 'Réalisée en',
-    description: "Date de réalisation telle qu'imprimée (« 2018 ») ; vide quand la source n'en donne pas.",
-    value: (r) => r.dates.done,
-  },
-  'dates.due': {
-    title: 'Échéance',
-    description: "Échéance telle qu'imprimée (« 2nd sem. 2022 ») ; vide quand la source n'en donne pas.",
-    value: (r) => r.dates.due,
-  },
-} satisfies Record<string, Column<ActionRecord>>;
+const actionColumns = ({ action }: JsonModel) =>
+  ({
+    convention: {
+      ...documentId("Identifiant du document (convention, plan ou circulaire) auquel appartient l'action."),
+      value: (r) => r.convention,
+    },
+    axis: {
+      title: "Numéro de l'axe",
+      description: "Numéro de l'axe (ou du thème, de la section, selon le mot du document) tel qu'imprimé dans la source.",
+      constraints: required,
+      value: (r) => r.axis,
+    },
+    axisTitle: { title: "Titre de l'axe", description: "Titre de l'axe tel qu'imprimé.", constraints: required, value: (r) => r.axisTitle },
+    objective: {
+      title: "Numéro de l'objectif",
+      description: "Numéro de l'objectif (ou de l'article) tel qu'imprimé ; vide quand la source place l'action directement sous l'axe.",
+      value: (r) => r.objective,
+    },
+    objectiveTitle: {
+      title: "Titre de l'objectif",
+      description: "Titre de l'objectif ; vide quand il n'y en a pas.",
+      value: (r) => r.objectiveTitle,
+    },
+    kind: {
+      ...modelField(action, 'kind'),
+      constraints: { ...required, enum: Object.keys(ACTION_KINDS) },
+      value: (r) => r.kind,
+    },
+    number: { ...modelField(action, 'number', NOT_GIVEN), value: (r) => r.number },
+    title: { ...modelField(action, 'title'), constraints: required, value: (r) => r.title },
+    wording: { ...modelField(action, 'wording'), constraints: required, value: (r) => r.wording },
+    status: {
+      title: 'Statut (clé)',
+      description: 'Statut au dernier bilan, clé commune à tous les documents ; vide quand la source ne donne pas de statut.',
+      constraints: { enum: [...STATUS_KEYS] },
+      value: (r) => r.status,
+    },
+    statusLabel: {
+      title: 'Statut',
+      description: 'Le même statut, en toutes lettres ; vide quand la source ne donne pas de statut.',
+      constraints: { enum: STATUS_LABELS },
+      value: (r) => r.statusLabel,
+    },
+    indicator: {
+      title: 'Code du statut',
+      description: "Code du statut dans l'échelle du document, tel qu'imprimé ; vide quand la source ne donne pas de statut.",
+      constraints: indicatorCodes,
+      value: (r) => r.indicator,
+    },
+    url: {
+      ...pageUrl("Page de l'action, relative à la base du site."),
+      constraints: { ...required, unique: true, pattern: PATTERNS.url },
+      value: (r) => r.url,
+    },
+    responsible: {
+      ...modelField(action, 'responsible', 'Séparés par « ; » ; vide quand la source n’en nomme pas.'),
+      value: (r) => r.responsible.join(' ; '),
+    },
+    'dates.done': { ...modelField(action, 'dates.done', NOT_GIVEN), value: (r) => r.dates.done },
+    'dates.due': { ...modelField(action, 'dates.due', NOT_GIVEN), value: (r) => r.dates.due },
+  }) satisfies Record<string, Column<ActionRecord>>;
 
 export function toRecord(action: ActionNode): ActionRecord {
   return {
@@ -238,8 +242,8 @@ export function tableToCsv(table: Table): string {
   return writeCsv([table.header, ...table.rows], OPEN_DATA_CSV);
 }
 
-export function actionsTable(records: ActionRecord[]): Table {
-  return tableOf(CSV_COLUMNS, records);
+export function actionsTable(records: ActionRecord[], columns: Record<string, Column<ActionRecord>> = CSV_COLUMNS): Table {
+  return tableOf(columns, records);
 }
 
 export function toCsv(records: ActionRecord[]): string {
@@ -372,106 +376,101 @@ interface FollowUpSource {
 type Columns = Record<string, Column<FollowUpSource>>;
 
 /** What the follow-up says of the action itself. */
-const ACTION_COLUMNS = {
-  convention: { ...documentId("Identifiant du document de l'action."), value: ({ action }) => action.convention.id },
-  conventionShortTitle: {
-    title: 'Document (titre court)',
-    description: 'Titre court du document.',
-    constraints: required,
-    value: ({ action }) => action.convention.data.shortTitle,
-  },
-  number: {
-    title: 'Numéro',
-    description: "Numéro de l'action tel qu'imprimé ; vide quand la source n'en donne pas.",
-    value: ({ action }) => action.data.number ?? '',
-  },
-  label: {
-    title: 'Libellé',
-    description: "Libellé de l'action (« Action n°12 », « Mesure non numérotée »).",
-    constraints: required,
-    value: ({ action }) => action.label,
-  },
-  title: { title: 'Titre', description: "Titre court de l'action.", constraints: required, value: ({ action }) => action.data.title },
-  url: { ...pageUrl("Page de l'action, relative à la base du site."), value: ({ action }) => action.path },
-} satisfies Columns;
+const followUpActionColumns = ({ convention, action }: JsonModel) =>
+  ({
+    convention: { ...documentId("Identifiant du document de l'action."), value: ({ action }) => action.convention.id },
+    conventionShortTitle: {
+      ...modelField(convention, 'shortTitle', undefined, true),
+      constraints: required,
+      value: ({ action }) => action.convention.data.shortTitle,
+    },
+    number: { ...modelField(action, 'number', NOT_GIVEN), value: ({ action }) => action.data.number ?? '' },
+    label: {
+      title: 'Libellé',
+      description: "Libellé de l'action (« Action n°12 », « Mesure non numérotée »).",
+      constraints: required,
+      value: ({ action }) => action.label,
+    },
+    title: { ...modelField(action, 'title'), constraints: required, value: ({ action }) => action.data.title },
+    url: { ...pageUrl("Page de l'action, relative à la base du site."), value: ({ action }) => action.path },
+  }) satisfies Columns;
 
 /** What one round says of the action: also the `rounds` of each record of `donnees/actions.json`. */
-const ROUND_COLUMNS = {
-  round: {
-    title: 'Bilan',
-    description: 'Identifiant du bilan.',
-    constraints: { ...required, pattern: PATTERNS.slug },
-    value: ({ entry }) => entry.round.id,
-  },
-  roundLabel: {
-    title: 'Libellé du bilan',
-    description: "Libellé du bilan tel que le document l'écrit.",
-    constraints: required,
-    value: ({ entry }) => entry.round.label,
-  },
-  roundDate: {
-    title: 'Date du bilan',
-    description: "Date du bilan (AAAA-MM-JJ, AAAA-MM ou AAAA) ; vide quand le bilan ne donne qu'une période.",
-    constraints: { pattern: PATTERNS.partialDate },
-    value: ({ entry }) => entry.round.date ?? '',
-  },
-  roundPeriod: {
-    title: 'Période du bilan',
-    description: "Période que couvre le bilan, telle qu'imprimée (« 2023-2025 ») ; vide quand le bilan ne donne qu'une date.",
-    value: ({ entry }) => entry.round.period ?? '',
-  },
-  roundUrl: {
-    ...pageUrl('Page « Ce qui a changé » du bilan, relative à la base du site.'),
-    value: ({ entry }) => entry.round.path,
-  },
-  indicator: {
-    title: 'Code du statut',
-    description: "Code du statut à ce bilan dans l'échelle du document (« EC ») ; vide quand le bilan n'a pas évalué l'action.",
-    constraints: indicatorCodes,
-    value: ({ entry }) => entry.status?.code ?? '',
-  },
-  status: {
-    title: 'Statut (clé)',
-    description: "Statut à ce bilan, clé commune à tous les documents ; vide quand le bilan n'a pas évalué l'action.",
-    constraints: { enum: [...STATUS_KEYS] },
-    value: ({ entry }) => entry.status?.key ?? '',
-  },
-  statusLabel: {
-    title: 'Statut',
-    description: "Le même statut, en toutes lettres ; vide quand le bilan n'a pas évalué l'action.",
-    constraints: { enum: STATUS_LABELS },
-    value: ({ entry }) => entry.status?.label ?? '',
-  },
-  withdrawn: {
-    title: 'Retirée',
-    description: "oui au bilan où l'action est retirée (ou fusionnée dans une autre), non sinon.",
-    type: 'boolean',
-    constraints: required,
-    value: ({ entry }) => (entry.withdrawn ? 'oui' : 'non'),
-  },
-  mergedInto: {
-    title: 'Fusionnée dans',
-    description: "Numéro de l'action qui la reprend, au bilan de la fusion ; vide sinon.",
-    value: ({ action, entry }) => (entry.withdrawn ? (action.withdrawn?.mergedInto?.data.number ?? '') : ''),
-  },
-  withdrawnNote: {
-    title: 'Note sur le retrait',
-    description: 'Note du bilan sur le retrait, au bilan du retrait ; vide sinon.',
-    value: ({ action, entry }) => (entry.withdrawn ? (action.withdrawn?.note ?? '') : ''),
-  },
-  comment: {
-    title: 'Commentaire',
-    description: "Commentaire du bilan sur l'action ; vide quand il n'y en a pas.",
-    value: ({ entry }) => entry.comment ?? '',
-  },
-  evidence: {
-    title: 'Justificatif',
-    description: "Ce qui atteste le statut, tel que le bilan le donne ; vide quand il n'y en a pas.",
-    value: ({ entry }) => entry.evidence ?? '',
-  },
-} satisfies Columns;
+const roundColumns = ({ convention, action }: JsonModel) =>
+  ({
+    round: {
+      ...modelField(convention, 'rounds.id', undefined, true),
+      constraints: { ...required, pattern: PATTERNS.slug },
+      value: ({ entry }) => entry.round.id,
+    },
+    roundLabel: {
+      ...modelField(convention, 'rounds.label', undefined, true),
+      constraints: required,
+      value: ({ entry }) => entry.round.label,
+    },
+    roundDate: {
+      ...modelField(convention, 'rounds.date', 'Vide quand le bilan ne donne qu’une période.', true),
+      constraints: { pattern: PATTERNS.partialDate },
+      value: ({ entry }) => entry.round.date ?? '',
+    },
+    roundPeriod: {
+      ...modelField(convention, 'rounds.period', 'Vide quand le bilan ne donne qu’une date.', true),
+      value: ({ entry }) => entry.round.period ?? '',
+    },
+    roundUrl: {
+      ...pageUrl('Page « Ce qui a changé » du bilan, relative à la base du site.'),
+      value: ({ entry }) => entry.round.path,
+    },
+    indicator: {
+      title: 'Code du statut',
+      description: "Code du statut à ce bilan dans l'échelle du document (« EC ») ; vide quand le bilan n'a pas évalué l'action.",
+      constraints: indicatorCodes,
+      value: ({ entry }) => entry.status?.code ?? '',
+    },
+    status: {
+      title: 'Statut (clé)',
+      description: "Statut à ce bilan, clé commune à tous les documents ; vide quand le bilan n'a pas évalué l'action.",
+      constraints: { enum: [...STATUS_KEYS] },
+      value: ({ entry }) => entry.status?.key ?? '',
+    },
+    statusLabel: {
+      title: 'Statut',
+      description: "Le même statut, en toutes lettres ; vide quand le bilan n'a pas évalué l'action.",
+      constraints: { enum: STATUS_LABELS },
+      value: ({ entry }) => entry.status?.label ?? '',
+    },
+    withdrawn: {
+      title: 'Retirée',
+      description: "oui au bilan où l'action est retirée (ou fusionnée dans une autre), non sinon.",
+      type: 'boolean',
+      constraints: required,
+      value: ({ entry }) => (entry.withdrawn ? 'oui' : 'non'),
+    },
+    mergedInto: {
+      ...modelField(action, 'withdrawn.mergedInto', 'Donné au bilan de la fusion ; vide sinon.'),
+      value: ({ action, entry }) => (entry.withdrawn ? (action.withdrawn?.mergedInto?.data.number ?? '') : ''),
+    },
+    withdrawnNote: {
+      ...modelField(action, 'withdrawn.note', 'Donnée au bilan du retrait ; vide sinon.'),
+      value: ({ action, entry }) => (entry.withdrawn ? (action.withdrawn?.note ?? '') : ''),
+    },
+    comment: { ...modelField(action, 'statuses.comment', NONE), value: ({ entry }) => entry.comment ?? '' },
+    evidence: { ...modelField(action, 'statuses.evidence', NONE), value: ({ entry }) => entry.evidence ?? '' },
+  }) satisfies Columns;
 
-const FOLLOW_UP_COLUMNS = { ...ACTION_COLUMNS, ...ROUND_COLUMNS } satisfies Columns;
+/**
+ * The columns of the exports made from `model`: the model's by default; a test passes a schema
+ * with a changed label and finds it in the Table Schema (tests/unit/field-meta.test.ts).
+ */
+export function exportColumns(model: ExportModel = MODEL) {
+  const json = jsonModel(model);
+  const rounds = roundColumns(json);
+  return { actions: actionColumns(json), rounds, followUp: { ...followUpActionColumns(json), ...rounds } satisfies Columns };
+}
+const COLUMNS = exportColumns();
+export const CSV_COLUMNS = COLUMNS.actions;
+const ROUND_COLUMNS = COLUMNS.rounds;
+const FOLLOW_UP_COLUMNS = COLUMNS.followUp;
 
 type RecordOf<C extends Columns> = { [K in keyof C]: string };
 export type RoundRecord = RecordOf<typeof ROUND_COLUMNS>;
@@ -490,10 +489,10 @@ export function followUpRecords(actions: readonly ActionNode[]): FollowUpRecord[
   return actions.flatMap((action) => action.history.map((entry) => record(FOLLOW_UP_COLUMNS, { action, entry })));
 }
 
-export function followUpTable(records: FollowUpRecord[]): Table {
+export function followUpTable(records: FollowUpRecord[], columns: Columns = FOLLOW_UP_COLUMNS): Table {
   return {
     header: FOLLOW_UP_FIELDS,
-    fields: Object.values(FOLLOW_UP_COLUMNS),
+    fields: FOLLOW_UP_FIELDS.map((name) => columns[name]!),
     rows: records.map((r) => FOLLOW_UP_FIELDS.map((f) => r[f])),
   };
 }

@@ -256,7 +256,7 @@ test('a repeated action number, a missing one, and statuses without a round are 
   assert.deepEqual(
     (result.problems as SheetProblem[]).map((p) => [p.sheet, p.row, p.column, p.message]),
     [
-      ['Actions', 3, 'E (numéro d’action)', 'numéro déjà donné ligne 2 (dans tout le document)'],
+      ['Actions', 3, 'E (numéro d’action)', 'numéro déjà donné ligne 2, dans tout le document'],
       ['Actions', 4, 'E (numéro d’action)', 'numéro d’action manquant'],
       [
         'Document',
