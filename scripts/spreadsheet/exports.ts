@@ -1,6 +1,6 @@
 /**
  * Where `npm run tableur:exporter` writes when no `--sortie` is given: a folder of its own,
- * `exports/`, that .gitignore covers and the README names (issue 20, point 8). An export is a copy
+ * `exports/`, that .gitignore covers and docs/referents.md names (issue 20, point 8). An export is a copy
  * of the content for a référent to fill in, never content: in the project's root it showed up in
  * `git status` as if it were part of the site.
  */

@@ -127,5 +127,5 @@ export const notes = z.array(text).optional().meta({ title: 'Remarques du docume
 export const BODY_META = {
   title: 'Texte',
   description:
-    'Texte libre du fichier, en Markdown : ni script, ni code, ni contenu venu d’un autre site (README, « Ce qu’un corps de texte peut contenir »).',
+    'Texte libre du fichier, en Markdown : ni script, ni code, ni contenu venu d’un autre site (docs/referents.md, « Ce qu’un corps de texte peut contenir »).',
 };
