@@ -589,9 +589,9 @@ export function readHeaders(
   return { col, missing: expected.filter((h) => !col.has(h)), problems, unknown, warnings };
 }
 
-/** "lignes 4, 7, 9" (the first ten). */
-export const rowList = (rows: number[]) =>
-  `ligne${rows.length > 1 ? 's' : ''} ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? '…' : ''}`;
+/** "ligne 4", "lignes 4, 7, 9": the first `shown` (ten unless said), then "…". */
+export const rowList = (rows: number[], shown = 10) =>
+  `ligne${rows.length > 1 ? 's' : ''} ${rows.slice(0, shown).join(', ')}${rows.length > shown ? '…' : ''}`;
 
 /** "1 cellule remplie (ligne 4)", "3 cellules remplies (lignes 4, 7, 9)". */
 export const filledCells = (rows: number[]) =>
