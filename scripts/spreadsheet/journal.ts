@@ -28,6 +28,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, posix, relative, sep } from 'node:path';
+import { countOf, noun } from '../../src/lib/french.ts';
 import {
   JOURNAL_NAME,
   insideContent,
@@ -102,7 +103,8 @@ export class WriteError extends Error {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+/** « 1 fichier », « 3 fichiers » (src/lib/french.ts). */
+const files = (n: number) => countOf(n, noun('fichier'));
 
 /**
  * Why the system refused a write of the content, in French (the code alone when it is a rare one).
@@ -297,7 +299,7 @@ function checkUntouched(root: string, contentDir: string, journal: Journal): voi
   if (changed.length === 0) return;
   throw new WriteError(
     [
-      `${capitalise(interruptedWrite(journal))} : ${plural(changed.length, 'fichier')} ${changed.length > 1 ? 'ont' : 'a'} été ${changed.length > 1 ? 'modifiés' : 'modifié'} depuis, à la main ou par un autre programme ; rien n’a été écrit.`,
+      `${capitalise(interruptedWrite(journal))} : ${files(changed.length)} ${changed.length > 1 ? 'ont' : 'a'} été ${changed.length > 1 ? 'modifiés' : 'modifié'} depuis, à la main ou par un autre programme ; rien n’a été écrit.`,
       ...changed.map((f) => `  ${f.file}`),
       `Remettez ${changed.length > 1 ? 'ces fichiers' : 'ce fichier'} dans l’état d’avant ou d’après l’écriture interrompue puis relancez, ou, si ces changements sont voulus, supprimez ${journalFile(contentDir)} et vérifiez le contenu avec npm run check:content.`,
     ].join('\n'),
@@ -406,8 +408,8 @@ export function settlePendingWrite(
     if (request.undo && !request.dryRun) {
       const { restored, removed } = undoWrite(root, contentDir, journal, request);
       const details = [
-        restored > 0 ? `${plural(restored, 'fichier')} remis comme avant` : '',
-        removed > 0 ? `${plural(removed, 'fichier')} ${removed > 1 ? 'nouveaux supprimés' : 'nouveau supprimé'}` : '',
+        restored > 0 ? `${files(restored)} remis comme avant` : '',
+        removed > 0 ? `${files(removed)} ${removed > 1 ? 'nouveaux supprimés' : 'nouveau supprimé'}` : '',
       ];
       return {
         message: `${what} : annulé${e}, le contenu est revenu à son état d’avant (${details.filter(Boolean).join(', ')}).`,
@@ -417,7 +419,7 @@ export function settlePendingWrite(
     if (request.same(journal) && !request.dryRun) {
       const written = finishWrite(root, contentDir, journal, request);
       return {
-        message: `${what} : terminé${e} d’après son journal, ${plural(written.length, 'fichier')} ${written.length > 1 ? 'écrits' : 'écrit'}.`,
+        message: `${what} : terminé${e} d’après son journal, ${files(written.length)} ${written.length > 1 ? 'écrits' : 'écrit'}.`,
         exitCode: 0,
       };
     }
