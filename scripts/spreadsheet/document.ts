@@ -1,5 +1,5 @@
 /**
- * The one writer of a new document's files, shared by the template import (modele.ts) and
+ * The one writer of a new document's files, shared by the template import (template.ts) and
  * `npm run nouveau:document`: it names the files after the document's own level words (as the
  * existing content does: `axe-1`, `axe-1-objectif-2`, `action-12`, `theme-3`, `axe-2-action-1`),
  * renders their front matter, validates them together with the existing content (the same

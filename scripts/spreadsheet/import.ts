@@ -1,5 +1,5 @@
 /**
- * Reads a follow-up workbook (see classeur.ts) or its CSV files back, checks every row, and writes
+ * Reads a follow-up workbook (see workbook.ts) or its CSV files back, checks every row, and writes
  * the changed statuses, comments, titles and wordings into the actions' MDX files. Nothing is written while anything is
  * wrong: every problem is reported at once, with its sheet, row, column, value and what is allowed.
  */
@@ -25,7 +25,7 @@ import {
   type Convention,
 } from './workbook.ts';
 import { applyToData, editFrontmatter, type FrontmatterEdit, type NewRound } from './frontmatter.ts';
-import { CsvError, CsvTooLarge, readCsv } from './csv.ts';
+import { CsvError, CsvTooLarge, readCsv } from '../../src/open-data/csv.ts';
 import { writeContent, type WriteOptions } from './journal.ts';
 import {
   cellProblem,

@@ -1,6 +1,6 @@
 /**
  * The one writer of content changes (issue 19): the follow-up import (import.ts), the template of
- * a new document (modele.ts) and `npm run nouveau:document` (document.ts) all write through it.
+ * a new document (template.ts) and `npm run nouveau:document` (document.ts) all write through it.
  *
  * 1. The journal (src/model/journal.ts), holding every file's old and new text, is written to a
  *    temporary name, flushed to disk, then renamed into place: it exists whole or not at all.

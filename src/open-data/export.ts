@@ -9,7 +9,7 @@ import { paths, SLUG_PATTERN } from '../lib/paths.ts';
 import { STATUSES, STATUS_KEYS } from '../model/statuses.ts';
 import { ACTION_KINDS } from '../model/action.ts';
 import { ORGANISATION_KINDS } from '../model/organisation.ts';
-import { readCsvText, writeCsv, type CsvDialect } from './csv.ts';
+import { OPEN_DATA_CSV, writeCsv } from './csv.ts';
 
 /**
  * What the published schema (`donnees/<table>.schema.json`, Table Schema) says of a column, after
@@ -206,15 +206,6 @@ export function toRecord(action: ActionNode): ActionRecord {
 }
 
 /**
- * The open data's CSV dialect: comma, CRLF line ends, UTF-8 without a byte order mark, as the Data
- * Package standard recommends and as datapackage.json declares it (`encoding: utf-8`): with a byte
- * order mark, datapackage-js, the reference reader, took it for part of the first column's name and
- * refused every file ("The column header names do not match the field names in the schema"), and
- * "utf-8-sig", Python's name for UTF-8 with a mark, is no registered encoding (issue 19).
- */
-export const OPEN_DATA_CSV: CsvDialect = { separator: ',', bom: false };
-
-/**
  * An export as a table: its header, what the schema says of each column (same order) and its
  * rows of text. The CSV file and its Table Schema are both made from it.
  */
@@ -244,11 +235,6 @@ export function actionsTable(records: ActionRecord[]): Table {
 
 export function toCsv(records: ActionRecord[]): string {
   return tableToCsv(actionsTable(records));
-}
-
-/** Reads an open-data CSV file as a reuser should: the values as they were before writing (src/open-data/csv.ts). */
-export function parseCsv(text: string): string[][] {
-  return readCsvText(text, OPEN_DATA_CSV.separator);
 }
 
 /**

@@ -23,7 +23,7 @@ import {
   type SchemaContext,
   type Table,
 } from './export.ts';
-import { FORMULA_NOTE, protectCell } from './csv.ts';
+import { FORMULA_NOTE, OPEN_DATA_CSV, dialectDescriptor, protectCell } from './csv.ts';
 import { paths, slugify } from '../lib/paths.ts';
 import { licenceDescriptor, type LicenceKey } from '../model/licences.ts';
 
@@ -244,7 +244,7 @@ function dataPackage(files: DataFile[], options: OpenDataOptions) {
       hash: `sha256:${createHash('sha256').update(f.text).digest('hex')}`,
       ...(f.schema
         ? {
-            dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
+            dialect: dialectDescriptor(OPEN_DATA_CSV),
             schema: fileName(f.schema.path),
           }
         : {}),

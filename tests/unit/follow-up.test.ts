@@ -11,10 +11,10 @@ import {
   ROUND_FIELDS,
   followUpRecords,
   followUpToCsv,
-  parseCsv,
   toRecord,
   type FollowUpRecord,
 } from '../../src/open-data/export.ts';
+import { parseCsv } from '../csv.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { ACCORD, PLAN, catalogueFiles, fixtureCatalogue } from './catalogue-fixtures.ts';
 
