@@ -46,7 +46,7 @@ interface Levels {
 }
 
 /** File names (without extension) of a document's entries, after its level words and printed numbers. */
-export const fileNames = (levels: Levels) => {
+const fileNames = (levels: Levels) => {
   const axis = (n: string) => `${slugify(levels.axis.singular)}-${slugify(n)}`;
   const objective = (a: string, n: string) => `${axis(a)}-${slugify(levels.objective.singular)}-${slugify(n)}`;
   const action = (a: string, o: string | undefined, n: string) => {

@@ -182,7 +182,7 @@ export function readAsNumber(found: string, expected: string): boolean {
  * The cause of such a change (issue 20): the spreadsheet's automatic number recognition, set for
  * a language where the point is the decimal separator (LibreOffice in English), and how to avoid it.
  */
-export const numberMessage = (found: string, expected: string) =>
+const numberMessage = (found: string, expected: string) =>
   `colonne verrouillée modifiée : le tableur a lu « ${expected} » comme un nombre et l’a réécrit « ${found} » ` +
   '(reconnaissance automatique des nombres, réglée pour une langue où le point sépare les décimales, comme l’anglais). ' +
   'Pour l’éviter : exportez un nouveau classeur et ne retapez pas les cellules grises ; pour un fichier CSV ouvert dans LibreOffice, ' +

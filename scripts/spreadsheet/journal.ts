@@ -307,7 +307,7 @@ function checkUntouched(root: string, contentDir: string, journal: Journal): voi
 }
 
 /** Finishes an interrupted write from its journal: every new text written (again), then the journal removed. */
-export function finishWrite(root: string, contentDir: string, journal: Journal, options: Pick<WriteOptions, 'onStep'> = {}): string[] {
+function finishWrite(root: string, contentDir: string, journal: Journal, options: Pick<WriteOptions, 'onStep'> = {}): string[] {
   checkUntouched(root, contentDir, journal);
   const step = stepper(2 * journal.files.length + 1, options.onStep);
   for (const { file, after } of journal.files) {
@@ -327,7 +327,7 @@ export function finishWrite(root: string, contentDir: string, journal: Journal, 
  * Undoes an interrupted write from its journal: every old text put back, the files it created
  * removed with the folders it created once empty, then the journal. Returns what it did.
  */
-export function undoWrite(
+function undoWrite(
   root: string,
   contentDir: string,
   journal: Journal,

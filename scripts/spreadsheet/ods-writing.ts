@@ -184,7 +184,7 @@ function settings(sheets: string[]): string {
 }
 
 /** The XML parts of the workbook of `entries`, by name, `mimetype` first. */
-export function odsParts(entries: Entries): [string, string][] {
+function odsParts(entries: Entries): [string, string][] {
   const sheets = documentSheets(entries).map((d) => ({ ...d, rows: documentRows(d.convention, d.actions) }));
   const validations = sheets.map((s, i) => statusValidation(`statut${i + 1}`, s.name, scaleCodes(s.convention)));
   const widths = [120, ...sheets.flatMap((s) => sheetHeaders(s.convention).map((h) => columnLayout(s.convention, h).width))];

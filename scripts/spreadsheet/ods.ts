@@ -30,7 +30,7 @@ type Token =
   | { kind: 'text'; text: string };
 
 /** Thrown on XML that no spreadsheet writes; the caller turns it into a French message. */
-export class XmlError extends Error {}
+class XmlError extends Error {}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -59,7 +59,7 @@ const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
  * so that no entity can be defined (no "billion laughs"). Well-formedness beyond tag nesting is not
  * checked: the reader below only needs the tags it knows, nested as they are.
  */
-export function* xmlTokens(xml: string): Generator<Token> {
+function* xmlTokens(xml: string): Generator<Token> {
   let at = 0;
   const stack: string[] = [];
   let root = false;

@@ -386,11 +386,6 @@ function workbookParts(file: string, bytes: Buffer): Map<string, Buffer> {
   }
 }
 
-/** Checks an .xlsx workbook's bytes (see the module's comment); throws a ReadError saying what is wrong. */
-export function checkWorkbookBytes(file: string, bytes: Buffer): void {
-  checkParts(file, workbookParts(file, bytes));
-}
-
 /**
  * The workbook in `file`, checked then parsed; every failure a French ReadError. Its content says
  * what it is: an .ods (LibreOffice's own format, issue 20) is read by ods.ts into the same tables,
@@ -433,7 +428,7 @@ export function cellValue(cell: ExcelJS.Cell): string | { unreadable: string } {
  * that the check of invisible characters sees the character the référent typed (issue 19). An
  * upper-case one left by exceljs is a literal text (Excel escapes it as `_x005F_x000B_`): kept.
  */
-export const xmlEscapesDecoded = (text: string): string =>
+const xmlEscapesDecoded = (text: string): string =>
   text.replace(/_x([0-9A-Fa-f]{4})_/g, (escape, hex: string) => (/[a-f]/.test(hex) ? String.fromCharCode(parseInt(hex, 16)) : escape));
 
 /**

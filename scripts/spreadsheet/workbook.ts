@@ -38,7 +38,7 @@ export const FROZEN_COLUMNS = 2;
 export const TAIL_COLUMNS = { responsible: 'responsables', themes: 'thèmes', audience: 'publics' } as const;
 
 /** Columns the référent may not change (greyed and locked). */
-export const LOCKED = new Set<string>([
+const LOCKED = new Set<string>([
   HEAD_COLUMNS.id,
   HEAD_COLUMNS.number,
   HEAD_COLUMNS.axis,

@@ -127,11 +127,6 @@ export function scanDocuments(root: string): { documents: string[]; skipped: Ski
   return { documents: ids, skipped };
 }
 
-/** The documents a project publishes: the ids of the regular files content/conventions/<id>.mdx. */
-export function documentsOf(root: string): string[] {
-  return scanDocuments(root).documents;
-}
-
 /**
  * Removes `name` from `folder` (both relative to `root`) when it is strictly inside it, real paths
  * compared, and not a link: the path removed (a folder's with its final "/"), "absent", or what

@@ -233,10 +233,6 @@ export function actionsTable(records: ActionRecord[]): Table {
   return tableOf(CSV_COLUMNS, records);
 }
 
-export function toCsv(records: ActionRecord[]): string {
-  return tableToCsv(actionsTable(records));
-}
-
 /**
  * The second export, `donnees/elements.json` / `.csv`: one record per content entry of every kind
  * (document, section, axis, objective, action, procedure) and per lettered sub-item, so that every
@@ -256,7 +252,7 @@ export interface ItemRecord {
 }
 
 /** The kinds of item, as the `type` column writes them. */
-export const ITEM_TYPES = [
+const ITEM_TYPES = [
   'document',
   'section',
   'axe',
@@ -269,7 +265,7 @@ export const ITEM_TYPES = [
 ];
 
 /** The columns of `donnees/elements.*`, in order, with what the schema says of each. */
-export const ITEM_COLUMNS = {
+const ITEM_COLUMNS = {
   convention: {
     ...documentId(
       "Identifiant du document de l'élément ; vide pour les termes du glossaire, organismes et rôles, qui n'appartiennent à aucun document.",
@@ -336,10 +332,6 @@ export function itemRecords(catalogue: Catalogue): ItemRecord[] {
 
 export function itemsTable(records: ItemRecord[]): Table {
   return { header: ITEM_FIELDS, fields: Object.values(ITEM_COLUMNS), rows: records.map((r) => ITEM_FIELDS.map((f) => r[f])) };
-}
-
-export function itemsToCsv(records: ItemRecord[]): string {
-  return tableToCsv(itemsTable(records));
 }
 
 /**
@@ -482,8 +474,4 @@ export function followUpTable(records: FollowUpRecord[]): Table {
     fields: Object.values(FOLLOW_UP_COLUMNS),
     rows: records.map((r) => FOLLOW_UP_FIELDS.map((f) => r[f])),
   };
-}
-
-export function followUpToCsv(records: FollowUpRecord[]): string {
-  return tableToCsv(followUpTable(records));
 }

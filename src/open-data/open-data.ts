@@ -28,7 +28,7 @@ import { paths, slugify } from '../lib/paths.ts';
 import { licenceDescriptor, type LicenceKey } from '../model/licences.ts';
 
 /** Version of the schemas: a field added gives a minor version, a field changed a major one (never done: see export.ts). */
-export const SCHEMA_VERSION = '1.0.0';
+const SCHEMA_VERSION = '1.0.0';
 /** The Table Schema specification, as schema.data.gouv.fr's schemas name it in `$schema`. */
 export const TABLE_SCHEMA_SPEC = 'https://frictionlessdata.io/schemas/table-schema.json';
 
@@ -141,7 +141,7 @@ function field(name: string, info: FieldInfo, values: string[], context: SchemaC
 }
 
 /** The Table Schema of an export, with the keys schema.data.gouv.fr asks for at its root. */
-export function tableSchema(key: TableKey, table: Table, context: SchemaContext, options: OpenDataOptions) {
+function tableSchema(key: TableKey, table: Table, context: SchemaContext, options: OpenDataOptions) {
   const { title, description, primaryKey } = TABLES[key];
   const absolute = (path: string) => (options.siteUrl ? new URL(path, options.siteUrl).href : undefined);
   return {

@@ -10,16 +10,13 @@ import {
   FOLLOW_UP_FIELDS,
   ITEM_FIELDS,
   followUpRecords,
-  followUpToCsv,
   itemRecords,
-  itemsToCsv,
   tableToCsv,
-  toCsv,
   toRecord,
   type Table,
 } from '../../src/open-data/export.ts';
 import { OPEN_DATA_CSV } from '../../src/open-data/csv.ts';
-import { parseCsv } from '../csv.ts';
+import { followUpToCsv, itemsToCsv, parseCsv, toCsv } from '../csv.ts';
 import { ORDINARY, PAYLOADS, formulaCells, looksLikeFormula, hostileFiles } from '../csv-payloads.ts';
 import { ACCORD, PLAN, fixtureCatalogue } from './catalogue-fixtures.ts';
 
