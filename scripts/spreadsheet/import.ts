@@ -35,6 +35,7 @@ import {
   readHeaders,
   readInputFile,
   ReadError,
+  placeOf,
   readWorkbook,
   rowList,
   filledCells,
@@ -255,8 +256,7 @@ function newRoundOf(
   }
   if ((convention.data.rounds ?? []).some((r) => r.id === newRound.id)) {
     result.problems.push({
-      sheet: table.name,
-      ...(table.csv ? { csv: true } : {}),
+      ...placeOf(table),
       column: where,
       value: newRound.id,
       message: 'ce bilan existe déjà dans le document : sa colonne est celle de son libellé',
@@ -278,8 +278,7 @@ function newRoundOf(
   }
   if (empty.length > 0 && !options.allowNotReviewed) {
     result.problems.push({
-      sheet: table.name,
-      ...(table.csv ? { csv: true } : {}),
+      ...placeOf(table),
       column: where,
       value: '(vide)',
       message:
@@ -420,7 +419,7 @@ function indexContent(root: string, contentDir = 'content'): ContentIndex {
  */
 function tableDocument(table: Table, content: ContentIndex, outcome: Outcome): DocumentSheet | undefined {
   const { byId, byName, used } = content;
-  const place = { sheet: table.name, ...(table.csv ? { csv: true } : {}) };
+  const place = placeOf(table);
   const firstId = table.rows[1]?.[table.rows[0]?.findIndex((h) => h.trim() === HEAD_COLUMNS.id) ?? -1]?.trim() ?? '';
   const doc = table.csv ? (byId.get(table.name.replace(/\.csv$/i, '')) ?? byId.get(firstId.split('/')[0]!)) : byName.get(table.name);
   if (!doc) {
@@ -447,7 +446,7 @@ function tableDocument(table: Table, content: ContentIndex, outcome: Outcome): D
  */
 function checkHeaders(table: Table, doc: DocumentSheet, outcome: Outcome): Sheet | undefined {
   const { convention } = doc;
-  const place = { sheet: table.name, ...(table.csv ? { csv: true } : {}) };
+  const place = placeOf(table);
   const codes = scaleCodes(convention);
   const rounds = convention.data.rounds ?? [];
   const expected = sheetHeaders(convention);

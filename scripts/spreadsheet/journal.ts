@@ -146,25 +146,37 @@ function syncFolder(folder: string): void {
   }
 }
 
-/** Writes `text` to a temporary file beside `path`, then renames it over `path`: two steps. */
-function replaceFile(path: string, text: string, step: () => void): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = temporaryName(path);
-  // Flushed before the rename: after a power cut, a file is its old text or its whole new one,
-  // never a renamed empty file while the journal that could finish it is already gone.
-  const fd = openSync(temporary, 'w');
+/** Writes `text` to `path` and flushes it to the disk before returning. */
+function writeFlushed(path: string, text: string): void {
+  const fd = openSync(path, 'w');
   try {
     writeFileSync(fd, text);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Writes `text` to a temporary file beside `path`, then renames it over `path`: two steps. */
+function replaceFile(path: string, text: string, step: () => void): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = temporaryName(path);
+  // Flushed before the rename: after a power cut, a file is its old text or its whole new one,
+  // never a renamed empty file while the journal that could finish it is already gone.
+  writeFlushed(temporary, text);
   step();
   renameSync(temporary, path);
   step();
 }
 
 const currentText = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : null);
+
+/** `replaceFile`, unless the file already holds `text` (a write finished or undone again): two steps either way. */
+function putText(path: string, text: string, step: () => void): void {
+  if (currentText(path) !== text) return replaceFile(path, text, step);
+  step();
+  step();
+}
 
 /** The journal of a write of `changes`: each file's text now, and the folders the write will create. */
 function planJournal(root: string, contentDir: string, origin: Origin, changes: FileText[]): Journal {
@@ -199,13 +211,7 @@ function writeJournal(root: string, contentDir: string, journal: Journal, step: 
   const path = join(root, journalFile(contentDir));
   mkdirSync(dirname(path), { recursive: true });
   const temporary = temporaryName(path);
-  const fd = openSync(temporary, 'w');
-  try {
-    writeFileSync(fd, JSON.stringify(journal, null, 2));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeFlushed(temporary, JSON.stringify(journal, null, 2));
   step();
   placeJournal(temporary, path);
   // The journal must be on disk before the first file changes, even through a power cut.
@@ -311,11 +317,7 @@ function finishWrite(root: string, contentDir: string, journal: Journal, options
   checkUntouched(root, contentDir, journal);
   const step = stepper(2 * journal.files.length + 1, options.onStep);
   for (const { file, after } of journal.files) {
-    const path = join(root, file);
-    if (currentText(path) === after) {
-      step();
-      step();
-    } else replaceFile(path, after, step);
+    putText(join(root, file), after, step);
   }
   removeTemporaries(root, contentDir, journal);
   removeJournal(root, contentDir);
@@ -346,10 +348,7 @@ function undoWrite(
       step();
     } else {
       restored++;
-      if (currentText(path) === before) {
-        step();
-        step();
-      } else replaceFile(path, before, step);
+      putText(path, before, step);
     }
   }
   removeTemporaries(root, contentDir, journal);
@@ -435,6 +434,31 @@ export function settlePendingWrite(
   return { message: `✗ ${capitalise(interruptedMessage(journal))}.\nRien d’autre n’a été fait.`, exitCode: 1 };
 }
 
+/** What `guardInterruptions` gives a command. */
+export interface Interruptions {
+  onStep: (done: number, total: number) => void;
+  afterWrite: () => Promise<void>;
+}
+
+/**
+ * A writing command's first step: settles a pending write (`settlePendingWrite`), prints what
+ * that says, and ends the command with its exit code when it must not go on (a write finished
+ * or undone, or another one still pending).
+ */
+export async function settleBeforeWriting(
+  root: string,
+  contentDir: string,
+  request: { undo: boolean; dryRun?: boolean; same: (journal: Journal) => boolean },
+  interruptions: Interruptions,
+): Promise<void> {
+  const settled = settlePendingWrite(root, contentDir, { ...request, onStep: interruptions.onStep });
+  if (settled.message) (settled.exitCode ? console.error : console.log)(settled.message);
+  if (settled.exitCode !== undefined) {
+    await interruptions.afterWrite();
+    process.exit(settled.exitCode);
+  }
+}
+
 const SIGNALS = { SIGINT: ['Ctrl+C', 130], SIGTERM: ['SIGTERM', 143], SIGHUP: ['terminal fermé', 129] } as const;
 
 /**
@@ -448,7 +472,7 @@ const SIGNALS = { SIGINT: ['Ctrl+C', 130], SIGTERM: ['SIGTERM', 143], SIGHUP: ['
  * Returns the `onStep` to give the writer, and `afterWrite`, for the command to await once it has
  * said what it wrote: a signal received meanwhile would otherwise be lost when the command ends.
  */
-export function guardInterruptions(): { onStep: (done: number, total: number) => void; afterWrite: () => Promise<void> } {
+export function guardInterruptions(): Interruptions {
   let guarding = false;
   return {
     onStep: () => {

@@ -67,6 +67,9 @@ export interface SheetProblem {
 }
 
 /** A sheet or a CSV file as text: `rows[0]` is the header line, `rows[i]` is spreadsheet row i + 1. */
+/** Where a problem of the whole table is: its sheet, or its CSV file. */
+export const placeOf = (table: Table): { sheet: string; csv?: boolean } => ({ sheet: table.name, ...(table.csv ? { csv: true } : {}) });
+
 export interface Table {
   name: string;
   csv?: boolean;
@@ -549,7 +552,7 @@ export function readHeaders(
   table: Table,
   expected: readonly string[],
 ): { col: Map<string, number>; missing: string[]; problems: SheetProblem[]; unknown: UnknownColumn[]; warnings: SheetProblem[] } {
-  const place = { sheet: table.name, ...(table.csv ? { csv: true } : {}) };
+  const place = placeOf(table);
   const col = new Map<string, number>();
   const problems: SheetProblem[] = [];
   const unknown: UnknownColumn[] = [];
@@ -595,8 +598,7 @@ export const filledCells = (rows: number[]) =>
 /** A problem about a whole column, placed on its header cell. */
 export function headerProblem(table: Table, u: UnknownColumn, message: string, allowed: string): SheetProblem {
   return {
-    sheet: table.name,
-    ...(table.csv ? { csv: true } : {}),
+    ...placeOf(table),
     row: 1,
     column: `${columnLetter(u.index + 1)} (${u.header})`,
     value: u.header,
