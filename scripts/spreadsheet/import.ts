@@ -190,7 +190,7 @@ const numberMessage = (found: string, expected: string) =>
   'choisissez dans la fenêtre « Import de texte » la langue « Français (France) » et le type « Texte » pour cette colonne ; ' +
   'ou réglez la langue du tableur sur le français (Outils › Options › Paramètres linguistiques › Langues › Paramètre local)';
 
-/** One row's new-round cells, read with the row and judged once the whole sheet is read (`newRoundOf`). */
+/** One row's new-round cells, read with the row and judged once the whole sheet is read (`addNewRound`). */
 interface NewRoundRow {
   at: { sheet: string; csv?: boolean; row: number };
   action: Action;
@@ -205,130 +205,6 @@ const todayInParis = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'E
 
 /** The default note of that entry, when the référent gives none with --note. */
 export const defaultUpdateNote = (label: string) => `${label} : statuts des actions mis à jour.`;
-
-/**
- * The new round of one sheet (issue 20). The column comes pre-filled with each action's latest
- * status; a document takes part in the round when its column says something the export did not
- * (a status changed or typed, a comment). Then every action must have a status: one left empty is
- * refused, all listed, unless the référent said in words that they go unreviewed
- * (--non-evalues) — never most statuses vanishing from the published plan unnoticed. Statuses
- * left as pre-filled are confirmed; the document gets the round and a dated `updates` entry.
- */
-function newRoundOf(
-  rows: NewRoundRow[],
-  context: { table: Table; convention: Convention; codes: string[]; where: string; whereComment: string; options: ImportOptions },
-): { problems: SheetProblem[]; changes: Change[]; notReviewed: NotReviewed[]; leftOut: boolean; edits: Map<string, FrontmatterEdit[]> } {
-  const { table, convention, codes, where, whereComment, options } = context;
-  const { newRound } = options;
-  const result = {
-    problems: [] as SheetProblem[],
-    changes: [] as Change[],
-    notReviewed: [] as NotReviewed[],
-    leftOut: false,
-    edits: new Map<string, FrontmatterEdit[]>(),
-  };
-  const said = rows.filter((r) => (r.value !== '' && r.value !== r.prefill) || r.comment !== '');
-  if (said.length === 0) {
-    result.leftOut = newRound !== undefined && rows.length > 0;
-    return result;
-  }
-  const commentAlone = (r: NewRoundRow) => r.value === '' && r.comment !== '';
-  for (const r of rows.filter(commentAlone)) {
-    result.problems.push({
-      ...r.at,
-      column: whereComment,
-      value: r.comment,
-      message: 'commentaire sans statut : un commentaire accompagne le statut de l’action à ce bilan',
-      allowed: `un statut dans la colonne de gauche (${codes.join(', ')})`,
-    });
-  }
-  if (!newRound) {
-    for (const r of said.filter((r) => !commentAlone(r))) {
-      result.problems.push({
-        ...r.at,
-        column: where,
-        value: r.value || r.comment,
-        message:
-          'nouveau bilan : dites lequel en relançant avec --bilan <identifiant> --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>"',
-      });
-    }
-    return result;
-  }
-  if ((convention.data.rounds ?? []).some((r) => r.id === newRound.id)) {
-    result.problems.push({
-      ...placeOf(table),
-      column: where,
-      value: newRound.id,
-      message: 'ce bilan existe déjà dans le document : sa colonne est celle de son libellé',
-      allowed: 'un identifiant de bilan nouveau',
-    });
-    return result;
-  }
-  const empty = rows.filter((r) => r.value === '' && !r.action.data.withdrawn);
-  for (const r of rows) {
-    if (r.value !== '' && !codes.includes(r.value)) {
-      result.problems.push({
-        ...r.at,
-        column: where,
-        value: r.value,
-        message: 'statut inconnu pour ce document',
-        allowed: codes.join(', '),
-      });
-    }
-  }
-  if (empty.length > 0 && !options.allowNotReviewed) {
-    result.problems.push({
-      ...placeOf(table),
-      column: where,
-      value: '(vide)',
-      message:
-        `nouveau bilan « ${newRound.label} » : ${empty.length === 1 ? '1 action n’a' : `${empty.length} actions n’ont`} pas de statut ` +
-        `(${rowList(
-          empty.map((r) => r.at.row),
-          Infinity,
-        )} : ${empty.map((r) => r.action.id).join(', ')}) ; publiées ainsi, elles apparaîtraient « sans statut » sur le site. ` +
-        'Donnez à chacune son statut (celui du dernier bilan s’il n’a pas changé : exportez un nouveau classeur, la colonne y est pré-remplie), ' +
-        'ou, si elles n’ont vraiment pas été évaluées, relancez l’import avec --non-evalues',
-      allowed: codes.join(', '),
-    });
-  }
-  if (result.problems.length > 0) return result;
-  for (const r of rows) {
-    if (r.value === '') {
-      if (!r.action.data.withdrawn)
-        result.notReviewed.push({ action: r.action.id, sheet: table.name, row: r.at.row, round: newRound.label });
-      continue;
-    }
-    const comment = r.comment === '' ? undefined : r.comment;
-    result.edits.set(r.action.file, [{ kind: 'add-status', round: newRound.id, status: r.value, comment }]);
-    if (comment !== undefined) {
-      result.changes.push({
-        action: r.action.id,
-        file: r.action.file,
-        kind: 'commentaire',
-        round: newRound.label,
-        from: '(aucun)',
-        to: comment,
-      });
-    }
-    result.changes.push({
-      action: r.action.id,
-      file: r.action.file,
-      kind: 'statut',
-      round: newRound.label,
-      newRound: true,
-      from: r.prefill || '(aucun)',
-      to: r.value,
-    });
-  }
-  const update = {
-    kind: 'add-update',
-    date: options.today ?? todayInParis(),
-    note: options.note ?? defaultUpdateNote(newRound.label),
-  } as const;
-  result.edits.set(convention.file, [{ kind: 'add-round', round: newRound }, update]);
-  return result;
-}
 
 /**
  * What the import gathers, table after table, before anything is written: every problem at once,
@@ -382,7 +258,7 @@ interface Row {
 }
 
 /** "G (Bilan 2025)": a column as a problem names it. */
-const where = (sheet: Sheet, header: string) => `${columnLetter(sheet.col.get(header)! + 1)} (${header})`;
+const whereColumn = (sheet: Sheet, header: string) => `${columnLetter(sheet.col.get(header)! + 1)} (${header})`;
 
 /** Checks the tables (sheets or CSV files) against the content, then writes the changes. */
 export function importTables(tables: Table[], options: ImportOptions): ImportResult {
@@ -495,7 +371,7 @@ function readRow(sheet: Sheet, cells: string[], index: number, content: ContentI
   // Every cell read is checked first: a value that could not be read, or an invisible character.
   const unusable = expected.flatMap((h) => {
     const problem = cellProblem(table, index, col.get(h)!, sheet.multiline.has(h));
-    return problem ? [{ ...at, column: where(sheet, h), ...problem }] : [];
+    return problem ? [{ ...at, column: whereColumn(sheet, h), ...problem }] : [];
   });
   if (unusable.length > 0) {
     outcome.problems.push(...unusable);
@@ -508,7 +384,7 @@ function readRow(sheet: Sheet, cells: string[], index: number, content: ContentI
   if (!action || action.data.convention !== convention.id) {
     outcome.problems.push({
       ...at,
-      column: where(sheet, HEAD_COLUMNS.id),
+      column: whereColumn(sheet, HEAD_COLUMNS.id),
       value: id,
       message: 'identifiant d’action inconnu dans ce document',
       allowed: 'l’identifiant exporté (colonne verrouillée), par exemple ' + sheet.doc.actions[0]!.id,
@@ -516,7 +392,12 @@ function readRow(sheet: Sheet, cells: string[], index: number, content: ContentI
     return undefined;
   }
   if (content.seen.has(id)) {
-    outcome.problems.push({ ...at, column: where(sheet, HEAD_COLUMNS.id), value: id, message: 'action présente sur plusieurs lignes' });
+    outcome.problems.push({
+      ...at,
+      column: whereColumn(sheet, HEAD_COLUMNS.id),
+      value: id,
+      message: 'action présente sur plusieurs lignes',
+    });
     return undefined;
   }
   content.seen.add(id);
@@ -538,7 +419,7 @@ function checkLocked(sheet: Sheet, { at, action, get }: Row, outcome: Outcome): 
     if (get(h) !== value) {
       outcome.problems.push({
         ...at,
-        column: where(sheet, h),
+        column: whereColumn(sheet, h),
         value: get(h),
         message: readAsNumber(get(h), value)
           ? numberMessage(get(h), value)
@@ -570,7 +451,7 @@ function readRounds(sheet: Sheet, row: Row, fileEdits: FrontmatterEdit[], outcom
     if (value === '') {
       outcome.problems.push({
         ...at,
-        column: where(sheet, round.label),
+        column: whereColumn(sheet, round.label),
         value: '(vide)',
         message: 'statut effacé : l’import ne supprime pas un statut publié',
         allowed: before,
@@ -580,7 +461,7 @@ function readRounds(sheet: Sheet, row: Row, fileEdits: FrontmatterEdit[], outcom
     if (!codes.includes(value)) {
       outcome.problems.push({
         ...at,
-        column: where(sheet, round.label),
+        column: whereColumn(sheet, round.label),
         value,
         message: 'statut inconnu pour ce document',
         allowed: codes.join(', ') || '(aucun : ce document ne suit pas de statut)',
@@ -619,7 +500,7 @@ function roundComment(
   if (value === '') {
     outcome.problems.push({
       ...at,
-      column: where(sheet, header),
+      column: whereColumn(sheet, header),
       value: '(vide)',
       message: 'commentaire effacé : l’import ne supprime pas un commentaire publié (retirez-le du fichier de l’action)',
       allowed: before,
@@ -629,7 +510,7 @@ function roundComment(
   if (!hasStatus) {
     outcome.problems.push({
       ...at,
-      column: where(sheet, header),
+      column: whereColumn(sheet, header),
       value,
       message: 'commentaire sans statut : un commentaire accompagne le statut de l’action à ce bilan',
       allowed: `un statut dans la colonne de gauche (${sheet.codes.join(', ') || 'aucun : ce document ne suit pas de statut'})`,
@@ -647,7 +528,7 @@ function roundComment(
   return value;
 }
 
-/** The row's new-round cells, judged with the whole table's by `newRoundOf`. */
+/** The row's new-round cells, judged with the whole table's by `addNewRound`. */
 function newRoundCells(sheet: Sheet, { at, action, get }: Row): NewRoundRow {
   return {
     at,
@@ -668,7 +549,7 @@ function readTexts(sheet: Sheet, { at, action, get }: Row, fileEdits: Frontmatte
     const value = get(h);
     if (value === d[field]) continue;
     if (value === '') {
-      outcome.problems.push({ ...at, column: where(sheet, h), value: '(vide)', message: `${kind} vide`, allowed: 'un texte' });
+      outcome.problems.push({ ...at, column: whereColumn(sheet, h), value: '(vide)', message: `${kind} vide`, allowed: 'un texte' });
       continue;
     }
     fileEdits.push({ kind: 'set', path: [field], value });
@@ -676,22 +557,110 @@ function readTexts(sheet: Sheet, { at, action, get }: Row, fileEdits: Frontmatte
   }
 }
 
-/** The new round of the table's document (`newRoundOf`), merged into the outcome. */
+/**
+ * The new round of one sheet (issue 20). The column comes pre-filled with each action's latest
+ * status; a document takes part in the round when its column says something the export did not
+ * (a status changed or typed, a comment). Then every action must have a status: one left empty is
+ * refused, all listed, unless the référent said in words that they go unreviewed
+ * (--non-evalues) — never most statuses vanishing from the published plan unnoticed. Statuses
+ * left as pre-filled are confirmed; the document gets the round and a dated `updates` entry.
+ */
 function addNewRound(sheet: Sheet, rows: NewRoundRow[], options: ImportOptions, outcome: Outcome): void {
+  const said = rows.filter((r) => (r.value !== '' && r.value !== r.prefill) || r.comment !== '');
+  if (said.length === 0) {
+    if (options.newRound !== undefined && rows.length > 0) outcome.leftOut.push(sheet.doc.name);
+    return;
+  }
+  const problems = newRoundProblems(sheet, rows, said, options);
+  outcome.problems.push(...problems);
+  if (problems.length === 0 && options.newRound) writeNewRound(sheet, rows, options.newRound, options, outcome);
+}
+
+/** What keeps a sheet's new round from being imported: a comment alone, no round named, a round the document has, statuses unknown or missing. */
+function newRoundProblems(sheet: Sheet, rows: NewRoundRow[], said: NewRoundRow[], options: ImportOptions): SheetProblem[] {
   const { table, convention, codes } = sheet;
-  const round = newRoundOf(rows, {
-    table,
-    convention,
-    codes,
-    where: where(sheet, NEW_ROUND_HEADER),
-    whereComment: where(sheet, NEW_ROUND_COMMENT_HEADER),
-    options,
-  });
-  outcome.problems.push(...round.problems);
-  outcome.changes.push(...round.changes);
-  outcome.notReviewed.push(...round.notReviewed);
-  if (round.leftOut) outcome.leftOut.push(sheet.doc.name);
-  for (const [file, e] of round.edits) outcome.edits.set(file, [...(outcome.edits.get(file) ?? []), ...e]);
+  const { newRound } = options;
+  const where = whereColumn(sheet, NEW_ROUND_HEADER);
+  const problems: SheetProblem[] = [];
+  const commentAlone = (r: NewRoundRow) => r.value === '' && r.comment !== '';
+  for (const r of rows.filter(commentAlone)) {
+    problems.push({
+      ...r.at,
+      column: whereColumn(sheet, NEW_ROUND_COMMENT_HEADER),
+      value: r.comment,
+      message: 'commentaire sans statut : un commentaire accompagne le statut de l’action à ce bilan',
+      allowed: `un statut dans la colonne de gauche (${codes.join(', ')})`,
+    });
+  }
+  if (!newRound) {
+    for (const r of said.filter((r) => !commentAlone(r))) {
+      problems.push({
+        ...r.at,
+        column: where,
+        value: r.value || r.comment,
+        message:
+          'nouveau bilan : dites lequel en relançant avec --bilan <identifiant> --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>"',
+      });
+    }
+    return problems;
+  }
+  if ((convention.data.rounds ?? []).some((r) => r.id === newRound.id)) {
+    problems.push({
+      ...placeOf(table),
+      column: where,
+      value: newRound.id,
+      message: 'ce bilan existe déjà dans le document : sa colonne est celle de son libellé',
+      allowed: 'un identifiant de bilan nouveau',
+    });
+    return problems;
+  }
+  for (const r of rows) {
+    if (r.value !== '' && !codes.includes(r.value)) {
+      problems.push({ ...r.at, column: where, value: r.value, message: 'statut inconnu pour ce document', allowed: codes.join(', ') });
+    }
+  }
+  const empty = rows.filter((r) => r.value === '' && !r.action.data.withdrawn);
+  if (empty.length > 0 && !options.allowNotReviewed) {
+    problems.push({
+      ...placeOf(table),
+      column: where,
+      value: '(vide)',
+      message:
+        `nouveau bilan « ${newRound.label} » : ${empty.length === 1 ? '1 action n’a' : `${empty.length} actions n’ont`} pas de statut ` +
+        `(${rowList(
+          empty.map((r) => r.at.row),
+          Infinity,
+        )} : ${empty.map((r) => r.action.id).join(', ')}) ; publiées ainsi, elles apparaîtraient « sans statut » sur le site. ` +
+        'Donnez à chacune son statut (celui du dernier bilan s’il n’a pas changé : exportez un nouveau classeur, la colonne y est pré-remplie), ' +
+        'ou, si elles n’ont vraiment pas été évaluées, relancez l’import avec --non-evalues',
+      allowed: codes.join(', '),
+    });
+  }
+  return problems;
+}
+
+/** The new round's edits: a status (and its comment) added to each action, the round and a dated update entry to the document. */
+function writeNewRound(sheet: Sheet, rows: NewRoundRow[], newRound: NewRound, options: ImportOptions, outcome: Outcome): void {
+  const { table, convention } = sheet;
+  const add = (file: string, edits: FrontmatterEdit[]) => outcome.edits.set(file, [...(outcome.edits.get(file) ?? []), ...edits]);
+  for (const r of rows) {
+    const { action } = r;
+    if (r.value === '') {
+      if (!action.data.withdrawn) outcome.notReviewed.push({ action: action.id, sheet: table.name, row: r.at.row, round: newRound.label });
+      continue;
+    }
+    const comment = r.comment === '' ? undefined : r.comment;
+    add(action.file, [{ kind: 'add-status', round: newRound.id, status: r.value, comment }]);
+    const change = { action: action.id, file: action.file, round: newRound.label };
+    if (comment !== undefined) outcome.changes.push({ ...change, kind: 'commentaire', from: '(aucun)', to: comment });
+    outcome.changes.push({ ...change, kind: 'statut', newRound: true, from: r.prefill || '(aucun)', to: r.value });
+  }
+  const update = {
+    kind: 'add-update',
+    date: options.today ?? todayInParis(),
+    note: options.note ?? defaultUpdateNote(newRound.label),
+  } as const;
+  add(convention.file, [{ kind: 'add-round', round: newRound }, update]);
 }
 
 /**
