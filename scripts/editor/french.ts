@@ -150,9 +150,3 @@ export function completeFrench(french: Strings, english: Strings, texts = FRENCH
   for (const [key, value] of Object.entries(texts)) setDotted(result, key, value);
   return result;
 }
-
-/** The keys of the English file that a French file still lacks: texts the CMS would show in English. */
-export function englishLeft(french: Strings, english: Strings): string[] {
-  const known = flatStrings(french);
-  return [...flatStrings(english).keys()].filter((key) => !known.has(key));
-}

@@ -26,7 +26,7 @@ import { cmsConfigYaml } from './config.ts';
 import { completeFrench, CONFIGURATION_MESSAGE, FRENCH_TEXTS, type Strings } from './french.ts';
 
 /** The project's node_modules: the only folder the editor serves files from. */
-export const NODE_MODULES = join(process.cwd(), 'node_modules');
+const NODE_MODULES = join(process.cwd(), 'node_modules');
 
 /** Where Sveltia CMS is installed (a development dependency). */
 export const CMS_DIR = join(NODE_MODULES, '@sveltia', 'cms');
@@ -97,7 +97,7 @@ export const ERROR_TEXTS = {
 } as const;
 export type ErrorStatus = keyof typeof ERROR_TEXTS;
 
-export const ADMIN_PAGE = `<!doctype html>
+const ADMIN_PAGE = `<!doctype html>
 <html lang="fr">
   <head>
     <meta charset="utf-8" />
@@ -118,7 +118,7 @@ export const ADMIN_PAGE = `<!doctype html>
  * stored, so a first visit gets French even in an English browser. A choice made later in the
  * CMS settings is kept.
  */
-export const STARTUP_SCRIPT = `try {
+const STARTUP_SCRIPT = `try {
   const key = 'sveltia-cms.prefs';
   const prefs = JSON.parse(localStorage.getItem(key) || '{}');
   if (!prefs.locale) localStorage.setItem(key, JSON.stringify({ ...prefs, locale: 'fr' }));
@@ -225,7 +225,7 @@ export function localBundle(source: string, fonts = localFonts()): { code: strin
 const FRENCH_LOCALE = /^@sveltia\/cms(?:@[0-9A-Za-z.+-]+)?\/locales\/fr\.json$/;
 
 /** The CMS's French strings completed with francais.ts, as served to the browser. */
-export function frenchLocaleJson(cmsDir = CMS_DIR): string {
+function frenchLocaleJson(cmsDir = CMS_DIR): string {
   const read = (name: string) => JSON.parse(readFileSync(join(cmsDir, 'locales', `${name}.json`), 'utf8')) as Strings;
   return JSON.stringify(completeFrench(read('fr'), read('en-US')));
 }
@@ -359,7 +359,7 @@ export function answerErrors(
  * A request Node cannot even parse (garbage bytes, a broken request line or header) never reaches
  * the listener: it is answered here, 400 with the same headers, and the connection closed.
  */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();
     return;

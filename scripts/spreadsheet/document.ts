@@ -1,5 +1,5 @@
 /**
- * The one writer of a new document's files, shared by the template import (modele.ts) and
+ * The one writer of a new document's files, shared by the template import (template.ts) and
  * `npm run nouveau:document`: it names the files after the document's own level words (as the
  * existing content does: `axe-1`, `axe-1-objectif-2`, `action-12`, `theme-3`, `axe-2-action-1`),
  * renders their front matter, validates them together with the existing content (the same
@@ -46,7 +46,7 @@ interface Levels {
 }
 
 /** File names (without extension) of a document's entries, after its level words and printed numbers. */
-export const fileNames = (levels: Levels) => {
+const fileNames = (levels: Levels) => {
   const axis = (n: string) => `${slugify(levels.axis.singular)}-${slugify(n)}`;
   const objective = (a: string, n: string) => `${axis(a)}-${slugify(levels.objective.singular)}-${slugify(n)}`;
   const action = (a: string, o: string | undefined, n: string) => {

@@ -9,7 +9,7 @@ import { formatImportProblem, formatSummary, formatWarnings, importCsv, importWo
 import { ReadError, readWorkbook } from './reading.ts';
 import { importTemplate, isTemplate } from './template.ts';
 import { ContentError } from '../../src/model/problems.ts';
-import { guardInterruptions, importOrigin, sameSources, settlePendingWrite } from './journal.ts';
+import { guardInterruptions, importOrigin, sameSources, settleBeforeWriting } from './journal.ts';
 
 const USAGE = `Usage : npm run tableur:importer -- classeur.xlsx (ou .ods) [options]
    ou : npm run tableur:importer -- document.csv [autre.csv …] [options]
@@ -53,17 +53,12 @@ const interruptions = guardInterruptions();
 if (values.annuler && positionals.length > 0) {
   usageError(USAGE, 'L’option --annuler s’emploie sans fichier : npm run tableur:importer -- --annuler [--contenu dossier]');
 }
-const settled = settlePendingWrite(process.cwd(), values.contenu, {
-  undo: values.annuler,
-  dryRun: values.essai,
-  same: (journal) => sameSources(journal, positionals),
-  onStep: interruptions.onStep,
-});
-if (settled.message) (settled.exitCode ? console.error : console.log)(settled.message);
-if (settled.exitCode !== undefined) {
-  await interruptions.afterWrite();
-  process.exit(settled.exitCode);
-}
+await settleBeforeWriting(
+  process.cwd(),
+  values.contenu,
+  { undo: values.annuler, dryRun: values.essai, same: (journal) => sameSources(journal, positionals) },
+  interruptions,
+);
 // ─────────────────────────────────────────────────────────────────────────────────────────────────
 if (values.bilan !== undefined && (values.libelle === undefined || (values.date === undefined && values.periode === undefined))) {
   usageError(USAGE, 'Un nouveau bilan demande --bilan <identifiant>, --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>".');

@@ -1,5 +1,5 @@
 /**
- * Reads a follow-up workbook (see classeur.ts) or its CSV files back, checks every row, and writes
+ * Reads a follow-up workbook (see workbook.ts) or its CSV files back, checks every row, and writes
  * the changed statuses, comments, titles and wordings into the actions' MDX files. Nothing is written while anything is
  * wrong: every problem is reported at once, with its sheet, row, column, value and what is allowed.
  */
@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { validateAll, type RawFile } from '../../src/model/validate.ts';
 import { formatProblem, type Problem } from '../../src/model/problems.ts';
+import { countOf } from '../../src/lib/french.ts';
 import {
   GUIDE_SHEET,
   HEAD_COLUMNS,
@@ -24,7 +25,7 @@ import {
   type Convention,
 } from './workbook.ts';
 import { applyToData, editFrontmatter, type FrontmatterEdit, type NewRound } from './frontmatter.ts';
-import { CsvError, CsvTooLarge, readCsv } from './csv.ts';
+import { CsvError, CsvTooLarge, readCsv } from '../../src/open-data/csv.ts';
 import { writeContent, type WriteOptions } from './journal.ts';
 import {
   cellProblem,
@@ -34,7 +35,9 @@ import {
   readHeaders,
   readInputFile,
   ReadError,
+  placeOf,
   readWorkbook,
+  rowList,
   filledCells,
   headerProblem,
   sheetTable,
@@ -129,12 +132,6 @@ export interface ImportOptions extends WriteOptions {
   today?: string;
 }
 
-/** Checks the tables (sheets or CSV files) against the content, then writes the changes. */
-export function importTables(tables: Table[], options: ImportOptions): ImportResult {
-  const warnings: SheetProblem[] = [];
-  return { ...checkAndWrite(tables, options, warnings), warnings };
-}
-
 /**
  * A header that names a review round (« Bilan 2030 », « Commentaire (…) ») the document does not
  * have: statuses typed there would be lost, so such a column, once filled, is an error; any other
@@ -186,14 +183,14 @@ export function readAsNumber(found: string, expected: string): boolean {
  * The cause of such a change (issue 20): the spreadsheet's automatic number recognition, set for
  * a language where the point is the decimal separator (LibreOffice in English), and how to avoid it.
  */
-export const numberMessage = (found: string, expected: string) =>
+const numberMessage = (found: string, expected: string) =>
   `colonne verrouillée modifiée : le tableur a lu « ${expected} » comme un nombre et l’a réécrit « ${found} » ` +
   '(reconnaissance automatique des nombres, réglée pour une langue où le point sépare les décimales, comme l’anglais). ' +
   'Pour l’éviter : exportez un nouveau classeur et ne retapez pas les cellules grises ; pour un fichier CSV ouvert dans LibreOffice, ' +
   'choisissez dans la fenêtre « Import de texte » la langue « Français (France) » et le type « Texte » pour cette colonne ; ' +
   'ou réglez la langue du tableur sur le français (Outils › Options › Paramètres linguistiques › Langues › Paramètre local)';
 
-/** One row's new-round cells, read with the row and judged once the whole sheet is read (`newRoundOf`). */
+/** One row's new-round cells, read with the row and judged once the whole sheet is read (`addNewRound`). */
 interface NewRoundRow {
   at: { sheet: string; csv?: boolean; row: number };
   action: Action;
@@ -210,6 +207,357 @@ const todayInParis = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'E
 export const defaultUpdateNote = (label: string) => `${label} : statuts des actions mis à jour.`;
 
 /**
+ * What the import gathers, table after table, before anything is written: every problem at once,
+ * the changes for the summary, and the edits of each file (applied only when there is no problem).
+ */
+interface Outcome {
+  problems: (SheetProblem | Problem)[];
+  warnings: SheetProblem[];
+  changes: Change[];
+  edits: Map<string, FrontmatterEdit[]>;
+  notReviewed: NotReviewed[];
+  leftOut: string[];
+}
+
+type DocumentSheet = ReturnType<typeof documentSheets>[number];
+
+/** The content the tables are checked against, read and indexed once. */
+interface ContentIndex {
+  files: RawFile[];
+  actionsById: Map<string, Action>;
+  /** Documents by sheet name (workbooks). */
+  byName: Map<string, DocumentSheet>;
+  /** Documents by identifier (CSV files). */
+  byId: Map<string, DocumentSheet>;
+  /** Documents already given by a table, and actions already read from a row: each may come once. */
+  used: Set<string>;
+  seen: Set<string>;
+}
+
+/** One table whose headers are right: its document and where each column is. */
+interface Sheet {
+  table: Table;
+  place: { sheet: string; csv?: boolean };
+  doc: DocumentSheet;
+  convention: Convention;
+  /** The document's status codes: empty for a document that follows no status. */
+  codes: string[];
+  rounds: NonNullable<Convention['data']['rounds']>;
+  expected: string[];
+  col: Map<string, number>;
+  /** Columns whose cells may span lines. */
+  multiline: Set<string>;
+}
+
+/** One row of a known action, its cells read. */
+interface Row {
+  at: { sheet: string; csv?: boolean; row: number };
+  action: Action;
+  /** The trimmed cell of a column. */
+  get: (header: string) => string;
+}
+
+/** "G (Bilan 2025)": a column as a problem names it. */
+const whereColumn = (sheet: Sheet, header: string) => `${columnLetter(sheet.col.get(header)! + 1)} (${header})`;
+
+/** Checks the tables (sheets or CSV files) against the content, then writes the changes. */
+export function importTables(tables: Table[], options: ImportOptions): ImportResult {
+  const content = indexContent(options.root, options.contentDir);
+  const outcome: Outcome = { problems: [], warnings: [], changes: [], edits: new Map(), notReviewed: [], leftOut: [] };
+  for (const table of tables) {
+    const doc = tableDocument(table, content, outcome);
+    const sheet = doc && checkHeaders(table, doc, outcome);
+    if (!sheet) continue;
+    const newRows = readRows(sheet, content, outcome);
+    if (sheet.codes.length > 0) addNewRound(sheet, newRows, options, outcome);
+  }
+  const written = outcome.problems.length > 0 ? [] : writeChanges(content.files, outcome, options);
+  const { problems, warnings, changes, notReviewed, leftOut } = outcome;
+  return { problems, warnings, changes, notReviewed, leftOut, written };
+}
+
+function indexContent(root: string, contentDir = 'content'): ContentIndex {
+  const { files, entries } = loadContent(root, contentDir);
+  const sheets = documentSheets(entries);
+  return {
+    files,
+    actionsById: new Map(entries.actions.map((a) => [a.id, a])),
+    byName: new Map(sheets.map((d) => [d.name, d])),
+    byId: new Map(sheets.map((d) => [d.convention.id, d])),
+    used: new Set(),
+    seen: new Set(),
+  };
+}
+
+/**
+ * The document of a table: a sheet is known by its name; a CSV file by its name (<document>.csv)
+ * or else by its first identifier. Each document may be given once.
+ */
+function tableDocument(table: Table, content: ContentIndex, outcome: Outcome): DocumentSheet | undefined {
+  const { byId, byName, used } = content;
+  const place = placeOf(table);
+  const firstId = table.rows[1]?.[table.rows[0]?.findIndex((h) => h.trim() === HEAD_COLUMNS.id) ?? -1]?.trim() ?? '';
+  const doc = table.csv ? (byId.get(table.name.replace(/\.csv$/i, '')) ?? byId.get(firstId.split('/')[0]!)) : byName.get(table.name);
+  if (!doc) {
+    outcome.problems.push({
+      ...place,
+      message: table.csv
+        ? 'document introuvable : nommez le fichier d’après le document (<document>.csv), comme à l’export'
+        : 'feuille inconnue (renommée ou ajoutée ?)',
+      allowed: table.csv ? [...byId.keys()].map((id) => `${id}.csv`).join(', ') : [...byName.keys()].join(', '),
+    });
+    return undefined;
+  }
+  if (used.has(doc.convention.id)) {
+    outcome.problems.push({ ...place, message: `document « ${doc.convention.id} » donné deux fois`, allowed: 'un fichier par document' });
+    return undefined;
+  }
+  used.add(doc.convention.id);
+  return doc;
+}
+
+/**
+ * The header check: every expected column found once, an unknown column that looks like a round
+ * refused once filled, any other unknown column a warning. The rows are read only when it passes.
+ */
+function checkHeaders(table: Table, doc: DocumentSheet, outcome: Outcome): Sheet | undefined {
+  const { convention } = doc;
+  const place = placeOf(table);
+  const codes = scaleCodes(convention);
+  const rounds = convention.data.rounds ?? [];
+  const expected = sheetHeaders(convention);
+  const headers = readHeaders(table, expected);
+  outcome.problems.push(...headers.problems);
+  for (const u of headers.unknown) {
+    if (ROUND_LIKE.test(u.header) && u.filled.length > 0) outcome.problems.push(unknownRound(table, u, rounds, codes));
+    else outcome.warnings.push(unknownColumnWarning(table, u, expected));
+  }
+  outcome.warnings.push(...headers.warnings);
+  if (headers.missing.length > 0) {
+    outcome.problems.push({ ...place, row: 1, message: missingMessage(headers.missing, rounds), allowed: expected.join(', ') });
+    return undefined;
+  }
+  if (headers.problems.length > 0) return undefined;
+  // Wordings and comments may span lines; identifiers, numbers, titles, statuses and lists may not.
+  const multiline = new Set([HEAD_COLUMNS.wording, NEW_ROUND_COMMENT_HEADER, ...rounds.map((r) => commentHeader(r.label))]);
+  return { table, place, doc, convention, codes, rounds, expected, col: headers.col, multiline };
+}
+
+/**
+ * The row reader: each row of an action goes through one handler per column group (locked
+ * columns, review rounds, texts); the new-round cells are kept for `addNewRound`, which judges
+ * them once the whole table is read.
+ */
+function readRows(sheet: Sheet, content: ContentIndex, outcome: Outcome): NewRoundRow[] {
+  const newRows: NewRoundRow[] = [];
+  sheet.table.rows.forEach((cells, index) => {
+    if (index === 0) return;
+    const row = readRow(sheet, cells, index, content, outcome);
+    if (!row) return;
+    const fileEdits: FrontmatterEdit[] = [];
+    checkLocked(sheet, row, outcome);
+    readRounds(sheet, row, fileEdits, outcome);
+    if (sheet.codes.length > 0) newRows.push(newRoundCells(sheet, row));
+    readTexts(sheet, row, fileEdits, outcome);
+    if (fileEdits.length > 0) outcome.edits.set(row.action.file, fileEdits);
+  });
+  return newRows;
+}
+
+/** A row's action, once every cell could be read; undefined for an empty row or a refused one. */
+function readRow(sheet: Sheet, cells: string[], index: number, content: ContentIndex, outcome: Outcome): Row | undefined {
+  const { table, col, expected, convention } = sheet;
+  const at = { ...sheet.place, row: index + 1 };
+  // Every cell read is checked first: a value that could not be read, or an invisible character.
+  const unusable = expected.flatMap((h) => {
+    const problem = cellProblem(table, index, col.get(h)!, sheet.multiline.has(h));
+    return problem ? [{ ...at, column: whereColumn(sheet, h), ...problem }] : [];
+  });
+  if (unusable.length > 0) {
+    outcome.problems.push(...unusable);
+    return undefined;
+  }
+  const get = (h: string) => (cells[col.get(h)!] ?? '').trim();
+  const id = get(HEAD_COLUMNS.id);
+  if (!id && expected.every((h) => get(h) === '')) return undefined;
+  const action = content.actionsById.get(id);
+  if (!action || action.data.convention !== convention.id) {
+    outcome.problems.push({
+      ...at,
+      column: whereColumn(sheet, HEAD_COLUMNS.id),
+      value: id,
+      message: 'identifiant d’action inconnu dans ce document',
+      allowed: 'l’identifiant exporté (colonne verrouillée), par exemple ' + sheet.doc.actions[0]!.id,
+    });
+    return undefined;
+  }
+  if (content.seen.has(id)) {
+    outcome.problems.push({
+      ...at,
+      column: whereColumn(sheet, HEAD_COLUMNS.id),
+      value: id,
+      message: 'action présente sur plusieurs lignes',
+    });
+    return undefined;
+  }
+  content.seen.add(id);
+  return { at, action, get };
+}
+
+/** Locked columns must read as the content does (someone may have lifted the protection). */
+function checkLocked(sheet: Sheet, { at, action, get }: Row, outcome: Outcome): void {
+  const d = action.data;
+  const lockedValues: Record<string, string> = {
+    [HEAD_COLUMNS.number]: d.number ?? '',
+    [HEAD_COLUMNS.axis]: d.axis,
+    [HEAD_COLUMNS.objective]: d.objective ?? '',
+    [TAIL_COLUMNS.responsible]: (d.responsible ?? []).join(', '),
+    [TAIL_COLUMNS.themes]: d.themes.join(', '),
+    [TAIL_COLUMNS.audience]: d.audience.join(', '),
+  };
+  for (const [h, value] of Object.entries(lockedValues)) {
+    if (get(h) !== value) {
+      outcome.problems.push({
+        ...at,
+        column: whereColumn(sheet, h),
+        value: get(h),
+        message: readAsNumber(get(h), value)
+          ? numberMessage(get(h), value)
+          : 'colonne verrouillée modifiée : elle ne peut pas l’être depuis le classeur',
+        allowed: value === '' ? '(vide)' : value,
+      });
+    }
+  }
+}
+
+/** The status and comment columns of the document's rounds: statuses set or added, comments set or added. */
+function readRounds(sheet: Sheet, row: Row, fileEdits: FrontmatterEdit[], outcome: Outcome): void {
+  const { rounds, codes } = sheet;
+  const { at, action, get } = row;
+  const statuses = action.data.statuses ?? [];
+  rounds.forEach((round, index) => {
+    const value = get(round.label);
+    const i = statuses.findIndex((s) => s.round === round.id);
+    const before = i >= 0 ? statuses[i]!.status : '';
+    const note = roundComment(sheet, row, round.label, statuses[i]?.comment, value !== '', outcome);
+    if (note !== undefined && i >= 0) {
+      fileEdits.push(
+        statuses[i]!.comment === undefined
+          ? { kind: 'add-key', path: ['statuses', i], key: 'comment', value: note }
+          : { kind: 'set', path: ['statuses', i, 'comment'], value: note },
+      );
+    }
+    if (value === before) return;
+    if (value === '') {
+      outcome.problems.push({
+        ...at,
+        column: whereColumn(sheet, round.label),
+        value: '(vide)',
+        message: 'statut effacé : l’import ne supprime pas un statut publié',
+        allowed: before,
+      });
+      return;
+    }
+    if (!codes.includes(value)) {
+      outcome.problems.push({
+        ...at,
+        column: whereColumn(sheet, round.label),
+        value,
+        message: 'statut inconnu pour ce document',
+        allowed: codes.join(', ') || '(aucun : ce document ne suit pas de statut)',
+      });
+      return;
+    }
+    if (i >= 0) fileEdits.push({ kind: 'set', path: ['statuses', i, 'status'], value });
+    else {
+      // Statuses go oldest round first: before the first one from a later round.
+      const later = statuses.findIndex((s) => rounds.findIndex((x) => x.id === s.round) > index);
+      fileEdits.push({ kind: 'add-status', round: round.id, status: value, comment: note, before: later >= 0 ? later : undefined });
+    }
+    outcome.changes.push({
+      action: action.id,
+      file: action.file,
+      kind: 'statut',
+      round: round.label,
+      from: before || '(aucun)',
+      to: value,
+    });
+  });
+}
+
+/** The comment cell of a round whose status is (or becomes) filled when `hasStatus`: the new comment, or undefined (unchanged or refused). */
+function roundComment(
+  sheet: Sheet,
+  { at, action, get }: Row,
+  roundLabel: string,
+  before: string | undefined,
+  hasStatus: boolean,
+  outcome: Outcome,
+): string | undefined {
+  const header = commentHeader(roundLabel);
+  const value = get(header);
+  if (value === (before ?? '')) return undefined;
+  if (value === '') {
+    outcome.problems.push({
+      ...at,
+      column: whereColumn(sheet, header),
+      value: '(vide)',
+      message: 'commentaire effacé : l’import ne supprime pas un commentaire publié (retirez-le du fichier de l’action)',
+      allowed: before,
+    });
+    return undefined;
+  }
+  if (!hasStatus) {
+    outcome.problems.push({
+      ...at,
+      column: whereColumn(sheet, header),
+      value,
+      message: 'commentaire sans statut : un commentaire accompagne le statut de l’action à ce bilan',
+      allowed: `un statut dans la colonne de gauche (${sheet.codes.join(', ') || 'aucun : ce document ne suit pas de statut'})`,
+    });
+    return undefined;
+  }
+  outcome.changes.push({
+    action: action.id,
+    file: action.file,
+    kind: 'commentaire',
+    round: roundLabel,
+    from: before ?? '(aucun)',
+    to: value,
+  });
+  return value;
+}
+
+/** The row's new-round cells, judged with the whole table's by `addNewRound`. */
+function newRoundCells(sheet: Sheet, { at, action, get }: Row): NewRoundRow {
+  return {
+    at,
+    action,
+    value: get(NEW_ROUND_HEADER),
+    comment: get(NEW_ROUND_COMMENT_HEADER),
+    prefill: prefilledStatus(sheet.convention, action),
+  };
+}
+
+/** The title and the wording: changed when the cell differs, refused when emptied. */
+function readTexts(sheet: Sheet, { at, action, get }: Row, fileEdits: FrontmatterEdit[], outcome: Outcome): void {
+  const d = action.data;
+  for (const [h, field, kind] of [
+    [HEAD_COLUMNS.title, 'title', 'titre'],
+    [HEAD_COLUMNS.wording, 'wording', 'libellé'],
+  ] as const) {
+    const value = get(h);
+    if (value === d[field]) continue;
+    if (value === '') {
+      outcome.problems.push({ ...at, column: whereColumn(sheet, h), value: '(vide)', message: `${kind} vide`, allowed: 'un texte' });
+      continue;
+    }
+    fileEdits.push({ kind: 'set', path: [field], value });
+    outcome.changes.push({ action: action.id, file: action.file, kind, from: d[field], to: value });
+  }
+}
+
+/**
  * The new round of one sheet (issue 20). The column comes pre-filled with each action's latest
  * status; a document takes part in the round when its column says something the export did not
  * (a status changed or typed, a comment). Then every action must have a status: one left empty is
@@ -217,29 +565,28 @@ export const defaultUpdateNote = (label: string) => `${label} : statuts des acti
  * (--non-evalues) — never most statuses vanishing from the published plan unnoticed. Statuses
  * left as pre-filled are confirmed; the document gets the round and a dated `updates` entry.
  */
-function newRoundOf(
-  rows: NewRoundRow[],
-  context: { table: Table; convention: Convention; codes: string[]; where: string; whereComment: string; options: ImportOptions },
-): { problems: SheetProblem[]; changes: Change[]; notReviewed: NotReviewed[]; leftOut: boolean; edits: Map<string, FrontmatterEdit[]> } {
-  const { table, convention, codes, where, whereComment, options } = context;
-  const { newRound } = options;
-  const result = {
-    problems: [] as SheetProblem[],
-    changes: [] as Change[],
-    notReviewed: [] as NotReviewed[],
-    leftOut: false,
-    edits: new Map<string, FrontmatterEdit[]>(),
-  };
+function addNewRound(sheet: Sheet, rows: NewRoundRow[], options: ImportOptions, outcome: Outcome): void {
   const said = rows.filter((r) => (r.value !== '' && r.value !== r.prefill) || r.comment !== '');
   if (said.length === 0) {
-    result.leftOut = newRound !== undefined && rows.length > 0;
-    return result;
+    if (options.newRound !== undefined && rows.length > 0) outcome.leftOut.push(sheet.doc.name);
+    return;
   }
+  const problems = newRoundProblems(sheet, rows, said, options);
+  outcome.problems.push(...problems);
+  if (problems.length === 0 && options.newRound) writeNewRound(sheet, rows, options.newRound, options, outcome);
+}
+
+/** What keeps a sheet's new round from being imported: a comment alone, no round named, a round the document has, statuses unknown or missing. */
+function newRoundProblems(sheet: Sheet, rows: NewRoundRow[], said: NewRoundRow[], options: ImportOptions): SheetProblem[] {
+  const { table, convention, codes } = sheet;
+  const { newRound } = options;
+  const where = whereColumn(sheet, NEW_ROUND_HEADER);
+  const problems: SheetProblem[] = [];
   const commentAlone = (r: NewRoundRow) => r.value === '' && r.comment !== '';
   for (const r of rows.filter(commentAlone)) {
-    result.problems.push({
+    problems.push({
       ...r.at,
-      column: whereComment,
+      column: whereColumn(sheet, NEW_ROUND_COMMENT_HEADER),
       value: r.comment,
       message: 'commentaire sans statut : un commentaire accompagne le statut de l’action à ce bilan',
       allowed: `un statut dans la colonne de gauche (${codes.join(', ')})`,
@@ -247,7 +594,7 @@ function newRoundOf(
   }
   if (!newRound) {
     for (const r of said.filter((r) => !commentAlone(r))) {
-      result.problems.push({
+      problems.push({
         ...r.at,
         column: where,
         value: r.value || r.comment,
@@ -255,325 +602,81 @@ function newRoundOf(
           'nouveau bilan : dites lequel en relançant avec --bilan <identifiant> --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>"',
       });
     }
-    return result;
+    return problems;
   }
   if ((convention.data.rounds ?? []).some((r) => r.id === newRound.id)) {
-    result.problems.push({
-      sheet: table.name,
-      ...(table.csv ? { csv: true } : {}),
+    problems.push({
+      ...placeOf(table),
       column: where,
       value: newRound.id,
       message: 'ce bilan existe déjà dans le document : sa colonne est celle de son libellé',
       allowed: 'un identifiant de bilan nouveau',
     });
-    return result;
+    return problems;
   }
-  const empty = rows.filter((r) => r.value === '' && !r.action.data.withdrawn);
   for (const r of rows) {
     if (r.value !== '' && !codes.includes(r.value)) {
-      result.problems.push({
-        ...r.at,
-        column: where,
-        value: r.value,
-        message: 'statut inconnu pour ce document',
-        allowed: codes.join(', '),
-      });
+      problems.push({ ...r.at, column: where, value: r.value, message: 'statut inconnu pour ce document', allowed: codes.join(', ') });
     }
   }
+  const empty = rows.filter((r) => r.value === '' && !r.action.data.withdrawn);
   if (empty.length > 0 && !options.allowNotReviewed) {
-    result.problems.push({
-      sheet: table.name,
-      ...(table.csv ? { csv: true } : {}),
+    problems.push({
+      ...placeOf(table),
       column: where,
       value: '(vide)',
       message:
         `nouveau bilan « ${newRound.label} » : ${empty.length === 1 ? '1 action n’a' : `${empty.length} actions n’ont`} pas de statut ` +
-        `(${allRows(empty.map((r) => r.at.row))} : ${empty.map((r) => r.action.id).join(', ')}) ; publiées ainsi, elles apparaîtraient « sans statut » sur le site. ` +
+        `(${rowList(
+          empty.map((r) => r.at.row),
+          Infinity,
+        )} : ${empty.map((r) => r.action.id).join(', ')}) ; publiées ainsi, elles apparaîtraient « sans statut » sur le site. ` +
         'Donnez à chacune son statut (celui du dernier bilan s’il n’a pas changé : exportez un nouveau classeur, la colonne y est pré-remplie), ' +
         'ou, si elles n’ont vraiment pas été évaluées, relancez l’import avec --non-evalues',
       allowed: codes.join(', '),
     });
   }
-  if (result.problems.length > 0) return result;
+  return problems;
+}
+
+/** The new round's edits: a status (and its comment) added to each action, the round and a dated update entry to the document. */
+function writeNewRound(sheet: Sheet, rows: NewRoundRow[], newRound: NewRound, options: ImportOptions, outcome: Outcome): void {
+  const { table, convention } = sheet;
+  const add = (file: string, edits: FrontmatterEdit[]) => outcome.edits.set(file, [...(outcome.edits.get(file) ?? []), ...edits]);
   for (const r of rows) {
+    const { action } = r;
     if (r.value === '') {
-      if (!r.action.data.withdrawn)
-        result.notReviewed.push({ action: r.action.id, sheet: table.name, row: r.at.row, round: newRound.label });
+      if (!action.data.withdrawn) outcome.notReviewed.push({ action: action.id, sheet: table.name, row: r.at.row, round: newRound.label });
       continue;
     }
     const comment = r.comment === '' ? undefined : r.comment;
-    result.edits.set(r.action.file, [{ kind: 'add-status', round: newRound.id, status: r.value, comment }]);
-    if (comment !== undefined) {
-      result.changes.push({
-        action: r.action.id,
-        file: r.action.file,
-        kind: 'commentaire',
-        round: newRound.label,
-        from: '(aucun)',
-        to: comment,
-      });
-    }
-    result.changes.push({
-      action: r.action.id,
-      file: r.action.file,
-      kind: 'statut',
-      round: newRound.label,
-      newRound: true,
-      from: r.prefill || '(aucun)',
-      to: r.value,
-    });
+    add(action.file, [{ kind: 'add-status', round: newRound.id, status: r.value, comment }]);
+    const change = { action: action.id, file: action.file, round: newRound.label };
+    if (comment !== undefined) outcome.changes.push({ ...change, kind: 'commentaire', from: '(aucun)', to: comment });
+    outcome.changes.push({ ...change, kind: 'statut', newRound: true, from: r.prefill || '(aucun)', to: r.value });
   }
   const update = {
     kind: 'add-update',
     date: options.today ?? todayInParis(),
     note: options.note ?? defaultUpdateNote(newRound.label),
   } as const;
-  result.edits.set(convention.file, [{ kind: 'add-round', round: newRound }, update]);
-  return result;
+  add(convention.file, [{ kind: 'add-round', round: newRound }, update]);
 }
 
-/** "ligne 4", "lignes 4, 7, 9": every row, for a list the référent works through. */
-const allRows = (rows: number[]) => `ligne${rows.length > 1 ? 's' : ''} ${rows.join(', ')}`;
-
-function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetProblem[]): Omit<ImportResult, 'warnings'> {
+/**
+ * The write: the same checks as the build on the content with the changes made in memory, every
+ * file edited in memory (one that cannot be means none is written), then (unless `dryRun`) all
+ * written through the journal. Returns the files written; a problem goes to the outcome.
+ */
+function writeChanges(files: RawFile[], outcome: Outcome, options: ImportOptions): string[] {
   const { root, contentDir = 'content', dryRun = false } = options;
-  const { files, entries } = loadContent(root, contentDir);
-  const problems: (SheetProblem | Problem)[] = [];
-  const changes: Change[] = [];
-  const edits = new Map<string, FrontmatterEdit[]>();
-  const actionsById = new Map(entries.actions.map((a) => [a.id, a]));
-  const sheets = documentSheets(entries);
-  const docs = new Map(sheets.map((d) => [d.name, d]));
-  const byId = new Map(sheets.map((d) => [d.convention.id, d]));
-  const seen = new Set<string>();
-  const used = new Set<string>();
-  const notReviewed: NotReviewed[] = [];
-  const leftOut: string[] = [];
-
-  for (const table of tables) {
-    const place = { sheet: table.name, ...(table.csv ? { csv: true } : {}) };
-    // A sheet is known by its name; a CSV file by its name (<document>.csv) or else by its first identifier.
-    const firstId = table.rows[1]?.[table.rows[0]?.findIndex((h) => h.trim() === HEAD_COLUMNS.id) ?? -1]?.trim() ?? '';
-    const doc = table.csv ? (byId.get(table.name.replace(/\.csv$/i, '')) ?? byId.get(firstId.split('/')[0]!)) : docs.get(table.name);
-    if (!doc) {
-      problems.push({
-        ...place,
-        message: table.csv
-          ? 'document introuvable : nommez le fichier d’après le document (<document>.csv), comme à l’export'
-          : 'feuille inconnue (renommée ou ajoutée ?)',
-        allowed: table.csv ? [...byId.keys()].map((id) => `${id}.csv`).join(', ') : [...docs.keys()].join(', '),
-      });
-      continue;
-    }
-    if (used.has(doc.convention.id)) {
-      problems.push({ ...place, message: `document « ${doc.convention.id} » donné deux fois`, allowed: 'un fichier par document' });
-      continue;
-    }
-    used.add(doc.convention.id);
-    const { convention } = doc;
-    const codes = scaleCodes(convention);
-    const rounds = convention.data.rounds ?? [];
-    const expected = sheetHeaders(convention);
-    const headers = readHeaders(table, expected);
-    const { col, missing } = headers;
-    problems.push(...headers.problems);
-    for (const u of headers.unknown) {
-      if (ROUND_LIKE.test(u.header) && u.filled.length > 0) problems.push(unknownRound(table, u, rounds, codes));
-      else warnings.push(unknownColumnWarning(table, u, expected));
-    }
-    warnings.push(...headers.warnings);
-    if (missing.length > 0) {
-      problems.push({ ...place, row: 1, message: missingMessage(missing, rounds), allowed: expected.join(', ') });
-      continue;
-    }
-    if (headers.problems.length > 0) continue;
-    const where = (h: string) => `${columnLetter(col.get(h)! + 1)} (${h})`;
-    // Wordings and comments may span lines; identifiers, numbers, titles, statuses and lists may not.
-    const multiline = new Set([HEAD_COLUMNS.wording, NEW_ROUND_COMMENT_HEADER, ...rounds.map((r) => commentHeader(r.label))]);
-
-    const newRows: NewRoundRow[] = [];
-    table.rows.forEach((row, index) => {
-      if (index === 0) return;
-      const at = { ...place, row: index + 1 };
-      // Every cell read is checked first: a value that could not be read, or an invisible character.
-      const unusable = expected.flatMap((h) => {
-        const problem = cellProblem(table, index, col.get(h)!, multiline.has(h));
-        return problem ? [{ ...at, column: where(h), ...problem }] : [];
-      });
-      if (unusable.length > 0) {
-        problems.push(...unusable);
-        return;
-      }
-      const get = (h: string) => (row[col.get(h)!] ?? '').trim();
-      const id = get(HEAD_COLUMNS.id);
-      if (!id && expected.every((h) => get(h) === '')) return;
-      const action: Action | undefined = actionsById.get(id);
-      if (!action || action.data.convention !== convention.id) {
-        problems.push({
-          ...at,
-          column: where(HEAD_COLUMNS.id),
-          value: id,
-          message: 'identifiant d’action inconnu dans ce document',
-          allowed: 'l’identifiant exporté (colonne verrouillée), par exemple ' + doc.actions[0]!.id,
-        });
-        return;
-      }
-      if (seen.has(id)) {
-        problems.push({ ...at, column: where(HEAD_COLUMNS.id), value: id, message: 'action présente sur plusieurs lignes' });
-        return;
-      }
-      seen.add(id);
-      const d = action.data;
-      // Locked columns must read as the content does (someone may have lifted the protection).
-      const lockedValues: Record<string, string> = {
-        [HEAD_COLUMNS.number]: d.number ?? '',
-        [HEAD_COLUMNS.axis]: d.axis,
-        [HEAD_COLUMNS.objective]: d.objective ?? '',
-        [TAIL_COLUMNS.responsible]: (d.responsible ?? []).join(', '),
-        [TAIL_COLUMNS.themes]: d.themes.join(', '),
-        [TAIL_COLUMNS.audience]: d.audience.join(', '),
-      };
-      for (const [h, value] of Object.entries(lockedValues)) {
-        if (get(h) !== value) {
-          problems.push({
-            ...at,
-            column: where(h),
-            value: get(h),
-            message: readAsNumber(get(h), value)
-              ? numberMessage(get(h), value)
-              : 'colonne verrouillée modifiée : elle ne peut pas l’être depuis le classeur',
-            allowed: value === '' ? '(vide)' : value,
-          });
-        }
-      }
-      const fileEdits: FrontmatterEdit[] = [];
-      const statuses = d.statuses ?? [];
-      /** The comment cell of a round whose status is (or becomes) `status`: an edit, or a problem. */
-      const comment = (header: string, roundLabel: string, before: string | undefined, hasStatus: boolean) => {
-        const value = get(header);
-        if (value === (before ?? '')) return undefined;
-        if (value === '') {
-          problems.push({
-            ...at,
-            column: where(header),
-            value: '(vide)',
-            message: 'commentaire effacé : l’import ne supprime pas un commentaire publié (retirez-le du fichier de l’action)',
-            allowed: before,
-          });
-          return undefined;
-        }
-        if (!hasStatus) {
-          problems.push({
-            ...at,
-            column: where(header),
-            value,
-            message: 'commentaire sans statut : un commentaire accompagne le statut de l’action à ce bilan',
-            allowed: `un statut dans la colonne de gauche (${codes.join(', ') || 'aucun : ce document ne suit pas de statut'})`,
-          });
-          return undefined;
-        }
-        changes.push({ action: id, file: action.file, kind: 'commentaire', round: roundLabel, from: before ?? '(aucun)', to: value });
-        return value;
-      };
-      rounds.forEach((round, index) => {
-        const value = get(round.label);
-        const i = statuses.findIndex((s) => s.round === round.id);
-        const before = i >= 0 ? statuses[i]!.status : '';
-        const note = comment(commentHeader(round.label), round.label, statuses[i]?.comment, value !== '');
-        if (note !== undefined && i >= 0) {
-          fileEdits.push(
-            statuses[i]!.comment === undefined
-              ? { kind: 'add-key', path: ['statuses', i], key: 'comment', value: note }
-              : { kind: 'set', path: ['statuses', i, 'comment'], value: note },
-          );
-        }
-        if (value === before) return;
-        if (value === '') {
-          problems.push({
-            ...at,
-            column: where(round.label),
-            value: '(vide)',
-            message: 'statut effacé : l’import ne supprime pas un statut publié',
-            allowed: before,
-          });
-          return;
-        }
-        if (!codes.includes(value)) {
-          problems.push({
-            ...at,
-            column: where(round.label),
-            value,
-            message: 'statut inconnu pour ce document',
-            allowed: codes.join(', ') || '(aucun : ce document ne suit pas de statut)',
-          });
-          return;
-        }
-        if (i >= 0) fileEdits.push({ kind: 'set', path: ['statuses', i, 'status'], value });
-        else {
-          // Statuses go oldest round first: before the first one from a later round.
-          const later = statuses.findIndex((s) => rounds.findIndex((x) => x.id === s.round) > index);
-          fileEdits.push({
-            kind: 'add-status',
-            round: round.id,
-            status: value,
-            comment: note,
-            before: later >= 0 ? later : undefined,
-          });
-        }
-        changes.push({ action: id, file: action.file, kind: 'statut', round: round.label, from: before || '(aucun)', to: value });
-      });
-      if (codes.length > 0) {
-        newRows.push({
-          at,
-          action,
-          value: get(NEW_ROUND_HEADER),
-          comment: get(NEW_ROUND_COMMENT_HEADER),
-          prefill: prefilledStatus(convention, action),
-        });
-      }
-      for (const [h, field, kind] of [
-        [HEAD_COLUMNS.title, 'title', 'titre'],
-        [HEAD_COLUMNS.wording, 'wording', 'libellé'],
-      ] as const) {
-        const value = get(h);
-        if (value === d[field]) continue;
-        if (value === '') {
-          problems.push({ ...at, column: where(h), value: '(vide)', message: `${kind} vide`, allowed: 'un texte' });
-          continue;
-        }
-        fileEdits.push({ kind: 'set', path: [field], value });
-        changes.push({ action: id, file: action.file, kind, from: d[field], to: value });
-      }
-      if (fileEdits.length > 0) edits.set(action.file, fileEdits);
-    });
-    const round =
-      codes.length > 0
-        ? newRoundOf(newRows, {
-            table,
-            convention,
-            codes,
-            where: where(NEW_ROUND_HEADER),
-            whereComment: where(NEW_ROUND_COMMENT_HEADER),
-            options,
-          })
-        : { problems: [], changes: [], notReviewed: [], leftOut: false, edits: new Map<string, FrontmatterEdit[]>() };
-    problems.push(...round.problems);
-    changes.push(...round.changes);
-    notReviewed.push(...round.notReviewed);
-    if (round.leftOut) leftOut.push(doc.name);
-    for (const [file, e] of round.edits) edits.set(file, [...(edits.get(file) ?? []), ...e]);
-  }
-  if (problems.length > 0) return { problems, changes, notReviewed, leftOut, written: [] };
-
-  // The same checks as the build, on the content with the changes made in memory.
+  const { edits, problems } = outcome;
   const changed: RawFile[] = files.map((f) => {
     const e = edits.get(f.file);
     return e ? { ...f, frontmatter: applyToData(f.frontmatter as Record<string, unknown>, e) } : f;
   });
   problems.push(...validateAll(changed).problems);
-  if (problems.length > 0) return { problems, changes, notReviewed, leftOut, written: [] };
-
-  // Every file is edited in memory first: one that cannot be means none is written.
+  if (problems.length > 0) return [];
   const texts: { file: string; text: string }[] = [];
   for (const [file, e] of edits) {
     try {
@@ -582,11 +685,10 @@ function checkAndWrite(tables: Table[], options: ImportOptions, warnings: SheetP
       problems.push({ file, field: '(front matter)', message: (error as Error).message });
     }
   }
-  if (problems.length > 0 || dryRun) return { problems, changes, notReviewed, leftOut, written: [] };
+  if (problems.length > 0 || dryRun) return [];
   // Through the journal (journal.ts): stopped anywhere, the content is either untouched or refused
   // by every read until this import is finished or undone (issue 19).
-  const written = writeContent(root, contentDir, texts, options);
-  return { problems, changes, notReviewed, leftOut, written };
+  return writeContent(root, contentDir, texts, options);
 }
 
 /**
@@ -621,8 +723,11 @@ export function formatWarnings(warnings: SheetProblem[]): string {
   return [head, ...warnings.map((w) => formatSheetProblem(w, '⚠'))].join('\n\n');
 }
 
-/** "1 action", "3 actions". */
-const count = (n: number, singular: string, plural = `${singular}s`) => `${n} ${n > 1 ? plural : singular}`;
+/**
+ * « 1 action », « 3 statuts changés » (src/lib/french.ts), zero written « 0 » as a figure, as a
+ * tally is: « 0 statut modifié, 2 commentaires modifiés ».
+ */
+const tally = (n: number, singular: string, plural = `${singular}s`) => countOf(n, { singular, plural });
 
 /**
  * The summary of the changes, in French. A new round is told apart (issue 20): its real moves
@@ -633,7 +738,7 @@ export function formatSummary(changes: Change[], round: { notReviewed?: NotRevie
   const statuses = changes.filter((c) => c.kind === 'statut' && !c.newRound);
   const comments = changes.filter((c) => c.kind === 'commentaire');
   const texts = changes.filter((c) => c.kind === 'titre' || c.kind === 'libellé');
-  const modified = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''} modifié${n > 1 ? 's' : ''}`;
+  const modified = (n: number, word: string) => tally(n, `${word} modifié`, `${word}s modifiés`);
   const lines = [
     `${modified(statuses.length, 'statut')}, ${modified(comments.length, 'commentaire')}, ${modified(texts.length, 'texte')}.`,
   ];
@@ -658,15 +763,15 @@ function newRoundSummary(statuses: Change[], notReviewed: NotReviewed[], leftOut
     const moves = mine.filter((c) => c.from !== c.to);
     const unreviewed = notReviewed.filter((n) => n.round === label);
     lines.push(`Nouveau bilan « ${label} » :`);
-    lines.push(`  ${count(moves.length, 'statut changé', 'statuts changés')}${moves.length > 0 ? ' :' : '.'}`);
+    lines.push(`  ${tally(moves.length, 'statut changé', 'statuts changés')}${moves.length > 0 ? ' :' : '.'}`);
     const groups = Map.groupBy(moves, (c) => `${c.from === '(aucun)' ? 'sans statut' : c.from} → ${c.to}`);
     for (const [move, list] of groups)
-      lines.push(`    ${move} : ${count(list.length, 'action')} (${list.map((c) => c.action).join(', ')})`);
-    lines.push(`  ${count(mine.length - moves.length, 'statut confirmé', 'statuts confirmés')} sans changement.`);
+      lines.push(`    ${move} : ${tally(list.length, 'action')} (${list.map((c) => c.action).join(', ')})`);
+    lines.push(`  ${tally(mine.length - moves.length, 'statut confirmé', 'statuts confirmés')} sans changement.`);
     lines.push(
       unreviewed.length === 0
-        ? '  0 action non évaluée.'
-        : `  ${count(unreviewed.length, 'action non évaluée', 'actions non évaluées')} (publiées sans statut à ce bilan, --non-evalues) : ${unreviewed.map((n) => n.action).join(', ')}`,
+        ? `  ${tally(0, 'action non évaluée')}.`
+        : `  ${tally(unreviewed.length, 'action non évaluée', 'actions non évaluées')} (publiées sans statut à ce bilan, --non-evalues) : ${unreviewed.map((n) => n.action).join(', ')}`,
     );
   }
   if (leftOut.length > 0) {

@@ -1,6 +1,6 @@
 /**
  * The one writer of content changes (issue 19): the follow-up import (import.ts), the template of
- * a new document (modele.ts) and `npm run nouveau:document` (document.ts) all write through it.
+ * a new document (template.ts) and `npm run nouveau:document` (document.ts) all write through it.
  *
  * 1. The journal (src/model/journal.ts), holding every file's old and new text, is written to a
  *    temporary name, flushed to disk, then renamed into place: it exists whole or not at all.
@@ -28,6 +28,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, posix, relative, sep } from 'node:path';
+import { countOf, noun } from '../../src/lib/french.ts';
 import {
   JOURNAL_NAME,
   insideContent,
@@ -102,7 +103,8 @@ export class WriteError extends Error {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+/** « 1 fichier », « 3 fichiers » (src/lib/french.ts). */
+const files = (n: number) => countOf(n, noun('fichier'));
 
 /**
  * Why the system refused a write of the content, in French (the code alone when it is a rare one).
@@ -144,25 +146,37 @@ function syncFolder(folder: string): void {
   }
 }
 
-/** Writes `text` to a temporary file beside `path`, then renames it over `path`: two steps. */
-function replaceFile(path: string, text: string, step: () => void): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = temporaryName(path);
-  // Flushed before the rename: after a power cut, a file is its old text or its whole new one,
-  // never a renamed empty file while the journal that could finish it is already gone.
-  const fd = openSync(temporary, 'w');
+/** Writes `text` to `path` and flushes it to the disk before returning. */
+function writeFlushed(path: string, text: string): void {
+  const fd = openSync(path, 'w');
   try {
     writeFileSync(fd, text);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Writes `text` to a temporary file beside `path`, then renames it over `path`: two steps. */
+function replaceFile(path: string, text: string, step: () => void): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = temporaryName(path);
+  // Flushed before the rename: after a power cut, a file is its old text or its whole new one,
+  // never a renamed empty file while the journal that could finish it is already gone.
+  writeFlushed(temporary, text);
   step();
   renameSync(temporary, path);
   step();
 }
 
 const currentText = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : null);
+
+/** `replaceFile`, unless the file already holds `text` (a write finished or undone again): two steps either way. */
+function putText(path: string, text: string, step: () => void): void {
+  if (currentText(path) !== text) return replaceFile(path, text, step);
+  step();
+  step();
+}
 
 /** The journal of a write of `changes`: each file's text now, and the folders the write will create. */
 function planJournal(root: string, contentDir: string, origin: Origin, changes: FileText[]): Journal {
@@ -197,13 +211,7 @@ function writeJournal(root: string, contentDir: string, journal: Journal, step: 
   const path = join(root, journalFile(contentDir));
   mkdirSync(dirname(path), { recursive: true });
   const temporary = temporaryName(path);
-  const fd = openSync(temporary, 'w');
-  try {
-    writeFileSync(fd, JSON.stringify(journal, null, 2));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeFlushed(temporary, JSON.stringify(journal, null, 2));
   step();
   placeJournal(temporary, path);
   // The journal must be on disk before the first file changes, even through a power cut.
@@ -297,7 +305,7 @@ function checkUntouched(root: string, contentDir: string, journal: Journal): voi
   if (changed.length === 0) return;
   throw new WriteError(
     [
-      `${capitalise(interruptedWrite(journal))} : ${plural(changed.length, 'fichier')} ${changed.length > 1 ? 'ont' : 'a'} été ${changed.length > 1 ? 'modifiés' : 'modifié'} depuis, à la main ou par un autre programme ; rien n’a été écrit.`,
+      `${capitalise(interruptedWrite(journal))} : ${files(changed.length)} ${changed.length > 1 ? 'ont' : 'a'} été ${changed.length > 1 ? 'modifiés' : 'modifié'} depuis, à la main ou par un autre programme ; rien n’a été écrit.`,
       ...changed.map((f) => `  ${f.file}`),
       `Remettez ${changed.length > 1 ? 'ces fichiers' : 'ce fichier'} dans l’état d’avant ou d’après l’écriture interrompue puis relancez, ou, si ces changements sont voulus, supprimez ${journalFile(contentDir)} et vérifiez le contenu avec npm run check:content.`,
     ].join('\n'),
@@ -305,15 +313,11 @@ function checkUntouched(root: string, contentDir: string, journal: Journal): voi
 }
 
 /** Finishes an interrupted write from its journal: every new text written (again), then the journal removed. */
-export function finishWrite(root: string, contentDir: string, journal: Journal, options: Pick<WriteOptions, 'onStep'> = {}): string[] {
+function finishWrite(root: string, contentDir: string, journal: Journal, options: Pick<WriteOptions, 'onStep'> = {}): string[] {
   checkUntouched(root, contentDir, journal);
   const step = stepper(2 * journal.files.length + 1, options.onStep);
   for (const { file, after } of journal.files) {
-    const path = join(root, file);
-    if (currentText(path) === after) {
-      step();
-      step();
-    } else replaceFile(path, after, step);
+    putText(join(root, file), after, step);
   }
   removeTemporaries(root, contentDir, journal);
   removeJournal(root, contentDir);
@@ -325,7 +329,7 @@ export function finishWrite(root: string, contentDir: string, journal: Journal, 
  * Undoes an interrupted write from its journal: every old text put back, the files it created
  * removed with the folders it created once empty, then the journal. Returns what it did.
  */
-export function undoWrite(
+function undoWrite(
   root: string,
   contentDir: string,
   journal: Journal,
@@ -344,10 +348,7 @@ export function undoWrite(
       step();
     } else {
       restored++;
-      if (currentText(path) === before) {
-        step();
-        step();
-      } else replaceFile(path, before, step);
+      putText(path, before, step);
     }
   }
   removeTemporaries(root, contentDir, journal);
@@ -406,8 +407,8 @@ export function settlePendingWrite(
     if (request.undo && !request.dryRun) {
       const { restored, removed } = undoWrite(root, contentDir, journal, request);
       const details = [
-        restored > 0 ? `${plural(restored, 'fichier')} remis comme avant` : '',
-        removed > 0 ? `${plural(removed, 'fichier')} ${removed > 1 ? 'nouveaux supprimés' : 'nouveau supprimé'}` : '',
+        restored > 0 ? `${files(restored)} remis comme avant` : '',
+        removed > 0 ? `${files(removed)} ${removed > 1 ? 'nouveaux supprimés' : 'nouveau supprimé'}` : '',
       ];
       return {
         message: `${what} : annulé${e}, le contenu est revenu à son état d’avant (${details.filter(Boolean).join(', ')}).`,
@@ -417,7 +418,7 @@ export function settlePendingWrite(
     if (request.same(journal) && !request.dryRun) {
       const written = finishWrite(root, contentDir, journal, request);
       return {
-        message: `${what} : terminé${e} d’après son journal, ${plural(written.length, 'fichier')} ${written.length > 1 ? 'écrits' : 'écrit'}.`,
+        message: `${what} : terminé${e} d’après son journal, ${files(written.length)} ${written.length > 1 ? 'écrits' : 'écrit'}.`,
         exitCode: 0,
       };
     }
@@ -433,6 +434,31 @@ export function settlePendingWrite(
   return { message: `✗ ${capitalise(interruptedMessage(journal))}.\nRien d’autre n’a été fait.`, exitCode: 1 };
 }
 
+/** What `guardInterruptions` gives a command. */
+export interface Interruptions {
+  onStep: (done: number, total: number) => void;
+  afterWrite: () => Promise<void>;
+}
+
+/**
+ * A writing command's first step: settles a pending write (`settlePendingWrite`), prints what
+ * that says, and ends the command with its exit code when it must not go on (a write finished
+ * or undone, or another one still pending).
+ */
+export async function settleBeforeWriting(
+  root: string,
+  contentDir: string,
+  request: { undo: boolean; dryRun?: boolean; same: (journal: Journal) => boolean },
+  interruptions: Interruptions,
+): Promise<void> {
+  const settled = settlePendingWrite(root, contentDir, { ...request, onStep: interruptions.onStep });
+  if (settled.message) (settled.exitCode ? console.error : console.log)(settled.message);
+  if (settled.exitCode !== undefined) {
+    await interruptions.afterWrite();
+    process.exit(settled.exitCode);
+  }
+}
+
 const SIGNALS = { SIGINT: ['Ctrl+C', 130], SIGTERM: ['SIGTERM', 143], SIGHUP: ['terminal fermé', 129] } as const;
 
 /**
@@ -446,7 +472,7 @@ const SIGNALS = { SIGINT: ['Ctrl+C', 130], SIGTERM: ['SIGTERM', 143], SIGHUP: ['
  * Returns the `onStep` to give the writer, and `afterWrite`, for the command to await once it has
  * said what it wrote: a signal received meanwhile would otherwise be lost when the command ends.
  */
-export function guardInterruptions(): { onStep: (done: number, total: number) => void; afterWrite: () => Promise<void> } {
+export function guardInterruptions(): Interruptions {
   let guarding = false;
   return {
     onStep: () => {

@@ -1,6 +1,6 @@
 /**
  * Writes the follow-up workbook as LibreOffice's own format, .ods (issue 20, `tableur:exporter
- * --format ods`): the same sheets, headers and rows as the .xlsx (classeur.ts `documentSheets`,
+ * --format ods`): the same sheets, headers and rows as the .xlsx (workbook.ts `documentSheets`,
  * `sheetHeaders`, `documentRows`, `GUIDE`), with what makes it usable in Calc as close to the .xlsx
  * as ODF allows: the status drop-downs (content validations, ODF 1.3 part 3 §9.4.5, no 255-character
  * limit here), the locked grey columns on a protected sheet, the first column and the header row
@@ -85,7 +85,7 @@ export function paragraphs(text: string): string {
 /** A sheet name inside a cell address: quoted, a quote doubled (OpenFormula). */
 const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
-/** Column widths, from the .xlsx's widths in characters (classeur.ts) at Calc's 0.0972 in per character. */
+/** Column widths, from the .xlsx's widths in characters (workbook.ts) at Calc's 0.0972 in per character. */
 const inches = (characters: number) => `${(characters * 0.0972).toFixed(4)}in`;
 
 /** Cell styles: a locked cell is grey and protected, another is editable; a wide one wraps its text at the top. */
@@ -130,7 +130,7 @@ function statusValidation(name: string, sheet: string, codes: string[]): string 
   const list = codes.map((c) => `"${c.replace(/"/g, '""')}"`).join(';');
   return (
     `<table:content-validation table:name="${name}" table:condition="${escape(`of:cell-content-is-in-list(${list})`)}" table:allow-empty-cell="true" table:display-list="unsorted" table:base-cell-address="${escape(`${quotedSheet(sheet)}.A1`)}">` +
-    // The same title and message as the .xlsx's drop-down (classeur.ts buildWorkbook).
+    // The same title and message as the .xlsx's drop-down (workbook.ts buildWorkbook).
     `<table:error-message table:title="Statut inconnu" table:display="true" table:message-type="stop">${paragraphs(`Choisissez un statut de la liste : ${codes.join(', ')}.`)}</table:error-message>` +
     '</table:content-validation>'
   );
@@ -184,7 +184,7 @@ function settings(sheets: string[]): string {
 }
 
 /** The XML parts of the workbook of `entries`, by name, `mimetype` first. */
-export function odsParts(entries: Entries): [string, string][] {
+function odsParts(entries: Entries): [string, string][] {
   const sheets = documentSheets(entries).map((d) => ({ ...d, rows: documentRows(d.convention, d.actions) }));
   const validations = sheets.map((s, i) => statusValidation(`statut${i + 1}`, s.name, scaleCodes(s.convention)));
   const widths = [120, ...sheets.flatMap((s) => sheetHeaders(s.convention).map((h) => columnLayout(s.convention, h).width))];

@@ -5,7 +5,7 @@
  * part 3, §9.1: `table:table` › `table:table-row` › `table:table-cell`). exceljs does not read it;
  * SheetJS, the only other reader, is no longer maintained on npm (0.18.5); the XML parser exceljs
  * brings (saxes) is not a dependency of the project. So this module reads `content.xml` with a
- * small XML tokenizer of its own (no DTD, hence no entity expansion), and gives the same `Table` rows as the .xlsx reader, so that import.ts and modele.ts check it
+ * small XML tokenizer of its own (no DTD, hence no entity expansion), and gives the same `Table` rows as the .xlsx reader, so that import.ts and template.ts check it
  * unchanged.
  *
  * LibreOffice writes the rest of a sheet as one empty cell repeated 16,384 times
@@ -30,7 +30,7 @@ type Token =
   | { kind: 'text'; text: string };
 
 /** Thrown on XML that no spreadsheet writes; the caller turns it into a French message. */
-export class XmlError extends Error {}
+class XmlError extends Error {}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -59,7 +59,7 @@ const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
  * so that no entity can be defined (no "billion laughs"). Well-formedness beyond tag nesting is not
  * checked: the reader below only needs the tags it knows, nested as they are.
  */
-export function* xmlTokens(xml: string): Generator<Token> {
+function* xmlTokens(xml: string): Generator<Token> {
   let at = 0;
   const stack: string[] = [];
   let root = false;
@@ -384,7 +384,7 @@ const keepsName = (name: string, taken: Set<string>) =>
 
 /**
  * The .ods sheets as an exceljs workbook in memory, so that every caller of `readWorkbook`
- * (import.ts, modele.ts, tableur-importer.ts) works on either format unchanged: each sheet holds
+ * (import.ts, template.ts, import-command.ts) works on either format unchanged: each sheet holds
  * the texts read, and `sheetTable` returns the table read from the file itself, with its unreadable
  * cells and its exact name (a name exceljs would refuse or cut, legal in LibreOffice, is given to
  * the in-memory sheet as « Feuille n » only).

@@ -67,6 +67,9 @@ export interface SheetProblem {
 }
 
 /** A sheet or a CSV file as text: `rows[0]` is the header line, `rows[i]` is spreadsheet row i + 1. */
+/** Where a problem of the whole table is: its sheet, or its CSV file. */
+export const placeOf = (table: Table): { sheet: string; csv?: boolean } => ({ sheet: table.name, ...(table.csv ? { csv: true } : {}) });
+
 export interface Table {
   name: string;
   csv?: boolean;
@@ -386,11 +389,6 @@ function workbookParts(file: string, bytes: Buffer): Map<string, Buffer> {
   }
 }
 
-/** Checks an .xlsx workbook's bytes (see the module's comment); throws a ReadError saying what is wrong. */
-export function checkWorkbookBytes(file: string, bytes: Buffer): void {
-  checkParts(file, workbookParts(file, bytes));
-}
-
 /**
  * The workbook in `file`, checked then parsed; every failure a French ReadError. Its content says
  * what it is: an .ods (LibreOffice's own format, issue 20) is read by ods.ts into the same tables,
@@ -433,7 +431,7 @@ export function cellValue(cell: ExcelJS.Cell): string | { unreadable: string } {
  * that the check of invisible characters sees the character the référent typed (issue 19). An
  * upper-case one left by exceljs is a literal text (Excel escapes it as `_x005F_x000B_`): kept.
  */
-export const xmlEscapesDecoded = (text: string): string =>
+const xmlEscapesDecoded = (text: string): string =>
   text.replace(/_x([0-9A-Fa-f]{4})_/g, (escape, hex: string) => (/[a-f]/.test(hex) ? String.fromCharCode(parseInt(hex, 16)) : escape));
 
 /**
@@ -554,7 +552,7 @@ export function readHeaders(
   table: Table,
   expected: readonly string[],
 ): { col: Map<string, number>; missing: string[]; problems: SheetProblem[]; unknown: UnknownColumn[]; warnings: SheetProblem[] } {
-  const place = { sheet: table.name, ...(table.csv ? { csv: true } : {}) };
+  const place = placeOf(table);
   const col = new Map<string, number>();
   const problems: SheetProblem[] = [];
   const unknown: UnknownColumn[] = [];
@@ -589,9 +587,9 @@ export function readHeaders(
   return { col, missing: expected.filter((h) => !col.has(h)), problems, unknown, warnings };
 }
 
-/** "lignes 4, 7, 9" (the first ten). */
-export const rowList = (rows: number[]) =>
-  `ligne${rows.length > 1 ? 's' : ''} ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? '…' : ''}`;
+/** "ligne 4", "lignes 4, 7, 9": the first `shown` (ten unless said), then "…". */
+export const rowList = (rows: number[], shown = 10) =>
+  `ligne${rows.length > 1 ? 's' : ''} ${rows.slice(0, shown).join(', ')}${rows.length > shown ? '…' : ''}`;
 
 /** "1 cellule remplie (ligne 4)", "3 cellules remplies (lignes 4, 7, 9)". */
 export const filledCells = (rows: number[]) =>
@@ -600,8 +598,7 @@ export const filledCells = (rows: number[]) =>
 /** A problem about a whole column, placed on its header cell. */
 export function headerProblem(table: Table, u: UnknownColumn, message: string, allowed: string): SheetProblem {
   return {
-    sheet: table.name,
-    ...(table.csv ? { csv: true } : {}),
+    ...placeOf(table),
     row: 1,
     column: `${columnLetter(u.index + 1)} (${u.header})`,
     value: u.header,

@@ -6,7 +6,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { writeCsv } from './csv.ts';
+import { SPREADSHEET_CSV, writeCsv } from '../../src/open-data/csv.ts';
 import type { Entries, Entry } from '../../src/model/collections.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
@@ -38,7 +38,7 @@ export const FROZEN_COLUMNS = 2;
 export const TAIL_COLUMNS = { responsible: 'responsables', themes: 'thèmes', audience: 'publics' } as const;
 
 /** Columns the référent may not change (greyed and locked). */
-export const LOCKED = new Set<string>([
+const LOCKED = new Set<string>([
   HEAD_COLUMNS.id,
   HEAD_COLUMNS.number,
   HEAD_COLUMNS.axis,
@@ -278,7 +278,7 @@ export function exportCsv(dir: string, root: string, contentDir = 'content', onl
   for (const { convention, actions } of sheets) {
     const file = join(dir, `${convention.id}.csv`);
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, writeCsv([sheetHeaders(convention), ...documentRows(convention, actions)]));
+    writeFileSync(temp, writeCsv([sheetHeaders(convention), ...documentRows(convention, actions)], SPREADSHEET_CSV));
     renameSync(temp, file);
     files.push(file);
   }

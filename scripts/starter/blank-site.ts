@@ -16,6 +16,7 @@ import { SLUG_PATTERN } from '../../src/model/ids.ts';
 import { listContent, readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { formatReport } from '../../src/model/problems.ts';
+import { countOf, noun } from '../../src/lib/french.ts';
 import { readCommandLine, usageError } from '../cli.ts';
 
 /** Identifier (and folder name) of the example document. */
@@ -124,11 +125,6 @@ const conventionsFolder = `content/${COLLECTIONS.conventions.folder}`;
 export function scanDocuments(root: string): { documents: string[]; skipped: Skipped[] } {
   const { ids, skipped } = entriesOf(root, conventionsFolder);
   return { documents: ids, skipped };
-}
-
-/** The documents a project publishes: the ids of the regular files content/conventions/<id>.mdx. */
-export function documentsOf(root: string): string[] {
-  return scanDocuments(root).documents;
 }
 
 /**
@@ -408,8 +404,6 @@ function unreadable(root: string, error: NodeJS.ErrnoException): string {
   return `${file} ne peut pas être lu (${why[error.code ?? ''] ?? 'erreur de lecture'}) : retirez-le de content/ ou remplacez-le par un vrai fichier.`;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
-
 /** The report of a run, in French: what was removed, kept, written, and what was left in place and why. */
 export function formatBlankReport(root: string, report: BlankReport): string {
   const list = (paths: string[]) => paths.join(', ') || 'aucun';
@@ -417,12 +411,12 @@ export function formatBlankReport(root: string, report: BlankReport): string {
   // The entries of a site-wide folder are counted, the documents' files and folders listed.
   const removedIn = (folder: string) => report.removed.filter((p) => p.startsWith(folder)).length;
   const folderState = (folder: string, kept: string, removed: string) =>
-    report.kept.includes(folder) ? kept : `${removed} (${plural(removedIn(folder), 'fichier')} .mdx)`;
+    report.kept.includes(folder) ? kept : `${removed} (${countOf(removedIn(folder), noun('fichier'))} .mdx)`;
   const own = report.removed.filter((p) => !siteWide.some((f) => p.startsWith(f)));
   const lines = [
     report.skipped.length === 0
       ? `Site vierge prêt dans ${root}.`
-      : `Site vierge préparé dans ${root}, mais ${plural(report.skipped.length, 'chemin')} laissé${report.skipped.length > 1 ? 's' : ''} en place : voyez la fin de ce rapport.`,
+      : `Site vierge préparé dans ${root}, mais ${countOf(report.skipped.length, noun('chemin'))} laissé${report.skipped.length > 1 ? 's' : ''} en place : voyez la fin de ce rapport.`,
     `  Documents supprimés : ${list(report.documents.filter((d) => d !== EXAMPLE_ID))}.`,
     `  Glossaire : ${folderState(siteWide[0]!, 'gardé', 'supprimé')} ; organismes et rôles : ${folderState(siteWide[1]!, 'gardés', 'supprimés')}.`,
     `  Tests de fidélité aux sources supprimés avec leurs documents : ${list(own.filter((p) => p.startsWith('tests/')))}.`,

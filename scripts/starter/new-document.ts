@@ -9,7 +9,7 @@ import { exitWithError, readCommandLine } from '../cli.ts';
 import { CONVENTION_KINDS, GENERIC_LEVELS, PARTY_ROLES } from '../../src/model/convention.ts';
 import { ContentError } from '../../src/model/problems.ts';
 import { checkNewDocument, writeNewDocument, type NewDocument } from '../spreadsheet/document.ts';
-import { guardInterruptions, newDocumentOrigin, settlePendingWrite } from '../spreadsheet/journal.ts';
+import { guardInterruptions, newDocumentOrigin, settleBeforeWriting } from '../spreadsheet/journal.ts';
 
 /** Each answer: its option, the question asked, the front-matter field it fills. */
 const QUESTIONS = [
@@ -70,18 +70,17 @@ const { values } = readCommandLine({
 // Ctrl+C is handled after the write, never in its middle. An unfinished write is finished when
 // given the same --id again, undone with --annuler, and blocks any other creation.
 const interruptions = guardInterruptions();
-const settled = settlePendingWrite(process.cwd(), values.contenu, {
-  undo: values.annuler,
-  dryRun: values.essai,
-  same: (journal) =>
-    journal.kind === 'nouveau-document' && journal.document === ((values as Record<string, unknown>).id as string | undefined)?.trim(),
-  onStep: interruptions.onStep,
-});
-if (settled.message) (settled.exitCode ? console.error : console.log)(settled.message);
-if (settled.exitCode !== undefined) {
-  await interruptions.afterWrite();
-  process.exit(settled.exitCode);
-}
+await settleBeforeWriting(
+  process.cwd(),
+  values.contenu,
+  {
+    undo: values.annuler,
+    dryRun: values.essai,
+    same: (journal) =>
+      journal.kind === 'nouveau-document' && journal.document === ((values as Record<string, unknown>).id as string | undefined)?.trim(),
+  },
+  interruptions,
+);
 // ─────────────────────────────────────────────────────────────────────────────────────────────────
 const answers = new Map<Option, string>();
 for (const q of QUESTIONS) {

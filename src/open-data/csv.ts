@@ -1,9 +1,16 @@
 /**
  * The one CSV module: every CSV file the project writes goes through `writeCsv`, and every one it
- * reads back through `readCsvText`. Two dialects use it: the open data of `donnees/` (comma, no
- * byte order mark: src/open-data/export.ts) and the référents' follow-up files (semicolon, with a byte
- * order mark for Excel: scripts/spreadsheet/csv.ts). It lives here, not under scripts/, because the
+ * reads back through `readCsvText` (or `readCsv` for a file a référent gives). The dialects are
+ * written here once: the open data of `donnees/` (`OPEN_DATA_CSV`: comma, no byte order mark;
+ * src/open-data/export.ts) and the référents' follow-up files (`SPREADSHEET_CSV`: semicolon, with a
+ * byte order mark for Excel; scripts/spreadsheet/). It lives here, not under scripts/, because the
  * site imports nothing from scripts/ while the scripts already read src/.
+ *
+ * Hand-written rather than node-csv (csv-parse, csv-stringify): the formula protection below must
+ * be undone exactly where it was added, which csv-stringify's `escape_formulas` does not promise
+ * (no full-width forms, no extra apostrophe for a value that already starts with one) and
+ * csv-parse does not do; the limits stop a file as soon as it goes past them; every error is French
+ * and names its line.
  *
  * RFC 4180: fields separated by the separator, records ended by CRLF, a field quoted when it holds
  * the separator, a quote, a line break or surrounding spaces (which a spreadsheet may trim), quotes
@@ -20,6 +27,36 @@
  * apostrophes followed by one of those characters gets one more; a value such as "'déjà cité'" is
  * written as it is. Reading removes one apostrophe exactly where writing added one.
  */
+
+export interface CsvDialect {
+  separator: string;
+  /** Start the file with a byte order mark (for Excel). */
+  bom: boolean;
+}
+
+/**
+ * The open data's CSV dialect: comma, CRLF line ends, UTF-8 without a byte order mark, as the Data
+ * Package standard recommends and as datapackage.json declares it (`encoding: utf-8`): with a byte
+ * order mark, datapackage-js, the reference reader, took it for part of the first column's name and
+ * refused every file ("The column header names do not match the field names in the schema"), and
+ * "utf-8-sig", Python's name for UTF-8 with a mark, is no registered encoding (issue 19).
+ */
+export const OPEN_DATA_CSV: CsvDialect = { separator: ',', bom: false };
+
+/**
+ * The référents' CSV files, as French spreadsheet software writes them: UTF-8 with a byte order
+ * mark (so that Excel reads the accents), `;` between fields (the comma is the French decimal
+ * separator), CRLF between records.
+ */
+export const SPREADSHEET_CSV: CsvDialect = { separator: ';', bom: true };
+
+/** What ends every record written. */
+const LINE_END = '\r\n';
+
+/** A dialect as a Frictionless CSV Dialect descriptor (datapackage.json), from the same facts the writer uses. */
+export function dialectDescriptor({ separator }: CsvDialect) {
+  return { delimiter: separator, lineTerminator: LINE_END, quoteChar: '"', doubleQuote: true, header: true };
+}
 
 /** The UTF-8 byte order mark, which Excel needs to read a CSV file's accents (not written in open data). */
 export const BOM = '\uFEFF';
@@ -53,15 +90,9 @@ export function csvCell(value: string, separator: string): string {
   return quoted ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-export interface CsvDialect {
-  separator: string;
-  /** Start the file with a byte order mark (for Excel). */
-  bom: boolean;
-}
-
 /** The CSV text of the rows (the first one being the header), every record ended by CRLF. */
 export function writeCsv(rows: readonly (readonly string[])[], { separator, bom }: CsvDialect): string {
-  const records = rows.map((row) => `${row.map((value) => csvCell(value, separator)).join(separator)}\r\n`);
+  const records = rows.map((row) => `${row.map((value) => csvCell(value, separator)).join(separator)}${LINE_END}`);
   return (bom ? BOM : '') + records.join('');
 }
 
@@ -164,4 +195,47 @@ export function splitCsv(source: string, separator: string, limits?: CsvLimits):
 /** Reads CSV text written by `writeCsv`, or by a spreadsheet from it: the values as they were before writing. */
 export function readCsvText(text: string, separator: string, limits?: CsvLimits): string[][] {
   return splitCsv(text, separator, limits).map((row) => row.map(unprotectCell));
+}
+
+/**
+ * The separator a référent's file uses, from its header: the one of `;`, `,` and tab found most
+ * often outside quotes on the first line (a semicolon file whose labels hold commas stays a
+ * semicolon file); `;` on a tie. Excel and LibreOffice save with whichever their settings say.
+ */
+function separatorOf(text: string): string {
+  const line = text.slice(0, text.search(/\r|\n|$/));
+  let best = SPREADSHEET_CSV.separator;
+  let most = 0;
+  for (const s of [SPREADSHEET_CSV.separator, ',', '\t']) {
+    let count = 0;
+    let quoted = false;
+    for (const c of line) {
+      if (c === '"') quoted = !quoted;
+      else if (c === s && !quoted) count++;
+    }
+    if (count > most) [best, most] = [s, count];
+  }
+  return best;
+}
+
+/**
+ * Reads the bytes of a CSV file a référent gives back (`SPREADSHEET_CSV` as written, or as Excel
+ * and LibreOffice save it again: BOM or not, CRLF, LF or CR, `;`, `,` or a tab, quoted fields
+ * spanning lines). UTF-8 only, since a file saved in another encoding would turn accented letters
+ * into other characters without a word. Returns the records, fields as written before export (not
+ * trimmed; the apostrophe that kept a formula from running removed), a line break inside a cell
+ * read as a line feed whatever the file's line endings.
+ */
+export function readCsv(bytes: Uint8Array, limits?: CsvLimits): string[][] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new CsvError(
+      'fichier qui n’est pas en UTF-8 (accents illisibles) : enregistrez-le au format « CSV UTF-8 » (Excel) ou avec le jeu de caractères « Unicode (UTF-8) » (LibreOffice)',
+      1,
+    );
+  }
+  // The apostrophe is removed before line breaks are normalised: a protected cell may start with a carriage return.
+  return readCsvText(text, separatorOf(text), limits).map((row) => row.map((value) => value.replace(/\r\n?/g, '\n')));
 }

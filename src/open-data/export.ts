@@ -12,7 +12,7 @@ import { ACTION_KINDS, actionSchema } from '../model/action.ts';
 import { conventionSchema } from '../model/convention.ts';
 import { describedField, jsonSchemaOf, type JsonSchema } from '../model/fields.ts';
 import { ORGANISATION_KINDS } from '../model/organisation.ts';
-import { readCsvText, writeCsv, type CsvDialect } from './csv.ts';
+import { OPEN_DATA_CSV, writeCsv } from './csv.ts';
 
 /**
  * What the published schema (`donnees/<table>.schema.json`, Table Schema) says of a column, after
@@ -210,15 +210,6 @@ export function toRecord(action: ActionNode): ActionRecord {
 }
 
 /**
- * The open data's CSV dialect: comma, CRLF line ends, UTF-8 without a byte order mark, as the Data
- * Package standard recommends and as datapackage.json declares it (`encoding: utf-8`): with a byte
- * order mark, datapackage-js, the reference reader, took it for part of the first column's name and
- * refused every file ("The column header names do not match the field names in the schema"), and
- * "utf-8-sig", Python's name for UTF-8 with a mark, is no registered encoding (issue 19).
- */
-export const OPEN_DATA_CSV: CsvDialect = { separator: ',', bom: false };
-
-/**
  * An export as a table: its header, what the schema says of each column (same order) and its
  * rows of text. The CSV file and its Table Schema are both made from it.
  */
@@ -246,15 +237,6 @@ export function actionsTable(records: ActionRecord[], columns: Record<string, Co
   return tableOf(columns, records);
 }
 
-export function toCsv(records: ActionRecord[]): string {
-  return tableToCsv(actionsTable(records));
-}
-
-/** Reads an open-data CSV file as a reuser should: the values as they were before writing (src/open-data/csv.ts). */
-export function parseCsv(text: string): string[][] {
-  return readCsvText(text, OPEN_DATA_CSV.separator);
-}
-
 /**
  * The second export, `donnees/elements.json` / `.csv`: one record per content entry of every kind
  * (document, section, axis, objective, action, procedure) and per lettered sub-item, so that every
@@ -274,7 +256,7 @@ export interface ItemRecord {
 }
 
 /** The kinds of item, as the `type` column writes them. */
-export const ITEM_TYPES = [
+const ITEM_TYPES = [
   'document',
   'section',
   'axe',
@@ -287,7 +269,7 @@ export const ITEM_TYPES = [
 ];
 
 /** The columns of `donnees/elements.*`, in order, with what the schema says of each. */
-export const ITEM_COLUMNS = {
+const ITEM_COLUMNS = {
   convention: {
     ...documentId(
       "Identifiant du document de l'élément ; vide pour les termes du glossaire, organismes et rôles, qui n'appartiennent à aucun document.",
@@ -354,10 +336,6 @@ export function itemRecords(catalogue: Catalogue): ItemRecord[] {
 
 export function itemsTable(records: ItemRecord[]): Table {
   return { header: ITEM_FIELDS, fields: Object.values(ITEM_COLUMNS), rows: records.map((r) => ITEM_FIELDS.map((f) => r[f])) };
-}
-
-export function itemsToCsv(records: ItemRecord[]): string {
-  return tableToCsv(itemsTable(records));
 }
 
 /**
@@ -495,8 +473,4 @@ export function followUpTable(records: FollowUpRecord[], columns: Columns = FOLL
     fields: FOLLOW_UP_FIELDS.map((name) => columns[name]!),
     rows: records.map((r) => FOLLOW_UP_FIELDS.map((f) => r[f])),
   };
-}
-
-export function followUpToCsv(records: FollowUpRecord[]): string {
-  return tableToCsv(followUpTable(records));
 }

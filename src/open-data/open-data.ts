@@ -23,12 +23,12 @@ import {
   type SchemaContext,
   type Table,
 } from './export.ts';
-import { FORMULA_NOTE, protectCell } from './csv.ts';
+import { FORMULA_NOTE, OPEN_DATA_CSV, dialectDescriptor, protectCell } from './csv.ts';
 import { paths, slugify } from '../lib/paths.ts';
 import { licenceDescriptor, type LicenceKey } from '../model/licences.ts';
 
 /** Version of the schemas: a field added gives a minor version, a field changed a major one (never done: see export.ts). */
-export const SCHEMA_VERSION = '1.0.0';
+const SCHEMA_VERSION = '1.0.0';
 /** The Table Schema specification, as schema.data.gouv.fr's schemas name it in `$schema`. */
 export const TABLE_SCHEMA_SPEC = 'https://frictionlessdata.io/schemas/table-schema.json';
 
@@ -141,7 +141,7 @@ function field(name: string, info: FieldInfo, values: string[], context: SchemaC
 }
 
 /** The Table Schema of an export, with the keys schema.data.gouv.fr asks for at its root. */
-export function tableSchema(key: TableKey, table: Table, context: SchemaContext, options: OpenDataOptions) {
+function tableSchema(key: TableKey, table: Table, context: SchemaContext, options: OpenDataOptions) {
   const { title, description, primaryKey } = TABLES[key];
   const absolute = (path: string) => (options.siteUrl ? new URL(path, options.siteUrl).href : undefined);
   return {
@@ -244,7 +244,7 @@ function dataPackage(files: DataFile[], options: OpenDataOptions) {
       hash: `sha256:${createHash('sha256').update(f.text).digest('hex')}`,
       ...(f.schema
         ? {
-            dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
+            dialect: dialectDescriptor(OPEN_DATA_CSV),
             schema: fileName(f.schema.path),
           }
         : {}),

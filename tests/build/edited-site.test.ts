@@ -27,7 +27,7 @@ import type { Element } from 'hast';
 import { catalogueFiles, PLAN } from '../unit/catalogue-fixtures.ts';
 import { selectAll } from '../hast.ts';
 import { searchRecords } from '../site.ts';
-import { parseCsv } from '../../src/open-data/export.ts';
+import { parseCsv } from '../csv.ts';
 import { ACTION_COLUMNS } from '../../scripts/spreadsheet/template.ts';
 import { HEAD_COLUMNS } from '../../scripts/spreadsheet/workbook.ts';
 import { copyProject } from '../../scripts/tooling/project-copy.ts';

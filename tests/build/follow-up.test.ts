@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { STATUSES } from '../../src/model/statuses.ts';
-import { FOLLOW_UP_FIELDS, ROUND_FIELDS, parseCsv, type ActionRecord, type FollowUpRecord } from '../../src/open-data/export.ts';
+import { FOLLOW_UP_FIELDS, ROUND_FIELDS, type ActionRecord, type FollowUpRecord } from '../../src/open-data/export.ts';
+import { parseCsv } from '../csv.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { DIST } from '../site.ts';
 

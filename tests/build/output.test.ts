@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
-import { CSV_COLUMNS, ITEM_FIELDS, parseCsv, type ActionRecord, type ItemRecord } from '../../src/open-data/export.ts';
+import { CSV_COLUMNS, ITEM_FIELDS, type ActionRecord, type ItemRecord } from '../../src/open-data/export.ts';
+import { parseCsv } from '../csv.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { BASE, DIST, builtPages, templateOf } from '../site.ts';
 

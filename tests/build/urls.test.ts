@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
-import { parseCsv } from '../../src/open-data/export.ts';
+import { parseCsv } from '../csv.ts';
 import { DIST } from '../site.ts';
 import { urlProblems, type PublishedUrl } from '../urls.ts';
 

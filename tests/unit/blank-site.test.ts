@@ -27,7 +27,10 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { readContentFile } from '../frontmatter.ts';
-import { EXAMPLE_ID, checkBlankSite, documentsOf, formatBlankReport, makeBlankSite } from '../../scripts/starter/blank-site.ts';
+import { EXAMPLE_ID, checkBlankSite, formatBlankReport, makeBlankSite, scanDocuments } from '../../scripts/starter/blank-site.ts';
+
+/** The documents a project publishes: the ids of the regular files content/conventions/<id>.mdx. */
+const documentsOf = (root: string): string[] => scanDocuments(root).documents;
 
 const root = process.cwd();
 const TODAY = '2026-11-23';

@@ -12,7 +12,6 @@ import {
   CONFIGURATION_MESSAGE,
   FRENCH_TEXTS,
   completeFrench,
-  englishLeft,
   flatStrings,
   isConfigurationKey,
   type Strings,
@@ -20,6 +19,12 @@ import {
 import { BUNDLE_PATCHES, CMS_DIR, FRENCH_DIGEST, localBundle, patchBundle } from '../../scripts/editor/server.ts';
 import { buildCmsConfig } from '../../scripts/editor/config.ts';
 import { get, listeningEditor } from '../editor-server.ts';
+
+/** The keys of the English file that a French file still lacks: texts the CMS would show in English. */
+function englishLeft(french: Strings, english: Strings): string[] {
+  const known = flatStrings(french);
+  return [...flatStrings(english).keys()].filter((key) => !known.has(key));
+}
 
 const locale = (name: string) => JSON.parse(readFileSync(join(CMS_DIR, 'locales', `${name}.json`), 'utf8')) as Strings;
 const french = locale('fr');

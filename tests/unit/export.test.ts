@@ -9,17 +9,14 @@ import {
   CSV_COLUMNS,
   FOLLOW_UP_FIELDS,
   ITEM_FIELDS,
-  OPEN_DATA_CSV,
   followUpRecords,
-  followUpToCsv,
   itemRecords,
-  itemsToCsv,
-  parseCsv,
   tableToCsv,
-  toCsv,
   toRecord,
   type Table,
 } from '../../src/open-data/export.ts';
+import { OPEN_DATA_CSV } from '../../src/open-data/csv.ts';
+import { followUpToCsv, itemsToCsv, parseCsv, toCsv } from '../csv.ts';
 import { ORDINARY, PAYLOADS, formulaCells, looksLikeFormula, hostileFiles } from '../csv-payloads.ts';
 import { ACCORD, PLAN, fixtureCatalogue } from './catalogue-fixtures.ts';
 

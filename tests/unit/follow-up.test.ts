@@ -6,15 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  FOLLOW_UP_FIELDS,
-  ROUND_FIELDS,
-  followUpRecords,
-  followUpToCsv,
-  parseCsv,
-  toRecord,
-  type FollowUpRecord,
-} from '../../src/open-data/export.ts';
+import { FOLLOW_UP_FIELDS, ROUND_FIELDS, followUpRecords, toRecord, type FollowUpRecord } from '../../src/open-data/export.ts';
+import { followUpToCsv, parseCsv } from '../csv.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { ACCORD, PLAN, catalogueFiles, fixtureCatalogue } from './catalogue-fixtures.ts';
 

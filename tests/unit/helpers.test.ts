@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { anchors, conventionOf, entryId, joinBase, localName, paths, slugify } from '../../src/lib/paths.ts';
 import { count, formatDate } from '../../src/lib/format.ts';
-import { parseCsv, toCsv, type ActionRecord } from '../../src/open-data/export.ts';
+import type { ActionRecord } from '../../src/open-data/export.ts';
+import { parseCsv, toCsv } from '../csv.ts';
 import { compareNumbers, numberLabel, standaloneLabel } from '../../src/catalogue/catalogue.ts';
 
 test("joinBase keeps links under the publisher's sub-path", () => {

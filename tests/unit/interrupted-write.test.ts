@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { validFiles } from './fixtures.ts';
 import { checkNewDocument, renderFrontmatter, writeNewDocument, type NewDocument } from '../../scripts/spreadsheet/document.ts';
 import { documentRows, documentSheets, loadContent, sheetHeaders } from '../../scripts/spreadsheet/workbook.ts';
-import { writeCsv } from '../../scripts/spreadsheet/csv.ts';
+import { SPREADSHEET_CSV, writeCsv } from '../../src/open-data/csv.ts';
 import { importCsv } from '../../scripts/spreadsheet/import.ts';
 import {
   importOrigin,
@@ -62,8 +62,8 @@ const base = mkdtempSync(join(tmpdir(), 'ecriture-interrompue-'));
     else edited[headers.indexOf('titre')] = 'Action 5, nouveau titre';
     return edited;
   });
-  writeFileSync(join(base, 'essai.csv'), writeCsv([headers, ...rows]));
-  writeFileSync(join(base, 'autre.csv'), writeCsv([headers, ...rows.slice(1)]));
+  writeFileSync(join(base, 'essai.csv'), writeCsv([headers, ...rows], SPREADSHEET_CSV));
+  writeFileSync(join(base, 'autre.csv'), writeCsv([headers, ...rows.slice(1)], SPREADSHEET_CSV));
 }
 
 /** A new document: two axes, one objective, five actions (nine files in three new folders). */

