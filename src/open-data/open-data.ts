@@ -141,7 +141,7 @@ function field(name: string, info: FieldInfo, values: string[], context: SchemaC
 }
 
 /** The Table Schema of an export, with the keys schema.data.gouv.fr asks for at its root. */
-function tableSchema(key: TableKey, table: Table, context: SchemaContext, options: OpenDataOptions) {
+export function tableSchema(key: TableKey, table: Table, context: SchemaContext, options: OpenDataOptions) {
   const { title, description, primaryKey } = TABLES[key];
   const absolute = (path: string) => (options.siteUrl ? new URL(path, options.siteUrl).href : undefined);
   return {
