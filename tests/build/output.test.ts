@@ -12,7 +12,7 @@ import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
 import { CSV_COLUMNS, ITEM_FIELDS, parseCsv, type ActionRecord, type ItemRecord } from '../../src/open-data/export.ts';
 import { paths } from '../../src/lib/paths.ts';
-import { CONTENT_ROOT, BASE, DIST, builtPages, templateOf, ON_FIXTURE } from '../site.ts';
+import { CONTENT_ROOT, BASE, DIST, builtPages, searchRecords, templateOf, ON_FIXTURE } from '../site.ts';
 
 const { entries } = validateAll(readContent(CONTENT_ROOT).files);
 const catalogue = buildCatalogue(entries);
@@ -114,6 +114,28 @@ test('one record per entry and per lettered sub-item in the items export, each l
     assert.equal(countOf(c.id, 'procedure'), entries.procedures.filter((p) => p.data.convention === c.id).length, c.id);
     assert.equal(countOf(c.id, 'objectif'), entries.objectives.filter((o) => o.data.convention === c.id).length, c.id);
   }
+});
+
+/** The pages marked for the search index (data-pagefind-body) that have no record in it, and the records of no such page. */
+export function recordMismatches(pages: Map<string, string>, records: { url: string }[]): string[] {
+  const marked = [...pages]
+    .filter(([, source]) => source.includes('data-pagefind-body'))
+    .map(([page]) => `/${page.replace(/index\.html$/, '')}`);
+  const recorded = new Set(records.map((r) => r.url));
+  return [
+    ...marked.filter((url) => !recorded.has(url)).map((url) => `${url} : page indexée sans enregistrement de recherche`),
+    ...[...recorded].filter((url) => !marked.includes(url)).map((url) => `${url} : enregistrement sans page indexée`),
+  ];
+}
+
+test('every page marked for the index has its search record, and every record its page', () => {
+  const records = searchRecords(DIST);
+  assert.deepEqual(recordMismatches(html, records), []);
+  // Self-test: a record missing (its fragment lost) or one too many is named.
+  const [first] = records;
+  assert.ok(first, 'aucun enregistrement de recherche');
+  assert.deepEqual(recordMismatches(html, records.slice(1)), [`${first.url} : page indexée sans enregistrement de recherche`]);
+  assert.deepEqual(recordMismatches(html, [...records, { url: '/ailleurs/' }]), ['/ailleurs/ : enregistrement sans page indexée']);
 });
 
 test('one search record per indexed page, and one indexed page per entry', () => {
