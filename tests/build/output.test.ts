@@ -12,7 +12,7 @@ import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
 import { CSV_COLUMNS, ITEM_FIELDS, parseCsv, type ActionRecord, type ItemRecord } from '../../src/open-data/export.ts';
 import { paths } from '../../src/lib/paths.ts';
-import { CONTENT_ROOT, BASE, DIST, builtPages, searchRecords, templateOf, ON_FIXTURE } from '../site.ts';
+import { CONTENT_ROOT, BASE, DIST, builtPages, decoded, searchRecords, templateOf, ON_FIXTURE } from '../site.ts';
 
 const { entries } = validateAll(readContent(CONTENT_ROOT).files);
 const catalogue = buildCatalogue(entries);
@@ -114,6 +114,34 @@ test('one record per entry and per lettered sub-item in the items export, each l
     assert.equal(countOf(c.id, 'procedure'), entries.procedures.filter((p) => p.data.convention === c.id).length, c.id);
     assert.equal(countOf(c.id, 'objectif'), entries.objectives.filter((o) => o.data.convention === c.id).length, c.id);
   }
+});
+
+/**
+ * The status badge of an action page's card, as read: its words, then the source's code when it
+ * differs ("En cours (EC)", "Réalisé"), or undefined without one.
+ */
+export function cardStatus(source: string): string | undefined {
+  const start = source.indexOf('<dl class="fiche"');
+  const card = start < 0 ? '' : source.slice(start, source.indexOf('</dl>', start));
+  const badge = /<span class="statut statut--[^"]*"[^>]*>((?:<span[^>]*>[^<]*<\/span>|[^<])*)<\/span>/.exec(card)?.[1];
+  return badge && decoded(badge.replace(/<span class="statut__symbole"[^>]*>[^<]*<\/span>/, '').replace(/<[^>]+>/g, '')).trim();
+}
+
+const badgeText = (status: { label: string; code: string }) =>
+  status.code === status.label ? status.label : `${status.label} (${status.code})`;
+
+test('every action page shows its status at the latest round in its card, in words with its code', () => {
+  const wrong = catalogue.actions
+    .filter((a) => a.status)
+    .map((a) => [a.path, cardStatus(html.get(`${a.path}index.html`)!), badgeText(a.status!)])
+    .filter(([, found, expected]) => found !== expected);
+  assert.deepEqual(wrong, []);
+  // Self-test: the badge of a real page, then the page without it.
+  const action = catalogue.actions.find((a) => a.status);
+  if (!action) return;
+  const source = html.get(`${action.path}index.html`)!;
+  assert.equal(cardStatus(source), badgeText(action.status!));
+  assert.equal(cardStatus(source.replace(/<span class="statut statut--[^"]*"/, '<span class="autre"')), undefined);
 });
 
 /** The pages marked for the search index (data-pagefind-body) that have no record in it, and the records of no such page. */
