@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     // Built output, generated types, test artefacts; content/ is MDX, checked by the content check.
-    ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'content/'],
+    ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'content/', '.fixture-site/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -2,8 +2,9 @@
  * A working copy of the project in another folder, built there exactly as `npm run build` builds
  * it: the code (src/, scripts/, public/, configuration, package.json), a content folder of one's
  * choice, and node_modules/ as a real folder of links to the project's packages, so that Astro's
- * and Vite's caches (.astro, .vite) stay in the copy. Used by the benchmark (scripts/bench/command.ts)
- * and by the build test of an edited site (tests/build/edited-site.test.ts).
+ * and Vite's caches (.astro, .vite) stay in the copy. Used by the benchmark (scripts/bench/command.ts),
+ * by the build test of an edited site (tests/build/edited-site.test.ts) and by the fixture site
+ * (tests/fixture-site.ts).
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
