@@ -14,9 +14,9 @@ export const DIST = join(process.cwd(), 'dist');
 /** The base the tests build under: a sub-path, as publishers deploy. */
 export const BASE = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
-/** Every built HTML page, as a path relative to dist/ ("inserm…/actions/action-12/index.html"). */
-export function builtPages(): string[] {
-  return (readdirSync(DIST, { recursive: true }) as string[])
+/** Every built HTML page of `dist` (dist/ unless said), as a path relative to it ("inserm…/actions/action-12/index.html"). */
+export function builtPages(dist = DIST): string[] {
+  return (readdirSync(dist, { recursive: true }) as string[])
     .map((f) => f.split('\\').join('/'))
     .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))
     .sort();
@@ -54,17 +54,20 @@ export function isErrorPage(page: string): boolean {
 
 /**
  * Axis pages sit beside the section pages, both named after their file (`…/section-1/`,
- * `…/preambule/`): the path alone cannot tell them apart, the content does.
+ * `…/preambule/`): the path alone cannot tell them apart, the content does (that of the project
+ * in `root`: this one's, or the fixture site's).
  */
-let axisPages: Set<string> | undefined;
-function isAxisPage(page: string): boolean {
-  axisPages ??= new Set(validateAll(readContent(process.cwd()).files).entries.axes.map((a) => `${paths.axis(a.id)}index.html`));
-  return axisPages.has(page);
+const axisPages = new Map<string, Set<string>>();
+function isAxisPage(page: string, root: string): boolean {
+  if (!axisPages.has(root)) {
+    axisPages.set(root, new Set(validateAll(readContent(root).files).entries.axes.map((a) => `${paths.axis(a.id)}index.html`)));
+  }
+  return axisPages.get(root)!.has(page);
 }
 const documentPage = (p: string) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/[^/]+\/index\.html$/.test(p);
 
 /** Templates recognised by their path: the site's own folders first, then the documents' pages. */
-const BY_PATH: [string, (p: string) => boolean][] = [
+const BY_PATH: [string, (p: string, root: string) => boolean][] = [
   // Pages 2, 3… of a list split into pages (actions, criteria, themes, glossary, organisations, plans).
   ["page suivante d'une liste", (p) => /\/page-\d+\/index\.html$/.test(p)],
   ["plan d'un document", (p) => /^plan-du-site\/[^/]+\/index\.html$/.test(p)],
@@ -76,31 +79,35 @@ const BY_PATH: [string, (p: string) => boolean][] = [
   ['document', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/index\.html$/.test(p)],
   ['bilans d’un document', (p) => /^[^/]+\/bilans\/index\.html$/.test(p)],
   ['ce qui a changé à un bilan', (p) => /^[^/]+\/bilans\/[^/]+\/index\.html$/.test(p)],
-  ['axe', (p) => documentPage(p) && isAxisPage(p)],
+  ['axe', (p, root) => documentPage(p) && isAxisPage(p, root)],
   ['action', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p)],
   ['procédure', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p)],
   ['version à imprimer', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/imprimer\/index\.html$/.test(p)],
-  ['section', (p) => documentPage(p) && !isAxisPage(p) && !/\/(imprimer|bilans)\//.test(p)],
+  ['section', (p, root) => documentPage(p) && !isAxisPage(p, root) && !/\/(imprimer|bilans)\//.test(p)],
 ];
+
+/** The name of every page template, fixed pages first. */
+export const TEMPLATE_NAMES: readonly string[] = [...Object.keys(FIXED), ...BY_PATH.map(([name]) => name)];
 
 /**
  * One built page per page template (the first, in path order, of those it renders), found in
- * dist/: a template added later is caught by the test that every page belongs to a template.
+ * dist/ (or the pages given, of the project in `root`): a template added later is caught by the
+ * test that every page belongs to a template.
  */
-export function templatePages(pages = builtPages()): Map<string, string> {
+export function templatePages(pages = builtPages(), root = process.cwd()): Map<string, string> {
   const templates = new Map(Object.entries(FIXED));
   for (const [name, matches] of BY_PATH) {
-    const page = pages.find((p) => templateOf(p) === name && matches(p));
+    const page = pages.find((p) => templateOf(p, root) === name && matches(p, root));
     if (page) templates.set(name, page);
   }
   return templates;
 }
 
-/** The template a page belongs to, or undefined when none does. */
-export function templateOf(page: string): string | undefined {
+/** The template a page belongs to (of the project in `root`), or undefined when none does. */
+export function templateOf(page: string, root = process.cwd()): string | undefined {
   const fixed = Object.entries(FIXED).find(([, p]) => p === page)?.[0];
   if (fixed) return fixed;
-  return BY_PATH.find(([, matches]) => matches(page))?.[0];
+  return BY_PATH.find(([, matches]) => matches(page, root))?.[0];
 }
 
 /**
