@@ -133,8 +133,8 @@ const USAGE = `Usage : BASE_PATH=/sous-chemin/ npm run preview:nginx -- [--port 
 Options :
   --port <numéro>      port local (par défaut : 4322)
   --dossier <dossier>  dossier du site construit à servir (par défaut : dist)
-  --essais          sert aussi axe-core et une adresse d’erreur 500, pour les tests dans le navigateur
-  --aide            affiche cette aide`;
+  --essais             sert aussi axe-core et une adresse d’erreur 500, pour les tests dans le navigateur
+  --aide               affiche cette aide`;
 
 function main(): void {
   const { values } = readCommandLine({
