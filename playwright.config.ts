@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './scripts/tooling/chromium.ts';
 import { FIXTURE, origin, SITE, type Served } from './tests/browser/served.ts';
@@ -15,6 +17,17 @@ const nginx = (served: Served) => ({
   gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
   timeout: 60_000,
 });
+
+// Each project needs its folder built; nginx would only say that it is empty.
+for (const [served, command] of [
+  [SITE, 'npm run build'],
+  [FIXTURE, 'node tests/fixture-site.ts'],
+] as const) {
+  if (!existsSync(join(served.dist, 'index.html'))) {
+    console.error(`Aucun site construit dans ${served.dist} : lancez d’abord « BASE_PATH=${BASE} ${command} ».`);
+    process.exit(1);
+  }
+}
 
 export default defineConfig({
   fullyParallel: true,
