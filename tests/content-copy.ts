@@ -1,15 +1,17 @@
 /**
- * A copy of the project's content/ in a temporary folder, for tests that write content (the
- * spreadsheet import, new documents), and what such a test changed in it.
+ * A copy of the fixture site's content (tests/fixtures/site/content/) in a temporary folder, for
+ * tests that write content (the spreadsheet import, new documents), and what such a test changed
+ * in it: the tests hold whatever the project's own content/ holds.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { FIXTURE_SOURCES } from './fixture-site.ts';
 
-/** A new temporary folder holding a copy of content/; returns the folder (content/ is inside it). */
+/** A new temporary folder holding a copy of the fixture site's content/; returns the folder (content/ is inside it). */
 export function copyContent(prefix = 'contenu-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  cpSync(join(process.cwd(), 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(join(FIXTURE_SOURCES, 'content'), join(dir, 'content'), { recursive: true });
   return dir;
 }
 
@@ -18,11 +20,12 @@ export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(join(dir, d.name)) : [join(dir, d.name)]));
 }
 
-/** Files of the copy's content/ that are new or differ from the project's (paths relative to the copy: `content/…`). */
-export function changedFiles(dir: string): string[] {
+/**
+ * Files of the copy's content/ that are new or differ from those of `reference` (by default the
+ * fixture site the copy was made from), as paths relative to the copy: `content/…`.
+ */
+export function changedFiles(dir: string, reference = FIXTURE_SOURCES): string[] {
   return filesUnder(join(dir, 'content'))
     .map((path) => relative(dir, path))
-    .filter(
-      (file) => !existsSync(join(process.cwd(), file)) || !readFileSync(join(dir, file)).equals(readFileSync(join(process.cwd(), file))),
-    );
+    .filter((file) => !existsSync(join(reference, file)) || !readFileSync(join(dir, file)).equals(readFileSync(join(reference, file))));
 }

@@ -22,6 +22,8 @@ export const FIXTURE_SOURCES = join(PROJECT, 'tests/fixtures/site');
 export const FIXTURE_ROOT = join(PROJECT, '.fixture-site');
 /** The fixture site's built folder, as dist/ is the real site's. */
 export const FIXTURE_DIST = join(FIXTURE_ROOT, 'dist');
+/** What the fixture site's build printed. */
+export const FIXTURE_LOG = join(FIXTURE_ROOT, 'build.log');
 
 /** Copies the project with the fixture's content and settings into FIXTURE_ROOT, then builds it. */
 export function buildFixtureSite(): void {
@@ -37,6 +39,8 @@ export function buildFixtureSite(): void {
   if (run.status !== 0) {
     throw new Error(`La construction du site d’essai (${FIXTURE_ROOT}) a échoué :\n${run.stdout}\n${run.stderr}`);
   }
+  // The build's terminal, for tests/build/terminal.test.ts (BUILD_LOG) as the real build's.
+  writeFileSync(FIXTURE_LOG, run.stdout + run.stderr);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

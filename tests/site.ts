@@ -1,20 +1,43 @@
 /**
- * The built site as the tests see it: its base path and its pages, read from dist/ (the build
- * output), never from a hand-kept list.
+ * The built site as the tests see it: its base path and its pages, read from its built folder
+ * (dist/, or the fixture site's: tests/fixture-site.ts), never from a hand-kept list. Each reader
+ * takes the built folder, the real site's by default; a built folder's content is the content/
+ * beside it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { readContent } from '../src/model/read.ts';
 import { validateAll } from '../src/model/validate.ts';
 import { paths, ROOT_FOLDERS } from '../src/lib/paths.ts';
 import { SERVER_ERROR_PAGES } from '../src/lib/error-pages.ts';
+import { FIXTURE_DIST } from './fixture-site.ts';
 
-export const DIST = join(process.cwd(), 'dist');
+/**
+ * The built folder the build-folder tests read: dist/, or another one named by SITE_DIST (the
+ * suite reads the fixture site's that way: scripts/tooling/test.sh).
+ */
+export const DIST = process.env.SITE_DIST ? resolve(process.env.SITE_DIST) : join(process.cwd(), 'dist');
+/** The project the built folder comes from: its content/ and its src/config.ts. */
+export const CONTENT_ROOT = dirname(DIST);
+/**
+ * Whether the tests read the fixture site: there, every kind of page and content exists, so a
+ * check that could pass for want of cases (no replaced document, no second round…) must find them.
+ */
+export const ON_FIXTURE = DIST === FIXTURE_DIST;
+/** Why a test that needs the fixture site's cases is skipped on another site. */
+export const FIXTURE_ONLY = 'sur le site d’essai seulement (SITE_DIST=.fixture-site/dist, npm test le fait)';
+
+/** The settings the built folder was made with: its project's src/config.ts. */
+export async function builtSettings(): Promise<typeof import('../src/config.ts').site> {
+  const module = (await import(pathToFileURL(join(CONTENT_ROOT, 'src/config.ts')).href)) as typeof import('../src/config.ts');
+  return module.site;
+}
 /** The base the tests build under: a sub-path, as publishers deploy. */
 export const BASE = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
-/** Every built HTML page of `dist` (dist/ unless said), as a path relative to it ("inserm…/actions/action-12/index.html"). */
+/** Every built HTML page of `dist`, as a path relative to it ("plan…/actions/action-12/index.html"). */
 export function builtPages(dist = DIST): string[] {
   return (readdirSync(dist, { recursive: true }) as string[])
     .map((f) => f.split('\\').join('/'))
@@ -54,20 +77,21 @@ export function isErrorPage(page: string): boolean {
 
 /**
  * Axis pages sit beside the section pages, both named after their file (`…/section-1/`,
- * `…/preambule/`): the path alone cannot tell them apart, the content does (that of the project
- * in `root`: this one's, or the fixture site's).
+ * `…/preambule/`): the path alone cannot tell them apart, the content does.
  */
 const axisPages = new Map<string, Set<string>>();
-function isAxisPage(page: string, root: string): boolean {
-  if (!axisPages.has(root)) {
-    axisPages.set(root, new Set(validateAll(readContent(root).files).entries.axes.map((a) => `${paths.axis(a.id)}index.html`)));
+function isAxisPage(page: string, dist: string): boolean {
+  let pages = axisPages.get(dist);
+  if (!pages) {
+    pages = new Set(validateAll(readContent(dirname(dist)).files).entries.axes.map((a) => `${paths.axis(a.id)}index.html`));
+    axisPages.set(dist, pages);
   }
-  return axisPages.get(root)!.has(page);
+  return pages.has(page);
 }
 const documentPage = (p: string) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/[^/]+\/index\.html$/.test(p);
 
 /** Templates recognised by their path: the site's own folders first, then the documents' pages. */
-const BY_PATH: [string, (p: string, root: string) => boolean][] = [
+const BY_PATH: [string, (p: string, dist: string) => boolean][] = [
   // Pages 2, 3… of a list split into pages (actions, criteria, themes, glossary, organisations, plans).
   ["page suivante d'une liste", (p) => /\/page-\d+\/index\.html$/.test(p)],
   ["plan d'un document", (p) => /^plan-du-site\/[^/]+\/index\.html$/.test(p)],
@@ -79,35 +103,34 @@ const BY_PATH: [string, (p: string, root: string) => boolean][] = [
   ['document', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/index\.html$/.test(p)],
   ['bilans d’un document', (p) => /^[^/]+\/bilans\/index\.html$/.test(p)],
   ['ce qui a changé à un bilan', (p) => /^[^/]+\/bilans\/[^/]+\/index\.html$/.test(p)],
-  ['axe', (p, root) => documentPage(p) && isAxisPage(p, root)],
+  ['axe', (p, dist) => documentPage(p) && isAxisPage(p, dist)],
   ['action', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p)],
   ['procédure', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p)],
   ['version à imprimer', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/imprimer\/index\.html$/.test(p)],
-  ['section', (p, root) => documentPage(p) && !isAxisPage(p, root) && !/\/(imprimer|bilans)\//.test(p)],
+  ['section', (p, dist) => documentPage(p) && !isAxisPage(p, dist) && !/\/(imprimer|bilans)\//.test(p)],
 ];
 
-/** The name of every page template, fixed pages first. */
-export const TEMPLATE_NAMES: readonly string[] = [...Object.keys(FIXED), ...BY_PATH.map(([name]) => name)];
+/** The names of every page template, fixed pages first. */
+export const TEMPLATES = [...Object.keys(FIXED), ...BY_PATH.map(([name]) => name)];
 
 /**
  * One built page per page template (the first, in path order, of those it renders), found in
- * dist/ (or the pages given, of the project in `root`): a template added later is caught by the
- * test that every page belongs to a template.
+ * dist/: a template added later is caught by the test that every page belongs to a template.
  */
-export function templatePages(pages = builtPages(), root = process.cwd()): Map<string, string> {
+export function templatePages(pages?: string[], dist = DIST): Map<string, string> {
   const templates = new Map(Object.entries(FIXED));
   for (const [name, matches] of BY_PATH) {
-    const page = pages.find((p) => templateOf(p, root) === name && matches(p, root));
+    const page = (pages ?? builtPages(dist)).find((p) => templateOf(p, dist) === name && matches(p, dist));
     if (page) templates.set(name, page);
   }
   return templates;
 }
 
-/** The template a page belongs to (of the project in `root`), or undefined when none does. */
-export function templateOf(page: string, root = process.cwd()): string | undefined {
+/** The template a page of `dist` belongs to, or undefined when none does. */
+export function templateOf(page: string, dist = DIST): string | undefined {
   const fixed = Object.entries(FIXED).find(([, p]) => p === page)?.[0];
   if (fixed) return fixed;
-  return BY_PATH.find(([, matches]) => matches(page, root))?.[0];
+  return BY_PATH.find(([, matches]) => matches(page, dist))?.[0];
 }
 
 /**

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite, as `npm test` runs it: lint and format check, unit tests, fidelity of the
-# content to its sources, types, a build under a sub-path, checks of the built folder, then the
-# browser tests (accessibility of every page, keyboard, display, search), served by a real nginx with
-# the deployment guide's configuration and its strict Content-Security-Policy. The site is built once.
+# content to its sources, types, a build under a sub-path (the site, and beside it the fixture site
+# of tests/fixtures/site/ that the engine's checks run on: tests/fixture-site.ts), checks of both
+# built folders, then the browser tests (accessibility of every page, keyboard, display, search),
+# served by a real nginx with the deployment guide's configuration and its strict
+# Content-Security-Policy. Each site is built once.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -45,13 +47,20 @@ stage "Lint (ESLint) et mise en forme (Prettier) ; à côté, tests unitaires, f
 # its libraries once instead of once per file halves their time (a failure still names its file).
 side_by_side 'npm run lint:code --silent' \
   'npm run test:unit --silent && npm run test:content --silent && { npm run typecheck --silent -- --noSync > /tmp/conventions-typecheck.log 2>&1 || { cat /tmp/conventions-typecheck.log; exit 1; }; tail -n 4 /tmp/conventions-typecheck.log; }'
-# The build alone: it writes Astro's content store, which the type check reads.
-stage "Construction du site sous ${BASE_PATH}"
-npm run build --silent > /tmp/conventions-build.log 2>&1 || { cat /tmp/conventions-build.log; exit 1; }
-tail -n 1 /tmp/conventions-build.log
+# The builds after the type check: the site's writes Astro's content store, which the type check
+# reads. The fixture site is built in a copy of the project (.fixture-site/), beside it.
+stage "Construction du site sous ${BASE_PATH}, et à côté du site d’essai"
+side_by_side \
+  'npm run build --silent > /tmp/conventions-build.log 2>&1 || { cat /tmp/conventions-build.log; exit 1; }; tail -n 1 /tmp/conventions-build.log' \
+  'node tests/fixture-site.ts && head -n 1 .fixture-site/build.log'
 # Two test files at a time: one of them builds a copy of the site, which leaves a core to the others.
 stage "Contrôles du dossier construit"
 npm run test:build --silent
+# The same checks on the fixture site, where every kind of page and content exists (their facts
+# about it run there only); the copy edited by the référents' commands is built once, above.
+stage "Contrôles du dossier construit : site d’essai"
+SITE_DIST=.fixture-site/dist BUILD_LOG=.fixture-site/build.log \
+  node --test --test-concurrency=2 $(ls tests/build/*.test.ts | grep -v edited-site)
 
 stage "Tests dans le navigateur"
 npx playwright test

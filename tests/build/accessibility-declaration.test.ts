@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { site } from '../../src/config.ts';
 import { formatDate } from '../../src/lib/format.ts';
-import { DIST } from '../site.ts';
+import { DIST, builtSettings } from '../site.ts';
+
+const site = await builtSettings();
 
 const tree = fromHtml(readFileSync(join(DIST, 'accessibilite/index.html'), 'utf8'));
 const main = find(tree, (e) => e.tagName === 'main')!;

@@ -15,14 +15,15 @@ import { buildFacets } from '../../src/catalogue/facets.ts';
 import { actionsFilterData, type FilterData } from '../../src/catalogue/filter-data.ts';
 import { THEME_KEYS } from '../../src/model/themes.ts';
 import { RELATED_LIMIT } from '../../src/catalogue/related.ts';
-import { BASE, DIST, builtPages, decoded, linksIn, listPages } from '../site.ts';
+import { CONTENT_ROOT, BASE, DIST, FIXTURE_ONLY, ON_FIXTURE, builtPages, decoded, linksIn, listPages } from '../site.ts';
+import { ROWS_PER_PAGE } from '../../src/catalogue/paginate.ts';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
 import { admittedTexts, findMain } from '../../src/page-pass/mentions.ts';
 import type { Mentionable } from '../../src/catalogue/types.ts';
 import { selectAll } from '../hast.ts';
 
-const { entries } = validateAll(readContent(process.cwd()).files);
+const { entries } = validateAll(readContent(CONTENT_ROOT).files);
 const catalogue = buildCatalogue(entries);
 const pages = builtPages();
 const built = new Set(pages);
@@ -51,20 +52,14 @@ test('one page per theme, listing exactly the actions and procedures tagged with
   }
 });
 
-test('known items sit under their theme', () => {
-  const under = (key: string) => new Set(listLinks(`themes/${key}/`));
-  // The apprentices objective of the Inserm plan (axis 1, objective 3): actions 14 to 18.
-  for (const n of ['14', '15', '16', '17', '18'])
-    assert.ok(under('apprentissage').has(`inserm-fiphfp-2023-2026/actions/action-${n}/`), `action ${n}`);
-  assert.ok(under('secteur-protege-adapte').has('convention-multipartite-2017-2020/actions/article-2-f/'), 'emploi accompagné');
-  assert.ok(under('ethique-recherche').has('inserm-hrs4r-2022/actions/action-2-5/'), 'HRS4R 2.5');
-  assert.ok(under('recrutement-integration').has('justice-circulaire-2004-21/procedures/titularisation/'), 'titularisation');
-});
-
 test('the actions index has one row per action over its pages; each static criterion list has exactly its rows', () => {
   const paths = (list: { path: string }[]) => list.map((a) => a.path);
   assert.deepEqual(tableRows('actions/'), paths(catalogue.actions));
-  assert.ok(listPages('actions/', pages).length > 1, 'le tableau de toutes les actions est découpé en pages');
+  assert.equal(
+    listPages('actions/', pages).length,
+    Math.max(1, Math.ceil(catalogue.actions.length / ROWS_PER_PAGE)),
+    'le tableau de toutes les actions est découpé en pages de ROWS_PER_PAGE lignes',
+  );
   const facets = buildFacets(catalogue.conventions, catalogue.actions);
   let pagesChecked = 0;
   for (const facet of facets) {
@@ -78,9 +73,7 @@ test('the actions index has one row per action over its pages; each static crite
     documents.values.reduce((n, v) => n + v.actions.length, 0),
     entries.actions.length,
   );
-  assert.ok(pagesChecked > 40);
-  // Action 12 of the Inserm plan is not done: it is on the "non réalisé" list.
-  assert.ok(listLinks('actions/statut/non-realise/').includes('inserm-fiphfp-2023-2026/actions/action-12/'));
+  assert.ok(pagesChecked > 0);
 });
 
 test('the compact list read by the filters has every action, with its criteria', () => {
@@ -91,9 +84,6 @@ test('the compact list read by the filters has every action, with its criteria',
   );
   const expected = actionsFilterData(catalogue.conventions, catalogue.actions);
   assert.deepEqual(data, JSON.parse(JSON.stringify(expected)));
-  const action12 = data.rows.find((r) => r.u === 'inserm-fiphfp-2023-2026/actions/action-12/')!;
-  assert.deepEqual(action12.f[data.facets.indexOf('statut')], ['non-realise']);
-  assert.equal(action12.n, 'Action n°12');
 });
 
 test('each page of a list links to the next one; every page-N page is reached that way', () => {
@@ -122,7 +112,8 @@ test('each page of a list links to the next one; every page-N page is reached th
     pages.filter((p) => /\/page-\d+\/index\.html$/.test(p) && !followed.has(p)),
     [],
   );
-  assert.ok(followed.size > 0);
+  // Not vacuous where a list is long enough to be split (the fixture site has none).
+  if (catalogue.actions.length > ROWS_PER_PAGE) assert.ok(followed.size > 0, 'le tableau des actions a une page 2');
 });
 
 test('every action page links to its themes and to items of other documents on the same themes', () => {
@@ -136,8 +127,6 @@ test('every action page links to its themes and to items of other documents on t
       .filter((path) => /^[^/]+\/(actions|procedures)\/[^/]+\/$/.test(path) && !path.startsWith(action.convention.path));
     assert.ok(relatedItems.length <= RELATED_LIMIT, `${action.path} : ${relatedItems.length} éléments liés`);
   }
-  const html = page('inserm-fiphfp-2023-2026/actions/action-14/');
-  assert.match(html, /Sur les mêmes thèmes, dans les autres documents/);
 });
 
 test('one page per glossary entry and per organisation, all reachable from their index', () => {
@@ -150,34 +139,6 @@ test('one page per glossary entry and per organisation, all reachable from their
   }
   const organisationLinks = new Set(mainLinks(page('organisations/')));
   for (const o of catalogue.organisations) assert.ok(organisationLinks.has(o.path), o.path);
-});
-
-test('organisation and role pages list where the documents name them', () => {
-  const links = (id: string) => new Set(listLinks(`organisations/${id}/`));
-  assert.ok(links('fiphfp').has('inserm-fiphfp-2023-2026/'), 'FIPHFP → plan Inserm');
-  assert.ok(
-    links('medecin-de-prevention').has('justice-circulaire-2004-21/procedures/titularisation/') ||
-      [...links('medecin-de-prevention')].some((l) => l.startsWith('justice-circulaire-2004-21/procedures/')),
-    'médecin de prévention → procédures Justice',
-  );
-  assert.ok(links('ministere-de-la-justice').has('justice-circulaire-2004-21/'));
-  // An identifier is not text: the plan's folder name "inserm-fiphfp-…" does not make every
-  // Inserm action a mention of the FIPHFP.
-  const fiphfp = catalogue.organisations.find((o) => o.id === 'fiphfp')!;
-  assert.ok(fiphfp.groups.find((g) => g.convention.id === 'inserm-fiphfp-2023-2026')!.actions.length < 10);
-  for (const o of catalogue.organisations) assert.ok(o.groups.length > 0, `${o.id} n'est cité nulle part`);
-});
-
-test('"cf." references become links when the document has the item, and only then', () => {
-  const linked = [...pages].flatMap((p) =>
-    [...readFileSync(join(DIST, p), 'utf8').matchAll(/cf\. <a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${p} → ${m[2]}`),
-  );
-  assert.ok(linked.includes('ucanss-agefiph-2016/preambule/index.html → annexe 1'), linked.join('\n'));
-  assert.ok(linked.includes('ucanss-agefiph-2016/preambule/index.html → annexe 4'));
-  assert.ok(linked.includes('inserm-hrs4r-2022/actions/action-1-3/index.html → action 7.2'));
-  // The Justice circular refers to annexes that the source does not contain: left as text.
-  const procedure = page('justice-circulaire-2004-21/procedures/titularisation/');
-  assert.match(procedure, /cf\. annexe 8/);
 });
 
 /** A built page as a tree. */
@@ -255,35 +216,102 @@ const read = (path: string) => {
 test('each glossary term and organisation lists exactly the pages whose text names it (one matcher, one text rule)', () => {
   const problems = mismatches(listings(read), occurrences(itemPages, read));
   assert.deepEqual(problems.slice(0, 30), [], `${problems.length} écarts`);
-  // Not vacuous: most entries are listed somewhere.
+  // Not vacuous on the fixture site, whose entries are each named somewhere (a site may keep
+  // glossary terms its documents never use: site:vierge does).
   const listedSomewhere = [...listings(read).values()].filter((s) => s.size > 0).length;
-  assert.ok(listedSomewhere > entriesWithPages.length / 2, `${listedSomewhere} entrées listées`);
+  if (ON_FIXTURE) assert.equal(listedSomewhere, entriesWithPages.length, `${listedSomewhere} entrées listées`);
 });
 
-test('self-test: the listing check fails when a listing drops a page, adds one, or a page is left unread', () => {
-  const listed = listings(read);
-  const occurring = occurrences(itemPages, read);
-  const [entry, set] = [...listed].find(([, s]) => s.size > 1)!;
-  const dropped = new Map(listed).set(entry, new Set([...set].slice(1)));
-  assert.equal(mismatches(dropped, occurring).length, 1);
-  const other = itemPages.find((p) => !set.has(p))!;
-  const added = new Map(listed).set(entry, new Set([...set, other]));
-  assert.equal(mismatches(added, occurring).length, 1);
-  // A page whose text is not read (here: all but one of the entry's pages) shows as listed wrongly.
-  assert.ok(
-    mismatches(
-      listed,
-      occurrences(
-        itemPages.filter((p) => !set.has(p) || p === [...set][0]),
-        read,
-      ),
-    ).length >=
-      set.size - 1,
+test(
+  'self-test: the listing check fails when a listing drops a page, adds one, or a page is left unread',
+  { skip: !ON_FIXTURE && FIXTURE_ONLY },
+  () => {
+    const listed = listings(read);
+    const occurring = occurrences(itemPages, read);
+    const [entry, set] = [...listed].find(([, s]) => s.size > 1)!;
+    const dropped = new Map(listed).set(entry, new Set([...set].slice(1)));
+    assert.equal(mismatches(dropped, occurring).length, 1);
+    const other = itemPages.find((p) => !set.has(p))!;
+    const added = new Map(listed).set(entry, new Set([...set, other]));
+    assert.equal(mismatches(added, occurring).length, 1);
+    // A page whose text is not read (here: all but one of the entry's pages) shows as listed wrongly.
+    assert.ok(
+      mismatches(
+        listed,
+        occurrences(
+          itemPages.filter((p) => !set.has(p) || p === [...set][0]),
+          read,
+        ),
+      ).length >=
+        set.size - 1,
+    );
+  },
+);
+
+test('a page made only of lists of other pages (<main data-sans-glossaire>) has no term marked, though it names some', () => {
+  const isMark = (e: Element) => e.tagName === 'a' && String(e.properties.className) === 'terme';
+  const textless = pages
+    .filter((p) => p.endsWith('index.html') && /<main\b[^>]*\sdata-sans-glossaire[\s=>]/.test(page(p.replace(/index\.html$/, ''))))
+    .map((p) => p.replace(/index\.html$/, ''));
+  for (const list of ['actions/', 'themes/', 'plan-du-site/', 'organisations/']) assert.ok(textless.includes(list), list);
+  for (const path of textless) assert.deepEqual(selectAll(findMain(read(path))!, isMark), [], path);
+  if (!ON_FIXTURE) return;
+  // Not vacuous on the fixture site: the matcher finds glossary terms in the text of the actions
+  // index (an action's title names the RQTH)…
+  const all = selectAll(findMain(read('actions/'))!, () => true).flatMap((e) =>
+    e.children.filter((c) => c.type === 'text').map((c) => c.value),
   );
+  assert.ok([...catalogue.matcher.valuesIn(all)].some((v) => 'term' in v.data));
+  // …and the other pages are read: document pages do carry marks.
+  assert.ok(selectAll(findMain(read('accord-essai/preambule/'))!, isMark).length > 0);
 });
 
-test('"CAP" inside "CAP-BEP" is neither marked nor listed; "CAP-BEP" is (multipartite preamble)', () => {
-  const preamble = 'convention-multipartite-2017-2020/preambule/';
+// Facts of the fixture site (tests/fixtures/site/): the engine's cases, whatever content/ holds.
+
+test('known items sit under their theme (fixture site)', { skip: !ON_FIXTURE && FIXTURE_ONLY }, () => {
+  const under = (key: string) => new Set(listLinks(`themes/${key}/`));
+  assert.ok(under('formation').has('plan-essai/actions/action-3/'), 'action 3, deux thèmes');
+  assert.ok(under('recrutement-integration').has('plan-essai/actions/action-3/'), 'action 3, deux thèmes');
+  assert.ok(under('maintien-emploi').has('accord-essai/procedures/amenagement/'), 'procédure');
+  assert.ok(!under('formation').has('plan-essai/actions/action-2/'));
+  // The same themes in another document: the related items of the action's page.
+  assert.match(page('plan-essai/actions/action-3/'), /Sur les mêmes thèmes, dans les autres documents/);
+});
+
+test('a filter row gives an action its criteria (fixture site)', { skip: !ON_FIXTURE && FIXTURE_ONLY }, () => {
+  const data = JSON.parse(readFileSync(join(DIST, 'actions/filtres.json'), 'utf8')) as FilterData;
+  const action3 = data.rows.find((r) => r.u === 'plan-essai/actions/action-3/')!;
+  assert.deepEqual(action3.f[data.facets.indexOf('statut')], ['en-cours']);
+  assert.equal(action3.n, 'Action n°3');
+  assert.ok(listLinks('actions/statut/en-cours/').includes('plan-essai/actions/action-3/'));
+});
+
+test('organisation and role pages list where the documents name them (fixture site)', { skip: !ON_FIXTURE && FIXTURE_ONLY }, () => {
+  const links = (id: string) => new Set(listLinks(`organisations/${id}/`));
+  assert.ok(links('fiphfp').has('plan-essai/'), 'FIPHFP → plan d’essai');
+  assert.ok(links('fiphfp').has('plan-essai/actions/action-4/'), 'nom complet du FIPHFP → action 4');
+  assert.ok(links('fiphfp').has('accord-essai/procedures/amenagement/'), 'FIPHFP → procédure');
+  assert.ok(links('referent-handicap').has('accord-essai/chapitre-1/'), 'référent handicap → chapitre');
+  // An identifier is not text: the organisation's id "fiphfp" in no path makes an action a mention.
+  assert.ok(!links('fiphfp').has('plan-essai/actions/action-1/'));
+  for (const o of catalogue.organisations) assert.ok(o.groups.length > 0, `${o.id} n'est cité nulle part`);
+});
+
+test(
+  '"cf." references become links when the document has the item, and only then (fixture site)',
+  { skip: !ON_FIXTURE && FIXTURE_ONLY },
+  () => {
+    const linked = [...pages].flatMap((p) =>
+      [...readFileSync(join(DIST, p), 'utf8').matchAll(/cf\. <a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => `${p} → ${m[2]}`),
+    );
+    assert.deepEqual(linked, ['plan-essai/actions/action-2/index.html → action 3']);
+    // The accord refers to an annex it does not contain: left as text.
+    assert.match(page('accord-essai/procedures/amenagement/'), /cf\. annexe 8/);
+  },
+);
+
+test('"CAP" inside "CAP-BEP" is neither marked nor listed; "CAP-BEP" is (fixture site)', { skip: !ON_FIXTURE && FIXTURE_ONLY }, () => {
+  const preamble = 'accord-essai/preambule/';
   const terms = selectAll(findMain(read(preamble))!, (e) => e.tagName === 'a' && String(e.properties.className) === 'terme').map((a) =>
     String(a.properties.href).slice(BASE.length),
   );
@@ -293,20 +321,6 @@ test('"CAP" inside "CAP-BEP" is neither marked nor listed; "CAP-BEP" is (multipa
   const listedBy = (id: string) => listings(read).get(catalogue.glossary.find((g) => g.id === id)!)!;
   assert.ok(listedBy('cap-bep').has(preamble));
   assert.ok(!listedBy('cap').has(preamble));
-});
-
-test('a page made only of lists of other pages (<main data-sans-glossaire>) has no term marked, though it names some', () => {
-  const isMark = (e: Element) => e.tagName === 'a' && String(e.properties.className) === 'terme';
-  const textless = pages
-    .filter((p) => p.endsWith('index.html') && /<main\b[^>]*\sdata-sans-glossaire[\s=>]/.test(page(p.replace(/index\.html$/, ''))))
-    .map((p) => p.replace(/index\.html$/, ''));
-  for (const list of ['actions/', 'themes/', 'plan-du-site/', 'organisations/']) assert.ok(textless.includes(list), list);
-  for (const path of textless) assert.deepEqual(selectAll(findMain(read(path))!, isMark), [], path);
-  // Not vacuous: the matcher finds glossary terms in the text of the actions index (document names, themes).
-  const all = selectAll(findMain(read('actions/'))!, () => true).flatMap((e) =>
-    e.children.filter((c) => c.type === 'text').map((c) => c.value),
-  );
-  assert.ok([...catalogue.matcher.valuesIn(all)].some((v) => 'term' in v.data));
-  // …and the other pages are read: document pages do carry marks.
-  assert.ok(selectAll(findMain(read('convention-multipartite-2017-2020/preambule/'))!, isMark).length > 0);
+  // "CAP" alone is a term: the chapter that names it lists it.
+  assert.ok(listedBy('cap').has('accord-essai/chapitre-1/'));
 });

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
-import { DIST, builtPages } from '../site.ts';
+import { CONTENT_ROOT, DIST, builtPages } from '../site.ts';
 
-const catalogue = buildCatalogue(validateAll(readContent(process.cwd()).files).entries);
+const catalogue = buildCatalogue(validateAll(readContent(CONTENT_ROOT).files).entries);
 const pages = builtPages();
 
 /** The machine-readable dates of the page's dates line, in order, or undefined without one. */

@@ -1,13 +1,13 @@
 /**
  * Issue 11's "Done when", end to end, on one build of its own: a copy of the project whose content
- * is the real content/ plus the test fixtures (tests/unit/catalogue-fixtures.ts: three review rounds
- * with every kind of change, issue 10), edited with the référents' own commands run in the copy —
- * ten statuses of the Inserm plan changed in the exported workbook and imported in one command, a
- * new document imported from a filled-in template — then built as `npm run build` builds (pages,
- * exports, search index). The site shows the new statuses and the new document everywhere; the
- * fixture plan's "what changed" pages list exactly the moved, new and withdrawn actions (the real
- * documents have one round each, so only the fixtures show those parts of the page). The real
- * content/ is left untouched.
+ * is the fixture site's (tests/fixtures/site/: a plan with three review rounds and every kind of
+ * change, issue 10) plus a plan of twelve actions with one round (tests/spreadsheet-fixture.ts),
+ * edited with the référents' own commands run in the copy — ten statuses of the twelve-action plan
+ * changed in the exported workbook and imported in one command, a new document imported from a
+ * filled-in template — then built as `npm run build` builds (pages, exports, search index). The site
+ * shows the new statuses and the new document everywhere; the fixture plan's "what changed" pages
+ * list exactly the moved, new and withdrawn actions. The project's content/ is left untouched, and
+ * whatever it holds, the test holds.
  *
  * A workbook or a template with a wrong status and an unknown axis is refused, with its place, and
  * nothing is written: tests/unit/spreadsheet.test.ts ("a wrong status and a changed axis…", and "the
@@ -17,14 +17,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import type { Element } from 'hast';
-import { catalogueFiles, PLAN } from '../unit/catalogue-fixtures.ts';
+import { PLAN } from '../unit/catalogue-fixtures.ts';
+import { FIXTURE_SOURCES } from '../fixture-site.ts';
+import { fixtureContent } from '../spreadsheet-fixture.ts';
 import { selectAll } from '../hast.ts';
 import { searchRecords } from '../site.ts';
 import { parseCsv } from '../../src/open-data/export.ts';
@@ -37,14 +39,16 @@ import { STATUSES, type StatusKey } from '../../src/model/statuses.ts';
 const project = process.cwd();
 const root = mkdtempSync(join(tmpdir(), 'site-edite-'));
 
-/** The Inserm plan, its round and its scale (code → shared status), as content/ gives them. */
-const INSERM = 'inserm-fiphfp-2023-2026';
-const ROUND = 'Bilans 2023, 2024 et 2025 de la convention';
-const SCALE: Record<string, StatusKey> = { R: 'realise', PR: 'partiellement-realise', EC: 'en-cours', NR: 'non-realise' };
-/** Each edited action moves to the next code of the scale, so that every code is written. */
-const NEXT: Record<string, string> = { R: 'PR', PR: 'EC', EC: 'NR', NR: 'R' };
+/** The twelve-action plan, its round and its scale (code → shared status), as tests/spreadsheet-fixture.ts writes them. */
+const INSERM = 'essai';
+const ROUND = 'Bilan 2024';
+const ROUND_ID = 'bilan-2024';
+const SCALE: Record<string, StatusKey> = { R: 'realise', NR: 'non-realise' };
+/** Each edited action moves to the other code of the scale, so that every code is written. */
+const NEXT: Record<string, string> = { R: 'NR', NR: 'R' };
 
-/** The new document, as the filled-in template gives it. */
+/** The new document, as the filled-in template gives it, with its own scale. */
+const NEW_SCALE: Record<string, StatusKey> = { R: 'realise', EC: 'en-cours' };
 const NEW = 'essai-tableur-2027';
 const NEW_TITLE = 'Plan d’essai du modèle tableur 2027';
 const NEW_SHORT = 'Plan essai tableur 2027';
@@ -124,15 +128,9 @@ async function fillTemplate(from: string, to: string): Promise<void> {
 
 before(async () => {
   statusBefore = gitStatus();
-  copyProject(project, root, join(project, 'content'));
-  // The fixture documents beside the real ones. The fixtures' glossary term and organisation
-  // (rqth, fiphfp) are the real content's own files: those stay.
-  for (const f of catalogueFiles()) {
-    if (existsSync(join(root, f.file))) continue;
-    mkdirSync(join(root, dirname(f.file)), { recursive: true });
-    // JSON is YAML: the front matter as the fixtures give it.
-    writeFileSync(join(root, f.file), `---\n${JSON.stringify(f.frontmatter)}\n---\n${f.body ?? ''}\n`);
-  }
+  copyProject(project, root, join(FIXTURE_SOURCES, 'content'));
+  // The twelve-action plan beside the fixture site's documents.
+  cpSync(join(fixtureContent({ actions: 12 }), 'content'), join(root, 'content'), { recursive: true });
 
   npm('tableur:exporter', '--', '--sortie', 'suivi.xlsx');
   await editStatuses(join(root, 'suivi.xlsx'), join(root, 'dix-statuts.xlsx'));
@@ -224,7 +222,7 @@ test('the exports and the search index give the ten new statuses', () => {
     const pick = (r: Record | undefined) => r && { status: r.status, statusLabel: r.statusLabel, indicator: r.indicator };
     assert.deepEqual(pick(actions.find((r) => r.url === url)), expected, `actions.json : ${c.id}`);
     assert.deepEqual(pick(csv.find((r) => r.url === url)), expected, `actions.csv : ${c.id}`);
-    assert.deepEqual(pick(followUp.find((r) => r.url === url && r.round === 'bilans-2023-2025')), expected, `suivi.json : ${c.id}`);
+    assert.deepEqual(pick(followUp.find((r) => r.url === url && r.round === ROUND_ID)), expected, `suivi.json : ${c.id}`);
     assert.equal(search.find((r) => r.url === `/${url}`)?.meta.statut, label(c.to), `recherche : ${c.id}`);
   }
 });
@@ -263,7 +261,7 @@ test('the new document has its pages: the document, its axes with their objectiv
     assert.match(words(selectAll(action, (e) => e.tagName === 'h1')[0]!), new RegExp(`^Action ${a.number} : ${a.title}$`));
     assert.equal(
       badgeOf(`${NEW}/actions/action-${a.number}/`)?.text,
-      a.status ? `${label(a.status)} (${a.status})` : 'Sans indicateur dans la source',
+      a.status ? `${STATUSES[NEW_SCALE[a.status]!].label} (${a.status})` : 'Sans indicateur dans la source',
       a.number,
     );
   }
@@ -316,6 +314,7 @@ test('the new document is in the actions index, the exports and the search index
 test('nothing was written outside the copy: the real content is as it was', () => {
   assert.equal(gitStatus(), statusBefore);
   assert.ok(!existsSync(join(project, 'content/conventions', `${NEW}.mdx`)));
+  assert.ok(!existsSync(join(FIXTURE_SOURCES, 'content/conventions', `${NEW}.mdx`)));
   assert.ok(!existsSync(join(project, 'suivi.xlsx')));
 });
 
@@ -336,7 +335,7 @@ test('second round: one status moved, one action new, the unchanged ones counted
   const text = words(page(`${PLAN}/bilans/b2025/`));
   assert.match(text, /Statut modifié : 1 action/);
   assert.match(text, /Statut inchangé : 1 action/);
-  assert.match(text, /Action n°1 : Action 1En cours \(EC\) \(Bilan 2024\)Réalisé \(R\)/);
+  assert.match(text, /Action n°1 : Recruter des agents handicapésEn cours \(EC\) \(Bilan 2024\)Réalisé \(R\)/);
 });
 
 test('third round: a move from the last known status, a new measure, a merged action with the one that takes it over', () => {
@@ -354,7 +353,7 @@ test('a round’s comment is on its "what changed" page and found by search (iss
   const COMMENT = 'Livret rédigé, tuteurs à former.';
   const text = words(page(`${PLAN}/bilans/b2026/`));
   assert.match(text, /Commentées à ce bilan : 1 action/);
-  assert.ok(text.includes(`Action n°3 : Action 3En cours (EC)${COMMENT}`), text);
+  assert.ok(text.includes(`Action n°3 : Accueillir les agents ayant une RQTHEn cours (EC)${COMMENT}`), text);
   // Absent from the other rounds' pages: each page shows what its own round said.
   assert.ok(!words(page(`${PLAN}/bilans/b2025/`)).includes(COMMENT));
   const found = searchRecords(built('')).filter((r) => r.content.includes(COMMENT));

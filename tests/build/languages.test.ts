@@ -3,8 +3,9 @@
  * an expression the content declares in another language (a glossary term's `lang`, the
  * `foreignPhrases` of documents and glossary entries) is read in that language wherever a page
  * prints it as text, and only codes of the closed list are used. The expressions come from the
- * content's declarations, through the site's own matcher (src/page-pass/foreign.ts); the HRS4R pages
- * named in the issue are checked by name, so that removing a declaration fails here.
+ * content's declarations, through the site's own matcher (src/page-pass/foreign.ts). On the fixture
+ * site (tests/fixtures/site/), the pages of its English expression (« job coaching ») are checked by
+ * name, so that removing a declaration, or the marking, fails here.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,10 +19,10 @@ import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
 import { foreignForms, languageMatcher, languageRanges } from '../../src/page-pass/foreign.ts';
 import { LANGUAGE_KEYS } from '../../src/model/languages.ts';
 import type { Matcher } from '../../src/model/matcher.ts';
-import { DIST, builtPages } from '../site.ts';
+import { CONTENT_ROOT, DIST, FIXTURE_ONLY, ON_FIXTURE, builtPages } from '../site.ts';
 import { selectAll } from '../hast.ts';
 
-const { entries } = validateAll(readContent(process.cwd()).files);
+const { entries } = validateAll(readContent(CONTENT_ROOT).files);
 const catalogue = buildCatalogue(entries);
 const matcher = languageMatcher(catalogue);
 const pages = builtPages();
@@ -51,25 +52,28 @@ function unmarked(root: Root, m: Matcher<{ lang?: string }>): string[] {
   return out;
 }
 
-test('the content declares expressions in another language: the glossary term and the HRS4R plan', () => {
+const onFixture = { skip: !ON_FIXTURE && FIXTURE_ONLY };
+
+test('the fixture site declares expressions in another language: a glossary term and a plan’s phrase', onFixture, () => {
   assert.ok(matcher, 'aucune expression déclarée dans une autre langue');
-  assert.equal(catalogue.glossary.find((g) => g.id === 'hr-excellence-in-research')?.data.lang, 'en');
+  assert.equal(catalogue.glossary.find((g) => g.id === 'job-coaching')?.data.lang, 'en');
   assert.ok(foreignForms(catalogue).length > 0);
 });
 
 test('every declared expression is marked with its language wherever a page prints it as text', () => {
   const problems: string[] = [];
-  for (const page of pages) for (const text of unmarked(tree(page), matcher!)) problems.push(`${page} : « ${text} »`);
+  // A site that declares none has nothing to mark.
+  if (matcher) for (const page of pages) for (const text of unmarked(tree(page), matcher)) problems.push(`${page} : « ${text} »`);
   assert.deepEqual(problems, []);
 });
 
-test('self-test: the check finds an expression left unmarked (the marks of a real page removed)', () => {
-  const page = 'inserm-hrs4r-2022/actions/action-7-6/index.html';
+test('self-test: the check finds an expression left unmarked (the marks of a real page removed)', onFixture, () => {
+  const page = 'plan-essai/actions/action-2/index.html';
   const html = readFileSync(join(DIST, page), 'utf8');
   assert.deepEqual(unmarked(fromHtml(html), matcher!), []);
   const stripped = html.replace(/<span lang="en">([^<]*)<\/span>/g, '$1');
   assert.notEqual(stripped, html);
-  assert.ok(unmarked(fromHtml(stripped), matcher!).includes('HR Excellence in research'));
+  assert.ok(unmarked(fromHtml(stripped), matcher!).includes('job coaching'));
 });
 
 test('each declaration marks something: every declared expression is read in its language on some page', () => {
@@ -85,36 +89,34 @@ test('each declaration marks something: every declared expression is read in its
   for (const g of catalogue.glossary.filter((g) => g.data.lang)) assert.ok(marked.has(`${g.data.lang}:${g.data.term}`), g.id);
 });
 
-test('the HRS4R pages the issue names carry lang="en" on the label, in the heading, the text and the breadcrumb; never in <title> or attributes', () => {
-  const english = (page: string) =>
-    selectAll(tree(`${page}index.html`), (e) => e.tagName === 'span' && e.properties.lang === 'en').map((s) => s.text);
-  const action = tree('inserm-hrs4r-2022/actions/action-7-6/index.html');
-  const h1 = selectAll(action, (e) => e.tagName === 'h1')[0]!;
-  assert.deepEqual(
-    selectAll(h1, (e) => e.properties.lang === 'en').map((s) => s.text),
-    ['HR Excellence in research'],
-  );
-  assert.ok(english('inserm-hrs4r-2022/actions/action-7-6/').length >= 2, 'titre et libellé');
-  const term = tree('glossaire/hr-excellence-in-research/index.html');
-  assert.deepEqual(
-    selectAll(term, (e) => e.tagName === 'h1').map((h) => selectAll(h, (e) => e.properties.lang === 'en').map((s) => s.text)),
-    [['HR Excellence in Research']],
-  );
-  const crumb = selectAll(term, (e) => e.tagName === 'nav' && e.properties.ariaLabel === "Fil d'Ariane")[0]!;
-  assert.deepEqual(
-    selectAll(crumb, (e) => e.properties.lang === 'en').map((s) => s.text),
-    ['HR Excellence in Research'],
-  );
-  // The page title and the description are plain text: no markup can go there.
-  const html = readFileSync(join(DIST, 'glossaire/hr-excellence-in-research/index.html'), 'utf8');
-  assert.match(html, /<title>HR Excellence in Research — Glossaire — /);
-  // Text of a body (contexte-2): the charters' English titles, marked by the body itself.
-  assert.deepEqual(english('inserm-hrs4r-2022/contexte-2/'), [
-    'HR Excellence in Research',
-    'the Singapore statement on research integrity',
-    'the European code of conduct for research integrity',
-    'Life Sciences',
-  ]);
-  // A list page (table of all actions) and a theme page get the marks too.
-  assert.ok(english('actions/').includes('Serious Game') || english('actions/page-2/').includes('Serious Game'));
-});
+test(
+  'the pages of the English phrase carry lang="en" in the heading, the text and the breadcrumb; never in <title> or attributes (fixture site)',
+  onFixture,
+  () => {
+    const english = (page: string) =>
+      selectAll(tree(`${page}index.html`), (e) => e.tagName === 'span' && e.properties.lang === 'en').map((s) => s.text);
+    const action = tree('plan-essai/actions/action-2/index.html');
+    const h1 = selectAll(action, (e) => e.tagName === 'h1')[0]!;
+    assert.deepEqual(
+      selectAll(h1, (e) => e.properties.lang === 'en').map((s) => s.text),
+      ['job coaching'],
+    );
+    assert.ok(english('plan-essai/actions/action-2/').length >= 2, 'titre et libellé');
+    const term = tree('glossaire/job-coaching/index.html');
+    assert.deepEqual(
+      selectAll(term, (e) => e.tagName === 'h1').map((h) => selectAll(h, (e) => e.properties.lang === 'en').map((s) => s.text)),
+      [['Job coaching']],
+    );
+    const crumb = selectAll(term, (e) => e.tagName === 'nav' && e.properties.ariaLabel === "Fil d'Ariane")[0]!;
+    assert.deepEqual(
+      selectAll(crumb, (e) => e.properties.lang === 'en').map((s) => s.text),
+      ['Job coaching'],
+    );
+    // The page title and the description are plain text: no markup can go there.
+    const html = readFileSync(join(DIST, 'glossaire/job-coaching/index.html'), 'utf8');
+    assert.match(html, /<title>Job coaching — Glossaire — /);
+    // A list page (table of all actions) and a theme page get the marks too.
+    assert.ok(english('actions/').includes('job coaching'));
+    assert.ok(english('themes/recrutement-integration/').includes('job coaching'));
+  },
+);

@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
-import { BASE, DIST, builtPages, linksIn } from '../site.ts';
+import { BASE, DIST, builtPages, linksIn, builtSettings } from '../site.ts';
 import { selectAll } from '../hast.ts';
 import { loadPackage, readTables, validateCsv } from '../open-data.ts';
 import { formulaCells } from '../csv-payloads.ts';
@@ -22,8 +22,9 @@ import { BOM, csvCell } from '../../src/open-data/csv.ts';
 import { OPEN_DATA_CSV, parseCsv } from '../../src/open-data/export.ts';
 import { formatSize } from '../../src/lib/format.ts';
 import { paths } from '../../src/lib/paths.ts';
-import { site } from '../../src/config.ts';
 import { LICENCES } from '../../src/model/licences.ts';
+
+const site = await builtSettings();
 
 const DATA = join(DIST, 'donnees');
 interface Resource {

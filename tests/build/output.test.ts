@@ -12,9 +12,9 @@ import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
 import { CSV_COLUMNS, ITEM_FIELDS, parseCsv, type ActionRecord, type ItemRecord } from '../../src/open-data/export.ts';
 import { paths } from '../../src/lib/paths.ts';
-import { BASE, DIST, builtPages, templateOf } from '../site.ts';
+import { CONTENT_ROOT, BASE, DIST, builtPages, templateOf, ON_FIXTURE } from '../site.ts';
 
-const { entries } = validateAll(readContent(process.cwd()).files);
+const { entries } = validateAll(readContent(CONTENT_ROOT).files);
 const catalogue = buildCatalogue(entries);
 const pages = builtPages();
 const html = new Map(pages.map((p) => [p, readFileSync(join(DIST, p), 'utf8')]));
@@ -26,7 +26,7 @@ test('one page per convention, section, axis, action and procedure', () => {
   const procedurePages = pages.filter((p) => /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p));
   const axisPages = pages.filter((p) => templateOf(p) === 'axe');
   const sectionPages = pages.filter((p) => templateOf(p) === 'section');
-  assert.ok(entries.actions.length >= 72);
+  assert.ok(entries.actions.length > 0);
   assert.equal(actionPages.length, entries.actions.length);
   assert.equal(procedurePages.length, entries.procedures.length);
   assert.equal(axisPages.length, entries.axes.length);
@@ -71,7 +71,8 @@ test('one export record per action, in JSON and in CSV, with the source number, 
         action.data.number ?? '',
         action.data.axis,
         action.data.objective ?? '',
-        action.data.statuses?.at(-1)?.status ?? '',
+        // The status at the document's latest round: none for an action withdrawn or not reviewed then.
+        action.data.statuses?.find((s) => s.round === action.convention.data.rounds?.at(-1)?.id)?.status ?? '',
         action.data.title,
         action.path,
         action.data.responsible ?? [],
@@ -81,15 +82,16 @@ test('one export record per action, in JSON and in CSV, with the source number, 
     assert.equal(rows[i]![header.indexOf('number')], r.number);
     assert.ok(existsSync(join(DIST, r.url, 'index.html')), `${r.url} existe`);
   }
-  const measures = json.filter((r) => r.kind === 'mesure' && r.convention === 'inserm-fiphfp-2023-2026');
-  assert.deepEqual(
-    measures.map((r) => [r.axis, r.number, r.indicator]),
-    [
-      ['8', '', 'R'],
-      ['8', '', 'R'],
-    ],
-  );
-  assert.equal(json.find((r) => r.convention === 'inserm-fiphfp-2023-2026' && r.number === '4')?.statusLabel, 'Partiellement réalisé');
+  // An unnumbered measure and a status label, on known actions of the fixture site.
+  if (ON_FIXTURE) {
+    const plan = json.filter((r) => r.convention === 'plan-essai');
+    assert.deepEqual(
+      plan.filter((r) => r.kind === 'mesure').map((r) => [r.axis, r.number, r.indicator]),
+      [['10', '', 'EC']],
+    );
+    assert.equal(plan.find((r) => r.number === '1')?.statusLabel, 'Réalisé');
+    assert.equal(json.find((r) => r.convention === 'nouvelle-convention' && r.number === '1')?.statusLabel, 'Réalisé');
+  }
 });
 
 test('one record per entry and per lettered sub-item in the items export, each leading to its place', () => {
@@ -106,14 +108,12 @@ test('one record per entry and per lettered sub-item in the items export, each l
     assert.ok(page, `${item.url} : page absente`);
     if (fragment) assert.match(page, new RegExp(`id="${fragment}"`), `${item.url} : ancre absente`);
   }
+  // Each document's own counts, by type, against its entries.
   const countOf = (convention: string, type: string) => items.filter((i) => i.convention === convention && i.type === type).length;
-  assert.equal(countOf('inserm-hrs4r-2022', 'action'), 91);
-  assert.equal(countOf('ucanss-agefiph-2016', 'action'), 20);
-  assert.equal(countOf('convention-multipartite-2017-2020', 'objectif'), 17);
-  assert.equal(
-    countOf('justice-circulaire-2004-21', 'procedure'),
-    entries.procedures.filter((p) => p.data.convention === 'justice-circulaire-2004-21').length,
-  );
+  for (const c of catalogue.conventions) {
+    assert.equal(countOf(c.id, 'procedure'), entries.procedures.filter((p) => p.data.convention === c.id).length, c.id);
+    assert.equal(countOf(c.id, 'objectif'), entries.objectives.filter((o) => o.data.convention === c.id).length, c.id);
+  }
 });
 
 test('one search record per indexed page, and one indexed page per entry', () => {

@@ -16,11 +16,11 @@ import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
 import type { ActionNode, ConventionNode } from '../../src/catalogue/types.ts';
 import { NO_STATUS, WITHDRAWN, evolution, progressAt, type Evolution, type Progress } from '../../src/catalogue/progress.ts';
-import { DIST, builtPages } from '../site.ts';
+import { CONTENT_ROOT, DIST, builtPages } from '../site.ts';
 import { selectAll } from '../hast.ts';
 import { PLAN, fixtureCatalogue } from '../unit/catalogue-fixtures.ts';
 
-const { entries } = validateAll(readContent(process.cwd()).files);
+const { entries } = validateAll(readContent(CONTENT_ROOT).files);
 const catalogue = buildCatalogue(entries);
 const pages = builtPages();
 const tree = (page: string) => fromHtml(readFileSync(join(DIST, page), 'utf8'));

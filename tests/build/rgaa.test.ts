@@ -14,10 +14,25 @@ import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
 import { CONFORMITY } from '../../src/model/site.ts';
-import { site } from '../../src/config.ts';
-import { BASE, DIST, builtPages, decoded, isErrorPage, linksIn, templateOf, templatePages, urlOf } from '../site.ts';
+import {
+  CONTENT_ROOT,
+  BASE,
+  DIST,
+  builtPages,
+  decoded,
+  isErrorPage,
+  linksIn,
+  templateOf,
+  templatePages,
+  urlOf,
+  builtSettings,
+  ON_FIXTURE,
+  TEMPLATES,
+} from '../site.ts';
 
-const { entries } = validateAll(readContent(process.cwd()).files);
+const site = await builtSettings();
+
+const { entries } = validateAll(readContent(CONTENT_ROOT).files);
 const catalogue = buildCatalogue(entries);
 const pages = builtPages();
 const html = new Map(pages.map((p) => [p, readFileSync(join(DIST, p), 'utf8')]));
@@ -250,6 +265,13 @@ test('every page belongs to a template that the keyboard, reflow and text-spacin
     [],
   );
   const templates = templatePages(pages);
-  assert.equal(templates.size, 27, [...templates.keys()].join(', '));
   for (const [name, page] of templates) assert.equal(templateOf(page), name);
+  // The fixture site has a page of every template, but the next pages of a list: its lists are
+  // shorter than a page (src/catalogue/paginate.ts).
+  if (ON_FIXTURE) {
+    assert.deepEqual(
+      TEMPLATES.filter((t) => !templates.has(t)),
+      ["page suivante d'une liste"],
+    );
+  }
 });

@@ -15,10 +15,10 @@ import { validateAll } from '../../src/model/validate.ts';
 import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
 import { roundChanges } from '../../src/catalogue/rounds.ts';
 import { paths } from '../../src/lib/paths.ts';
-import { BASE, DIST } from '../site.ts';
+import { CONTENT_ROOT, BASE, DIST, ON_FIXTURE } from '../site.ts';
 import { selectAll } from '../hast.ts';
 
-const { entries } = validateAll(readContent(process.cwd()).files);
+const { entries } = validateAll(readContent(CONTENT_ROOT).files);
 const catalogue = buildCatalogue(entries);
 const tree = (path: string) => fromHtml(readFileSync(join(DIST, path, 'index.html'), 'utf8'));
 
@@ -52,7 +52,7 @@ export function mismatches(expected: string[], found: string[]): string[] {
 const withRounds = catalogue.conventions.filter((c) => c.rounds.length > 0);
 
 test('each round page lists exactly the moved, new, withdrawn, not reviewed and commented actions', () => {
-  assert.ok(withRounds.length >= 2);
+  if (ON_FIXTURE) assert.ok(withRounds.length >= 2);
   for (const c of withRounds) {
     for (const round of c.rounds) {
       const page = tree(round.path);

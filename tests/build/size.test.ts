@@ -25,7 +25,8 @@ export function oversized(pages: Iterable<[string, string | Buffer]>, max = MAX_
 
 test('no built page exceeds 100 KB compressed', () => {
   const pages = builtPages();
-  assert.ok(pages.length > 80);
+  // The site's own pages alone (home, lists, sixteen themes, error pages) are over 30.
+  assert.ok(pages.length > 30);
   assert.deepEqual(oversized(pages.map((p) => [p, readFileSync(join(DIST, p))])), []);
 });
 

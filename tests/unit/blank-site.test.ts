@@ -1,6 +1,7 @@
 /**
- * The blank-site starter (npm run site:vierge) on a temporary copy of content/, src/ and
- * tests/content/: the documents and everything under them go, the glossary and the organisations
+ * The blank-site starter (npm run site:vierge) on a temporary project made of the fixture site's
+ * content (tests/fixtures/site/), src/ and a tests/content/ with one fidelity test per document, so
+ * that it holds whatever content/ holds (a starter site included): the documents and everything under them go, the glossary and the organisations
  * stay or go as asked, the settings become placeholders that still pass src/model/site.ts, the
  * fidelity tests of the removed documents go, and the example document passes the same check as
  * `npm run check:content`. The command refuses to run without confirmation. It stays inside its
@@ -27,14 +28,22 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { readContentFile } from '../frontmatter.ts';
+import { FIXTURE_SOURCES } from '../fixture-site.ts';
 import { EXAMPLE_ID, checkBlankSite, documentsOf, formatBlankReport, makeBlankSite } from '../../scripts/starter/blank-site.ts';
 
 const root = process.cwd();
 const TODAY = '2026-11-23';
 
+/** The fixture's documents, each with a fidelity test that names it, and the sources they read. */
 function copy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'site-vierge-'));
-  for (const part of ['content', 'src', 'tests/content']) cpSync(join(root, part), join(dir, part), { recursive: true });
+  cpSync(join(FIXTURE_SOURCES, 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true });
+  mkdirSync(join(dir, 'tests/content/seeds'), { recursive: true });
+  writeFileSync(join(dir, 'tests/content/seeds/source.txt'), 'Le texte d’une source.\n');
+  for (const document of documentsOf(dir)) {
+    writeFileSync(join(dir, `tests/content/${document}-fidelity.test.ts`), `const document = '${document}';\n`);
+  }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   return dir;
 }

@@ -1,43 +1,49 @@
-/** `npm run check:content` on a broken copy of the content: French report on stderr, exit 1. */
+/**
+ * `npm run check:content` on a broken copy of the fixture site's content (tests/fixtures/site/), so
+ * that the test holds whatever documents content/ holds: French report on stderr, exit 1.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FIXTURE_SOURCES } from '../fixture-site.ts';
 
 const script = join(process.cwd(), 'scripts/tooling/check-content.ts');
 const run = (cwd: string) => spawnSync(process.execPath, [script], { cwd, encoding: 'utf8' });
 
 function copyContent(): string {
   const dir = mkdtempSync(join(tmpdir(), 'contenu-'));
-  cpSync(join(process.cwd(), 'content'), join(dir, 'content'), { recursive: true });
+  cpSync(join(FIXTURE_SOURCES, 'content'), join(dir, 'content'), { recursive: true });
   return dir;
 }
 
-test('the real content passes', () => {
-  const result = run(process.cwd());
-  assert.equal(result.status, 0, result.stderr);
-  assert.match(
-    result.stdout,
-    /^Contenu valide : \d+ conventions?, \d+ axes?, \d+ objectifs?, \d+ actions?, \d+ sections?, \d+ procédures?, \d+ termes? du glossaire, \d+ organismes? et rôles?\.$/m,
-  );
+test('the real content and the fixture site’s pass', () => {
+  for (const dir of [process.cwd(), FIXTURE_SOURCES]) {
+    const result = run(dir);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(
+      result.stdout,
+      /^Contenu valide : \d+ conventions?, \d+ axes?, \d+ objectifs?, \d+ actions?, \d+ sections?, \d+ procédures?, \d+ termes? du glossaire, \d+ organismes? et rôles?\.$/m,
+    );
+  }
 });
 
 test('a broken status stops the check with the file, field, value and allowed codes', () => {
   const dir = copyContent();
-  const file = 'content/actions/inserm-fiphfp-2023-2026/action-12.mdx';
+  const file = 'content/actions/plan-essai/action-2.mdx';
   writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace('status: NR', 'status: FINI'));
   const result = run(dir);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /Le contenu comporte 1 erreur\./);
   assert.match(result.stderr, new RegExp(`✗ ${file}\\n  champ « statuses.0.status » : statut inconnu`));
-  assert.match(result.stderr, /valeur trouvée : « FINI »\n  valeurs permises : R \(Objectif réalisé\), PR/);
+  assert.match(result.stderr, /valeur trouvée : « FINI »\n  valeurs permises : R \(Objectif réalisé\), EC/);
 });
 
 test('a file the site would not load is reported, not dropped', () => {
   const dir = copyContent();
-  writeFileSync(join(dir, 'content/actions/inserm-fiphfp-2023-2026/action-71.md'), '---\ntitle: x\n---\n');
+  writeFileSync(join(dir, 'content/actions/plan-essai/action-71.md'), '---\ntitle: x\n---\n');
   const result = run(dir);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /action-71\.md\n  champ « \(emplacement\) » : fichier ignoré par le site/);
@@ -59,11 +65,11 @@ test('a symbolic link in the content is reported in French, never followed nor a
 
 test('an unsafe body stops the check with the file, the line in the file and what to write instead', () => {
   const dir = copyContent();
-  const file = 'content/sections/inserm-hrs4r-2022/contexte-2.mdx';
+  const file = 'content/conventions/plan-essai.mdx';
   const text = readFileSync(join(dir, file), 'utf8');
-  const line = text.split('\n').findIndex((l) => l.includes('7<sup>ème</sup>')) + 1;
+  const line = text.split('\n').findIndex((l) => l.includes('1<sup>er</sup>')) + 1;
   assert.ok(line > 10, 'the line is counted from the top of the file, front matter included');
-  writeFileSync(join(dir, file), text.replace('7<sup>ème</sup>', '7<sup onmouseover="alert(1)">ème</sup>'));
+  writeFileSync(join(dir, file), text.replace('1<sup>er</sup>', '1<sup onmouseover="alert(1)">er</sup>'));
   const result = run(dir);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /Le contenu comporte 1 erreur\./);

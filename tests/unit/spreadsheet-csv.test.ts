@@ -3,12 +3,16 @@
  * (BOM or not, CRLF or LF, quoted separators, line breaks and quotes), then the whole site
  * exported as CSV and imported back unchanged, and edits and errors read from CSV files; values
  * starting like a formula written so that no spreadsheet runs them, and read back exactly (issue 19).
+ * The site is the fixture site's documents (tests/fixtures/site/) beside a plan of twelve actions
+ * with one review round (tests/spreadsheet-fixture.ts), so that the tests hold whatever content/ holds.
  */
 import { test } from 'node:test';
-import { changedFiles, copyContent } from '../content-copy.ts';
+import { changedFiles as changedFrom } from '../content-copy.ts';
+import { fixtureContent } from '../spreadsheet-fixture.ts';
+import { FIXTURE_SOURCES } from '../fixture-site.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CsvError, SEPARATOR, readCsv, writeCsv } from '../../scripts/spreadsheet/csv.ts';
@@ -16,8 +20,17 @@ import { buildWorkbook, exportCsv, loadContent } from '../../scripts/spreadsheet
 import { PAYLOADS, formulaCells, looksLikeFormula } from '../csv-payloads.ts';
 import { formatImportProblem, formatSummary, importCsv, type SheetProblem } from '../../scripts/spreadsheet/import.ts';
 
-const INSERM = 'inserm-fiphfp-2023-2026';
-const ROUND = 'Bilans 2023, 2024 et 2025 de la convention';
+const PLAN = 'essai';
+const ROUND = 'Bilan 2024';
+const ACTIONS = 12;
+/** A fresh copy of the site: the fixture site's documents and the plan « Essai ». */
+function copyContent(_prefix: string): string {
+  const dir = fixtureContent({ actions: ACTIONS });
+  cpSync(join(FIXTURE_SOURCES, 'content'), join(dir, 'content'), { recursive: true });
+  return dir;
+}
+const pristine = copyContent('tableur-csv-');
+const changedFiles = (dir: string) => changedFrom(dir, pristine);
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 test('the writer: BOM, semicolons, CRLF, and quotes only where a field needs them', () => {
@@ -100,18 +113,19 @@ test('the reader refuses what it cannot read safely, saying where and why', () =
 
 const exportDir = copyContent('tableur-csv-');
 const { files: exported } = exportCsv(join(exportDir, 'csv'), exportDir);
-const insermCsv = join(exportDir, 'csv', `${INSERM}.csv`);
+const planCsv = join(exportDir, 'csv', `${PLAN}.csv`);
 
 test('the export writes one CSV per document with actions, with the workbook’s columns', () => {
   assert.deepEqual(exported.map((f) => relative(exportDir, f)).sort(), [
-    'csv/convention-multipartite-2017-2020.csv',
-    'csv/inserm-fiphfp-2023-2026.csv',
-    'csv/inserm-hrs4r-2022.csv',
-    'csv/ucanss-agefiph-2016.csv',
+    'csv/accord-essai.csv',
+    'csv/ancienne-convention.csv',
+    'csv/essai.csv',
+    'csv/nouvelle-convention.csv',
+    'csv/plan-essai.csv',
   ]);
-  const text = readFileSync(insermCsv, 'utf8');
+  const text = readFileSync(planCsv, 'utf8');
   assert.ok(text.startsWith('\uFEFFnuméro;titre;identifiant;axe;objectif;libellé;'));
-  const rows = readCsv(readFileSync(insermCsv));
+  const rows = readCsv(readFileSync(planCsv));
   assert.deepEqual(rows[0], [
     'numéro',
     'titre',
@@ -127,10 +141,10 @@ test('the export writes one CSV per document with actions, with the workbook’s
     'thèmes',
     'publics',
   ]);
-  assert.equal(rows.length, 1 + 72);
-  const only = exportCsv(join(exportDir, 'un'), exportDir, 'content', INSERM);
-  assert.deepEqual(only.files, [join(exportDir, 'un', `${INSERM}.csv`)]);
-  assert.ok(readFileSync(only.files[0]!).equals(readFileSync(insermCsv)));
+  assert.equal(rows.length, 1 + ACTIONS);
+  const only = exportCsv(join(exportDir, 'un'), exportDir, 'content', PLAN);
+  assert.deepEqual(only.files, [join(exportDir, 'un', `${PLAN}.csv`)]);
+  assert.ok(readFileSync(only.files[0]!).equals(readFileSync(planCsv)));
   assert.throws(() => exportCsv(join(exportDir, 'x'), exportDir, 'content', 'inconnu'), /aucun document « inconnu »/);
 });
 
@@ -143,9 +157,9 @@ test('export then import of the unchanged CSV files changes no byte of the conte
   assert.deepEqual(changedFiles(dir), []);
 });
 
-/** The Inserm CSV with `edit` applied to its rows, saved as LibreOffice would (no BOM, LF) under `name`. */
+/** The plan's CSV with `edit` applied to its rows, saved as LibreOffice would (no BOM, LF) under `name`. */
 function editedCsv(name: string, edit: (rows: string[][], column: (h: string) => number) => void): string {
-  const rows = readCsv(readFileSync(insermCsv));
+  const rows = readCsv(readFileSync(planCsv));
   edit(rows, (h) => rows[0]!.indexOf(h));
   const file = join(exportDir, name);
   writeFileSync(file, writeCsv(rows).slice(1).replace(/\r\n/g, '\n'));
@@ -155,11 +169,11 @@ function editedCsv(name: string, edit: (rows: string[][], column: (h: string) =>
 test('a status and a comment changed in a CSV file reach the action’s file, and nothing else', () => {
   let id = '';
   let from = '';
-  const file = editedCsv(`${INSERM}.csv`.replace('.csv', '-modifie.csv'), (rows, column) => {
+  const file = editedCsv(`${PLAN}.csv`.replace('.csv', '-modifie.csv'), (rows, column) => {
     const row = rows[3]!;
     id = row[column('identifiant')]!;
     from = row[column(ROUND)]!;
-    row[column(ROUND)] = from === 'R' ? 'EC' : 'R';
+    row[column(ROUND)] = from === 'R' ? 'NR' : 'R';
     row[column(`Commentaire (${ROUND})`)] = 'Point d’étape ; suite en 2026\n(voir le "bilan")';
   });
   const dir = copyContent('tableur-csv-');
@@ -168,16 +182,16 @@ test('a status and a comment changed in a CSV file reach the action’s file, an
   assert.match(formatSummary(result.changes), /^1 statut modifié, 1 commentaire modifié, 0 texte modifié\./);
   const path = `content/actions/${id}.mdx`;
   assert.deepEqual(changedFiles(dir), [path]);
-  const to = from === 'R' ? 'EC' : 'R';
+  const to = from === 'R' ? 'NR' : 'R';
   assert.equal(
     readFileSync(join(dir, path), 'utf8'),
-    readFileSync(join(process.cwd(), path), 'utf8').replace(
-      `{ round: bilans-2023-2025, status: ${from} }`,
-      `{ round: bilans-2023-2025, status: ${to}, comment: "Point d’étape ; suite en 2026\\n(voir le \\"bilan\\")" }`,
+    readFileSync(join(pristine, path), 'utf8').replace(
+      `{ round: bilan-2024, status: ${from} }`,
+      `{ round: bilan-2024, status: ${to}, comment: "Point d’étape ; suite en 2026\\n(voir le \\"bilan\\")" }`,
     ),
   );
   // Exported again, the comment is in its column; imported again, nothing changes.
-  const again = exportCsv(join(dir, 'csv'), dir, 'content', INSERM);
+  const again = exportCsv(join(dir, 'csv'), dir, 'content', PLAN);
   const rows = readCsv(readFileSync(again.files[0]!));
   const at = (header: string) => rows[0]!.indexOf(header);
   assert.equal(
@@ -188,7 +202,7 @@ test('a status and a comment changed in a CSV file reach the action’s file, an
 });
 
 test('errors in CSV files name the file, the row and the column, and nothing is written', () => {
-  const file = editedCsv(`${INSERM}.csv`.replace('.csv', '-erreurs.csv'), (rows, column) => {
+  const file = editedCsv(`${PLAN}.csv`.replace('.csv', '-erreurs.csv'), (rows, column) => {
     rows[2]![column(ROUND)] = 'FINI';
     rows[4]![column('axe')] = '99';
   });
@@ -202,18 +216,18 @@ test('errors in CSV files name the file, the row and the column, and nothing is 
   assert.deepEqual(
     problems.map((p) => [p.sheet, p.row, p.column, p.value]),
     [
-      [`${INSERM}-erreurs.csv`, 3, `G (${ROUND})`, 'FINI'],
-      [`${INSERM}-erreurs.csv`, 5, 'D (axe)', '99'],
+      [`${PLAN}-erreurs.csv`, 3, `G (${ROUND})`, 'FINI'],
+      [`${PLAN}-erreurs.csv`, 5, 'D (axe)', '99'],
       ['autre.csv', undefined, undefined, undefined],
     ],
   );
   assert.equal(
     formatImportProblem(problems[0]!),
-    `✗ fichier « ${INSERM}-erreurs.csv », ligne 3, colonne G (${ROUND}) : statut inconnu pour ce document\n  valeur trouvée : « FINI »\n  valeurs permises : R, PR, EC, NR`,
+    `✗ fichier « ${PLAN}-erreurs.csv », ligne 3, colonne G (${ROUND}) : statut inconnu pour ce document\n  valeur trouvée : « FINI »\n  valeurs permises : R, NR`,
   );
   assert.match(
     formatImportProblem(problems[2]!),
-    /^✗ fichier « autre\.csv » : document introuvable.*\n {2}valeurs permises : .*inserm-fiphfp-2023-2026\.csv/,
+    /^✗ fichier « autre\.csv » : document introuvable.*\n {2}valeurs permises : .*plan-essai\.csv/,
   );
 });
 
@@ -223,7 +237,7 @@ test('the command line imports several CSV files at once and exits 1 on an unrea
   const ok = spawnSync(process.execPath, [script, ...exported, '--essai'], { cwd: dir, encoding: 'utf8' });
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /^0 statut modifié, 0 commentaire modifié, 0 texte modifié\.\nEssai : aucun fichier n’a été modifié\.\n$/);
-  const latin = join(exportDir, `${INSERM}-latin1.csv`);
+  const latin = join(exportDir, `${PLAN}-latin1.csv`);
   writeFileSync(latin, Uint8Array.from([...bytes('identifiant;libell'), 0xe9, 0x0a]));
   const bad = spawnSync(process.execPath, [script, latin], { cwd: dir, encoding: 'utf8' });
   assert.equal(bad.status, 1);
@@ -234,7 +248,7 @@ test('the command line imports several CSV files at once and exits 1 on an unrea
 });
 
 /**
- * A copy of the content where the first Inserm actions and the round hold values starting like a
+ * A copy of the content where the first actions of the plan and its round hold values starting like a
  * formula, as a référent could type them: OWASP's payloads in a title, a wording and comments, and
  * a round label that becomes a column header.
  */
@@ -246,23 +260,23 @@ function hostileContent(): string {
     assert.ok(text.includes(from), `${path} : ${from}`);
     writeFileSync(file, text.replace(from, to));
   };
-  const action = (n: string) => `actions/${INSERM}/action-${n}.mdx`;
-  const status = '  - { round: bilans-2023-2025, status: R }';
-  edit(action('01'), 'title: "Maintien des objectifs de recrutement"', `title: ${JSON.stringify(PAYLOADS[0])}`);
-  edit(action('01'), status, `  - { round: bilans-2023-2025, status: R, comment: ${JSON.stringify(PAYLOADS[1])} }`);
-  edit(action('02'), /^title: .*$/m.exec(readFileSync(join(dir, 'content', action('02')), 'utf8'))![0], 'title: "= voir plus haut"');
+  const action = (n: string) => `actions/${PLAN}/action-${n}.mdx`;
+  const status = '  - { round: bilan-2024, status: R }';
+  edit(action('1'), 'title: Action 1', `title: ${JSON.stringify(PAYLOADS[0])}`);
+  edit(action('1'), status, `  - { round: bilan-2024, status: R, comment: ${JSON.stringify(PAYLOADS[1])} }`);
+  edit(action('2'), /^title: .*$/m.exec(readFileSync(join(dir, 'content', action('2')), 'utf8'))![0], 'title: "= voir plus haut"');
   edit(
-    action('02'),
-    /^wording: .*$/m.exec(readFileSync(join(dir, 'content', action('02')), 'utf8'))![0],
+    action('2'),
+    /^wording: .*$/m.exec(readFileSync(join(dir, 'content', action('2')), 'utf8'))![0],
     `wording: ${JSON.stringify(PAYLOADS[3])}`,
   );
-  edit(`conventions/${INSERM}.mdx`, `label: "${ROUND}"`, `label: "-${ROUND}"`);
+  edit(`conventions/${PLAN}.mdx`, `label: ${ROUND}`, `label: "-${ROUND}"`);
   return dir;
 }
 
 test('formula-safe: no cell of the exported CSV starts like a formula, and importing it back changes nothing', () => {
   const dir = hostileContent();
-  const { files } = exportCsv(join(dir, 'csv'), dir, 'content', INSERM);
+  const { files } = exportCsv(join(dir, 'csv'), dir, 'content', PLAN);
   const text = readFileSync(files[0]!, 'utf8');
   // The content is hostile (else this test proves nothing); the file is not.
   assert.ok(readCsv(readFileSync(files[0]!)).flat().filter(looksLikeFormula).length >= 5);
@@ -276,14 +290,14 @@ test('formula-safe: no cell of the exported CSV starts like a formula, and impor
 
 test('formula-safe: values starting with "-", "+", "=" or an apostrophe typed in a CSV file reach the content unchanged', () => {
   const dir = hostileContent();
-  const { files } = exportCsv(join(dir, 'csv'), dir, 'content', INSERM);
+  const { files } = exportCsv(join(dir, 'csv'), dir, 'content', PLAN);
   const rows = readCsv(readFileSync(files[0]!));
   const comment = rows[0]!.indexOf(`Commentaire (-${ROUND})`);
   const typed = ['-3 postes', '+33 1 23 45 67 89', "'déjà cité'", '= voir plus haut', "'=1+1"];
   typed.forEach((value, i) => (rows[i + 3]![comment] = value));
   // Saved by our writer (each protected cell after its apostrophe) and, for the first one, as a
   // spreadsheet that drops the apostrophe would save it.
-  const file = join(dir, 'csv', `${INSERM}.csv`);
+  const file = join(dir, 'csv', `${PLAN}.csv`);
   writeFileSync(file, writeCsv(rows).replace(`"'-3 postes"`, '-3 postes'));
   const result = importCsv([file], { root: dir });
   assert.deepEqual(result.problems.map(formatImportProblem), []);

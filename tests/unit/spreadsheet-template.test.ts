@@ -1,6 +1,6 @@
 /**
  * A new document from a spreadsheet: the blank template, filled in as a référent would, imported
- * into a copy of content/ (the new files pass the same checks as `npm run check:content`, the
+ * into a copy of the fixture site's content (tests/content-copy.ts; the new files pass the same checks as `npm run check:content`, the
  * existing ones are untouched); errors reported with their sheet, row and column, nothing
  * written; `nouveau:document` with options; the new document's writer replaces no file (its
  * interruptions: ecriture-interrompue.test.ts).
@@ -157,7 +157,8 @@ test('a filled-in template becomes a new document: its files pass the content ch
   assert.deepEqual([...readProblems, ...problems], []);
   const convention = entries.conventions.find((c) => c.id === ID)!;
   assert.equal(convention.data.kind, 'plan-actions');
-  assert.equal(convention.data.order, 6);
+  // After the fixture site's four documents.
+  assert.equal(convention.data.order, 5);
   assert.deepEqual(convention.data.rounds, [{ id: 'bilan-2027', label: 'Bilan 2027', date: '2027-12' }]);
   const first = entries.actions.find((a) => a.id === `${ID}/action-1-1`)!.data;
   assert.deepEqual(

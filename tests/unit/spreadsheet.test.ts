@@ -1,10 +1,13 @@
 /**
- * The follow-up workbook on the real content: export then import changes nothing; ten statuses
- * changed in the workbook reach exactly ten files; a wrong status and a changed locked column are
- * both reported with their place, and nothing is written. Each test works on a copy of content/.
+ * The follow-up workbook on a plan of twelve actions (tests/spreadsheet-fixture.ts), so that the
+ * tests hold whatever content/ holds: export then import changes nothing; ten statuses changed in
+ * the workbook reach exactly ten files; a wrong status and a changed locked column are both
+ * reported with their place, and nothing is written. Each test works on a fresh copy of the plan,
+ * compared with an untouched one.
  */
 import { test } from 'node:test';
-import { changedFiles, copyContent } from '../content-copy.ts';
+import { changedFiles as changedFrom } from '../content-copy.ts';
+import { fixtureContent } from '../spreadsheet-fixture.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,24 +17,30 @@ import { exportWorkbook, HEAD_COLUMNS, NEW_ROUND_COMMENT_HEADER, NEW_ROUND_HEADE
 import { formatImportProblem, formatSummary, importWorkbook, type SheetProblem } from '../../scripts/spreadsheet/import.ts';
 import { editFrontmatter } from '../../scripts/spreadsheet/frontmatter.ts';
 
-const INSERM = 'inserm-fiphfp-2023-2026';
-const ROUND = 'Bilans 2023, 2024 et 2025 de la convention';
+const PLAN = 'essai';
+const SHEET = 'Essai';
+const ROUND = 'Bilan 2024';
+const ACTIONS = 12;
+/** A fresh copy of the plan, and the untouched one it is compared with. */
+const copyContent = (_prefix: string) => fixtureContent({ actions: ACTIONS });
+const pristine = copyContent('tableur-');
+const changedFiles = (dir: string) => changedFrom(dir, pristine);
 
 /** The identifier's column (from 1): the number and title come first (issue 20). */
 const ID_COLUMN = Object.values(HEAD_COLUMNS).indexOf(HEAD_COLUMNS.id) + 1;
-const isInserm = (s: ExcelJS.Worksheet) => s.getCell(2, ID_COLUMN).text.startsWith(`${INSERM}/`);
+const isPlan = (s: ExcelJS.Worksheet) => s.getCell(2, ID_COLUMN).text.startsWith(`${PLAN}/`);
 
 // One export, shared: each test reads it and saves its own edited copy.
 const exportDir = copyContent('tableur-');
 const exported = join(exportDir, 'suivi.xlsx');
 const exportDone = exportWorkbook(exported, exportDir);
 
-/** The exported workbook with `edit` applied to the Inserm plan's sheet, saved under a new name. */
+/** The exported workbook with `edit` applied to the plan's sheet, saved under a new name. */
 async function edited(name: string, edit: (sheet: ExcelJS.Worksheet, column: (header: string) => number) => void): Promise<string> {
   await exportDone;
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(exported);
-  const sheet = workbook.worksheets.find(isInserm)!;
+  const sheet = workbook.worksheets.find(isPlan)!;
   const headers = (sheet.getRow(1).values as unknown[]).map(String);
   edit(sheet, (header) => headers.indexOf(header));
   const file = join(exportDir, name);
@@ -44,8 +53,8 @@ test('the export has a guide first, then one sheet per document with actions, dr
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(exported);
   assert.equal(workbook.worksheets[0]!.name, "Mode d'emploi");
-  assert.equal(workbook.worksheets.length, 5);
-  const sheet = workbook.worksheets.find(isInserm)!;
+  assert.equal(workbook.worksheets.length, 2);
+  const sheet = workbook.worksheets.find(isPlan)!;
   const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
   assert.deepEqual(headers, [
     'numéro',
@@ -62,16 +71,15 @@ test('the export has a guide first, then one sheet per document with actions, dr
     'thèmes',
     'publics',
   ]);
-  // 70 numbered actions and 2 unnumbered measures.
-  assert.equal(sheet.rowCount, 1 + 72);
+  assert.equal(sheet.rowCount, 1 + ACTIONS);
   let row12 = sheet.getRow(2);
   sheet.eachRow((row) => {
-    if (row.getCell(ID_COLUMN).value === `${INSERM}/action-12`) row12 = row;
+    if (row.getCell(ID_COLUMN).value === `${PLAN}/action-3`) row12 = row;
   });
-  assert.equal(row12.getCell(1).value, '12');
+  assert.equal(row12.getCell(1).value, '1.3');
   assert.equal(row12.getCell(7).value, 'NR');
-  assert.deepEqual(row12.getCell(7).dataValidation.formulae, ['"R,PR,EC,NR"']);
-  assert.deepEqual(row12.getCell(9).dataValidation.formulae, ['"R,PR,EC,NR"']);
+  assert.deepEqual(row12.getCell(7).dataValidation.formulae, ['"R,NR"']);
+  assert.deepEqual(row12.getCell(9).dataValidation.formulae, ['"R,NR"']);
   // The comment columns are editable text, without a drop-down.
   assert.equal(row12.getCell(8).protection?.locked, false);
   assert.equal(row12.getCell(8).dataValidation, undefined);
@@ -96,13 +104,13 @@ test('export then import of the unchanged workbook changes no byte of the conten
   assert.deepEqual(changedFiles(dir), []);
 });
 
-test('ten Inserm statuses changed in the workbook: a trial run lists them, the import writes exactly those', async () => {
+test('ten statuses changed in the workbook: a trial run lists them, the import writes exactly those', async () => {
   const expected: { id: string; from: string; to: string }[] = [];
   const file = await edited('dix-statuts.xlsx', (sheet, column) => {
     for (let row = 2; row <= 11; row++) {
       const cell = sheet.getCell(row, column(ROUND));
       const from = cell.text;
-      const to = from === 'R' ? 'EC' : 'R';
+      const to = from === 'R' ? 'NR' : 'R';
       cell.value = to;
       expected.push({ id: sheet.getCell(row, column(HEAD_COLUMNS.id)).text, from, to });
     }
@@ -116,18 +124,18 @@ test('ten Inserm statuses changed in the workbook: a trial run lists them, the i
   );
   assert.match(
     formatSummary(trial.changes),
-    /^10 statuts modifiés, 0 commentaire modifié, 0 texte modifié\.\n {2}inserm-fiphfp-2023-2026\/action-01 — Bilans 2023, 2024 et 2025 de la convention : \w+ → \w+$/m,
+    /^10 statuts modifiés, 0 commentaire modifié, 0 texte modifié\.\n {2}essai\/action-1 — Bilan 2024 : \w+ → \w+$/m,
   );
   assert.deepEqual(changedFiles(dir), [], 'un essai n’écrit rien');
 
   const result = await importWorkbook(file, { root: dir });
   assert.deepEqual(result.problems, []);
   const files = expected.map((e) => `content/actions/${e.id}.mdx`);
-  assert.deepEqual(result.written.sort(), files);
-  assert.deepEqual(changedFiles(dir).sort(), files);
+  assert.deepEqual(result.written.sort(), [...files].sort());
+  assert.deepEqual(changedFiles(dir).sort(), [...files].sort());
   // Only the status changes: every other byte of each file stays as it was.
   for (const [i, e] of expected.entries()) {
-    const before = readFileSync(join(process.cwd(), files[i]!), 'utf8');
+    const before = readFileSync(join(pristine, files[i]!), 'utf8');
     assert.equal(readFileSync(join(dir, files[i]!), 'utf8'), before.replace(`status: ${e.from} }`, `status: ${e.to} }`));
   }
   // Importing the same workbook again finds nothing left to change.
@@ -139,7 +147,7 @@ test('a wrong status and a changed axis are both reported with sheet, row and co
   const file = await edited('erreurs.xlsx', (sheet, column) => {
     sheet.getCell(3, column(ROUND)).value = 'FINI';
     sheet.getCell(5, column(HEAD_COLUMNS.axis)).value = '99';
-    sheet.getCell(6, column(HEAD_COLUMNS.id)).value = `${INSERM}/action-999`;
+    sheet.getCell(6, column(HEAD_COLUMNS.id)).value = `${PLAN}/action-999`;
     sheet.getCell(7, column(HEAD_COLUMNS.title)).value = 'Titre corrigé';
     themes = sheet.getCell(8, column('thèmes')).text;
     sheet.getCell(8, column('thèmes')).value = 'formation, carriere';
@@ -152,34 +160,34 @@ test('a wrong status and a changed axis are both reported with sheet, row and co
   assert.deepEqual(
     problems.map((p) => [p.row, p.column, p.value, p.allowed]),
     [
-      [3, `G (${ROUND})`, 'FINI', 'R, PR, EC, NR'],
+      [3, `G (${ROUND})`, 'FINI', 'R, NR'],
       [5, 'D (axe)', '99', '1'],
-      [6, 'C (identifiant)', `${INSERM}/action-999`, `l’identifiant exporté (colonne verrouillée), par exemple ${INSERM}/action-01`],
+      [6, 'C (identifiant)', `${PLAN}/action-999`, `l’identifiant exporté (colonne verrouillée), par exemple ${PLAN}/action-1`],
       [8, 'L (thèmes)', 'formation, carriere', themes],
     ],
   );
-  assert.ok(problems.every((p) => p.sheet === 'Plan handicap Inserm 2023-2026'));
+  assert.ok(problems.every((p) => p.sheet === SHEET));
   assert.equal(
     formatImportProblem(problems[0]!),
-    `✗ feuille « Plan handicap Inserm 2023-2026 », ligne 3, colonne G (${ROUND}) : statut inconnu pour ce document\n  valeur trouvée : « FINI »\n  valeurs permises : R, PR, EC, NR`,
+    `✗ feuille « ${SHEET} », ligne 3, colonne G (${ROUND}) : statut inconnu pour ce document\n  valeur trouvée : « FINI »\n  valeurs permises : R, NR`,
   );
 });
 
 test('the build’s own checks run on the changed content: a status given to a withdrawn action is refused', async () => {
   const dir = copyContent('tableur-');
-  const file = `content/actions/${INSERM}/action-12.mdx`;
+  const file = `content/actions/${PLAN}/action-3.mdx`;
   const source = readFileSync(join(dir, file), 'utf8');
   writeFileSync(
     join(dir, file),
-    source.replace('statuses:\n  - { round: bilans-2023-2025, status: NR }\n', 'withdrawn: { round: bilans-2023-2025 }\n'),
+    source.replace('statuses:\n  - { round: bilan-2024, status: NR }\n', 'withdrawn: { round: bilan-2024 }\n'),
   );
   const workbookFile = join(dir, 'retiree.xlsx');
   await exportWorkbook(workbookFile, dir);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(workbookFile);
-  const sheet = workbook.getWorksheet('Plan handicap Inserm 2023-2026')!;
+  const sheet = workbook.getWorksheet(SHEET)!;
   sheet.eachRow((row) => {
-    if (row.getCell(ID_COLUMN).text === `${INSERM}/action-12`) row.getCell(7).value = 'R';
+    if (row.getCell(ID_COLUMN).text === `${PLAN}/action-3`) row.getCell(7).value = 'R';
   });
   await workbook.xlsx.writeFile(workbookFile);
   const before = readFileSync(join(dir, file), 'utf8');
@@ -192,7 +200,7 @@ test('the build’s own checks run on the changed content: a status given to a w
   assert.equal(readFileSync(join(dir, file), 'utf8'), before);
 });
 
-test('a corrected title is written in place, quoted as before', async () => {
+test('a corrected title is written in place, every other byte kept', async () => {
   let id = '';
   let title = '';
   const file = await edited('titre.xlsx', (sheet, column) => {
@@ -208,8 +216,8 @@ test('a corrected title is written in place, quoted as before', async () => {
     /^0 statut modifié, 0 commentaire modifié, 1 texte modifié\.\n {2}.+ — titre : « .+ » → « .+ « corrigé » »$/,
   );
   const path = `content/actions/${id}.mdx`;
-  const before = readFileSync(join(process.cwd(), path), 'utf8');
-  assert.equal(readFileSync(join(dir, path), 'utf8'), before.replace(`title: "${title}"`, `title: "${title} « corrigé »"`));
+  const before = readFileSync(join(pristine, path), 'utf8');
+  assert.equal(readFileSync(join(dir, path), 'utf8'), before.replace(`title: ${title}\n`, `title: "${title} « corrigé »"\n`));
 });
 
 test('a filled-in new round needs its name; given one, it is added to the document with the statuses', async () => {
@@ -221,7 +229,7 @@ test('a filled-in new round needs its name; given one, it is added to the docume
       if (r > 1) row.getCell(column(NEW_ROUND_HEADER)).value = '';
     });
     sheet.getCell(2, column(NEW_ROUND_HEADER)).value = 'R';
-    sheet.getCell(3, column(NEW_ROUND_HEADER)).value = 'EC';
+    sheet.getCell(3, column(NEW_ROUND_HEADER)).value = 'NR';
   });
   const dir = copyContent('tableur-');
   const round = { id: 'bilan-2026', label: 'Bilan 2026', date: '2026-12' };
@@ -230,24 +238,25 @@ test('a filled-in new round needs its name; given one, it is added to the docume
   assert.deepEqual(
     result.changes.map((c) => [c.action, c.round, c.to]),
     [
-      [`${INSERM}/action-01`, 'Bilan 2026', 'R'],
-      [`${INSERM}/action-02`, 'Bilan 2026', 'EC'],
+      [`${PLAN}/action-1`, 'Bilan 2026', 'R'],
+      [`${PLAN}/action-2`, 'Bilan 2026', 'NR'],
     ],
   );
-  const conv = `content/conventions/${INSERM}.mdx`;
-  assert.deepEqual(changedFiles(dir).sort(), [`content/actions/${INSERM}/action-01.mdx`, `content/actions/${INSERM}/action-02.mdx`, conv]);
-  const before = readFileSync(join(process.cwd(), conv), 'utf8');
+  const conv = `content/conventions/${PLAN}.mdx`;
+  assert.deepEqual(changedFiles(dir).sort(), [`content/actions/${PLAN}/action-1.mdx`, `content/actions/${PLAN}/action-2.mdx`, conv]);
+  const before = readFileSync(join(pristine, conv), 'utf8');
   assert.equal(
     readFileSync(join(dir, conv), 'utf8'),
     before
       .replace('\nsource:\n', '\n  - id: bilan-2026\n    label: "Bilan 2026"\n    date: "2026-12"\nsource:\n')
-      .replace('\norder:', '\n  - date: "2026-12-07"\n    note: "Bilan 2026 : statuts des actions mis à jour."\norder:'),
+      // The plan had no update: the list is created, before `order`.
+      .replace('\norder:', '\nupdates:\n  - date: "2026-12-07"\n    note: "Bilan 2026 : statuts des actions mis à jour."\norder:'),
   );
-  const action = `content/actions/${INSERM}/action-01.mdx`;
-  const a = readFileSync(join(process.cwd(), action), 'utf8');
+  const action = `content/actions/${PLAN}/action-1.mdx`;
+  const a = readFileSync(join(pristine, action), 'utf8');
   assert.equal(
     readFileSync(join(dir, action), 'utf8'),
-    a.replace(/(  - \{ round: bilans-2023-2025, status: \w+ \}\n)/, '$1  - { round: bilan-2026, status: R }\n'),
+    a.replace(/(  - \{ round: bilan-2024, status: \w+ \}\n)/, '$1  - { round: bilan-2026, status: R }\n'),
   );
   // The workbook is now out of date (no column for the new round): it is refused, export again.
   const again = await importWorkbook(file, { root: dir, newRound: round, dryRun: true });
@@ -267,10 +276,7 @@ test('the command line: an error exits 1 with the report', async () => {
   });
   const bad = spawnSync(process.execPath, [script, file], { cwd: exportDir, encoding: 'utf8' });
   assert.equal(bad.status, 1);
-  assert.match(
-    bad.stderr,
-    /^Le classeur comporte 1 erreur ; aucun fichier n’a été modifié\.\n\n✗ feuille « Plan handicap Inserm 2023-2026 », ligne 3, colonne G/,
-  );
+  assert.match(bad.stderr, /^Le classeur comporte 1 erreur ; aucun fichier n’a été modifié\.\n\n✗ feuille « Essai », ligne 3, colonne G/);
 });
 
 test('front matter edits keep every other byte: a status added to a list, a list created, a text requoted', () => {
@@ -320,7 +326,7 @@ test('comment columns: a comment is added beside its status, or with a new statu
     sheet.eachRow((row, r) => {
       if (r > 1) row.getCell(column(NEW_ROUND_HEADER)).value = '';
     });
-    sheet.getCell(3, column(NEW_ROUND_HEADER)).value = 'EC';
+    sheet.getCell(3, column(NEW_ROUND_HEADER)).value = 'NR';
     sheet.getCell(3, column(NEW_ROUND_COMMENT_HEADER)).value = 'Reprise en 2026';
   });
   const dir = copyContent('tableur-');
@@ -332,23 +338,23 @@ test('comment columns: a comment is added beside its status, or with a new statu
     [
       [ids[0], 'commentaire', ROUND, 'Bilan présenté en CSA « 2025 »'],
       [ids[1], 'commentaire', 'Bilan 2026', 'Reprise en 2026'],
-      [ids[1], 'statut', 'Bilan 2026', 'EC'],
+      [ids[1], 'statut', 'Bilan 2026', 'NR'],
     ],
   );
   const first = `content/actions/${ids[0]}.mdx`;
   assert.equal(
     readFileSync(join(dir, first), 'utf8'),
-    readFileSync(join(process.cwd(), first), 'utf8').replace(
-      /(\{ round: bilans-2023-2025, status: \w+) \}/,
+    readFileSync(join(pristine, first), 'utf8').replace(
+      /(\{ round: bilan-2024, status: \w+) \}/,
       '$1, comment: "Bilan présenté en CSA « 2025 »" }',
     ),
   );
   const second = `content/actions/${ids[1]}.mdx`;
   assert.equal(
     readFileSync(join(dir, second), 'utf8'),
-    readFileSync(join(process.cwd(), second), 'utf8').replace(
-      /(  - \{ round: bilans-2023-2025, status: \w+ \}\n)/,
-      '$1  - { round: bilan-2026, status: EC, comment: "Reprise en 2026" }\n',
+    readFileSync(join(pristine, second), 'utf8').replace(
+      /(  - \{ round: bilan-2024, status: \w+ \}\n)/,
+      '$1  - { round: bilan-2026, status: NR, comment: "Reprise en 2026" }\n',
     ),
   );
   // Exported again, the comments are in their columns: the import finds nothing to change.
@@ -359,7 +365,7 @@ test('comment columns: a comment is added beside its status, or with a new statu
   const erased = join(dir, 'efface.xlsx');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(join(dir, 'apres.xlsx'));
-  const sheet = workbook.getWorksheet('Plan handicap Inserm 2023-2026')!;
+  const sheet = workbook.getWorksheet(SHEET)!;
   sheet.getCell(2, 8).value = '';
   sheet.getCell(4, 11).value = ''; // the pre-filled status of the new round, emptied
   sheet.getCell(4, 12).value = 'Sans statut';
