@@ -1,18 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './scripts/tooling/chromium.ts';
+import { FIXTURE, origin, SITE, type Served } from './tests/browser/served.ts';
+import { BASE } from './tests/site.ts';
 
-// The port is shared with tests/browser/axe.ts through the environment.
-const port = Number((process.env.PREVIEW_PORT ??= '4322'));
-const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+/**
+ * One built folder served as the deployment guide says: a real nginx with docs/deploiement/nginx.conf,
+ * its strict Content-Security-Policy and its other headers (scripts/tooling/ensure-nginx.sh installs
+ * nginx; --essais also serves axe-core), under the base the site was built with.
+ */
+const nginx = (served: Served) => ({
+  command: `node scripts/tooling/nginx-preview.ts --port ${served.port} --dossier ${served.dist} --essais`,
+  url: `${origin(served)}${BASE}`,
+  reuseExistingServer: false,
+  gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+  timeout: 60_000,
+});
+
+// Each project needs its folder built; nginx would only say that it is empty.
+for (const [served, command] of [
+  [SITE, 'npm run build'],
+  [FIXTURE, 'node tests/fixture-site.ts'],
+] as const) {
+  if (!existsSync(join(served.dist, 'index.html'))) {
+    console.error(`Aucun site construit dans ${served.dist} : lancez d’abord « BASE_PATH=${BASE} ${command} ».`);
+    process.exit(1);
+  }
+}
 
 export default defineConfig({
-  testDir: 'tests/browser',
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath: chromiumPath(),
       // No background traffic: on closed networks Chromium's own requests fail noisily.
@@ -26,14 +48,11 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The already built dist/, under the base it was built with, served as the deployment guide
-    // says: a real nginx with docs/deploiement/nginx.conf, its strict Content-Security-Policy and
-    // its other headers (scripts/tooling/ensure-nginx.sh installs nginx; --essais also serves axe-core).
-    command: `node scripts/tooling/nginx-preview.ts --port ${port} --essais`,
-    url: `http://127.0.0.1:${port}${base}`,
-    reuseExistingServer: false,
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    timeout: 60_000,
-  },
+  // The site-wide checks on the site built from content/, whatever it holds; the per-template
+  // matrix on the fixture site (tests/browser/served.ts).
+  projects: [
+    { name: SITE.project, testDir: 'tests/browser/site', use: { baseURL: origin(SITE) } },
+    { name: FIXTURE.project, testDir: 'tests/browser/fixture', use: { baseURL: origin(FIXTURE) } },
+  ],
+  webServer: [nginx(SITE), nginx(FIXTURE)],
 });

@@ -8,7 +8,10 @@
  * exactly once, so that the guide's file cannot drift from the tested one); at the root of a host,
  * the lines the guide marks « # sous-chemin seulement » go, as the guide says.
  *
- *   npm run preview:nginx [-- --port 4322]       (BASE_PATH: the sub-path the site was built for)
+ *   npm run preview:nginx [-- --port 4322] [--dossier <dossier>]   (BASE_PATH: the sub-path the site was built for)
+ *
+ * The served folder is dist/ unless --dossier names another built one: the browser tests serve the
+ * fixture site's (tests/fixture-site.ts) beside the main site's, each on its own port.
  *
  * nginx is Debian's package (`bash scripts/tooling/ensure-nginx.sh` installs it for the tests).
  */
@@ -125,23 +128,30 @@ export function writeConfig(nginx: string, options: SiteOptions): { prefix: stri
   return { prefix, config };
 }
 
-const USAGE = `Usage : BASE_PATH=/sous-chemin/ npm run preview:nginx -- [--port <numéro>]
+const USAGE = `Usage : BASE_PATH=/sous-chemin/ npm run preview:nginx -- [--port <numéro>] [--dossier <dossier>]
 
 Options :
-  --port <numéro>   port local (par défaut : 4322)
-  --essais          sert aussi axe-core et une adresse d’erreur 500, pour les tests dans le navigateur
-  --aide            affiche cette aide`;
+  --port <numéro>      port local (par défaut : 4322)
+  --dossier <dossier>  dossier du site construit à servir (par défaut : dist)
+  --essais             sert aussi axe-core et une adresse d’erreur 500, pour les tests dans le navigateur
+  --aide               affiche cette aide`;
 
 function main(): void {
   const { values } = readCommandLine({
     usage: USAGE,
-    options: { port: { type: 'string', default: '4322' }, essais: { type: 'boolean', default: false } },
+    options: {
+      port: { type: 'string', default: '4322' },
+      dossier: { type: 'string', default: 'dist' },
+      essais: { type: 'boolean', default: false },
+    },
   });
   const port = Number(values.port);
   const base = (process.env.BASE_PATH ?? '/').replace(/^\/?/, '/').replace(/\/?$/, '/');
-  const dist = join(root, 'dist');
+  const dist = resolve(root, values.dossier);
   if (!existsSync(join(dist, 'index.html'))) {
-    console.error(`Aucun site construit dans ${dist} : lancez d'abord « BASE_PATH=${base} npm run build ».`);
+    // dist/ is the build's; another folder is built by the command that made it (the fixture site's, for one).
+    const how = values.dossier === 'dist' ? `lancez d’abord « BASE_PATH=${base} npm run build »` : 'construisez-le d’abord';
+    console.error(`Aucun site construit dans ${dist} (pas de fichier index.html) : ${how}.`);
     process.exit(1);
   }
   const nginx = nginxPath();

@@ -5,7 +5,7 @@
  * src/pages/erreur/[code].astro at paths.errorPage(code). The deployment configurations
  * (docs/deploiement/) send each code to its page, for requests inside the site and outside it;
  * tests/unit/deployment.test.ts checks that they name every code of this list, and
- * tests/browser/deployment.spec.ts provokes each error through nginx.
+ * tests/browser/site/deployment.spec.ts provokes each error through nginx.
  */
 
 export interface ErrorPage {

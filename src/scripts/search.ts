@@ -35,7 +35,7 @@ function loadPagefind(): Promise<Pagefind> {
     // that uses a word once outranks the long page about it: "aménagement de poste" put the
     // procedure of that name fifth. Halving the weight of term frequency lets the weighted count
     // (titles weigh 10, data-pagefind-weight on every h1) bring such pages to the top; the
-    // expectations are in tests/browser/search.spec.ts.
+    // expectations are in tests/browser/fixture/search.spec.ts.
     await module.options({ baseUrl: base, ranking: { termFrequency: 0.5 } });
     return module;
   })();

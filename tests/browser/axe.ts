@@ -23,9 +23,10 @@ declare global {
 
 /**
  * Where axe is served: by the site's own server, as the Content-Security-Policy lets a page load
- * scripts from its origin only (scripts/tooling/nginx-preview.ts --essais adds that one file, cacheable for good).
+ * scripts from its origin only (scripts/tooling/nginx-preview.ts --essais adds that one file,
+ * cacheable for good). A path, so that it is the origin of the page checked, whichever site it is.
  */
-const AXE_URL = `http://127.0.0.1:${process.env.PREVIEW_PORT ?? 4322}${BASE}__essais__/axe.min.js`;
+const AXE_URL = `${BASE}__essais__/axe.min.js`;
 
 /** Runs axe on the page as it is; returns one line per violation (empty when none). */
 export async function axeViolations(page: Page, tags = WCAG_TAGS): Promise<string[]> {

@@ -17,8 +17,9 @@ export const test = base.extend<object, { reusedPage: Page }>({
     expect(csp.stop(), 'violations de la politique de sécurité du contenu (CSP)').toEqual([]);
   },
   reusedPage: [
-    async ({ browser }, use) => {
-      const context = await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.PREVIEW_PORT ?? 4322}` });
+    // The address of the site the project visits (playwright.config.ts): a worker runs one project's tests.
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
       const page = await context.newPage();
       await use(page);
       await context.close();

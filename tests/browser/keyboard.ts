@@ -13,7 +13,7 @@
  * The two renderings of each stop are taken straight through the DevTools protocol, PNG encoded
  * for speed (still lossless): Playwright's own screenshot checks fonts, scroll and animations
  * first, and cost twice as much at two screenshots a stop. Nothing on the site moves (see
- * tests/browser/display.spec.ts, "reduced motion"), and the caret is hidden once for the walk.
+ * tests/browser/fixture/display.spec.ts, "reduced motion"), and the caret is hidden once for the walk.
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { PNG } from 'pngjs';

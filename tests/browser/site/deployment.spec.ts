@@ -9,11 +9,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { errorPage, ERROR_PAGES, type ErrorCode } from '../../src/lib/error-pages.ts';
-import { NGINX_HEADERS } from '../deployment-config.ts';
-import { BASE, DIST } from '../site.ts';
-import { watchCsp } from './csp.ts';
-import { expect, test } from './fixtures.ts';
+import { errorPage, ERROR_PAGES, type ErrorCode } from '../../../src/lib/error-pages.ts';
+import { NGINX_HEADERS } from '../../deployment-config.ts';
+import { BASE, searchRecords } from '../../site.ts';
+import { watchCsp } from '../csp.ts';
+import { expect, test } from '../fixtures.ts';
+import { SITE } from '../served.ts';
+
+/** The site built from content/, whatever it holds: nothing here names its content. */
+const DIST = SITE.dist;
 
 /** The policy the issue asks for, at the least (a stricter one passes). */
 const REQUIRED_CSP: Record<string, string[]> = {
@@ -136,7 +140,7 @@ test('an unknown address gets the site’s 404 page with status 404, a folder wi
   }
 });
 
-const PORT = Number(process.env.PREVIEW_PORT ?? 4322);
+const PORT = SITE.port;
 
 /** nginx's answer to a request sent byte for byte, as no HTTP client would send it. */
 interface RawAnswer {
@@ -315,10 +319,18 @@ test('the theme applies before first paint: a classic script of the site’s own
   expect(await script.evaluate((s: HTMLScriptElement) => s.async || s.defer || s.type === 'module')).toBe(false);
 });
 
+/** A word the search index holds, whatever the content: the longest of the first record's title. */
+function indexedWord(): string {
+  const title = searchRecords(DIST)[0]?.meta['title'] ?? '';
+  const words = title.split(/[^\p{L}\p{N}]+/u).sort((a, b) => b.length - a.length);
+  if (!words[0]) throw new Error(`L’index de recherche de ${DIST} n’a pas d’enregistrement titré.`);
+  return words[0];
+}
+
 test('search runs in Pagefind’s web worker under the policy, with its WebAssembly', async ({ page }) => {
   const loaded: string[] = [];
   page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
-  await page.goto(`${BASE}recherche/?q=${encodeURIComponent('aménagement de poste')}`);
+  await page.goto(`${BASE}recherche/?q=${encodeURIComponent(indexedWord())}`);
   await expect(page.getByRole('status')).toHaveText(/^\d+ résultats? pour/, { timeout: 30_000 });
   expect(loaded).toContain(`${BASE}pagefind/pagefind-worker.js`);
   expect(loaded.some((p) => /\/pagefind\/wasm\.\w+\.pagefind$/.test(p))).toBe(true);
