@@ -1,6 +1,6 @@
 /**
  * The deployment configurations of the guide (docs/deploiement/): the nginx one is served for real
- * by the browser tests (scripts/tooling/nginx-preview.ts, tests/browser/deployment.spec.ts); here, that
+ * by the browser tests (scripts/tooling/nginx-preview.ts, tests/browser/site/deployment.spec.ts); here, that
  * the preview changes only what it says it changes, that the nginx one keeps its headers and error
  * pages at server level (a location with its own add_header or error_page would drop them all),
  * and that the Apache one, which no test serves, sends the same headers, error pages, range limit
