@@ -22,8 +22,8 @@ import type { Matcher } from '../../src/model/matcher.ts';
 import { CONTENT_ROOT, DIST, FIXTURE_ONLY, ON_FIXTURE, builtPages } from '../site.ts';
 import { selectAll } from '../hast.ts';
 
-  const { entries } = validateAll(readContent(CONTENT_ROOT).files);
-  const { catalogue, languages: matcher } = buildSite(entries);
+const { entries } = validateAll(readContent(CONTENT_ROOT).files);
+const { catalogue, languages: matcher } = buildSite(entries);
 const pages = builtPages();
 const tree = (page: string) => fromHtml(readFileSync(join(DIST, page), 'utf8'));
 
