@@ -2,10 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
-import { devContentErrors } from './src/integration/dev-content-errors.ts';
-import { oneFrontmatterReader } from './src/integration/mdx-frontmatter.ts';
 import { siteBuild } from './src/integration/site-build.ts';
 import { isHarmlessBundlerWarning } from './src/integration/terminal.ts';
+import { normaliseBase } from './src/lib/paths.ts';
 
 /**
  * Publishers often serve the site under a sub-path of their intranet: set BASE_PATH when building
@@ -13,7 +12,7 @@ import { isHarmlessBundlerWarning } from './src/integration/terminal.ts';
  * which honours it. SITE_URL (optional) is the public origin, used for canonical URLs and the feed
  * (without it the site has no feed: src/integration/site-build.ts).
  */
-const base = process.env.BASE_PATH ?? '/';
+const base = normaliseBase(process.env.BASE_PATH);
 
 /**
  * `npm run dev` would ask npm's registry for a newer Astro and print an English invitation to
@@ -21,22 +20,6 @@ const base = process.env.BASE_PATH ?? '/';
  * not by a référent who previews content (issue 20, point 7: a quiet, French terminal).
  */
 process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
-
-/**
- * During a build, the page pass runs in a worker thread (src/page-pass/page-pass.ts); this gives it the
- * worker's module, which Node loads as it is (TypeScript, types stripped), outside the bundle. In
- * development the pass runs in place, so that editing it takes effect at once.
- * @type {import('astro').AstroIntegration}
- */
-const pagePassWorker = {
-  name: 'page-pass-worker',
-  hooks: {
-    'astro:config:setup': ({ command, updateConfig }) => {
-      const file = fileURLToPath(new URL('./src/page-pass/worker.ts', import.meta.url));
-      if (command === 'build') updateConfig({ vite: { define: { __PAGE_PASS_WORKER__: JSON.stringify(file) } } });
-    },
-  },
-};
 
 export default defineConfig({
   base,
@@ -46,7 +29,9 @@ export default defineConfig({
   // time, Astro waits for each write: at 5,000 actions a fifth of the build was spent waiting).
   // Pages share nothing mutable while they render, so the output is the same (checked page by page).
   build: { format: 'directory', concurrency: 4 },
-  integrations: [mdx(), pagePassWorker, devContentErrors(), siteBuild()],
+  // The site's own integration sets up the page pass, the MDX front-matter reader, the development
+  // error page, the feed and, after the build, the search index (src/integration/site-build.ts).
+  integrations: [mdx(), siteBuild()],
   // A quiet, French terminal (issue 20): our summary in place of Astro's route list, every warning
   // and error in full, no colour codes in a file (src/integration/terminal.ts).
   logger: { entrypoint: fileURLToPath(new URL('./src/integration/terminal-logger.ts', import.meta.url)) },
@@ -54,9 +39,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The search page imports Pagefind at run time from the built site; Vite's preload helper
   // would otherwise wrap that import in code an inlined script cannot reach.
-  // The MDX plugin gets the bodies with their front matter emptied: only src/model/frontmatter.ts reads it.
   vite: {
-    plugins: [oneFrontmatterReader(fileURLToPath(new URL('./content/', import.meta.url)))],
     build: {
       modulePreload: false,
       assetsInlineLimit: 0,

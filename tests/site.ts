@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { readContent } from '../src/model/read.ts';
 import { validateAll } from '../src/model/validate.ts';
-import { paths, ROOT_FOLDERS } from '../src/lib/paths.ts';
+import { normaliseBase, paths, ROOT_FOLDERS } from '../src/lib/paths.ts';
 import { SERVER_ERROR_PAGES } from '../src/lib/error-pages.ts';
 import { FIXTURE_DIST } from './fixture-site.ts';
 
@@ -35,7 +35,7 @@ export async function builtSettings(): Promise<typeof import('../src/config.ts')
   return module.site;
 }
 /** The base the tests build under: a sub-path, as publishers deploy. */
-export const BASE = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+export const BASE = normaliseBase(process.env.BASE_PATH);
 
 /** Every built HTML page of `dist`, as a path relative to it ("plan…/actions/action-12/index.html"). */
 export function builtPages(dist = DIST): string[] {

@@ -9,7 +9,8 @@
  * How: scripts/bench/corpus.ts writes the corpus; the project (src/, scripts/, public/, config,
  * package.json) is copied into a temporary folder beside that content, so the build runs exactly
  * as `npm run build` does (its stages are read from package.json) without touching the working
- * copy. The reference (scripts/bench/reference.ts) is an Astro site with no integrations, a
+ * copy. Its log holds the build's French summary, whose last line gives the search index's own
+ * time. The reference (scripts/bench/reference.ts) is an Astro site with no integrations, a
  * one-line layout and one page per entry, indexed by the Pagefind CLI. Each temporary folder has
  * its own node_modules/ made of links to the project's packages, so that Astro's and Vite's caches
  * stay in it; every build starts cold (dist/, .astro/ and those caches removed).
@@ -163,18 +164,28 @@ function clean(dir: string) {
   for (const d of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, d), { recursive: true, force: true });
 }
 
-/** The stages of `npm run build`, read from package.json: "node scripts/tooling/check-content.ts && astro build && …". */
+/**
+ * The stages of `npm run build`, read from package.json: today one, `astro build`, whose
+ * integration also makes the search index (src/integration/site-build.ts); a chain
+ * ("… && …") would be timed stage by stage.
+ */
 function buildStages(dir: string): [string, string][] {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const names: [RegExp, string][] = [
     [/check-content/, 'contrôle du contenu'],
-    [/astro build/, 'astro build'],
-    [/build-search|pagefind/, 'index de recherche'],
+    [/astro build/, 'astro build (index compris)'],
+    [/pagefind/, 'index de recherche'],
   ];
   return pkg.scripts
     .build!.split('&&')
     .map((c) => c.trim())
     .map((c) => [names.find(([re]) => re.test(c))?.[1] ?? c, c]);
+}
+
+/** The search index's own time, from the last line of our build's French summary (src/integration/terminal.ts). */
+function indexSeconds(log: string): number | undefined {
+  const m = /^Index de recherche : .*, en (\d+,\d) s\.$/m.exec(readFileSync(log, 'utf8'));
+  return m ? Number(m[1]!.replace(',', '.')) : undefined;
 }
 
 function htmlPages(dist: string): string[] {
@@ -327,6 +338,8 @@ async function main() {
           );
         }
         run.pages = htmlPages(join(siteDir, 'dist')).length;
+        const index = indexSeconds(log);
+        if (index !== undefined) process.stdout.write(`   ${label}, tour ${round} : dont index de recherche ${s(index)}\n`);
         return run;
       };
       const ours: SiteRun[] = [];

@@ -4,7 +4,8 @@
  * the real documents: several documents, each with its own level words (Axe / Objectif / Action,
  * Thème / Action "3.2", Axe / Action n° per axis, Section / Article / lettered Engagement, and a
  * circular with parts, chapters and procedures), most text in `wording`, a Markdown body on about
- * one action in eight (some with a list or a table), lettered sub-items, "cf." cross-references
+ * one action in eight (some with a list or a table), two review rounds (two statuses per action)
+ * in the documents that follow a status scale, lettered sub-items, "cf." cross-references
  * that resolve, glossary terms and organisation names in the text. The glossary and the
  * organisations are copied from the project's own `content/`.
  *
@@ -445,6 +446,8 @@ function planDocument(f: Files, r: Rng, t: T, doc: Doc, n: number) {
           label: `Bilans ${doc.year} et ${doc.year + 1} de la convention`,
           period: `${doc.year}-${doc.year + 1}`,
         },
+        // A second round: every action carries two statuses, as a plan reviewed over the years does.
+        { id: `bilan-${doc.year + 2}`, label: `Bilan ${doc.year + 2} de la convention`, period: String(doc.year + 2) },
       ],
       source: {
         file: `synthetique-${doc.id}.txt`,
@@ -498,7 +501,10 @@ function planDocument(f: Files, r: Rng, t: T, doc: Doc, n: number) {
           order,
           title: x.title,
           wording: x.wording,
-          statuses: [{ round: `bilans-${doc.year}-${doc.year + 1}`, status: r.pick(['R', 'R', 'PR', 'EC', 'EC', 'NR']) }],
+          statuses: [
+            { round: `bilans-${doc.year}-${doc.year + 1}`, status: r.pick(['PR', 'EC', 'EC', 'NR']) },
+            { round: `bilan-${doc.year + 2}`, status: r.pick(['R', 'R', 'PR', 'EC', 'EC', 'NR']) },
+          ],
           themes: x.themes,
           audience: x.audience,
         });
@@ -544,7 +550,10 @@ function themeDocument(f: Files, r: Rng, t: T, doc: Doc, n: number) {
         legend: code,
         status: ['realise', 'en-cours', 'revue', 'mise-a-jour', 'abandonne'][i],
       })),
-      rounds: [{ id: `evaluation-interne-${doc.year}`, label: 'Évaluation en interne', date: `${doc.year}-03` }],
+      rounds: [
+        { id: `evaluation-interne-${doc.year}`, label: 'Évaluation en interne', date: `${doc.year}-03` },
+        { id: `evaluation-externe-${doc.year + 1}`, label: 'Évaluation externe', date: `${doc.year + 1}-03` },
+      ],
       source: { file: `synthetique-${doc.id}.txt` },
     },
     `- ${doc.year - 4} | Première soumission\n- ${doc.year} | Renouvellement du label`,
@@ -606,7 +615,11 @@ function themeDocument(f: Files, r: Rng, t: T, doc: Doc, n: number) {
         data.seeAlso = [target];
       }
       if (th > themeCount - 2) data.novelty = true;
-      data.statuses = [{ round: `evaluation-interne-${doc.year}`, status }];
+      // Two rounds: the first one's status drawn apart, the second one's is the current status.
+      data.statuses = [
+        { round: `evaluation-interne-${doc.year}`, status: r.pick(['En cours', 'En cours', 'Action revue', 'Mise à jour']) },
+        { round: `evaluation-externe-${doc.year + 1}`, status },
+      ];
       if (r.chance(0.12)) {
         data.wording = `${x.title} :`;
         data.subItems = Array.from({ length: r.int(2, 4) }, (_, i) => {

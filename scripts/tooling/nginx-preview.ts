@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCommandLine } from '../cli.ts';
+import { normaliseBase } from '../../src/lib/paths.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -146,7 +147,7 @@ function main(): void {
     },
   });
   const port = Number(values.port);
-  const base = (process.env.BASE_PATH ?? '/').replace(/^\/?/, '/').replace(/\/?$/, '/');
+  const base = normaliseBase(process.env.BASE_PATH);
   const dist = resolve(root, values.dossier);
   if (!existsSync(join(dist, 'index.html'))) {
     // dist/ is the build's; another folder is built by the command that made it (the fixture site's, for one).

@@ -5,7 +5,7 @@
  * entries, and an MDX body would be compiled with Astro's own reading of the file (an English
  * YAML error): until the content is valid again, every page answers with the report instead.
  */
-import type { AstroIntegration } from 'astro';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ContentError } from '../model/problems.ts';
 import { lastContentError } from './content-error-state.ts';
 
@@ -27,21 +27,12 @@ export function contentErrorPage(error: ContentError): string {
 `;
 }
 
-/** The Astro integration that puts the report in place of the pages in development. */
-export function devContentErrors(): AstroIntegration {
-  return {
-    name: 'content-errors-in-dev',
-    hooks: {
-      'astro:server:setup': ({ server }) => {
-        server.middlewares.use((req, res, next) => {
-          const error = lastContentError();
-          // Pages only: Vite's own requests (modules, styles, HMR) go on.
-          if (!error || req.method !== 'GET' || !(req.headers.accept ?? '').includes('text/html')) return next();
-          res.statusCode = 500;
-          res.setHeader('content-type', 'text/html; charset=utf-8');
-          res.end(contentErrorPage(error));
-        });
-      },
-    },
-  };
+/** The dev server's middleware that puts the report in place of every page (./site-build.ts installs it). */
+export function contentErrorMiddleware(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  const error = lastContentError();
+  // Pages only: Vite's own requests (modules, styles, HMR) go on.
+  if (!error || req.method !== 'GET' || !(req.headers.accept ?? '').includes('text/html')) return next();
+  res.statusCode = 500;
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.end(contentErrorPage(error));
 }

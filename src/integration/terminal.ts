@@ -6,7 +6,7 @@
  * warning and error in full, except the one warning below that is known to be harmless.
  *
  * Pure helpers: the logger destination (./terminal-logger.ts) and the summary integration
- * (./build-summary.ts) call them; tests/unit/terminal.test.ts pins them.
+ * (./site-build.ts) call them; tests/unit/terminal.test.ts pins them.
  */
 import { count } from '../lib/format.ts';
 
@@ -100,6 +100,14 @@ function prefix(event: LogEvent): string {
 }
 
 /**
+ * Astro's English preface to an error thrown by an integration's hook ("An unhandled error occurred
+ * while running the "astro:build:done" hook"): for ours, the French report follows it, whole.
+ */
+function isHookErrorPreface(event: LogEvent): boolean {
+  return event.label === SITE_BUILD && /^An unhandled error occurred while running the /.test(stripColours(event.message));
+}
+
+/**
  * The text to write for one message of Astro's logger, or undefined to write nothing. Errors and
  * warnings are shown whole, after a French prefix that names the level and the part that speaks;
  * among the informative messages, only ours (French) and the server's address.
@@ -111,5 +119,6 @@ export function shownText(event: LogEvent): string | undefined {
     if (event.label === 'SKIP_FORMAT') return serverReady(event.message);
     return undefined;
   }
+  if (isHookErrorPreface(event)) return undefined;
   return event.label === 'SKIP_FORMAT' ? event.message : `${prefix(event)} ${event.message}`;
 }

@@ -111,10 +111,22 @@ export const paths = {
   errorPage: (code: number) => `erreur/${code}/`,
 };
 
+/**
+ * The site's base path as the site, its scripts, tools, tests and configurations use it: one
+ * leading and one trailing slash, however BASE_PATH was written ("intranet/handicap",
+ * "/intranet/handicap" → "/intranet/handicap/"; unset or empty → "/"). The one normaliser.
+ */
+export function normaliseBase(base: string | undefined): string {
+  // Most calls get a base already normalised (per link, in the page pass): returned as it is.
+  if (base !== undefined && base.length > 1 && base.startsWith('/') && base.endsWith('/') && !base.startsWith('//') && !base.endsWith('//'))
+    return base;
+  const inner = (base ?? '').replace(/^\/+|\/+$/g, '');
+  return inner === '' ? '/' : `/${inner}/`;
+}
+
 /** Joins the site base and a base-relative path into an absolute URL path. */
 export function joinBase(base: string, path: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
-  return `${b}${path.replace(/^\/+/, '')}`;
+  return `${normaliseBase(base)}${path.replace(/^\/+/, '')}`;
 }
 
 /**

@@ -19,7 +19,7 @@ export interface PassRequest {
 }
 export type PassReply = { id: number; html: string; error?: undefined } | { id: number; error: string; html?: undefined };
 
-/** The worker's module (./worker.ts), as an absolute path: defined by astro.config.mjs for builds only. */
+/** The worker's module (./worker.ts), as an absolute path: defined by src/integration/site-build.ts for builds only. */
 declare const __PAGE_PASS_WORKER__: string | undefined;
 const builtWorker = typeof __PAGE_PASS_WORKER__ === 'string' ? __PAGE_PASS_WORKER__ : undefined;
 

@@ -3,6 +3,7 @@
  * searches (a query in the URL or a submitted form), from this site, never from elsewhere.
  * The result count is announced through a role="status" region (RGAA 7.5).
  */
+import { siteBase } from '../lib/url.ts';
 
 interface PagefindResult {
   data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string | undefined> }>;
@@ -28,15 +29,14 @@ let pagefind: Promise<Pagefind> | undefined;
 
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
-    const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-    const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+    const module = (await import(/* @vite-ignore */ `${siteBase}pagefind/pagefind.js`)) as Pagefind;
     // The site mixes very short pages (a glossary term, an action) with long ones (a procedure and
     // its steps, a part of a circular). With Pagefind's default (termFrequency 1), a short page
     // that uses a word once outranks the long page about it: "aménagement de poste" put the
     // procedure of that name fifth. Halving the weight of term frequency lets the weighted count
     // (titles weigh 10, data-pagefind-weight on every h1) bring such pages to the top; the
     // expectations are in tests/browser/fixture/search.spec.ts.
-    await module.options({ baseUrl: base, ranking: { termFrequency: 0.5 } });
+    await module.options({ baseUrl: siteBase, ranking: { termFrequency: 0.5 } });
     return module;
   })();
   return pagefind;

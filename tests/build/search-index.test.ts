@@ -7,11 +7,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTENT_ROOT, DIST, searchRecords, ON_FIXTURE } from '../site.ts';
+import { buildSearchIndex, searchEntries } from '../../src/integration/search-index.ts';
 
 /** All the text of content/, where a word such as "DuoDay" legitimately has a capital inside. */
 function contentText(): string {
@@ -98,25 +98,30 @@ test('the checks above do fail on a record glued as before issue 9', () => {
   assert.ok(!before.startsWith('Action 5.9 : Obtenir un nouveau financement'));
 });
 
-test('the index build fails, in French, when an entry has no search record; it passes on the site as built', () => {
+test('the index build fails, in French, naming each entry without a search record; it passes on the site as built', () => {
   // A copy of the project's content and built pages, with or without one glossary entry more than the pages.
   const root = mkdtempSync(join(tmpdir(), 'index-recherche-'));
   try {
     cpSync(join(CONTENT_ROOT, 'content'), join(root, 'content'), { recursive: true });
     cpSync(DIST, join(root, 'dist'), { recursive: true, filter: (src) => !src.includes(`${join(DIST, 'pagefind')}`) });
     symlinkSync(join(process.cwd(), 'node_modules'), join(root, 'node_modules'));
-    const script = join(process.cwd(), 'scripts/tooling/build-search.ts');
-    const run = () => spawnSync(process.execPath, [script], { cwd: root, encoding: 'utf8' });
-    const ok = run();
-    assert.equal(ok.status, 0, ok.stderr);
-    // The summary says the count once: the script has checked it equals the entries (it fails otherwise, below).
-    assert.match(ok.stdout, /^Index de recherche : \d+ pages indexées, une par entrée du contenu \(.+\), en [\d,]+ s\.$/m);
+    // What the build's integration runs in astro:build:done (src/integration/site-build.ts).
+    const indexed = buildSearchIndex(root, join(root, 'dist'));
+    assert.equal(indexed, searchEntries(root).length);
     writeFileSync(join(root, 'content/glossaire/zz-sans-page.mdx'), '---\nterm: "ZZ"\ndefinition: "Entrée sans page."\n---\n');
-    const short = run();
-    assert.equal(short.status, 1);
-    assert.match(
-      short.stderr,
-      /^Index de recherche incomplet : (\d+) entrées .*, (?!\1)\d+ pages indexées\. Chaque entrée doit avoir sa page/m,
+    assert.throws(
+      () => buildSearchIndex(root, join(root, 'dist')),
+      (error: Error) => {
+        assert.match(
+          error.message,
+          /^Index de recherche incomplet : (\d+) entrées .*, (?!\1)\d+ pages indexées\. Chaque entrée doit avoir sa page/,
+        );
+        assert.match(
+          error.message,
+          /\nEntrée sans enregistrement \(page absente de dist\/ ou sans data-pagefind-body\) :\n {2}- content\/glossaire\/zz-sans-page\.mdx$/,
+        );
+        return true;
+      },
     );
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -20,7 +20,7 @@ import { formatProblem } from '../../src/model/problems.ts';
 import { contentLoader } from '../../src/integration/content-loader.ts';
 import { emptyFrontmatter } from '../../src/integration/mdx-frontmatter.ts';
 import { lastContentError } from '../../src/integration/content-error-state.ts';
-import { devContentErrors } from '../../src/integration/dev-content-errors.ts';
+import { siteBuild } from '../../src/integration/site-build.ts';
 import { validFiles } from './fixtures.ts';
 
 const ACTION = 'content/actions/essai/action-1.mdx';
@@ -272,7 +272,7 @@ function load(root: string) {
 /** The dev server's middleware answering one request. */
 function devAnswer(accept: string): { status?: number; body?: string; next: boolean } {
   let use: ((req: unknown, res: unknown, next: () => void) => void) | undefined;
-  const hook = devContentErrors().hooks['astro:server:setup'] as (o: unknown) => void;
+  const hook = siteBuild().hooks['astro:server:setup'] as (o: unknown) => void;
   hook({ server: { middlewares: { use: (f: typeof use) => (use = f) } } });
   const answer: { status?: number; body?: string; next: boolean } = { next: false };
   const res = { statusCode: 200, setHeader() {}, end: (body: string) => ((answer.body = body), (answer.status = res.statusCode)) };

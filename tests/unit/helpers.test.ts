@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { anchors, conventionOf, entryId, joinBase, localName, paths, slugify } from '../../src/lib/paths.ts';
+import { anchors, conventionOf, entryId, joinBase, localName, normaliseBase, paths, slugify } from '../../src/lib/paths.ts';
 import { count, formatDate } from '../../src/lib/format.ts';
 import type { ActionRecord } from '../../src/open-data/export.ts';
 import { parseCsv, toCsv } from '../csv.ts';
@@ -11,6 +11,12 @@ test("joinBase keeps links under the publisher's sub-path", () => {
   assert.equal(joinBase('/intranet/handicap/', 'recherche/'), '/intranet/handicap/recherche/');
   assert.equal(joinBase('/intranet/handicap', '/recherche/'), '/intranet/handicap/recherche/');
   assert.equal(joinBase('/intranet/handicap/', ''), '/intranet/handicap/');
+});
+
+test('the base path, however BASE_PATH is written, has one slash at each end', () => {
+  for (const written of [undefined, '', '/', '//']) assert.equal(normaliseBase(written), '/', String(written));
+  for (const written of ['intranet/handicap', '/intranet/handicap', 'intranet/handicap/', '/intranet/handicap/', '//intranet/handicap//'])
+    assert.equal(normaliseBase(written), '/intranet/handicap/', written);
 });
 
 test('paths are relative to the base and name every page after its file', () => {

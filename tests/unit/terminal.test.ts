@@ -55,6 +55,13 @@ test('warnings and errors are shown whole, after a French prefix', () => {
   assert.equal(shownText(event('error', null, 'Stack')), 'Erreur : Stack');
 });
 
+test('Astro’s English preface to our integration’s error is dropped, the French report kept (self-test: another’s stays)', () => {
+  const preface = 'An unhandled error occurred while running the \u001b[1m"astro:build:done"\u001b[22m hook';
+  assert.equal(shownText(event('error', SITE_BUILD, preface)), undefined);
+  assert.equal(shownText(event('error', '@astrojs/mdx', preface)), `Erreur (@astrojs/mdx) : ${preface}`);
+  assert.equal(shownText(event('error', 'SKIP_FORMAT', 'Index de recherche incomplet')), 'Index de recherche incomplet');
+});
+
 test('the server’s address is given in French, with how to stop it', () => {
   const text = 'Site servi à l’adresse http://localhost:4321/intranet/handicap/ (Ctrl+C pour arrêter).';
   assert.equal(serverReady(READY), text);
