@@ -4,6 +4,7 @@
  * The result count is announced through a role="status" region (RGAA 7.5).
  */
 import { siteBase } from '../lib/url.ts';
+import { SEARCH_FILTERS } from '../lib/search-filters.ts';
 
 interface PagefindResult {
   data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string | undefined> }>;
@@ -14,16 +15,6 @@ interface Pagefind {
   search: (q: string, o?: { filters?: Filters }) => Promise<{ results: PagefindResult[] }>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
-
-/** The search filters, as the pages declare them (src/layouts/Base.astro, `searchFilters`). */
-export const SEARCH_FILTERS = [
-  { key: 'type', label: "Type d'élément" },
-  { key: 'document', label: 'Document' },
-  { key: 'statut', label: 'Statut' },
-  { key: 'theme', label: 'Thème' },
-  /** Whether the document was replaced by a newer one (src/catalogue/dates.ts `replacementState`). */
-  { key: 'etat', label: 'État du document' },
-] as const;
 
 let pagefind: Promise<Pagefind> | undefined;
 
