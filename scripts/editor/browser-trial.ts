@@ -18,6 +18,7 @@ import { chromiumPath } from '../tooling/chromium.ts';
 import { validateEntry } from '../../src/model/validate.ts';
 import type { Action } from '../../src/model/action.ts';
 import { createEditorServer } from './server.ts';
+import { countOf, noun } from '../../src/lib/french.ts';
 
 const root = process.cwd();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -195,7 +196,7 @@ try {
   server.close();
 }
 if (failures.length > 0) {
-  console.error(`\n${failures.length} vérification(s) en échec.`);
+  console.error(`\n${countOf(failures.length, noun('vérification en échec', 'vérifications en échec', 'f'))}.`);
   process.exit(1);
 }
 console.log('\nL’éditeur de formulaires fonctionne dans le navigateur.');

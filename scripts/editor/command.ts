@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CMS_DIR, createEditorServer, isGitRoot } from './server.ts';
 import { readCommandLine, usageError } from '../cli.ts';
+import { countOf, noun } from '../../src/lib/french.ts';
 
 const USAGE = `Usage : npm run editeur -- [--port <numéro>]
 
@@ -24,7 +25,7 @@ if (!Number.isInteger(port) || port > 65535) usageError(USAGE, `Port invalide : 
 // The form is generated from the model: a field the generator cannot label stops here, in French.
 const { problems } = buildCollections();
 if (problems.length > 0) {
-  console.error(`La configuration de l'éditeur ne peut pas être générée (${problems.length} problème(s)) :`);
+  console.error(`La configuration de l'éditeur ne peut pas être générée (${countOf(problems.length, noun('problème'))}) :`);
   for (const p of problems) console.error(`  ✗ ${p}`);
   process.exit(1);
 }

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exitWithError, readCommandLine, usageError } from '../cli.ts';
+import { countOf, noun } from '../../src/lib/french.ts';
 import { exportCsv, exportWorkbook } from './workbook.ts';
 import { exportOds } from './ods-writing.ts';
 import { defaultOutput } from './exports.ts';
@@ -43,7 +44,9 @@ try {
   if (values.format === 'csv') {
     const dir = values.sortie ?? defaultOutput('csv');
     const { files, rows } = exportCsv(dir, process.cwd(), values.contenu, values.document);
-    console.log(`${files.length} fichier(s) CSV écrit(s) dans ${dir} (${rows} actions) :\n${files.map((f) => `  ${f}`).join('\n')}`);
+    console.log(
+      `${countOf(files.length, noun('fichier CSV écrit', 'fichiers CSV écrits', 'm'))} dans ${dir} (${countOf(rows, noun('action'))}) :\n${files.map((f) => `  ${f}`).join('\n')}`,
+    );
   } else if (values.format === 'ods') {
     const file = values.sortie ?? defaultOutput('ods');
     mkdirSync(dirname(file), { recursive: true });

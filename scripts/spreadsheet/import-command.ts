@@ -5,6 +5,7 @@
  * Usage: see USAGE below (also `npm run tableur:importer -- --aide`).
  */
 import { exitWithError, readCommandLine, usageError } from '../cli.ts';
+import { countOf, noun } from '../../src/lib/french.ts';
 import { formatImportProblem, formatSummary, formatWarnings, importCsv, importWorkbook, type ImportResult } from './import.ts';
 import { ReadError, readWorkbook } from './reading.ts';
 import { importTemplate, isTemplate } from './template.ts';
@@ -110,8 +111,10 @@ try {
     if (problems.length > 0) report(problems, warnings, 'Le modèle');
     const list = files.map((f) => `  ${f}`).join('\n');
     if (values.essai)
-      console.log(`Essai : le document « ${id} » serait créé avec ${files.length} fichier(s) :\n${list}\nAucun fichier n’a été écrit.`);
-    else console.log(`Document « ${id} » créé : ${written.length} fichier(s) écrit(s) :\n${list}`);
+      console.log(
+        `Essai : le document « ${id} » serait créé avec ${countOf(files.length, noun('fichier'))} :\n${list}\nAucun fichier n’a été écrit.`,
+      );
+    else console.log(`Document « ${id} » créé : ${countOf(written.length, noun('fichier écrit', 'fichiers écrits', 'm'))} :\n${list}`);
     warn(warnings);
     await interruptions.afterWrite(); // a Ctrl+C received while writing is said now (issue 19)
     process.exit(0);
@@ -126,7 +129,7 @@ try {
     console.log(
       written.length === 0
         ? 'Aucun fichier à modifier.'
-        : `${written.length} fichier(s) modifié(s) :\n${written.map((f) => `  ${f}`).join('\n')}`,
+        : `${countOf(written.length, noun('fichier modifié', 'fichiers modifiés', 'm'))} :\n${written.map((f) => `  ${f}`).join('\n')}`,
     );
   warn(warnings);
   await interruptions.afterWrite(); // a Ctrl+C received while writing is said now (issue 19)

@@ -44,7 +44,8 @@ test('the real content and the fixture site’s pass', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(
       result.stdout,
-      /^Contenu valide : \d+ conventions?, \d+ axes?, \d+ objectifs?, \d+ actions?, \d+ sections?, \d+ procédures?, \d+ termes? du glossaire, \d+ organismes? et rôles?\.$/m,
+      // Only what there is is counted (a blank site has no section): the exact wording is pinned below.
+      /^Contenu valide : \d+ conventions?(, \d+ [^,\d]+)*\.$/m,
     );
   }
 });
