@@ -15,6 +15,7 @@ import { parse, stringify } from 'yaml';
 import { readFrontmatter } from '../../src/model/frontmatter.ts';
 import Ajv from 'ajv';
 import { COLLECTIONS } from '../../src/model/collections.ts';
+import type { JsonSchema } from '../../src/model/fields.ts';
 import { validateEntry } from '../../src/model/validate.ts';
 import {
   RELATIONS,
@@ -26,19 +27,7 @@ import {
 } from '../../scripts/editor/config.ts';
 import { CMS_DIR } from '../../scripts/editor/server.ts';
 
-type JsonSchema = {
-  type?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: string[];
-  pattern?: string;
-  minItems?: number;
-  minimum?: number;
-  exclusiveMinimum?: number;
-  maximum?: number;
-};
-
+// Read here as zod writes it, not through src/model/fields.ts: the test checks the generator's reading.
 const jsonSchemaOf = (schema: z.ZodType) => z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
 
 /**
