@@ -268,7 +268,8 @@ export const site = parseSite({
   // Nom du site, en tête de chaque page et à la fin du titre de chaque onglet.
   name: 'Politique handicap (nom du site à renseigner dans src/config.ts)',
   // Une phrase sous le nom, sur la page d’accueil.
-  tagline: "Les conventions et plans d'actions de l'organisme en faveur de l'inclusion des personnes en situation de handicap (phrase à renseigner).",
+  tagline:
+    "Les conventions et plans d'actions de l'organisme en faveur de l'inclusion des personnes en situation de handicap (phrase à renseigner).",
   // Qui publie le site (pied de page : « publié par … », déclaration d’accessibilité).
   organisation: 'Organisme éditeur (à renseigner dans src/config.ts)',
   // Version de travail : chaque page le dit tant que les valeurs « à renseigner » restent. Remplacez-les,

@@ -10,6 +10,7 @@
  * documents it lists, and the report names each of them with the reason it was left.
  */
 import { test } from 'node:test';
+import * as prettier from 'prettier';
 import assert from 'node:assert/strict';
 import {
   cpSync,
@@ -99,6 +100,11 @@ test('keeps the glossary and the organisations, removes every document, writes a
     const config = readFileSync(join(dir, 'src/config.ts'), 'utf8');
     assert.match(config, /à renseigner/);
     assert.doesNotMatch(config, /PDF|Inserm/);
+    // Written as the project's formatter writes it: the starter site's own `npm test` checks it.
+    assert.ok(
+      await prettier.check(config, { ...(await prettier.resolveConfig('src/config.ts')), filepath: 'src/config.ts' }),
+      'src/config.ts mis en forme',
+    );
     const { site } = (await import(pathToFileURL(join(dir, 'src/config.ts')).href)) as {
       site: { name: string; draft: boolean; accessibility: { declarationDate: string } };
     };
