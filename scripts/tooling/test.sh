@@ -46,12 +46,12 @@ stage "Lint (ESLint) et mise en forme (Prettier) ; à côté, tests unitaires, f
 # The unit and content tests share one process each (--test-isolation=none): loading the model and
 # its libraries once instead of once per file halves their time (a failure still names its file).
 side_by_side 'npm run lint:code --silent' \
-  'npm run test:unit --silent && npm run test:content --silent && { npm run typecheck --silent -- --noSync > /tmp/conventions-typecheck.log 2>&1 || { cat /tmp/conventions-typecheck.log; exit 1; }; tail -n 4 /tmp/conventions-typecheck.log; }'
+  'npm run test:unit --silent && npm run test:content --silent && { npm run typecheck --silent -- --noSync > .typecheck.log 2>&1 || { cat .typecheck.log; exit 1; }; tail -n 4 .typecheck.log; }'
 # The builds after the type check: the site's writes Astro's content store, which the type check
 # reads. The fixture site is built in a copy of the project (.fixture-site/), beside it.
 stage "Construction du site sous ${BASE_PATH}, et à côté du site d’essai"
 side_by_side \
-  'npm run build --silent > /tmp/conventions-build.log 2>&1 || { cat /tmp/conventions-build.log; exit 1; }; tail -n 1 /tmp/conventions-build.log' \
+  'npm run build --silent > .build.log 2>&1 || { cat .build.log; exit 1; }; tail -n 1 .build.log' \
   'node tests/fixture-site.ts && head -n 1 .fixture-site/build.log'
 # Two test files at a time: one of them builds a copy of the site, which leaves a core to the others.
 stage "Contrôles du dossier construit"

@@ -1,6 +1,6 @@
 /**
  * The build's terminal, as a publisher reads it (issue 20, point 7): the log of the test build
- * (scripts/tooling/test.sh writes `npm run build`'s output to /tmp/conventions-build.log, a file, so no
+ * (scripts/tooling/test.sh writes `npm run build`'s output to .build.log in the project, a file, so no
  * colour codes are expected) holds the French summary, with the number of pages actually built,
  * and none of Astro's route list, English steps, warnings or colour codes.
  */
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { DIST, builtPages } from '../site.ts';
 
 // BUILD_LOG: another build's log (a build run by hand: `npm run build > fichier 2>&1`).
-const LOG = process.env.BUILD_LOG ?? '/tmp/conventions-build.log';
+const LOG = process.env.BUILD_LOG ?? join(process.cwd(), '.build.log');
 // The log of the build that wrote dist/: not one older than it.
 const current = existsSync(LOG) && statSync(LOG).mtimeMs >= statSync(join(DIST, 'index.html')).mtimeMs;
 const skip = current ? false : `${LOG} absent ou plus ancien que dist/ : lancez la construction comme npm test (scripts/tooling/test.sh)`;
