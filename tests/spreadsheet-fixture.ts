@@ -27,6 +27,28 @@ export function fixtureContent({ actions = 2 }: { actions?: number } = {}): stri
   return dir;
 }
 
+/**
+ * The headers of a plan's follow-up sheet with one round, in order, as the export writes them in
+ * .xlsx and in CSV alike: written out here, not computed, so that both formats are pinned to them.
+ */
+export function followUpHeaders(round: string): string[] {
+  return [
+    'numéro',
+    'titre',
+    'identifiant',
+    'axe',
+    'objectif',
+    'libellé',
+    round,
+    `Commentaire (${round})`,
+    'Nouveau bilan (à renseigner)',
+    'Commentaire (nouveau bilan)',
+    'responsables',
+    'thèmes',
+    'publics',
+  ];
+}
+
 /** The « Essai » sheet of the follow-up workbook of the content in `dir`: its name and rows, headers first. */
 export function fixtureSheet(dir: string): { name: string; rows: string[][] } {
   const [sheet] = documentSheets(loadContent(dir).entries);

@@ -8,7 +8,7 @@
  */
 import { test } from 'node:test';
 import { changedFiles as changedFrom } from '../content-copy.ts';
-import { fixtureContent } from '../spreadsheet-fixture.ts';
+import { fixtureContent, followUpHeaders } from '../spreadsheet-fixture.ts';
 import { FIXTURE_SOURCES } from '../fixture-site.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -129,21 +129,7 @@ test('the export writes one CSV per document with actions, with the workbook’s
   const text = readFileSync(planCsv, 'utf8');
   assert.ok(text.startsWith('\uFEFFnuméro;titre;identifiant;axe;objectif;libellé;'));
   const rows = readCsv(readFileSync(planCsv));
-  assert.deepEqual(rows[0], [
-    'numéro',
-    'titre',
-    'identifiant',
-    'axe',
-    'objectif',
-    'libellé',
-    ROUND,
-    `Commentaire (${ROUND})`,
-    'Nouveau bilan (à renseigner)',
-    'Commentaire (nouveau bilan)',
-    'responsables',
-    'thèmes',
-    'publics',
-  ]);
+  assert.deepEqual(rows[0], followUpHeaders(ROUND));
   assert.equal(rows.length, 1 + ACTIONS);
   const only = exportCsv(join(exportDir, 'un'), exportDir, 'content', PLAN);
   assert.deepEqual(only.files, [join(exportDir, 'un', `${PLAN}.csv`)]);

@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import { changedFiles as changedFrom } from '../content-copy.ts';
-import { fixtureContent } from '../spreadsheet-fixture.ts';
+import { fixtureContent, followUpHeaders } from '../spreadsheet-fixture.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -56,21 +56,7 @@ test('the export has a guide first, then one sheet per document with actions, dr
   assert.equal(workbook.worksheets.length, 2);
   const sheet = workbook.worksheets.find(isPlan)!;
   const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-  assert.deepEqual(headers, [
-    'numéro',
-    'titre',
-    'identifiant',
-    'axe',
-    'objectif',
-    'libellé',
-    ROUND,
-    `Commentaire (${ROUND})`,
-    NEW_ROUND_HEADER,
-    'Commentaire (nouveau bilan)',
-    'responsables',
-    'thèmes',
-    'publics',
-  ]);
+  assert.deepEqual(headers, followUpHeaders(ROUND));
   assert.equal(sheet.rowCount, 1 + ACTIONS);
   let row12 = sheet.getRow(2);
   sheet.eachRow((row) => {
