@@ -27,8 +27,8 @@ import { entryId, paths } from '../lib/paths.ts';
 export const SEARCH_KINDS = 'documents, sections, axes, actions, procédures, termes du glossaire, organismes et rôles';
 
 /** The content files that must each have a search record: every entry that has a page of its own. */
-export function searchEntries(root: string): ContentFile[] {
-  return listContent(root).filter((f) => f.collection !== undefined && f.collection !== 'objectives');
+export function searchEntries(root: string, files: readonly ContentFile[] = listContent(root)): ContentFile[] {
+  return files.filter((f) => f.collection !== undefined && f.collection !== 'objectives');
 }
 
 /** The base-relative path of an entry's page (src/lib/paths.ts), for the entries of `searchEntries`. */
@@ -133,11 +133,12 @@ export class SearchIndexError extends Error {
 }
 
 /**
- * Indexes the built site in `dist` (for the content of `root`) and checks one record per entry.
+ * Indexes the built site in `dist` (for the content of `root`, or its `files` already listed) and
+ * checks one record per entry.
  * Returns the number of pages indexed; throws a SearchIndexError, the French report, otherwise.
  */
-export function buildSearchIndex(root: string, dist: string): number {
-  const entries = searchEntries(root);
+export function buildSearchIndex(root: string, dist: string, files?: readonly ContentFile[]): number {
+  const entries = searchEntries(root, files);
   const indexed = indexWithPagefind(root, dist, searchGlob(entries));
   if (indexed !== entries.length) {
     throw new SearchIndexError(incompleteIndex({ expected: entries.length, indexed, missing: entriesWithoutRecord(dist, entries) }));

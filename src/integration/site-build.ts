@@ -50,8 +50,10 @@ export function siteBuild(): AstroIntegration {
       },
       'astro:build:done': ({ dir, pages, logger }) => {
         const start = performance.now();
-        const indexed = buildSearchIndex(root, fileURLToPath(dir));
-        const documents = listContent(root).filter((f) => f.collection === 'conventions').length;
+        // The content folder listed once, for the index's check and the summary's count.
+        const files = listContent(root);
+        const indexed = buildSearchIndex(root, fileURLToPath(dir), files);
+        const documents = files.filter((f) => f.collection === 'conventions').length;
         // The time since the command started: what the person waited, Astro's set-up included.
         logger.info(siteSummary({ pages: pages.length, documents, milliseconds: performance.now() }));
         if (!feed) logger.info(feedLeftOut());
