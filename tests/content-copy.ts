@@ -3,14 +3,14 @@
  * tests that write content (the spreadsheet import, new documents), and what such a test changed
  * in it: the tests hold whatever the project's own content/ holds.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { FIXTURE_SOURCES } from './fixture-site.ts';
+import { tempDir } from './temp-dir.ts';
 
-/** A new temporary folder holding a copy of the fixture site's content/; returns the folder (content/ is inside it). */
+/** A new temporary folder (removed when the tests end) holding a copy of the fixture site's content/; returns the folder (content/ is inside it). */
 export function copyContent(prefix = 'contenu-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = tempDir(prefix);
   cpSync(join(FIXTURE_SOURCES, 'content'), join(dir, 'content'), { recursive: true });
   return dir;
 }

@@ -5,13 +5,13 @@
  * that plan's follow-up sheet as the export writes it, as text rows a test edits before writing
  * them with rawWorkbook or writeCsv.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Document, isMap, isSeq } from 'yaml';
 import { validFiles } from './unit/fixtures.ts';
 import type { RawFile } from '../src/model/validate.ts';
 import { documentRows, documentSheets, loadContent, sheetHeaders } from '../scripts/spreadsheet/workbook.ts';
+import { tempDir } from './temp-dir.ts';
 
 /**
  * A new temporary folder holding content/ with the small valid set; returns the folder. With
@@ -19,7 +19,7 @@ import { documentRows, documentSheets, loadContent, sheetHeaders } from '../scri
  * statuses at « Bilan 2024 » alternate R and NR: enough rows for a yearly review where a few move.
  */
 export function fixtureContent({ actions = 2 }: { actions?: number } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tableur-essai-'));
+  const dir = tempDir('tableur-essai-');
   for (const f of [...validFiles(), ...moreActions(actions)]) {
     mkdirSync(dirname(join(dir, f.file)), { recursive: true });
     writeFileSync(join(dir, f.file), `---\n${frontmatterText(f.frontmatter)}---\n`);

@@ -17,8 +17,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { fromHtml } from 'hast-util-from-html';
@@ -35,9 +34,10 @@ import { HEAD_COLUMNS } from '../../scripts/spreadsheet/workbook.ts';
 import { copyProject } from '../../scripts/tooling/project-copy.ts';
 import { setTemplateField } from '../template-sheet.ts';
 import { STATUSES, type StatusKey } from '../../src/model/statuses.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const project = process.cwd();
-const root = mkdtempSync(join(tmpdir(), 'site-edite-'));
+const root = tempDir('site-edite-');
 
 /** The twelve-action plan, its round and its scale (code → shared status), as tests/spreadsheet-fixture.ts writes them. */
 const INSERM = 'essai';

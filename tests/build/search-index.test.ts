@@ -7,11 +7,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT_ROOT, DIST, searchRecords, ON_FIXTURE } from '../site.ts';
 import { buildSearchIndex, searchEntries } from '../../src/integration/search-index.ts';
+import { tempDir } from '../temp-dir.ts';
 
 /** All the text of content/, where a word such as "DuoDay" legitimately has a capital inside. */
 function contentText(): string {
@@ -100,7 +100,7 @@ test('the checks above do fail on a record glued as before issue 9', () => {
 
 test('the index build fails, in French, naming each entry without a search record; it passes on the site as built', () => {
   // A copy of the project's content and built pages, with or without one glossary entry more than the pages.
-  const root = mkdtempSync(join(tmpdir(), 'index-recherche-'));
+  const root = tempDir('index-recherche-');
   try {
     cpSync(join(CONTENT_ROOT, 'content'), join(root, 'content'), { recursive: true });
     cpSync(DIST, join(root, 'dist'), { recursive: true, filter: (src) => !src.includes(`${join(DIST, 'pagefind')}`) });

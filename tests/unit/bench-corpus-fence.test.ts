@@ -6,15 +6,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCorpus } from '../../scripts/bench/corpus.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const options = { actions: 5, perDocument: 5 };
 
 test('the generator rewrites its own corpus, and refuses a content/ it did not write or a link, removing nothing', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+  const dir = tempDir('corpus-');
   try {
     const out = join(dir, 'corpus');
     assert.ok(writeCorpus(out, options).actions >= 5);

@@ -12,25 +12,14 @@
 import { test } from 'node:test';
 import * as prettier from 'prettier';
 import assert from 'node:assert/strict';
-import {
-  cpSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { readContentFile } from '../frontmatter.ts';
 import { FIXTURE_SOURCES } from '../fixture-site.ts';
 import { EXAMPLE_ID, checkBlankSite, formatBlankReport, makeBlankSite, scanDocuments } from '../../scripts/starter/blank-site.ts';
+import { tempDir } from '../temp-dir.ts';
 
 /** The documents a project publishes: the ids of the regular files content/conventions/<id>.mdx. */
 const documentsOf = (root: string): string[] => scanDocuments(root).documents;
@@ -40,7 +29,7 @@ const TODAY = '2026-11-23';
 
 /** The fixture's documents, each with a fidelity test that names it, and the sources they read. */
 function copy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'site-vierge-'));
+  const dir = tempDir('site-vierge-');
   cpSync(join(FIXTURE_SOURCES, 'content'), join(dir, 'content'), { recursive: true });
   cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true });
   mkdirSync(join(dir, 'tests/content/seeds'), { recursive: true });
@@ -197,7 +186,7 @@ function snapshot(dir: string): Map<string, string> {
  * to an empty folder outside, where the example would be written. Returns the outside folder.
  */
 function hostile(dir: string, document: string): string {
-  const outside = mkdtempSync(join(tmpdir(), 'site-vierge-dehors-'));
+  const outside = tempDir('site-vierge-dehors-');
   mkdirSync(join(outside, 'dossier'));
   writeFileSync(join(outside, 'dossier', 'a-garder.mdx'), '---\ntitle: "À garder"\n---\n');
   writeFileSync(join(outside, 'fichier.mdx'), '---\ntitle: "À garder aussi"\n---\n');
@@ -278,7 +267,7 @@ test('stray names and links: nothing outside the documents it lists is removed, 
 
 test('stray names and links in the glossary it is asked to remove: only its terms go', () => {
   const dir = copy();
-  const outside = mkdtempSync(join(tmpdir(), 'site-vierge-dehors-'));
+  const outside = tempDir('site-vierge-dehors-');
   try {
     writeFileSync(join(outside, 'terme.mdx'), 'à garder');
     const glossary = join(dir, 'content/glossaire');
@@ -301,7 +290,7 @@ test('stray names and links in the glossary it is asked to remove: only its term
 
 test('the command with stray names and a link keeps what it was told to keep, says what it left, and fails', () => {
   const dir = copy();
-  const outside = mkdtempSync(join(tmpdir(), 'site-vierge-dehors-'));
+  const outside = tempDir('site-vierge-dehors-');
   try {
     const conventions = join(dir, 'content/conventions');
     writeFileSync(join(conventions, '.mdx'), '');

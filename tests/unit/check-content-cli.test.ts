@@ -5,25 +5,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { validFiles } from './fixtures.ts';
 import { FIXTURE_SOURCES } from '../fixture-site.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const script = join(process.cwd(), 'scripts/tooling/check-content.ts');
 const run = (cwd: string) => spawnSync(process.execPath, [script], { cwd, encoding: 'utf8' });
 
 function copyContent(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'contenu-'));
+  const dir = tempDir('contenu-');
   cpSync(join(FIXTURE_SOURCES, 'content'), join(dir, 'content'), { recursive: true });
   return dir;
 }
 
 /** The small fixture (tests/unit/fixtures.ts) written as block YAML files; `change` edits a file's text by name. */
 function fixtureProject(change: Record<string, (text: string) => string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'contenu-essai-'));
+  const dir = tempDir('contenu-essai-');
   for (const f of validFiles()) {
     const text = `---\n${stringify(f.frontmatter)}---\n`;
     mkdirSync(dirname(join(dir, f.file)), { recursive: true });
@@ -73,7 +73,7 @@ test('a file the site would not load is reported, not dropped', () => {
 
 test('a symbolic link in the content is reported in French, never followed nor a raw system error', () => {
   const dir = copyContent();
-  const outside = mkdtempSync(join(tmpdir(), 'dehors-'));
+  const outside = tempDir('dehors-');
   writeFileSync(join(outside, 'secret.mdx'), '---\ntitle: x\n---\n');
   symlinkSync(outside, join(dir, 'content/conventions/lien-dossier.mdx'));
   symlinkSync(join(outside, 'secret.mdx'), join(dir, 'content/conventions/lien-fichier.mdx'));

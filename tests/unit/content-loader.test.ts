@@ -4,16 +4,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentLoader, needsMdx } from '../../src/integration/content-loader.ts';
 import { validFiles } from './fixtures.ts';
+import { tempDir } from '../temp-dir.ts';
 
 /** Writes the valid fixture as files, with the given bodies (by path in content/). */
 function project(bodies: Record<string, string>, change?: (file: string, text: string) => string): string {
-  const root = mkdtempSync(join(tmpdir(), 'chargeur-'));
+  const root = tempDir('chargeur-');
   for (const f of validFiles()) {
     const yaml = JSON.stringify(f.frontmatter); // JSON is YAML.
     let text = `---\n${yaml}\n---\n${bodies[f.file] ?? ''}`;

@@ -9,9 +9,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { COLLECTIONS } from '../../src/model/collections.ts';
@@ -28,6 +27,7 @@ import {
   requestPath,
 } from '../../scripts/editor/server.ts';
 import { get, listeningEditor, rawRequest, type RawAnswer } from '../editor-server.ts';
+import { tempDir } from '../temp-dir.ts';
 
 function assertSecurityHeaders(answer: RawAnswer, what: string): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
@@ -117,7 +117,7 @@ test('packageFile serves files of installed packages and nothing outside them', 
 });
 
 test('packageFile follows symlinks and refuses those that lead out of node_modules or out of the package', () => {
-  const root = mkdtempSync(join(tmpdir(), 'editeur-lien-'));
+  const root = tempDir('editeur-lien-');
   try {
     const nodeModules = join(root, 'node_modules');
     mkdirSync(join(nodeModules, 'paquet'), { recursive: true });

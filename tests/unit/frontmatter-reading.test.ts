@@ -8,8 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
@@ -22,12 +21,13 @@ import { emptyFrontmatter } from '../../src/integration/mdx-frontmatter.ts';
 import { lastContentError } from '../../src/integration/content-error-state.ts';
 import { siteBuild } from '../../src/integration/site-build.ts';
 import { validFiles } from './fixtures.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const ACTION = 'content/actions/essai/action-1.mdx';
 
 /** The valid fixture written as block YAML files; `change` edits one file's text, `extra` adds files. */
 function project(change?: (text: string) => string, extra: Record<string, string> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'entete-'));
+  const root = tempDir('entete-');
   const files: Record<string, string> = {};
   for (const f of validFiles()) files[f.file] = `---\n${stringify(f.frontmatter)}---\nUn texte.\n`;
   if (change) files[ACTION] = change(files[ACTION]!);

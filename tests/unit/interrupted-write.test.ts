@@ -12,7 +12,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,12 +33,13 @@ import { readContent } from '../../src/model/read.ts';
 import { contentLoader } from '../../src/integration/content-loader.ts';
 import { formatMoment, interruptedMessage, journalFile, readJournal, type Journal } from '../../src/model/journal.ts';
 import type { Request } from '../write-child.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const project = process.cwd();
 const JOURNAL = journalFile('content');
 
 // ── The fixture: one document, five actions, and a follow-up CSV that changes all five ────────
-const base = mkdtempSync(join(tmpdir(), 'ecriture-interrompue-'));
+const base = tempDir('ecriture-interrompue-');
 {
   const files = validFiles();
   const second = files.find((f) => f.file.endsWith('/action-2.mdx'))!;
@@ -92,7 +93,7 @@ const DOC: NewDocument = {
 
 /** A copy of a folder (the fixture, or a state left by a child). */
 function copy(dir: string): string {
-  const to = mkdtempSync(join(tmpdir(), 'ecriture-copie-'));
+  const to = tempDir('ecriture-copie-');
   cpSync(dir, to, { recursive: true });
   return to;
 }

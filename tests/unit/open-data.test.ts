@@ -6,8 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openData, TABLE_SCHEMA_SPEC } from '../../src/open-data/open-data.ts';
 import { PATTERNS } from '../../src/open-data/export.ts';
@@ -19,6 +18,7 @@ import { STATUS_KEYS } from '../../src/model/statuses.ts';
 import { PLAN, fixtureCatalogue } from './catalogue-fixtures.ts';
 import { loadPackage, readTables, schemaErrors, validateCsv } from '../open-data.ts';
 import { formulaCells, hostileFiles } from '../csv-payloads.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const catalogue = fixtureCatalogue();
 const options = { licence: 'etalab-2.0', siteName: 'Politique handicap — essai', organisation: 'Organisme d’essai' } as const;
@@ -156,7 +156,7 @@ test('with datapackage: the package descriptor is valid, read offline as a reuse
 
 /** The files of `data` written to a new folder, as a reuser downloads them; returns the folder. */
 function downloaded(files: { path: string; text: string }[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'donnees-'));
+  const dir = tempDir('donnees-');
   for (const file of files) writeFileSync(join(dir, file.path.replace('donnees/', '')), file.text);
   return dir;
 }

@@ -7,18 +7,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { EXPORTS_FOLDER, defaultOutput } from '../../scripts/spreadsheet/exports.ts';
 import { validFiles } from './fixtures.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const project = process.cwd();
 
 /** Runs the exporter in a folder holding only a small content; the folder's entries after it. */
 async function exportIn(...args: string[]): Promise<{ entries: string[]; stdout: string; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'exports-'));
+  const dir = tempDir('exports-');
   for (const file of validFiles()) {
     mkdirSync(dirname(join(dir, file.file)), { recursive: true });
     writeFileSync(join(dir, file.file), `---\n${stringify(file.frontmatter)}---\n${file.body ?? ''}`);

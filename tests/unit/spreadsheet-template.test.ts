@@ -11,8 +11,7 @@ import { fixtureContent } from '../spreadsheet-fixture.ts';
 import { changedFiles, copyContent, filesUnder } from '../content-copy.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ACTION_COLUMNS, buildTemplate, importTemplate, isTemplate } from '../../scripts/spreadsheet/template.ts';
@@ -21,13 +20,14 @@ import { formatImportProblem, type SheetProblem } from '../../scripts/spreadshee
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { journalFile, readJournal, type Journal } from '../../src/model/journal.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const ID = 'essai-modele-2027';
 
 /** The template filled in: document fields, one party, a two-code scale, a round, three actions. */
 async function filled(edit?: (doc: ExcelJS.Worksheet, actions: ExcelJS.Worksheet) => void): Promise<ExcelJS.Workbook> {
   // Through a file, as a référent's spreadsheet would come back.
-  const file = join(mkdtempSync(join(tmpdir(), 'modele-')), 'modele.xlsx');
+  const file = join(tempDir('modele-'), 'modele.xlsx');
   await (await buildTemplate()).xlsx.writeFile(file);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
@@ -337,7 +337,7 @@ test('nouveau:document with options creates a minimal document that passes the c
 });
 
 test('the writer of a new document replaces no file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ecriture-'));
+  const dir = tempDir('ecriture-');
   mkdirSync(join(dir, 'content'));
   writeFileSync(join(dir, 'content/deja.mdx'), 'déjà là');
   assert.throws(
