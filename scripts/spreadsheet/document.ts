@@ -14,6 +14,7 @@ import { readContent } from '../../src/model/read.ts';
 import { validateAll, type RawFile } from '../../src/model/validate.ts';
 import { ContentError, type Problem } from '../../src/model/problems.ts';
 import { slugify } from '../../src/lib/paths.ts';
+import { ACTION_KINDS } from '../../src/model/action.ts';
 import { renderScalar } from './frontmatter.ts';
 import { readFrontmatter } from '../../src/model/frontmatter.ts';
 import { writeContent, WriteError, type WriteOptions } from './journal.ts';
@@ -23,9 +24,12 @@ export interface NewDocument {
   id: string;
   /** The convention's front matter, without `order` (the next free position is taken). */
   convention: Record<string, unknown>;
-  axes: { number: string; title: string }[];
+  axes: { number: string; title: string; notes?: string[] }[];
   objectives: { axis: string; number: string; title: string }[];
-  /** Each action's front matter, without `convention`, `kind` and `order` (its position in this list). */
+  /**
+   * Each action's front matter, without `convention` and `order` (its position in this list);
+   * `kind` is "action" unless given ("mesure", "engagement"); a measure may have no `number`.
+   */
   actions: Record<string, unknown>[];
 }
 
@@ -45,7 +49,11 @@ interface Levels {
   action: { singular: string; numbering?: 'document' | 'axis' | 'objective' };
 }
 
-/** File names (without extension) of a document's entries, after its level words and printed numbers. */
+/**
+ * File names (without extension) of a document's entries, after its level words and printed
+ * numbers. A measure the document does not number is named by its place among its axis's
+ * unnumbered measures, as the content does (`axe-8-mesure-1`, `axe-8-mesure-2`).
+ */
 const fileNames = (levels: Levels) => {
   const axis = (n: string) => `${slugify(levels.axis.singular)}-${slugify(n)}`;
   const objective = (a: string, n: string) => `${axis(a)}-${slugify(levels.objective.singular)}-${slugify(n)}`;
@@ -57,7 +65,8 @@ const fileNames = (levels: Levels) => {
     if (scope === 'objective') return o === undefined ? `${axis(a)}-${word}` : `${objective(a, o)}-${word}`;
     return word;
   };
-  return { axis, objective, action };
+  const measure = (a: string, n: number) => `${axis(a)}-${slugify(ACTION_KINDS.mesure)}-${n}`;
+  return { axis, objective, action, measure };
 };
 
 /** Keys written as plain YAML when they can be (identifiers and codes); other strings are double-quoted. */
@@ -76,6 +85,9 @@ const flowMap = (o: Record<string, unknown>) =>
         .map(([k, v]) => `${k}: ${scalar(k, v)}`)
         .join(', ')} }`;
 
+/** A value inside a map: a scalar, or a one-line map (a sub-item's `dates`). */
+const nested = (k: string, v: unknown) => (v !== null && typeof v === 'object' ? flowMap(v as Record<string, unknown>) : scalar(k, v));
+
 /** The YAML front matter of one file, in the style of the existing content. */
 export function renderFrontmatter(data: Record<string, unknown>): string {
   const lines = ['---'];
@@ -88,7 +100,7 @@ export function renderFrontmatter(data: Record<string, unknown>): string {
         lines.push(`${key}:`);
         for (const item of value as Record<string, unknown>[]) {
           if (FLOW_ITEMS.has(key)) lines.push(`  - ${flowMap(item)}`);
-          else Object.entries(item).forEach(([k, v], i) => lines.push(`${i === 0 ? '  - ' : '    '}${k}: ${scalar(k, v)}`));
+          else Object.entries(item).forEach(([k, v], i) => lines.push(`${i === 0 ? '  - ' : '    '}${k}: ${nested(k, v)}`));
         }
       }
     } else if (value !== null && typeof value === 'object') {
@@ -97,7 +109,7 @@ export function renderFrontmatter(data: Record<string, unknown>): string {
       else {
         lines.push(`${key}:`);
         for (const [k, v] of entries) {
-          lines.push(`  ${k}: ${v !== null && typeof v === 'object' ? flowMap(v as Record<string, unknown>) : scalar(k, v)}`);
+          lines.push(`  ${k}: ${nested(k, v)}`);
         }
       }
     } else lines.push(`${key}: ${scalar(key, value)}`);
@@ -135,20 +147,20 @@ export function planDocument(doc: NewDocument, contentDir: string, order: number
     });
   };
   add('conventions', doc.id, { ...doc.convention, order });
-  for (const a of doc.axes) add('axes', names.axis(a.number), { convention: doc.id, number: a.number, title: a.title });
+  for (const a of doc.axes) add('axes', names.axis(a.number), { convention: doc.id, number: a.number, title: a.title, notes: a.notes });
   for (const o of doc.objectives)
     add('objectives', names.objective(o.axis, o.number), { convention: doc.id, axis: o.axis, number: o.number, title: o.title });
+  /** Unnumbered measures met so far in each axis. */
+  const measures = new Map<string, number>();
   doc.actions.forEach((a, i) => {
-    const { axis, objective, number, ...rest } = a as { axis: string; objective?: string; number: string };
-    add('actions', names.action(axis, objective, number), {
-      convention: doc.id,
-      axis,
-      objective,
-      kind: 'action',
-      number,
-      order: i + 1,
-      ...rest,
-    });
+    const { axis, objective, kind = 'action', number, ...rest } = a as { axis: string; objective?: string; kind?: string; number?: string };
+    let name: string;
+    if (number === undefined && kind === 'mesure') {
+      const n = (measures.get(axis) ?? 0) + 1;
+      measures.set(axis, n);
+      name = names.measure(axis, n);
+    } else name = names.action(axis, objective, number ?? '');
+    add('actions', name, { convention: doc.id, axis, objective, kind, number, order: i + 1, ...rest });
   });
   return planned;
 }

@@ -2,9 +2,10 @@
  * The new-document template (modèle): a blank workbook a référent fills in to publish a new
  * convention or plan, and its import. Sheets: "Mode d'emploi", "Document" (one row per field of
  * the convention, then a small table for its parties and one for its status scale), "Actions"
- * (one row per action, with its axis and objective), "Listes" (the closed lists behind the
- * drop-downs, with their meaning). The import checks every cell, builds the document with
- * document.ts (the same writer as `npm run nouveau:document`) and writes all its files or none.
+ * (one row per action, measure or commitment, with its axis and objective and its notes; under it,
+ * one row per lettered sub-item), "Listes" (the closed lists behind the drop-downs, with their
+ * meaning). The import checks every cell, builds the document with document.ts (the same writer
+ * as `npm run nouveau:document`) and writes all its files or none.
  */
 import ExcelJS from 'exceljs';
 import type { z } from 'astro/zod';
@@ -22,6 +23,7 @@ import { STATUSES, STATUS_KEYS } from '../../src/model/statuses.ts';
 import { THEMES, THEME_KEYS } from '../../src/model/themes.ts';
 import { AUDIENCES, AUDIENCE_KEYS } from '../../src/model/audiences.ts';
 import { SLUG_PATTERN } from '../../src/model/ids.ts';
+import { ACTION_KINDS } from '../../src/model/action.ts';
 import type { Problem } from '../../src/model/problems.ts';
 import { checkNewDocument, writeNewDocument, type NewDocument } from './document.ts';
 import type { WriteOptions } from './journal.ts';
@@ -168,9 +170,12 @@ const SCALE_ROW = (i: number) => SCALE_HEAD + 1 + i;
 export const ACTION_COLUMNS = {
   axis: 'numéro d’axe',
   axisTitle: 'titre de l’axe',
+  axisNote: 'note de l’axe',
   objective: 'numéro d’objectif',
   objectiveTitle: 'titre de l’objectif',
+  kind: 'nature',
   number: 'numéro d’action',
+  subItem: 'sous-élément',
   title: 'titre',
   wording: 'libellé',
   status: 'statut',
@@ -183,8 +188,16 @@ export const ACTION_COLUMNS = {
   audience3: 'public 3',
   responsible: 'responsables',
   due: 'échéance',
+  note: 'note',
 } as const;
 const ACTION_HEADERS = Object.values(ACTION_COLUMNS);
+/** Columns of the template's Actions sheet whose text may span lines (in a note's, each line is one note). */
+const MULTILINE_ACTION_COLUMNS = new Set<string>([
+  ACTION_COLUMNS.wording,
+  ACTION_COLUMNS.comment,
+  ACTION_COLUMNS.note,
+  ACTION_COLUMNS.axisNote,
+]);
 
 /** Closed lists of the Listes sheet: column, header, labels (shown in drop-downs), keys (in the content). */
 const LISTS = {
@@ -204,6 +217,7 @@ const LISTS = {
     labels: AUDIENCE_KEYS.map((k) => AUDIENCES[k].label),
     keys: [...AUDIENCE_KEYS] as string[],
   },
+  itemKinds: { column: 'I', header: 'Natures des éléments', labels: Object.values(ACTION_KINDS), keys: Object.keys(ACTION_KINDS) },
 } as const;
 type ListName = keyof typeof LISTS;
 const listRange = (name: ListName) => {
@@ -240,6 +254,9 @@ const GUIDE = [
   '• Laissez les colonnes d’objectif vides pour une action rangée directement sous son axe.',
   '• Numéros tels qu’imprimés (1, 2, 1.3) ; statut choisi dans l’échelle de la feuille Document ; un à trois thèmes et publics choisis dans les listes.',
   '• Responsables : séparés par des points-virgules (RH ; DISC). Échéance : telle qu’imprimée (« 2nd sem. 2027 »).',
+  `• « ${ACTION_COLUMNS.kind} » : ${allowedOf('itemKinds')}, choisie dans la liste ; vide, c’est une action. Seule une mesure peut n’avoir pas de numéro (laissez « ${ACTION_COLUMNS.number} » vide) : son fichier se nomme alors par son rang dans son axe (axe-8-mesure-1 pour la première de l’axe 8).`,
+  `• Points lettrés (a., b., c.) imprimés sous une action : une ligne chacun, juste sous leur action, la lettre dans « ${ACTION_COLUMNS.subItem} » (a, b, c), le texte dans « ${ACTION_COLUMNS.wording} », et s’il y a lieu son statut et son échéance ; ses autres colonnes restent vides (numéros d’axe et d’objectif : vides ou ceux de l’action).`,
+  `• Remarques du document : « ${ACTION_COLUMNS.note} » sur l’élément de la ligne, « ${ACTION_COLUMNS.axisNote} » sur l’axe (donnée une fois, comme son titre) ; plusieurs remarques : une par ligne dans la cellule (Alt+Entrée dans Excel, Ctrl+Entrée dans LibreOffice).`,
   '',
   `Feuille « ${LISTS_SHEET} » : les listes fermées des menus déroulants et ce que veut dire chaque thème et chaque public.`,
   'Ne renommez pas les feuilles et ne déplacez pas les lignes de la feuille Document.',
@@ -322,16 +339,18 @@ export async function buildTemplate(fields: Field[] = FIELDS): Promise<ExcelJS.W
   const scaleCodes = `${DOCUMENT_SHEET}!$B$${SCALE_ROW(0)}:$B$${SCALE_ROW(SCALE_ROWS - 1)}`;
   ACTION_HEADERS.forEach((header, i) => {
     const column = actions.getColumn(i + 1);
-    column.width = header === ACTION_COLUMNS.wording ? 70 : header.startsWith('titre') || header === ACTION_COLUMNS.comment ? 40 : 16;
+    column.width = header === ACTION_COLUMNS.wording ? 70 : header.startsWith('titre') || MULTILINE_ACTION_COLUMNS.has(header) ? 40 : 16;
     column.numFmt = '@';
     const list =
       header === ACTION_COLUMNS.status
         ? listValidation(scaleCodes, 'Statut')
-        : header.startsWith('thème')
-          ? listValidation(listRange('themes'), 'Thème')
-          : header.startsWith('public')
-            ? listValidation(listRange('audiences'), 'Public')
-            : undefined;
+        : header === ACTION_COLUMNS.kind
+          ? listValidation(listRange('itemKinds'), 'Nature')
+          : header.startsWith('thème')
+            ? listValidation(listRange('themes'), 'Thème')
+            : header.startsWith('public')
+              ? listValidation(listRange('audiences'), 'Public')
+              : undefined;
     if (list) for (let r = 2; r <= ACTION_ROWS + 1; r++) actions.getCell(r, i + 1).dataValidation = list;
   });
 
@@ -380,8 +399,6 @@ type Place = { sheet: string; row: number; column: string };
 
 /** Sheets of the template; any other one is reported as left aside. */
 const TEMPLATE_SHEETS = [GUIDE_SHEET, DOCUMENT_SHEET, ACTIONS_SHEET, LISTS_SHEET];
-/** Columns of the template's Actions sheet whose text may span lines. */
-const MULTILINE_ACTION_COLUMNS = new Set<string>([ACTION_COLUMNS.wording, ACTION_COLUMNS.comment]);
 
 /** How many columns (A, B…) row `row` of the Document sheet uses; 0 for the blank rows between its tables. */
 function documentColumns(row: number): number {
@@ -596,6 +613,8 @@ type CellAt = (row: number, header: string) => Place;
 interface Structure {
   axes: Map<string, { title: string; row: number }>;
   objectives: Map<string, { axis: string; number: string; title: string; row: number }>;
+  /** The « note de l’axe » cell of each axis that has one (its text in `title`), with its row. */
+  axisNotes: Map<string, { title: string; row: number }>;
 }
 const objectiveKey = (axis: string, number: string) => `${axis}\u0000${number}`;
 
@@ -614,17 +633,23 @@ function actionRows(actions: Table, col: Map<string, number>): ActionRow[] {
 function readStructure(rows: ActionRow[], cellAt: CellAt, report: Report): Structure {
   const axes: Structure['axes'] = new Map();
   const objectives: Structure['objectives'] = new Map();
-  for (const { row: r, get } of rows) {
+  const axisNotes: Structure['axisNotes'] = new Map();
+  // A sub-item's row names nothing: it belongs to the action above it (readActions).
+  for (const { row: r, get } of rows.filter(({ get }) => !get(ACTION_COLUMNS.subItem))) {
     const axis = get(ACTION_COLUMNS.axis);
     const name = (map: Map<string, { title: string; row: number }>, k: string, h: string, extra: Record<string, string>, what: string) => {
       const title = get(h);
       if (!title) return;
       const known = map.get(k);
       if (known && known.title !== title) {
-        report.fail(cellAt(r, h), `titre différent de celui donné ligne ${known.row} pour ${what}`, title, known.title);
+        const differs = h === ACTION_COLUMNS.axisNote ? 'note différente de celle donnée' : 'titre différent de celui donné';
+        report.fail(cellAt(r, h), `${differs} ligne ${known.row} pour ${what}`, title, known.title);
       } else if (!known) map.set(k, { title, row: r, ...extra });
     };
-    if (axis) name(axes, axis, ACTION_COLUMNS.axisTitle, {}, `l’axe ${axis}`);
+    if (axis) {
+      name(axes, axis, ACTION_COLUMNS.axisTitle, {}, `l’axe ${axis}`);
+      name(axisNotes, axis, ACTION_COLUMNS.axisNote, {}, `l’axe ${axis}`);
+    }
     const objective = get(ACTION_COLUMNS.objective);
     if (axis && objective) {
       name(
@@ -638,13 +663,23 @@ function readStructure(rows: ActionRow[], cellAt: CellAt, report: Report): Struc
       report.fail(cellAt(r, ACTION_COLUMNS.objective), 'titre d’objectif sans numéro', '', 'le numéro de l’objectif, ou aucun titre');
     }
   }
-  return { axes, objectives };
+  return { axes, objectives, axisNotes };
 }
+
+/** The notes of a cell: one per line, blank lines left out; undefined when there is none. */
+const notesOf = (cell: string): string[] | undefined => {
+  const notes = cell
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return notes.length > 0 ? notes : undefined;
+};
 
 /** The action fields each Actions column gives, to put a problem of the new file back in its cell. */
 const FIELD_COLUMN: Record<string, string> = {
   axis: ACTION_COLUMNS.axis,
   objective: ACTION_COLUMNS.objective,
+  kind: ACTION_COLUMNS.kind,
   number: ACTION_COLUMNS.number,
   title: ACTION_COLUMNS.title,
   wording: ACTION_COLUMNS.wording,
@@ -654,30 +689,48 @@ const FIELD_COLUMN: Record<string, string> = {
   dates: ACTION_COLUMNS.due,
   themes: ACTION_COLUMNS.theme1,
   audience: ACTION_COLUMNS.audience1,
+  notes: ACTION_COLUMNS.note,
 };
+
+/** The sub-item fields each Actions column gives, on the sub-item's own row. */
+const SUB_ITEM_COLUMN: Record<string, string> = {
+  letter: ACTION_COLUMNS.subItem,
+  text: ACTION_COLUMNS.wording,
+  status: ACTION_COLUMNS.status,
+  dates: ACTION_COLUMNS.due,
+};
+
+/** What a sub-item's row may give: its letter, text, status and due date, and its action's axis and objective. */
+const SUB_ITEM_HEADERS = new Set<string>([ACTION_COLUMNS.axis, ACTION_COLUMNS.objective, ...Object.values(SUB_ITEM_COLUMN)]);
+
+/** The key of the most specific field of `fields` that `field` ("statuses.0.comment") is, or is inside. */
+const fieldKey = (fields: Record<string, string>, field: string) =>
+  Object.keys(fields)
+    .filter((k) => field === k || field.startsWith(`${k}.`))
+    .sort((a, b) => b.length - a.length)[0];
 
 /** The actions read, in order, with the cell of each of their fields. */
 interface ActionsRead {
   actions: Record<string, unknown>[];
-  /** By the action's index: the cell a field of it ("statuses.0.comment") was typed in. */
+  /** By the action's index: the cell a field of it ("statuses.0.comment", "subItems.1.text") was typed in. */
   actionWhere: Map<number, (field: string) => Place>;
 }
 
-/** Step 4, the Actions sheet's second pass: one action per row, each cell checked against the document and the lists. */
+/** One action being read: its data, its row, and the rows of its sub-items. */
+interface ActionRead {
+  data: Record<string, unknown>;
+  row: number;
+  subRows: number[];
+}
+
+/** Step 4, the Actions sheet's second pass: one action per row, each cell checked against the document and the lists; sub-items under theirs. */
 function readActions(rows: ActionRow[], structure: Structure, sheet: DocumentSheet, cellAt: CellAt, report: Report): ActionsRead {
   const codes = sheet.scale.map((s) => s.code);
-  const actions: Record<string, unknown>[] = [];
-  const actionWhere = new Map<number, (field: string) => Place>();
+  const read: ActionRead[] = [];
   const numbered = new Map<string, number>();
   /** Rows that give a status while the Document sheet names no round. */
   const unnamed: number[] = [];
-  for (const { row, get } of rows) {
-    const axis = get(ACTION_COLUMNS.axis);
-    const objective = get(ACTION_COLUMNS.objective) || undefined;
-    checkPlace(row, get, structure, cellAt, report);
-    checkNumber(row, get, sheet, numbered, cellAt, report);
-    const status = get(ACTION_COLUMNS.status);
-    const comment = get(ACTION_COLUMNS.comment);
+  const checkStatus = (row: number, status: string) => {
     if (status && !codes.includes(status)) {
       report.fail(
         cellAt(row, ACTION_COLUMNS.status),
@@ -686,6 +739,22 @@ function readActions(rows: ActionRow[], structure: Structure, sheet: DocumentShe
         codes.join(', ') || '(aucun : la feuille Document ne donne pas d’échelle de statuts)',
       );
     }
+  };
+  for (const { row, get } of rows) {
+    if (get(ACTION_COLUMNS.subItem)) {
+      readSubItem(row, get, read.at(-1), checkStatus, cellAt, report);
+      continue;
+    }
+    const axis = get(ACTION_COLUMNS.axis);
+    const objective = get(ACTION_COLUMNS.objective) || undefined;
+    const kindCell = get(ACTION_COLUMNS.kind);
+    const kind = kindCell ? keyOf('itemKinds', kindCell) : 'action';
+    if (kind === undefined) report.fail(cellAt(row, ACTION_COLUMNS.kind), 'nature inconnue', kindCell, allowedOf('itemKinds'));
+    checkPlace(row, get, structure, cellAt, report);
+    checkNumber(row, get, kind, sheet, numbered, cellAt, report);
+    const status = get(ACTION_COLUMNS.status);
+    const comment = get(ACTION_COLUMNS.comment);
+    checkStatus(row, status);
     if (status && !sheet.round) unnamed.push(row);
     if (comment && !status)
       report.fail(cellAt(row, ACTION_COLUMNS.comment), 'commentaire sans statut', comment, 'un statut dans la colonne « statut »');
@@ -698,27 +767,103 @@ function readActions(rows: ActionRow[], structure: Structure, sheet: DocumentShe
       .filter(Boolean);
     const due = get(ACTION_COLUMNS.due);
     const round = sheet.round;
-    actions.push({
-      axis,
-      objective,
-      number: get(ACTION_COLUMNS.number) || undefined,
-      title: get(ACTION_COLUMNS.title) || undefined,
-      wording: get(ACTION_COLUMNS.wording) || undefined,
-      statuses: status && round ? [{ round, status, ...(comment ? { comment } : {}) }] : undefined,
-      responsible: responsible.length > 0 ? responsible : undefined,
-      dates: due ? { due } : undefined,
-      themes,
-      audience,
-    });
-    actionWhere.set(actions.length - 1, (field) => {
-      const key = Object.keys(FIELD_COLUMN)
-        .filter((k) => field === k || field.startsWith(`${k}.`))
-        .sort((a, b) => b.length - a.length)[0];
-      return cellAt(row, FIELD_COLUMN[key ?? 'number']!);
+    // In the order of the content's files (src/model/action.ts, frontmatter.ts): sub-items after the statuses, notes last.
+    read.push({
+      row,
+      subRows: [],
+      data: {
+        axis,
+        objective,
+        kind: kind ?? kindCell,
+        number: get(ACTION_COLUMNS.number) || undefined,
+        title: get(ACTION_COLUMNS.title) || undefined,
+        wording: get(ACTION_COLUMNS.wording) || undefined,
+        statuses: status && round ? [{ round, status, ...(comment ? { comment } : {}) }] : undefined,
+        subItems: undefined,
+        responsible: responsible.length > 0 ? responsible : undefined,
+        dates: due ? { due } : undefined,
+        themes,
+        audience,
+        notes: notesOf(get(ACTION_COLUMNS.note)),
+      },
     });
   }
   checkRound(sheet, unnamed, report);
-  return { actions, actionWhere };
+  const actionWhere = new Map<number, (field: string) => Place>();
+  read.forEach(({ row, subRows }, i) => {
+    actionWhere.set(i, (field) => {
+      const sub = /^subItems\.(\d+)(?:\.(.*))?$/.exec(field);
+      const subRow = sub ? subRows[Number(sub[1])] : undefined;
+      if (sub && subRow !== undefined) return cellAt(subRow, SUB_ITEM_COLUMN[fieldKey(SUB_ITEM_COLUMN, sub[2] ?? '') ?? 'letter']!);
+      return cellAt(row, FIELD_COLUMN[fieldKey(FIELD_COLUMN, field) ?? 'number']!);
+    });
+  });
+  return { actions: read.map((a) => a.data), actionWhere };
+}
+
+/**
+ * A sub-item's row (a letter in « sous-élément »): a point of the nearest action above it, which
+ * gives its axis and objective; the row gives only its letter, text, status and due date.
+ */
+function readSubItem(
+  row: number,
+  get: ActionRow['get'],
+  parent: ActionRead | undefined,
+  checkStatus: (row: number, status: string) => void,
+  cellAt: CellAt,
+  report: Report,
+): void {
+  const given = get(ACTION_COLUMNS.subItem);
+  if (!parent) {
+    report.fail(
+      cellAt(row, ACTION_COLUMNS.subItem),
+      'sous-élément sans action au-dessus : un point lettré se place juste sous la ligne de son action',
+      given,
+      'une ligne d’action au-dessus, ou aucune lettre dans cette colonne',
+    );
+    return;
+  }
+  const number = parent.data.number as string | undefined;
+  const which = number ? `l’action ${number} (ligne ${parent.row})` : `l’élément de la ligne ${parent.row}`;
+  for (const [h, level] of [
+    [ACTION_COLUMNS.axis, 'axe'],
+    [ACTION_COLUMNS.objective, 'objectif'],
+  ] as const) {
+    const own = (h === ACTION_COLUMNS.axis ? parent.data.axis : parent.data.objective) as string | undefined;
+    if (get(h) && get(h) !== own) {
+      report.fail(
+        cellAt(row, h),
+        `sous-élément rangé ailleurs que son action : ${which} ${own ? `est dans l’${level} ${own}` : `n’a pas d’${level}`}`,
+        get(h),
+        own ? `${own}, ou rien (le sous-élément suit son action)` : '(vide)',
+      );
+    }
+  }
+  for (const h of ACTION_HEADERS.filter((h) => !SUB_ITEM_HEADERS.has(h) && get(h))) {
+    report.fail(
+      cellAt(row, h),
+      'colonne sans objet pour un sous-élément (une lettre est donnée dans « sous-élément ») : elle se remplit sur la ligne de l’action',
+      get(h),
+      `(vide) ; un sous-élément donne ${[...SUB_ITEM_HEADERS].map((x) => `« ${x} »`).join(', ')}`,
+    );
+  }
+  // "a." and "a)" as printed: the letter alone, as the content writes it (and the page's anchor).
+  const letter = given.replace(/[.)]+$/, '').trim() || given;
+  const items = (parent.data.subItems ??= []) as Record<string, unknown>[];
+  const twin = items.findIndex((s) => s.letter === letter);
+  if (twin >= 0) {
+    report.fail(
+      cellAt(row, ACTION_COLUMNS.subItem),
+      `lettre déjà donnée ligne ${parent.subRows[twin]} pour un sous-élément de ${which}`,
+      given,
+      'une lettre par sous-élément de l’action',
+    );
+  }
+  const status = get(ACTION_COLUMNS.status);
+  checkStatus(row, status);
+  const due = get(ACTION_COLUMNS.due);
+  items.push({ letter, text: get(ACTION_COLUMNS.wording) || undefined, status: status || undefined, dates: due ? { due } : undefined });
+  parent.subRows.push(row);
 }
 
 /** An action's axis and objective: given, and named (titled) on a row of the sheet. */
@@ -768,18 +913,27 @@ function pickKeys(
   return keys;
 }
 
-/** An action's number: given, and unique where the document restarts numbers (the file names depend on it). */
+/** An action's number: given (a measure may have none), and unique where the document restarts numbers (the file names depend on it). */
 function checkNumber(
   row: number,
   get: ActionRow['get'],
+  kind: string | undefined,
   sheet: DocumentSheet,
   numbered: Map<string, number>,
   cellAt: CellAt,
   report: Report,
 ): void {
   const number = get(ACTION_COLUMNS.number);
+  // An unnumbered measure is what some plans print (src/model/integrity.ts allows it): its file is
+  // named by its place in its axis. An unknown nature is reported on its own: it may be a measure.
+  if (!number && (kind === 'mesure' || kind === undefined)) return;
   if (!number) {
-    report.fail(cellAt(row, ACTION_COLUMNS.number), 'numéro d’action manquant', '', 'le numéro tel qu’imprimé (1, 12, 1.3)');
+    report.fail(
+      cellAt(row, ACTION_COLUMNS.number),
+      'numéro d’action manquant',
+      '',
+      `le numéro tel qu’imprimé (1, 12, 1.3), ou la nature « ${ACTION_KINDS.mesure} » pour une mesure que le document ne numérote pas`,
+    );
     return;
   }
   const scope = (sheet.numberingKey ?? 'document') as keyof typeof NUMBERING_LABELS;
@@ -859,7 +1013,10 @@ function assembleDocument(sheet: DocumentSheet, structure: Structure, actions: R
   return {
     id: sheet.id,
     convention: prune(convention) as Record<string, unknown>,
-    axes: [...structure.axes].map(([number, a]) => ({ number, title: a.title })),
+    axes: [...structure.axes].map(([number, a]) => {
+      const notes = notesOf(structure.axisNotes.get(number)?.title ?? '');
+      return { number, title: a.title, ...(notes ? { notes } : {}) };
+    }),
     objectives: [...structure.objectives.values()].map(({ axis, number, title }) => ({ axis, number, title })),
     actions: actions.map((a) => prune(a) as Record<string, unknown>),
   };
@@ -887,8 +1044,9 @@ function placeProblems(
     }
     if (file.collection === 'actions') return read.actionWhere.get((file.data.order as number) - 1)?.(p.field);
     if (file.collection === 'axes') {
-      const row = axisRow.get(file.data.number as string)!;
-      return cellAt(row, p.field === 'number' ? ACTION_COLUMNS.axis : ACTION_COLUMNS.axisTitle);
+      const number = file.data.number as string;
+      if (p.field === 'notes' || p.field.startsWith('notes.')) return cellAt(structure.axisNotes.get(number)!.row, ACTION_COLUMNS.axisNote);
+      return cellAt(axisRow.get(number)!, p.field === 'number' ? ACTION_COLUMNS.axis : ACTION_COLUMNS.axisTitle);
     }
     if (file.collection === 'objectives') {
       const row = objectiveRow.get(objectiveKey(file.data.axis as string, file.data.number as string))!;

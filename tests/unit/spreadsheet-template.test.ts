@@ -17,6 +17,8 @@ import ExcelJS from 'exceljs';
 import { ACTION_COLUMNS, buildTemplate, importTemplate, isTemplate } from '../../scripts/spreadsheet/template.ts';
 import { writeNewDocument } from '../../scripts/spreadsheet/document.ts';
 import { formatImportProblem, type SheetProblem } from '../../scripts/spreadsheet/import.ts';
+import { columnLetter } from '../../scripts/spreadsheet/reading.ts';
+import { ACTION_KINDS } from '../../src/model/action.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { journalFile, readJournal, type Journal } from '../../src/model/journal.ts';
@@ -24,8 +26,62 @@ import { tempDir } from '../temp-dir.ts';
 
 const ID = 'essai-modele-2027';
 
-/** The template filled in: document fields, one party, a two-code scale, a round, three actions. */
-async function filled(edit?: (doc: ExcelJS.Worksheet, actions: ExcelJS.Worksheet) => void): Promise<ExcelJS.Workbook> {
+/** One row of the Actions sheet, by column. */
+type ActionRow = Partial<Record<keyof typeof ACTION_COLUMNS, string>>;
+
+/** Three actions: two under objective 1 of axis 1, one directly under axis 2. */
+const ACTIONS: ActionRow[] = [
+  {
+    axis: '1',
+    axisTitle: 'Recruter',
+    objective: '1',
+    objectiveTitle: 'Recruter davantage',
+    number: '1.1',
+    title: 'Première action',
+    wording: 'Libellé de la première action ; avec {accolades} et <balise>',
+    status: 'R',
+    comment: 'Fait en 2027',
+    theme1: 'Recrutement et intégration',
+    audience1: 'Encadrants',
+    audience2: 'rh-referents',
+    responsible: 'RH ; DISC',
+    due: '2nd sem. 2027',
+  },
+  {
+    axis: '1',
+    objective: '1',
+    number: '1.2',
+    title: 'Deuxième',
+    wording: 'Libellé deux',
+    status: 'EC',
+    theme1: 'Formation',
+    audience1: 'Ensemble du personnel',
+  },
+  {
+    axis: '2',
+    axisTitle: 'Maintenir',
+    number: '2.1',
+    title: 'Troisième',
+    wording: 'Libellé trois',
+    theme1: 'Maintien dans l’emploi',
+    audience1: 'Personnes en situation de handicap',
+  },
+];
+
+/** Writes `rows` in the Actions sheet from row 2, each value under its column's header. */
+function setActionRows(actions: ExcelJS.Worksheet, rows: ActionRow[]): void {
+  const headers = Object.values(ACTION_COLUMNS);
+  rows.forEach((r, i) => {
+    for (const [k, v] of Object.entries(r))
+      actions.getCell(i + 2, headers.indexOf(ACTION_COLUMNS[k as keyof typeof ACTION_COLUMNS]) + 1).value = v;
+  });
+}
+
+/** The template filled in: document fields, one party, a two-code scale, a round, and `rows` (three actions). */
+async function filled(
+  edit?: (doc: ExcelJS.Worksheet, actions: ExcelJS.Worksheet) => void,
+  rows: ActionRow[] = ACTIONS,
+): Promise<ExcelJS.Workbook> {
   // Through a file, as a référent's spreadsheet would come back.
   const file = join(tempDir('modele-'), 'modele.xlsx');
   await (await buildTemplate()).xlsx.writeFile(file);
@@ -52,48 +108,7 @@ async function filled(edit?: (doc: ExcelJS.Worksheet, actions: ExcelJS.Worksheet
   set('Statut 1', 'R', 'Réalisé', 'Réalisé');
   set('Statut 2', 'EC', 'En cours', 'En cours');
   const actions = workbook.getWorksheet('Actions')!;
-  const headers = Object.values(ACTION_COLUMNS);
-  const rows: Partial<Record<keyof typeof ACTION_COLUMNS, string>>[] = [
-    {
-      axis: '1',
-      axisTitle: 'Recruter',
-      objective: '1',
-      objectiveTitle: 'Recruter davantage',
-      number: '1.1',
-      title: 'Première action',
-      wording: 'Libellé de la première action ; avec {accolades} et <balise>',
-      status: 'R',
-      comment: 'Fait en 2027',
-      theme1: 'Recrutement et intégration',
-      audience1: 'Encadrants',
-      audience2: 'rh-referents',
-      responsible: 'RH ; DISC',
-      due: '2nd sem. 2027',
-    },
-    {
-      axis: '1',
-      objective: '1',
-      number: '1.2',
-      title: 'Deuxième',
-      wording: 'Libellé deux',
-      status: 'EC',
-      theme1: 'Formation',
-      audience1: 'Ensemble du personnel',
-    },
-    {
-      axis: '2',
-      axisTitle: 'Maintenir',
-      number: '2.1',
-      title: 'Troisième',
-      wording: 'Libellé trois',
-      theme1: 'Maintien dans l’emploi',
-      audience1: 'Personnes en situation de handicap',
-    },
-  ];
-  rows.forEach((r, i) => {
-    for (const [k, v] of Object.entries(r))
-      actions.getCell(i + 2, headers.indexOf(ACTION_COLUMNS[k as keyof typeof ACTION_COLUMNS]) + 1).value = v;
-  });
+  setActionRows(actions, rows);
   edit?.(doc, actions);
   return workbook;
 }
@@ -112,8 +127,8 @@ test('the template: a guide, the Document sheet with drop-downs, the Actions she
   const actions = workbook.getWorksheet('Actions')!;
   assert.deepEqual((actions.getRow(1).values as unknown[]).slice(1), Object.values(ACTION_COLUMNS));
   // The status drop-down lists the codes typed in the Document sheet's scale.
-  assert.match(String(actions.getCell('H2').dataValidation.formulae[0]), /^Document!\$B\$\d+:\$B\$\d+$/);
-  assert.deepEqual(actions.getCell('J2').dataValidation.formulae, ['Listes!$E$2:$E$16']);
+  assert.match(String(actions.getCell('K2').dataValidation.formulae[0]), /^Document!\$B\$\d+:\$B\$\d+$/);
+  assert.deepEqual(actions.getCell('M2').dataValidation.formulae, ['Listes!$E$2:$E$16']);
 });
 
 test('a filled-in template becomes a new document: its files pass the content checks, the existing files are untouched', async () => {
@@ -195,7 +210,7 @@ test('a filled-in template becomes a new document: its files pass the content ch
 
 test('a bad status and an unknown axis in the Actions sheet are both reported with their place; nothing is written', async () => {
   const workbook = await filled((_, actions) => {
-    actions.getCell('H3').value = 'FINI';
+    actions.getCell('K3').value = 'FINI';
     actions.getCell('A4').value = '9';
     actions.getCell('B4').value = null;
   });
@@ -207,7 +222,7 @@ test('a bad status and an unknown axis in the Actions sheet are both reported wi
   assert.deepEqual(
     problems.map((p) => [p.sheet, p.row, p.column, p.value, p.allowed]),
     [
-      ['Actions', 3, 'H (statut)', 'FINI', 'R, EC'],
+      ['Actions', 3, 'K (statut)', 'FINI', 'R, EC'],
       ['Actions', 4, 'A (numéro d’axe)', '9', '1, ou le titre de l’axe dans la colonne « titre de l’axe »'],
     ],
   );
@@ -221,8 +236,8 @@ test('what the model’s schemas refuse is put back in the cell it came from', a
   const workbook = await filled((doc, actions) => {
     doc.getCell('B11').value = null; // Résumé
     doc.getCell('B12').value = '30/11/2026'; // Date de publication
-    actions.getCell('G3').value = null; // libellé
-    actions.getCell('J4').value = 'Sport'; // thème 1
+    actions.getCell('J3').value = null; // libellé
+    actions.getCell('M4').value = 'Sport'; // thème 1
   });
   assert.equal(workbook.getWorksheet('Document')!.getCell('A11').text, 'Résumé');
   const dir = copyContent('tableur-modele-');
@@ -231,16 +246,16 @@ test('what the model’s schemas refuse is put back in the cell it came from', a
   // Closed lists are checked in the sheet first (the schemas run once those are right).
   assert.deepEqual(
     (result.problems as SheetProblem[]).map((p) => [p.sheet, p.row, p.column]),
-    [['Actions', 4, 'J (thème 1)']],
+    [['Actions', 4, 'M (thème 1)']],
   );
-  workbook.getWorksheet('Actions')!.getCell('J4').value = 'Formation';
+  workbook.getWorksheet('Actions')!.getCell('M4').value = 'Formation';
   const second = await importTemplate(workbook, { root: dir });
   assert.deepEqual(
     (second.problems as SheetProblem[]).map((p) => [p.sheet, p.row, p.column, p.message.split(' (')[0]]),
     [
       ['Document', 11, 'B (Résumé)', 'champ obligatoire manquant'],
       ['Document', 12, 'B (Date de publication sur le site)', 'date attendue au format AAAA-MM-JJ'],
-      ['Actions', 3, 'G (libellé)', 'champ obligatoire manquant'],
+      ['Actions', 3, 'J (libellé)', 'champ obligatoire manquant'],
     ],
   );
   assert.deepEqual(changedFiles(dir), []);
@@ -248,8 +263,8 @@ test('what the model’s schemas refuse is put back in the cell it came from', a
 
 test('a repeated action number, a missing one, and statuses without a round are refused where they are typed', async () => {
   const workbook = await filled((doc, actions) => {
-    actions.getCell('E3').value = '1.1';
-    actions.getCell('E4').value = null;
+    actions.getCell('G3').value = '1.1';
+    actions.getCell('G4').value = null;
     doc.getCell('B24').value = null; // Bilan : identifiant
   });
   assert.equal(workbook.getWorksheet('Document')!.getCell('A24').text, 'Bilan : identifiant');
@@ -257,8 +272,8 @@ test('a repeated action number, a missing one, and statuses without a round are 
   assert.deepEqual(
     (result.problems as SheetProblem[]).map((p) => [p.sheet, p.row, p.column, p.message]),
     [
-      ['Actions', 3, 'E (numéro d’action)', 'numéro déjà donné ligne 2, dans tout le document'],
-      ['Actions', 4, 'E (numéro d’action)', 'numéro d’action manquant'],
+      ['Actions', 3, 'G (numéro d’action)', 'numéro déjà donné ligne 2, dans tout le document'],
+      ['Actions', 4, 'G (numéro d’action)', 'numéro d’action manquant'],
       [
         'Document',
         24,
@@ -273,8 +288,8 @@ test('a repeated action number, a missing one, and statuses without a round are 
 test('every cell the template import reads is checked, in both sheets at once; a line break is allowed in a wording only', async () => {
   const workbook = await filled((doc, actions) => {
     doc.getCell('B4').value = { formula: 'B3' }; // Titre court, a formula never computed
-    actions.getCell('F3').value = 'Deuxième \u202Eaction'; // titre
-    actions.getCell('G2').value = 'Libellé\nsur deux lignes'; // libellé
+    actions.getCell('I3').value = 'Deuxième \u202Eaction'; // titre
+    actions.getCell('J2').value = 'Libellé\nsur deux lignes'; // libellé
   });
   assert.equal(workbook.getWorksheet('Document')!.getCell('A4').text, 'Titre court');
   const result = await importTemplate(workbook, { root: fixtureContent(), dryRun: true });
@@ -282,7 +297,157 @@ test('every cell the template import reads is checked, in both sheets at once; a
     (result.problems as SheetProblem[]).map((p) => [p.sheet, p.row, p.column, p.message.split(/ : ouvrez| après/)[0]]),
     [
       ['Document', 4, 'B (Titre court)', 'formule sans valeur calculée (fichier écrit par un programme qui ne calcule pas)'],
-      ['Actions', 3, 'F (titre)', 'caractère invisible interdit (U+202E, contrôle bidirectionnel : forçage droite-gauche)'],
+      ['Actions', 3, 'I (titre)', 'caractère invisible interdit (U+202E, contrôle bidirectionnel : forçage droite-gauche)'],
+    ],
+  );
+});
+
+/** What a plan holds besides numbered actions: an action's lettered points, unnumbered measures, notes. */
+const ITEMS: ActionRow[] = [
+  ...ACTIONS.slice(0, 2),
+  // Wording as printed, kept to the character: curly quotes, « n° », non-breaking spaces (U+00A0, U+202F).
+  { ...ACTIONS[2], wording: 'Adapter le poste n°\u00A012 de l’agent «\u202Fsur mesure\u202F» : “pérenniser”, ‘ajuster’ ;' },
+  { subItem: 'a.', wording: 'recenser les besoins', status: 'R', due: '2027' },
+  { axis: '2', subItem: 'b)', wording: 'suivre les\naménagements' },
+  {
+    axis: '3',
+    axisTitle: 'Autres dispositifs',
+    axisNote: 'Actions financées par l’organisme seul.\n\nHors cofinancement.',
+    kind: 'Mesure',
+    title: 'Première mesure',
+    wording: 'Modules en ligne',
+    status: 'R',
+    theme1: 'Formation',
+    audience1: 'Ensemble du personnel',
+    note: 'Mesure sans numéro dans le document source.',
+  },
+  { axis: '3', kind: 'mesure', title: 'Seconde mesure', wording: 'Salons spécialisés', theme1: 'Formation', audience1: 'Encadrants' },
+  { axis: '3', kind: 'Engagement', number: '3.1', title: 'Engagement', wording: 'S’engager', theme1: 'Formation', audience1: 'Encadrants' },
+];
+
+test('the Actions sheet’s nature, sub-item and note columns: the kinds’ drop-down and the guide come from the model', async () => {
+  const workbook = await buildTemplate();
+  const actions = workbook.getWorksheet('Actions')!;
+  const letter = (key: keyof typeof ACTION_COLUMNS) => columnLetter(Object.values(ACTION_COLUMNS).indexOf(ACTION_COLUMNS[key]) + 1);
+  const formula = actions.getCell(`${letter('kind')}2`).dataValidation.formulae[0] as string;
+  const [, column, first, last] = /^Listes!\$([A-Z])\$(\d+):\$[A-Z]\$(\d+)$/.exec(formula)!;
+  const lists = workbook.getWorksheet('Listes')!;
+  const listed = Array.from({ length: Number(last) - Number(first) + 1 }, (_, i) => lists.getCell(`${column}${Number(first) + i}`).text);
+  assert.deepEqual(listed, Object.values(ACTION_KINDS));
+  const sheet = workbook.getWorksheet("Mode d'emploi")!;
+  const guide = Array.from({ length: sheet.rowCount }, (_, i) => sheet.getCell(i + 1, 1).text);
+  for (const header of [ACTION_COLUMNS.kind, ACTION_COLUMNS.subItem, ACTION_COLUMNS.note, ACTION_COLUMNS.axisNote])
+    assert.ok(
+      guide.some((line) => line.includes(`« ${header} »`)),
+      header,
+    );
+});
+
+test('an unnumbered measure, an action’s lettered points, notes and exact wording are written as the content writes them', async () => {
+  // Through a file, as the référent's workbook comes back: the wording must survive writing and reading.
+  const workbook = join(tempDir('modele-'), 'modele-rempli.xlsx');
+  await (await filled(undefined, ITEMS)).xlsx.writeFile(workbook);
+  const dir = copyContent('tableur-modele-');
+  const result = await importTemplate(workbook, { root: dir });
+  assert.deepEqual(result.problems.map(formatImportProblem), []);
+  assert.deepEqual(result.warnings, []);
+  // Measures are named by their place in their axis (content/actions/inserm-fiphfp-2023-2026/axe-8-mesure-1.mdx).
+  assert.deepEqual(
+    changedFiles(dir).filter((f) => f.startsWith('content/actions/')),
+    ['action-1-1', 'action-1-2', 'action-2-1', 'action-3-1', 'theme-3-mesure-1', 'theme-3-mesure-2'].map(
+      (n) => `content/actions/${ID}/${n}.mdx`,
+    ),
+  );
+  const { files, problems: readProblems } = readContent(dir);
+  const { entries, problems } = validateAll(files);
+  assert.deepEqual([...readProblems, ...problems], []);
+  const file = (path: string) => readFileSync(join(dir, 'content', path), 'utf8');
+  assert.equal(
+    file(`actions/${ID}/theme-3-mesure-1.mdx`),
+    [
+      '---',
+      `convention: ${ID}`,
+      'axis: "3"',
+      'kind: mesure',
+      'order: 4',
+      'title: "Première mesure"',
+      'wording: "Modules en ligne"',
+      'statuses:',
+      '  - { round: bilan-2027, status: R }',
+      'themes: [formation]',
+      'audience: [tous-agents]',
+      'notes: ["Mesure sans numéro dans le document source."]',
+      '---',
+      '',
+    ].join('\n'),
+  );
+  const data = (id: string) => entries.actions.find((a) => a.id === `${ID}/${id}`)!.data;
+  assert.equal(data('theme-3-mesure-2').kind, 'mesure');
+  assert.equal(data('theme-3-mesure-2').number, undefined);
+  assert.equal(data('action-3-1').kind, 'engagement');
+  assert.equal(data('action-1-1').kind, 'action');
+  const third = data('action-2-1');
+  assert.equal(third.wording, ITEMS[2]!.wording);
+  assert.deepEqual(third.subItems, [
+    { letter: 'a', text: 'recenser les besoins', status: 'R', dates: { due: '2027' } },
+    { letter: 'b', text: 'suivre les\naménagements' },
+  ]);
+  assert.deepEqual(entries.axes.find((a) => a.id === `${ID}/theme-3`)!.data.notes, [
+    'Actions financées par l’organisme seul.',
+    'Hors cofinancement.',
+  ]);
+});
+
+test('a sub-item with no action above it, an unnumbered item that is no measure, an unknown nature: refused at their cell', async () => {
+  const orphan: ActionRow = { subItem: 'a', wording: 'sans action' };
+  const workbook = await filled(undefined, [
+    orphan,
+    ...ITEMS.slice(0, 4),
+    { ...ITEMS[4], objective: '1', title: 'Un titre' },
+    { subItem: 'a', wording: 'encore a' },
+    { ...ITEMS[5], kind: 'Engagement' },
+    { ...ITEMS[6], kind: 'Projet', axisNote: 'Autre note' },
+  ]);
+  const dir = copyContent('tableur-modele-');
+  const result = await importTemplate(workbook, { root: dir });
+  assert.deepEqual(changedFiles(dir), []);
+  const problems = result.problems as SheetProblem[];
+  assert.deepEqual(
+    problems.map((p) => [p.row, p.column, p.value, p.message]),
+    [
+      [10, 'C (note de l’axe)', 'Autre note', 'note différente de celle donnée ligne 9 pour l’axe 3'],
+      [2, 'H (sous-élément)', 'a', 'sous-élément sans action au-dessus : un point lettré se place juste sous la ligne de son action'],
+      [7, 'D (numéro d’objectif)', '1', 'sous-élément rangé ailleurs que son action : l’action 2.1 (ligne 5) n’a pas d’objectif'],
+      [
+        7,
+        'I (titre)',
+        'Un titre',
+        'colonne sans objet pour un sous-élément (une lettre est donnée dans « sous-élément ») : elle se remplit sur la ligne de l’action',
+      ],
+      [8, 'H (sous-élément)', 'a', 'lettre déjà donnée ligne 6 pour un sous-élément de l’action 2.1 (ligne 5)'],
+      [9, 'G (numéro d’action)', '(vide)', 'numéro d’action manquant'],
+      [10, 'F (nature)', 'Projet', 'nature inconnue'],
+    ],
+  );
+  assert.equal(
+    formatImportProblem(problems[1]!),
+    '✗ feuille « Actions », ligne 2, colonne H (sous-élément) : sous-élément sans action au-dessus : un point lettré se place juste sous la ligne de son action\n  valeur trouvée : « a »\n  valeurs permises : une ligne d’action au-dessus, ou aucune lettre dans cette colonne',
+  );
+  assert.equal(
+    problems[5]!.allowed,
+    'le numéro tel qu’imprimé (1, 12, 1.3), ou la nature « Mesure » pour une mesure que le document ne numérote pas',
+  );
+  assert.equal(problems[6]!.allowed, 'Action, Mesure, Engagement');
+});
+
+test('a note the model refuses is put back in its cell, on the item’s row or on the axis’s', async () => {
+  const workbook = await filled(undefined, [{ ...ITEMS[0], note: 'une\tnote' }, ITEMS[1]!, { ...ITEMS[2], axisNote: 'note\td’axe' }]);
+  const result = await importTemplate(workbook, { root: copyContent('tableur-modele-'), dryRun: true });
+  assert.deepEqual(
+    (result.problems as SheetProblem[]).map((p) => [p.row, p.column, p.message.split(' après')[0]]),
+    [
+      [4, 'C (note de l’axe)', 'caractère invisible interdit (U+0009, tabulation)'],
+      [2, 'U (note)', 'caractère invisible interdit (U+0009, tabulation)'],
     ],
   );
 });
@@ -290,8 +455,8 @@ test('every cell the template import reads is checked, in both sheets at once; a
 test('what the template import leaves aside is reported: another sheet, an unknown column, a cell outside the Document tables', async () => {
   const workbook = await filled((doc, actions) => {
     actions.workbook.addWorksheet('Brouillon').getCell('A1').value = 'notes';
-    actions.getCell('R1').value = 'remarques';
-    actions.getCell('R2').value = 'à voir';
+    actions.getCell('V1').value = 'remarques';
+    actions.getCell('V2').value = 'à voir';
     doc.getCell('F2').value = 'à côté';
   });
   const result = await importTemplate(workbook, { root: fixtureContent(), dryRun: true });
@@ -300,7 +465,7 @@ test('what the template import leaves aside is reported: another sheet, an unkno
     result.warnings.map((w) => [w.sheet, w.column, w.message.split(' :')[0]]),
     [
       ['Brouillon', undefined, 'feuille que le modèle n’a pas'],
-      ['Actions', 'R (remarques)', 'colonne inconnue, 1 cellule remplie (ligne 2)'],
+      ['Actions', 'V (remarques)', 'colonne inconnue, 1 cellule remplie (ligne 2)'],
       ['Document', undefined, 'cellule remplie hors des tableaux du modèle, non importée'],
     ],
   );
