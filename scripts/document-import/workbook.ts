@@ -9,10 +9,20 @@
 import ExcelJS from 'exceljs';
 import { CONVENTION_KINDS, NUMBERING_LABELS } from '../../src/model/convention.ts';
 import { STATUSES } from '../../src/model/statuses.ts';
-import { ACTIONS_SHEET, ACTION_COLUMNS, DOCUMENT_SHEET, FIELDS, buildTemplate } from '../spreadsheet/template.ts';
+import { ACTION_KINDS } from '../../src/model/action.ts';
+import {
+  ACTIONS_SHEET,
+  ACTION_COLUMNS,
+  DOCUMENT_SHEET,
+  FIELDS,
+  SCALE_HEADING,
+  SCALE_ROWS,
+  buildTemplate,
+} from '../spreadsheet/template.ts';
 import { pluralWord } from './levels.ts';
 import type { Plan } from './structure.ts';
 
+const ITEM_KIND_LABELS = ACTION_KINDS;
 const TO_CHECK: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 
 /** The kind of document its title names, if it names one. */
@@ -57,6 +67,10 @@ export function fieldsToFill(values: Map<string, string>, plan: Plan): string[] 
   );
   if (plan.items.some((i) => i.status !== undefined))
     missing.push('Bilan : identifiant, libellé, et date ou période du bilan dont viennent les statuts');
+  if (plan.scale.length > SCALE_ROWS)
+    missing.push(
+      `Échelle de statuts : le modèle a place pour ${SCALE_ROWS} codes, la légende en a ${plan.scale.length} ; ajoutez les autres au fichier du document après l’import`,
+    );
   if (plan.scale.some((s) => !s.status)) missing.push('Échelle de statuts : le statut commun des codes qui n’en nomment pas');
   return missing;
 }
@@ -76,59 +90,86 @@ export async function planWorkbook(plan: Plan, id: string, sourceFile: string): 
     const value = values.get(field.path);
     if (value !== undefined) doc.getCell(rowOf(doc, field.label), 2).value = value;
   }
-  const scaleHead = rowOf(doc, 'Échelle de statuts');
-  plan.scale.forEach((entry, i) => {
+  const scaleHead = rowOf(doc, SCALE_HEADING);
+  plan.scale.slice(0, SCALE_ROWS).forEach((entry, i) => {
     const row = doc.getRow(scaleHead + 1 + i);
     row.getCell(2).value = entry.code;
     row.getCell(3).value = entry.legend;
     if (entry.status) row.getCell(4).value = STATUSES[entry.status].label;
   });
 
-  const sheet = workbook.getWorksheet(ACTIONS_SHEET)!;
-  const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
-  const columnOf = (header: string) => headers.indexOf(header);
-  const optional = ACTION_COLUMNS as Record<string, string>;
+  writeItems(workbook.getWorksheet(ACTIONS_SHEET)!, plan);
+  return workbook;
+}
+
+/** The Actions sheet: a row per item in the document's order, its sub-items under it, and a row for each axis or objective without any item. */
+function writeItems(sheet: ExcelJS.Worksheet, plan: Plan): void {
+  const headers = (sheet.getRow(1).values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
   let r = 2;
   const named = new Set<string>();
-  for (const item of plan.items) {
+  const line = (cells: Partial<Record<keyof typeof ACTION_COLUMNS, string | undefined>>) => {
     const row = sheet.getRow(r++);
-    const set = (header: string | undefined, value: string | undefined) => {
-      const c = header === undefined ? -1 : columnOf(header);
-      if (c > 0 && value !== undefined && value !== '') row.getCell(c).value = value;
-    };
-    set(ACTION_COLUMNS.axis, item.axis);
-    if (!named.has(`a${item.axis}`)) {
-      named.add(`a${item.axis}`);
-      set(ACTION_COLUMNS.axisTitle, plan.axes.find((a) => a.number === item.axis)?.title);
+    for (const [key, value] of Object.entries(cells)) {
+      if (value !== undefined && value !== '')
+        row.getCell(headers.indexOf(ACTION_COLUMNS[key as keyof typeof ACTION_COLUMNS])).value = value;
     }
-    if (item.objective !== undefined) {
-      set(ACTION_COLUMNS.objective, item.objective);
-      const key = `o${item.axis}\u0000${item.objective}`;
+    return row;
+  };
+  /** The axis's (objective's) title, on its first row only. */
+  const titles = (axis: string, objective: string | undefined) => {
+    const cells: Partial<Record<keyof typeof ACTION_COLUMNS, string>> = { axis };
+    if (!named.has(axis)) {
+      named.add(axis);
+      cells.axisTitle = plan.axes.find((a) => a.number === axis)?.title;
+    }
+    if (objective !== undefined) {
+      cells.objective = objective;
+      const key = `${axis}\u0000${objective}`;
       if (!named.has(key)) {
         named.add(key);
-        set(ACTION_COLUMNS.objectiveTitle, plan.objectives.find((o) => o.axis === item.axis && o.number === item.objective)?.title);
+        cells.objectiveTitle = plan.objectives.find((o) => o.axis === axis && o.number === objective)?.title;
       }
     }
-    set(ACTION_COLUMNS.number, item.number);
-    set(ACTION_COLUMNS.wording, item.wording);
-    set(ACTION_COLUMNS.status, item.status);
-    set(ACTION_COLUMNS.comment, item.comment);
-    set(ACTION_COLUMNS.responsible, item.responsible);
-    set(ACTION_COLUMNS.due, item.due);
-    if (item.kind !== 'action') set(optional.kind, item.kind);
+    return cells;
+  };
+  // Axes and objectives with no item get a row of their own, where the document has them.
+  const empty = [
+    ...plan.axes.flatMap((a) => [
+      ...(plan.items.some((i) => i.axis === a.number) ? [] : [{ axis: a.number, objective: undefined }]),
+      ...plan.objectives
+        .filter((o) => o.axis === a.number && !plan.items.some((i) => i.axis === a.number && i.objective === o.number))
+        .map((o): { axis: string; objective: string | undefined } => ({ axis: a.number, objective: o.number })),
+    ]),
+  ];
+  const order = (axis: string, objective: string | undefined) => {
+    const a = plan.axes.findIndex((x) => x.number === axis);
+    const o = objective === undefined ? -1 : plan.objectives.findIndex((x) => x.axis === axis && x.number === objective);
+    return a * 100000 + o;
+  };
+  const emptyBefore = (axis: string, objective: string | undefined) => {
+    while (empty.length > 0 && order(empty[0]!.axis, empty[0]!.objective) < order(axis, objective)) {
+      const e = empty.shift()!;
+      line(titles(e.axis, e.objective));
+    }
+  };
+  for (const item of plan.items) {
+    emptyBefore(item.axis, item.objective);
+    const row = line({
+      ...titles(item.axis, item.objective),
+      kind: item.kind === 'action' ? undefined : ITEM_KIND_LABELS[item.kind],
+      number: item.number,
+      wording: item.wording,
+      status: item.status,
+      comment: item.comment,
+      responsible: item.responsible,
+      due: item.due,
+    });
     if (item.uncertain.length > 0) {
-      const cell = row.getCell(columnOf(ACTION_COLUMNS.wording));
-      cell.note = `À vérifier : ${item.uncertain.join(' ; ')}.`;
+      row.getCell(headers.indexOf(ACTION_COLUMNS.wording)).note = `À vérifier : ${item.uncertain.join(' ; ')}.`;
       for (let c = 1; c < headers.length; c++) row.getCell(c).fill = TO_CHECK;
     }
-    for (const sub of item.subItems) {
-      if (optional.subItem === undefined) break;
-      const subRow = sheet.getRow(r++);
-      subRow.getCell(columnOf(ACTION_COLUMNS.axis)).value = item.axis;
-      if (item.objective !== undefined) subRow.getCell(columnOf(ACTION_COLUMNS.objective)).value = item.objective;
-      subRow.getCell(columnOf(optional.subItem)).value = sub.letter;
-      subRow.getCell(columnOf(ACTION_COLUMNS.wording)).value = sub.text;
-    }
+    for (const sub of item.subItems) line({ subItem: sub.letter, wording: sub.text });
   }
-  return workbook;
+  emptyBefore('', undefined);
+  for (const e of empty) line(titles(e.axis, e.objective));
 }

@@ -44,6 +44,10 @@ export const DOCUMENT_SHEET = 'Document';
 export const ACTIONS_SHEET = 'Actions';
 export const LISTS_SHEET = 'Listes';
 
+/** The headings of the Document sheet's two small tables, in column A. */
+export const PARTIES_HEADING = 'Parties';
+export const SCALE_HEADING = 'Échelle de statuts';
+
 /** How many parties and status codes the template has room for. */
 export const PARTY_ROWS = 4;
 export const SCALE_ROWS = 6;
@@ -251,6 +255,7 @@ const GUIDE = [
   '',
   `Feuille « ${ACTIONS_SHEET} » : une ligne par action, dans l’ordre du document.`,
   '• Le titre d’un axe (et d’un objectif) se donne sur sa première ligne ; les lignes suivantes peuvent ne donner que son numéro.',
+  '• Un axe (ou un objectif) sans action se déclare sur une ligne qui ne donne que son numéro et son titre.',
   '• Laissez les colonnes d’objectif vides pour une action rangée directement sous son axe.',
   '• Numéros tels qu’imprimés (1, 2, 1.3) ; statut choisi dans l’échelle de la feuille Document ; un à trois thèmes et publics choisis dans les listes.',
   '• Responsables : séparés par des points-virgules (RH ; DISC). Échéance : telle qu’imprimée (« 2nd sem. 2027 »).',
@@ -315,7 +320,7 @@ export async function buildTemplate(fields: Field[] = FIELDS): Promise<ExcelJS.W
     });
     row.font = { bold: true };
   };
-  head(PARTIES_HEAD, ['Parties', 'nom', 'rôle']);
+  head(PARTIES_HEAD, [PARTIES_HEADING, 'nom', 'rôle']);
   for (let i = 0; i < PARTY_ROWS; i++) {
     const row = doc.getRow(PARTY_ROW(i));
     row.getCell(1).value = `Partie ${i + 1}`;
@@ -324,7 +329,7 @@ export async function buildTemplate(fields: Field[] = FIELDS): Promise<ExcelJS.W
     value(row.getCell(3));
     row.getCell(3).dataValidation = listValidation(listRange('roles'), 'Rôle');
   }
-  head(SCALE_HEAD, ['Échelle de statuts', 'code', 'légende', 'statut commun']);
+  head(SCALE_HEAD, [SCALE_HEADING, 'code', 'légende', 'statut commun']);
   for (let i = 0; i < SCALE_ROWS; i++) {
     const row = doc.getRow(SCALE_ROW(i));
     row.getCell(1).value = `Statut ${i + 1}`;
@@ -629,6 +634,15 @@ function actionRows(actions: Table, col: Map<string, number>): ActionRow[] {
   return rows;
 }
 
+/** The columns that name an axis or an objective, not an item. */
+const STRUCTURE_COLUMNS = new Set<string>([
+  ACTION_COLUMNS.axis,
+  ACTION_COLUMNS.axisTitle,
+  ACTION_COLUMNS.axisNote,
+  ACTION_COLUMNS.objective,
+  ACTION_COLUMNS.objectiveTitle,
+]);
+
 /** Step 3, the Actions sheet's first pass: an axis (objective) is named on one of its rows at least, the same on every row. */
 function readStructure(rows: ActionRow[], cellAt: CellAt, report: Report): Structure {
   const axes: Structure['axes'] = new Map();
@@ -745,6 +759,9 @@ function readActions(rows: ActionRow[], structure: Structure, sheet: DocumentShe
       readSubItem(row, get, read.at(-1), checkStatus, cellAt, report);
       continue;
     }
+    // A row that only names an axis (or objective) declares it without an item: an axis with no
+    // action yet, as a plan may have (readStructure took its number and title).
+    if (get(ACTION_COLUMNS.axis) && ACTION_HEADERS.every((h) => STRUCTURE_COLUMNS.has(h) || get(h) === '')) continue;
     const axis = get(ACTION_COLUMNS.axis);
     const objective = get(ACTION_COLUMNS.objective) || undefined;
     const kindCell = get(ACTION_COLUMNS.kind);

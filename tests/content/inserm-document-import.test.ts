@@ -14,7 +14,7 @@ import { readContent } from '../../src/model/read.ts';
 import { readSource } from '../../scripts/document-import/source.ts';
 import { recognisePlan } from '../../scripts/document-import/structure.ts';
 import { planWorkbook } from '../../scripts/document-import/workbook.ts';
-import { ACTIONS_SHEET, ACTION_COLUMNS, DOCUMENT_SHEET, FIELDS, importTemplate } from '../../scripts/spreadsheet/template.ts';
+import { ACTIONS_SHEET, ACTION_COLUMNS, DOCUMENT_SHEET, FIELDS, PARTIES_HEADING, importTemplate } from '../../scripts/spreadsheet/template.ts';
 import { copyContent } from '../content-copy.ts';
 import { tempDir } from '../temp-dir.ts';
 
@@ -49,7 +49,7 @@ function complete(workbook: ExcelJS.Workbook): void {
   set('rounds.0.id', 'bilans-2023-2025');
   set('rounds.0.label', 'Bilans 2023, 2024 et 2025 de la convention');
   set('rounds.0.period', '2023-2025');
-  const party = rowOf('Parties') + 1;
+  const party = rowOf(PARTIES_HEADING) + 1;
   doc.getCell(party, 2).value = 'Inserm';
   doc.getCell(party, 3).value = 'Employeur';
   const actions = workbook.getWorksheet(ACTIONS_SHEET)!;
@@ -84,7 +84,7 @@ for (const file of ['inserm-tableau-libreoffice.docx', 'inserm-tableau-libreoffi
     const numbers = (root: string, collection: 'axes' | 'objectives', id: string) =>
       readContent(root)
         .files.filter((f) => f.collection === collection && (f.frontmatter as Item).convention === id)
-        .map((f) => `${(f.frontmatter as Item).axis ?? ''}/${(f.frontmatter as Item).number as string}`)
+        .map((f) => `${String((f.frontmatter as Item).axis ?? '')}/${String((f.frontmatter as Item).number)}`)
         .sort();
     assert.deepEqual(numbers(dir, 'objectives', 'inserm-import'), numbers(process.cwd(), 'objectives', DOCUMENT));
     assert.deepEqual(numbers(dir, 'axes', 'inserm-import'), numbers(process.cwd(), 'axes', DOCUMENT));
