@@ -1,0 +1,427 @@
+/**
+ * A .docx (WordprocessingML, ECMA-376 part 1) read into a SourceDocument (issue 22): the body's
+ * paragraphs and tables in reading order, each paragraph with its style's name, its heading level
+ * and the number Word displays before it (./numbering.ts computes it from word/numbering.xml);
+ * tables with their merged cells carried down and their repeated header rows marked. What a plan
+ * is not made of (text boxes, notes, comments, images) is left out and said in `notes`.
+ */
+import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
+import { WordCounters, type WordLevel, type WordNum, type WordNumberingDefinitions, bulletText } from './numbering.ts';
+import { count, xmlPart } from './parts.ts';
+import { element, elements, textContent, type XmlElement } from './xml.ts';
+
+/** A paragraph style of word/styles.xml, as far as the reader needs it. */
+interface Style {
+  name?: string;
+  basedOn?: string;
+  outlineLevel?: number;
+  numId?: string;
+  ilvl?: number;
+}
+
+/** Word's boolean attributes ("on", "true", "1", or absent for true). */
+const on = (e: XmlElement | undefined): boolean => e !== undefined && !/^(0|false|off)$/i.test(e.attributes['w:val'] ?? 'true');
+
+const val = (e: XmlElement | undefined): string | undefined => e?.attributes['w:val'];
+
+const integer = (text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  return Number.isInteger(n) ? n : undefined;
+};
+
+/** The paragraph styles by id. */
+function readStyles(root: XmlElement | undefined): Map<string, Style> {
+  const styles = new Map<string, Style>();
+  for (const s of elements(root, 'w:style')) {
+    if ((s.attributes['w:type'] ?? 'paragraph') !== 'paragraph') continue;
+    const id = s.attributes['w:styleId'];
+    if (id === undefined) continue;
+    const pPr = element(s, 'w:pPr');
+    const numPr = element(pPr, 'w:numPr');
+    styles.set(id, {
+      name: displayName(id, val(element(s, 'w:name'))),
+      basedOn: val(element(s, 'w:basedOn')),
+      outlineLevel: integer(val(element(pPr, 'w:outlineLvl'))),
+      numId: val(element(numPr, 'w:numId')),
+      ilvl: integer(val(element(numPr, 'w:ilvl'))),
+    });
+  }
+  return styles;
+}
+
+/**
+ * The name Word shows: a built-in heading keeps its English name in the file ("heading 1") even
+ * when Word shows "Titre 1", whose trace is the style id Word gives it in that language ("Titre1").
+ */
+function displayName(id: string, name: string | undefined): string | undefined {
+  const heading = /^heading (\d)$/i.exec(name ?? '');
+  const local = /^(\D+?)(\d)$/.exec(id);
+  if (heading && local && local[2] === heading[1]) return `${local[1]} ${local[2]}`;
+  if (heading) return `Heading ${heading[1]}`;
+  return name ?? id;
+}
+
+const HEADING_NAME = /heading\s*(\d)|titre\s*(\d)/i;
+
+/** A style and those it is based on, nearest first (a loop in basedOn ends the chain). */
+function styleChain(styles: Map<string, Style>, id: string | undefined): Style[] {
+  const chain: Style[] = [];
+  const seen = new Set<string>();
+  while (id !== undefined && !seen.has(id)) {
+    seen.add(id);
+    const style = styles.get(id);
+    if (!style) break;
+    chain.push(style);
+    id = style.basedOn;
+  }
+  return chain;
+}
+
+/** The numbering definitions of word/numbering.xml. */
+function readNumbering(root: XmlElement | undefined): {
+  definitions: WordNumberingDefinitions;
+  styleLevels: Map<string, Map<string, number>>;
+} {
+  const abstracts = new Map<string, WordLevel[]>();
+  /** Abstract id → paragraph style id → the level that style is linked to (`w:lvl/w:pStyle`). */
+  const styleLevels = new Map<string, Map<string, number>>();
+  for (const a of elements(root, 'w:abstractNum')) {
+    const id = a.attributes['w:abstractNumId'];
+    if (id === undefined) continue;
+    const levels: WordLevel[] = [];
+    const linked = new Map<string, number>();
+    for (const l of elements(a, 'w:lvl')) {
+      const ilvl = integer(l.attributes['w:ilvl']);
+      if (ilvl === undefined || ilvl < 0 || ilvl > 8) continue;
+      levels[ilvl] = wordLevel(l);
+      const pStyle = val(element(l, 'w:pStyle'));
+      if (pStyle !== undefined) linked.set(pStyle, ilvl);
+    }
+    abstracts.set(id, levels);
+    styleLevels.set(id, linked);
+  }
+  const nums = new Map<string, WordNum>();
+  for (const n of elements(root, 'w:num')) {
+    const id = n.attributes['w:numId'];
+    const abstract = val(element(n, 'w:abstractNumId'));
+    if (id === undefined || abstract === undefined) continue;
+    const overrides = new Map<number, { start?: number; level?: WordLevel }>();
+    for (const o of elements(n, 'w:lvlOverride')) {
+      const ilvl = integer(o.attributes['w:ilvl']);
+      if (ilvl === undefined) continue;
+      const lvl = element(o, 'w:lvl');
+      overrides.set(ilvl, { start: integer(val(element(o, 'w:startOverride'))), level: lvl ? wordLevel(lvl) : undefined });
+    }
+    nums.set(id, { abstract, overrides });
+  }
+  return { definitions: { abstracts, nums }, styleLevels };
+}
+
+function wordLevel(l: XmlElement): WordLevel {
+  const restart = integer(val(element(l, 'w:lvlRestart')));
+  return {
+    start: integer(val(element(l, 'w:start'))) ?? 1,
+    format: val(element(l, 'w:numFmt')) ?? 'decimal',
+    text: val(element(l, 'w:lvlText')) ?? '',
+    ...(restart !== undefined ? { restart } : {}),
+    ...(on(element(l, 'w:isLgl')) ? { legal: true } : {}),
+  };
+}
+
+/**
+ * Elements whose content is the body's or the paragraph's, as if they were not there; any other
+ * element is left out with its content: deletions (w:del, w:moveFrom), properties, bookmarks.
+ */
+const WRAPPERS = new Set([
+  'w:sdt',
+  'w:sdtContent',
+  'w:customXml',
+  'w:smartTag',
+  'w:hyperlink',
+  'w:ins',
+  'w:moveTo',
+  'w:fldSimple',
+  'w:dir',
+  'w:bdo',
+]);
+
+/** The counts of what was left out, for the notes. */
+interface LeftOut {
+  textBoxes: number;
+  images: number;
+  footnotes: number;
+  comments: number;
+  nestedTables: number;
+}
+
+/** One reading of one file: its definitions, its counters, what it has met so far. */
+class DocxReader {
+  readonly #styles: Map<string, Style>;
+  readonly #numbering: ReturnType<typeof readNumbering>;
+  readonly #counters: WordCounters;
+  readonly leftOut: LeftOut = { textBoxes: 0, images: 0, footnotes: 0, comments: 0, nestedTables: 0 };
+  /** The complex fields open at this point (they may span runs and paragraphs): whether each is past its `separate`. */
+  #fields: boolean[] = [];
+  #paragraphs = 0;
+  #tables = 0;
+  readonly blocks: Block[] = [];
+
+  constructor(styles: Map<string, Style>, numbering: ReturnType<typeof readNumbering>) {
+    this.#styles = styles;
+    this.#numbering = numbering;
+    this.#counters = new WordCounters(numbering.definitions);
+  }
+
+  /** The body's blocks, wrappers looked through. */
+  body(container: XmlElement): void {
+    for (const child of elements(container)) {
+      if (child.name === 'w:p') this.blocks.push(this.paragraph(child, ++this.#paragraphs));
+      else if (child.name === 'w:tbl') this.blocks.push(this.table(child));
+      else if (WRAPPERS.has(child.name)) this.body(child);
+    }
+  }
+
+  paragraph(p: XmlElement, index: number, cell?: Paragraph['cell']): Paragraph {
+    const pPr = element(p, 'w:pPr');
+    const styleId = val(element(pPr, 'w:pStyle'));
+    const chain = styleChain(this.#styles, styleId);
+    const paragraph: Paragraph = { kind: 'paragraph', index, text: this.runs(p) };
+    const name = chain[0]?.name ?? styleId;
+    if (name !== undefined) paragraph.style = name;
+    const level = this.headingLevel(pPr, styleId, chain);
+    if (level !== undefined) paragraph.headingLevel = level;
+    this.number(paragraph, pPr, styleId, chain);
+    if (cell) paragraph.cell = cell;
+    return paragraph;
+  }
+
+  /** The paragraph's own outline level, else its style's (or a style it is based on), else a heading style's name. */
+  headingLevel(pPr: XmlElement | undefined, styleId: string | undefined, chain: Style[]): number | undefined {
+    const outline = integer(val(element(pPr, 'w:outlineLvl'))) ?? chain.find((s) => s.outlineLevel !== undefined)?.outlineLevel;
+    if (outline !== undefined) return outline >= 0 && outline < 9 ? outline + 1 : undefined;
+    for (const candidate of [styleId, ...chain.map((s) => s.name)]) {
+      const m = HEADING_NAME.exec(candidate ?? '');
+      if (m) return Number(m[1] ?? m[2]);
+    }
+    return undefined;
+  }
+
+  /** Sets the label Word displays, from the paragraph's numbering or its style's. */
+  number(paragraph: Paragraph, pPr: XmlElement | undefined, styleId: string | undefined, chain: Style[]): void {
+    const numPr = element(pPr, 'w:numPr');
+    const ownNum = val(element(numPr, 'w:numId'));
+    const styled = chain.find((s) => s.numId !== undefined);
+    const numId = ownNum ?? styled?.numId;
+    if (numId === undefined || numId === '0') return;
+    let ilvl = integer(val(element(numPr, 'w:ilvl'))) ?? (ownNum === undefined ? styled?.ilvl : undefined);
+    if (ilvl === undefined) {
+      // A style linked to a list (Heading 2 → level 2 of the outline list) says which level in the list's own definition.
+      const abstract = this.#numbering.definitions.nums.get(numId)?.abstract;
+      const linked = abstract === undefined ? undefined : this.#numbering.styleLevels.get(abstract);
+      ilvl = chain.length > 0 && styleId !== undefined ? (linked?.get(styleId) ?? 0) : 0;
+    }
+    const label = this.#counters.next(numId, ilvl);
+    if (!label) return;
+    paragraph.label = label.text;
+    if (label.bullet) paragraph.bullet = true;
+    paragraph.listLevel = ilvl;
+  }
+
+  /** The text of a paragraph's runs, in order, wrappers looked through, deletions and field codes left out. */
+  runs(container: XmlElement): string {
+    let text = '';
+    for (const child of container.children) {
+      if (typeof child === 'string') continue;
+      if (child.name === 'w:r') text += this.run(child);
+      else if (WRAPPERS.has(child.name)) text += this.runs(child);
+      else if (child.name === 'w:commentRangeStart') this.leftOut.comments++;
+    }
+    return text;
+  }
+
+  /** A run's text; a hidden run (`w:vanish`) shows nothing. */
+  run(r: XmlElement): string {
+    if (on(element(element(r, 'w:rPr'), 'w:vanish'))) return '';
+    let text = '';
+    for (const c of elements(r)) {
+      switch (c.name) {
+        case 'w:fldChar':
+          this.fieldChar(c.attributes['w:fldCharType']);
+          continue;
+        case 'w:drawing':
+        case 'w:pict':
+        case 'w:object':
+        case 'mc:AlternateContent':
+          this.drawing(c);
+          continue;
+        case 'w:footnoteReference':
+        case 'w:endnoteReference':
+          this.leftOut.footnotes++;
+          continue;
+      }
+      if (this.#fields.some((separated) => !separated)) continue;
+      text += runContent(c);
+    }
+    return text;
+  }
+
+  fieldChar(type: string | undefined): void {
+    if (type === 'begin') this.#fields.push(false);
+    else if (type === 'separate' && this.#fields.length > 0) this.#fields[this.#fields.length - 1] = true;
+    else if (type === 'end') this.#fields.pop();
+  }
+
+  /** A drawing: a text box (its text is not read) or an image. */
+  drawing(d: XmlElement): void {
+    if (hasDescendant(d, 'w:txbxContent')) this.leftOut.textBoxes++;
+    else this.leftOut.images++;
+  }
+
+  table(tbl: XmlElement): Table {
+    const index = ++this.#tables;
+    const table: Table = { kind: 'table', index, after: this.#paragraphs, rows: [] };
+    /** Grid column → the cell that started a vertical merge there. */
+    const merges = new Map<number, Cell>();
+    for (const tr of flatten(tbl, 'w:tr')) {
+      const trPr = element(tr, 'w:trPr');
+      if (element(trPr, 'w:del')) continue;
+      const row: Row = { cells: [] };
+      if (on(element(trPr, 'w:tblHeader'))) row.header = true;
+      let grid = integer(val(element(trPr, 'w:gridBefore'))) ?? 0;
+      const rowNumber = table.rows.length + 1;
+      for (const tc of flatten(tr, 'w:tc')) {
+        const tcPr = element(tc, 'w:tcPr');
+        const span = Math.max(1, integer(val(element(tcPr, 'w:gridSpan'))) ?? 1);
+        const vMerge = element(tcPr, 'w:vMerge');
+        const position = { table: index, row: rowNumber, column: row.cells.length + 1 };
+        const started = merges.get(grid);
+        let cell: Cell;
+        if (vMerge && (val(vMerge) ?? 'continue') === 'continue' && started) {
+          this.cellParagraphs(tc, position); // counted, as Word counts a number hidden under a merge
+          cell = { paragraphs: started.paragraphs, text: started.text, carried: true };
+        } else {
+          const paragraphs = this.cellParagraphs(tc, position);
+          cell = { paragraphs, text: cellText(paragraphs) };
+          if (vMerge) merges.set(grid, cell);
+          else merges.delete(grid);
+        }
+        if (span > 1) cell.span = span;
+        row.cells.push(cell);
+        grid += span;
+      }
+      table.rows.push(row);
+    }
+    return table;
+  }
+
+  /** A cell's paragraphs; a nested table's paragraphs follow in reading order (flattened). */
+  cellParagraphs(tc: XmlElement, cell: NonNullable<Paragraph['cell']>, into: Paragraph[] = []): Paragraph[] {
+    for (const child of elements(tc)) {
+      if (child.name === 'w:p') into.push(this.paragraph(child, cell.table, cell));
+      else if (child.name === 'w:tbl') {
+        this.leftOut.nestedTables++;
+        for (const tr of flatten(child, 'w:tr')) for (const inner of flatten(tr, 'w:tc')) this.cellParagraphs(inner, cell, into);
+      } else if (WRAPPERS.has(child.name)) this.cellParagraphs(child, cell, into);
+    }
+    if (into.length === 0) into.push({ kind: 'paragraph', index: cell.table, text: '', cell });
+    return into;
+  }
+}
+
+/** The children named `name`, wrappers (content controls, custom XML, insertions) looked through. */
+function flatten(parent: XmlElement, name: string): XmlElement[] {
+  const found: XmlElement[] = [];
+  for (const child of elements(parent)) {
+    if (child.name === name) found.push(child);
+    else if (WRAPPERS.has(child.name)) found.push(...flatten(child, name));
+  }
+  return found;
+}
+
+function hasDescendant(e: XmlElement, name: string): boolean {
+  return elements(e).some((c) => c.name === name || hasDescendant(c, name));
+}
+
+/** A cell's text: its paragraphs, each after its label, one a line. */
+export const cellText = (paragraphs: Paragraph[]): string =>
+  paragraphs.map((p) => (p.label !== undefined ? `${p.label} ${p.text}` : p.text)).join('\n');
+
+/** What one element of a run shows. */
+function runContent(c: XmlElement): string {
+  switch (c.name) {
+    case 'w:t':
+      return textContent(c);
+    case 'w:tab':
+    case 'w:ptab':
+      return '\t';
+    case 'w:br': {
+      // A page or column break moves what follows; it is no line of the paragraph.
+      const type = c.attributes['w:type'];
+      return type === 'page' || type === 'column' ? '' : '\n';
+    }
+    case 'w:cr':
+      return '\n';
+    case 'w:noBreakHyphen':
+      return '\u2011';
+    case 'w:sym': {
+      const code = parseInt(c.attributes['w:char'] ?? '', 16);
+      if (!Number.isFinite(code)) return '';
+      const char = String.fromCodePoint(code);
+      if (code < 0xf000 || code > 0xf0ff) return char;
+      // A symbol font's character (F0xx) is drawn by the font: a known bullet shape, else its ASCII twin.
+      const shape = bulletText(char);
+      return shape !== '•' || code === 0xf0b7 ? shape : String.fromCharCode(code - 0xf000);
+    }
+    default:
+      // w:delText and w:instrText are deleted text and field codes; w:softHyphen shows only at a line's end.
+      return '';
+  }
+}
+
+/** The notes for what was left out, in French. */
+function notesOf(leftOut: LeftOut, parts: Map<string, Buffer>): string[] {
+  const notes: string[] = [];
+  if (leftOut.textBoxes > 0) {
+    notes.push(
+      `${count(leftOut.textBoxes, 'zone de texte laissée', 'zones de texte laissées')} de côté : leur texte n’est pas lu ; s’il fait partie du plan, copiez-le dans le corps du document.`,
+    );
+  }
+  if (leftOut.images > 0)
+    notes.push(`${count(leftOut.images, 'image ou objet laissé', 'images ou objets laissés')} de côté : seul le texte est lu.`);
+  if (leftOut.footnotes > 0)
+    notes.push(`${count(leftOut.footnotes, 'note de bas de page ou de fin laissée', 'notes de bas de page ou de fin laissées')} de côté.`);
+  const comments =
+    leftOut.comments ||
+    (parts
+      .get('word/comments.xml')
+      ?.toString('utf8')
+      .match(/<w:comment\b/g)?.length ??
+      0);
+  if (comments > 0) notes.push(`${count(comments, 'commentaire laissé', 'commentaires laissés')} de côté.`);
+  if (leftOut.nestedTables > 0) {
+    notes.push(
+      `${count(leftOut.nestedTables, 'tableau imbriqué dans une cellule a été aplati', 'tableaux imbriqués dans une cellule ont été aplatis')} : ses paragraphes sont lus comme ceux de la cellule.`,
+    );
+  }
+  return notes;
+}
+
+/** The document's title from its properties (docProps/core.xml `dc:title`). */
+function titleOf(file: string, parts: Map<string, Buffer>): string | undefined {
+  const title = textContent(element(xmlPart(file, parts, 'docProps/core.xml'), 'dc:title')).trim();
+  return title === '' ? undefined : title;
+}
+
+/** The .docx whose zip entries are `parts` (word/document.xml among them). */
+export function readDocx(file: string, parts: Map<string, Buffer>): SourceDocument {
+  const document = xmlPart(file, parts, 'word/document.xml')!;
+  const reader = new DocxReader(
+    readStyles(xmlPart(file, parts, 'word/styles.xml')),
+    readNumbering(xmlPart(file, parts, 'word/numbering.xml')),
+  );
+  const body = element(document, 'w:body');
+  if (body) reader.body(body);
+  const title = titleOf(file, parts);
+  return { file, format: 'docx', ...(title ? { title } : {}), blocks: reader.blocks, notes: notesOf(reader.leftOut, parts) };
+}

@@ -1,0 +1,160 @@
+/**
+ * The XML parts of a .docx or .odt as a small tree (issue 22). Not fast-xml-parser: it is only a
+ * development dependency of the project (the tests use it), so a command that a référent runs
+ * after `npm install --omit=dev` could not import it; and what these parts need is small: elements,
+ * attributes, text in order (mixed content), the five predefined entities and character
+ * references. A DOCTYPE is refused outright, so that no entity can be defined and nothing external
+ * is ever read (no "billion laughs", no XXE).
+ */
+
+/** An element: its qualified name as written ("w:p"), its attributes, its children in order. */
+export interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlNode[];
+}
+
+export type XmlNode = XmlElement | string;
+
+/** Malformed XML, or XML with a DOCTYPE; `message` is English, for --debug: source.ts says it in French. */
+export class XmlError extends Error {
+  readonly doctype: boolean;
+  constructor(message: string, doctype = false) {
+    super(message);
+    this.name = 'XmlError';
+    this.doctype = doctype;
+  }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Text with its predefined entities and character references decoded; any other entity is an error. */
+function decode(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&([^;&<]*);?/g, (whole, name: string) => {
+    if (!whole.endsWith(';')) throw new XmlError(`bare & in "${text.slice(0, 40)}"`);
+    const number = /^#x([0-9a-f]+)$/i.exec(name)?.[1] ?? /^#(\d+)$/.exec(name)?.[1];
+    if (number !== undefined) {
+      const code = parseInt(number, /^#x/i.test(name) ? 16 : 10);
+      if (code > 0x10ffff) throw new XmlError(`character reference ${name}`);
+      return String.fromCodePoint(code);
+    }
+    const known = ENTITIES[name];
+    if (known === undefined) throw new XmlError(`unknown entity &${name};`);
+    return known;
+  });
+}
+
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The index after the first `end` from `from`. */
+function after(xml: string, end: string, from: number): number {
+  const i = xml.indexOf(end, from);
+  if (i < 0) throw new XmlError(`unterminated markup at ${from}`);
+  return i + end.length;
+}
+
+/** The index after the `>` that ends the start tag at `lt` (a `>` inside a quoted value does not). */
+function tagEnd(xml: string, lt: number): number {
+  let quote = '';
+  for (let i = lt + 1; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (quote) {
+      if (c === quote.charCodeAt(0)) quote = '';
+    } else if (c === 34 || c === 39) quote = xml[i]!;
+    else if (c === 62) return i + 1;
+  }
+  throw new XmlError(`unterminated tag at ${lt}`);
+}
+
+/** The attributes of a start tag's inside (after its name). */
+function attributesOf(body: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  if (body.length === 0) return attributes;
+  for (const m of body.matchAll(ATTRIBUTE)) attributes[m[1]!] = decode(m[2] ?? m[3] ?? '');
+  return attributes;
+}
+
+/**
+ * The root element of `xml`. Comments and processing instructions are dropped, CDATA is text,
+ * whitespace-only text is kept (a `<w:t> </w:t>` is a space); a DOCTYPE (or any `<!` declaration)
+ * throws an XmlError with `doctype` set; unbalanced tags throw.
+ */
+export function parseXml(xml: string): XmlElement {
+  const top: XmlElement = { name: '', attributes: {}, children: [] };
+  const stack: XmlElement[] = [top];
+  let at = 0;
+  while (at < xml.length) {
+    const lt = xml.indexOf('<', at);
+    const parent = stack[stack.length - 1]!;
+    if (lt < 0) {
+      if (xml.slice(at).trim() !== '') throw new XmlError('text after the root element');
+      break;
+    }
+    if (lt > at && stack.length > 1) parent.children.push(decode(xml.slice(at, lt)));
+    if (xml.startsWith('<!--', lt)) at = after(xml, '-->', lt);
+    else if (xml.startsWith('<?', lt)) at = after(xml, '?>', lt);
+    else if (xml.startsWith('<![CDATA[', lt)) {
+      const end = after(xml, ']]>', lt);
+      parent.children.push(xml.slice(lt + 9, end - 3));
+      at = end;
+    } else if (xml.startsWith('<!', lt)) throw new XmlError('DOCTYPE or declaration', true);
+    else if (xml.charCodeAt(lt + 1) === 47) {
+      const end = after(xml, '>', lt);
+      const name = xml.slice(lt + 2, end - 1).trim();
+      if (stack.length === 1 || stack.pop()!.name !== name) throw new XmlError(`unexpected </${name}>`);
+      at = end;
+    } else {
+      const end = tagEnd(xml, lt);
+      const empty = xml.charCodeAt(end - 2) === 47;
+      const inner = xml.slice(lt + 1, empty ? end - 2 : end - 1);
+      const name = /^[^\s/>]+/.exec(inner)?.[0];
+      if (name === undefined) throw new XmlError(`tag without a name at ${lt}`);
+      if (stack.length === 1 && top.children.length > 0) throw new XmlError('two root elements');
+      const element: XmlElement = { name, attributes: attributesOf(inner.slice(name.length)), children: [] };
+      parent.children.push(element);
+      if (!empty) stack.push(element);
+      at = end;
+    }
+  }
+  if (stack.length > 1) throw new XmlError(`unclosed <${stack[stack.length - 1]!.name}>`);
+  const root = top.children[0];
+  if (root === undefined || typeof root === 'string') throw new XmlError('no root element');
+  return root;
+}
+
+/** The child elements of `element`, all or those named `name`. */
+export function elements(element: XmlElement | undefined, name?: string): XmlElement[] {
+  if (!element) return [];
+  const found: XmlElement[] = [];
+  for (const child of element.children) if (typeof child !== 'string' && (name === undefined || child.name === name)) found.push(child);
+  return found;
+}
+
+/** The first child element of `element` named `name`. */
+export function element(parent: XmlElement | undefined, name: string): XmlElement | undefined {
+  if (!parent) return undefined;
+  for (const child of parent.children) if (typeof child !== 'string' && child.name === name) return child;
+  return undefined;
+}
+
+/** The first descendant element named `name`, depth first. */
+export function descendant(parent: XmlElement | undefined, name: string): XmlElement | undefined {
+  if (!parent) return undefined;
+  for (const child of parent.children) {
+    if (typeof child === 'string') continue;
+    if (child.name === name) return child;
+    const found = descendant(child, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** All the text inside `element`, in order. */
+export function textContent(node: XmlNode | undefined): string {
+  if (node === undefined) return '';
+  if (typeof node === 'string') return node;
+  let text = '';
+  for (const child of node.children) text += textContent(child);
+  return text;
+}
