@@ -43,6 +43,8 @@ export function documentValues(plan: Plan, id: string, sourceFile: string): Map<
     ['title', plan.title],
     ['kind', kindOf(plan.title)],
     ['source.file', sourceFile],
+    // The document's own opening words, for the summary the référent may shorten.
+    ['summary', plan.presentation.join('\n\n')],
     ['levels.axis.singular', levels.axis],
     ['levels.axis.plural', pluralWord(levels.axis)],
     ['levels.axis.label', label(levels.axis)],
@@ -59,8 +61,7 @@ export function documentValues(plan: Plan, id: string, sourceFile: string): Map<
 
 /** The labels of the Document sheet's fields the référent still has to fill in. */
 export function fieldsToFill(values: Map<string, string>, plan: Plan): string[] {
-  const required = ['title', 'kind', 'published'];
-  const missing = FIELDS.filter((f) => required.includes(f.path) && !values.has(f.path)).map((f) => f.label);
+  const missing = FIELDS.filter((f) => f.required && !values.has(f.path) && !f.value).map((f) => f.label);
   missing.push('Parties : au moins une (nom et rôle)');
   missing.push(
     `Feuille Actions : au moins un thème et un public par ligne (colonnes « ${ACTION_COLUMNS.theme1} » et « ${ACTION_COLUMNS.audience1} ») : le document ne les donne pas`,
@@ -158,6 +159,8 @@ function writeItems(sheet: ExcelJS.Worksheet, plan: Plan): void {
       ...titles(item.axis, item.objective),
       kind: item.kind === 'action' ? undefined : ITEM_KIND_LABELS[item.kind],
       number: item.number,
+      // The document gives no short title: its wording stands for it (the report says so).
+      title: item.wording,
       wording: item.wording,
       status: item.status,
       comment: item.comment,

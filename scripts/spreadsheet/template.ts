@@ -63,6 +63,8 @@ export interface Field {
   multiline?: boolean;
   list?: 'kinds' | 'numbering';
   value?: string;
+  /** The schema requires it. */
+  required?: boolean;
 }
 
 /**
@@ -151,6 +153,7 @@ function fieldOf(root: JsonSchema, row: FieldRow): Field {
     ...(schema.multiline ? { multiline: true } : {}),
     ...(row.list ? { list: row.list } : {}),
     ...(row.value ? { value: row.value } : {}),
+    ...(required ? { required: true } : {}),
   };
 }
 

@@ -46,6 +46,8 @@ function complete(workbook: ExcelJS.Workbook): void {
   };
   const set = (path: string, value: string) => (doc.getCell(rowOf(FIELDS.find((f) => f.path === path)!.label), 2).value = value);
   set('published', '2026-12-07');
+  set('shortTitle', 'Plan handicap Inserm importé');
+  set('issuer', 'Inserm');
   set('rounds.0.id', 'bilans-2023-2025');
   set('rounds.0.label', 'Bilans 2023, 2024 et 2025 de la convention');
   set('rounds.0.period', '2023-2025');

@@ -73,11 +73,7 @@ function bomb(): Buffer {
 
 const REFUSED: [string, (dir: string) => string, RegExp][] = [
   ['a PDF', (dir) => (writeFileSync(join(dir, 'plan.pdf'), '%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'plan.pdf'), /PDF/],
-  [
-    'a PDF named .docx',
-    (dir) => (writeFileSync(join(dir, 'plan.docx'), '%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'plan.docx'),
-    /PDF/,
-  ],
+  ['a PDF named .docx', (dir) => (writeFileSync(join(dir, 'plan.docx'), '%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), 'plan.docx'), /PDF/],
   [
     'a damaged .docx (cut short)',
     (dir) => {
@@ -87,8 +83,12 @@ const REFUSED: [string, (dir: string) => string, RegExp][] = [
     },
     /endommagé|abîmé|incomplet|tronqué/,
   ],
-  ['an expanded-size bomb', (dir) => (writeFileSync(join(dir, 'plan.docx'), bomb()), 'plan.docx'), /volumineux|trop grand|dépasse|taille/],
-  ['a document with no plan in it', (dir) => (copyFileSync(join(FIXTURES, 'sans-structure.docx'), join(dir, 'plan.docx')), 'plan.docx'), /Aucun plan reconnu/],
+  ['an expanded-size bomb', (dir) => (writeFileSync(join(dir, 'plan.docx'), bomb()), 'plan.docx'), /bien au-delà de ce que tient un plan/],
+  [
+    'a document with no plan in it',
+    (dir) => (copyFileSync(join(FIXTURES, 'sans-structure.docx'), join(dir, 'plan.docx')), 'plan.docx'),
+    /Aucun plan reconnu/,
+  ],
 ];
 
 for (const [what, make, message] of REFUSED) {
@@ -104,4 +104,3 @@ for (const [what, make, message] of REFUSED) {
     assert.deepEqual(readdirSync(dir).sort(), before);
   });
 }
-
