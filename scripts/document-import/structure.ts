@@ -14,6 +14,7 @@
 import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
 import {
   displayWord,
+  foldWord,
   isItemWord,
   labelNumber,
   letterOpening,
@@ -189,6 +190,11 @@ class Builder {
       this.axis = known.number;
       return;
     }
+    if (number === undefined && opening?.numberWord) {
+      // « Section liminaire »: a word where a number goes, kept as the section's number.
+      number = foldWord(opening.numberWord);
+      this.decide(place, `« ${opening.word} ${opening.numberWord} » : « ${number} » gardé comme numéro`);
+    }
     if (number === undefined) {
       const previous = this.plan.axes.at(-1)?.number;
       number = previous !== undefined && /^\d+$/.test(previous) ? String(Number(previous) + 1) : String(this.plan.axes.length + 1);
@@ -207,10 +213,9 @@ class Builder {
   addObjective(opening: LevelOpening, place: Place, title = opening.rest): void {
     this.words.objective ??= opening.word;
     if (this.axis === undefined) this.addAxis(undefined, '', place);
-    const number = opening.number ?? String(this.plan.objectives.filter((o) => o.axis === this.axis).length + 1);
-    if (opening.number === undefined)
-      this.decide(place, `« ${opening.word} ${opening.numberWord ?? ''} » : numéro écrit en lettres, pris comme ${number}`, true);
-    else if (opening.numberWord) this.decide(place, `« ${opening.word} ${opening.numberWord} » pris comme numéro ${number}`);
+    const number = opening.number ?? (opening.numberWord ? foldWord(opening.numberWord) : undefined);
+    if (number === undefined) return;
+    if (opening.numberWord) this.decide(place, `« ${opening.word} ${opening.numberWord} » : « ${number} » pris comme numéro`);
     const known = this.plan.objectives.find((o) => o.axis === this.axis && o.number === number);
     if (!known) this.plan.objectives.push({ axis: this.axis!, number, title: title || `${displayWord(opening.word)} ${number}`, place });
     this.objective = number;
@@ -428,6 +433,25 @@ export function recognisePlan(source: SourceDocument): Plan {
   return b.plan;
 }
 
+/** A first number: 1, a, A, i, I. */
+const FIRST = /^(1|a|i)$/i;
+
+/**
+ * How item numbers run: restarting in each objective when each objective's items start again at
+ * 1 (or a), in each axis likewise, else through the whole document.
+ */
+function numberingScope(items: PlanItem[]): Plan['levels']['numbering'] {
+  const numbered = items.filter((i) => i.number !== undefined);
+  const restarts = (key: (i: PlanItem) => string) => {
+    const groups = new Map<string, PlanItem[]>();
+    for (const i of numbered) groups.set(key(i), [...(groups.get(key(i)) ?? []), i]);
+    return groups.size >= 2 && [...groups.values()].every((g) => FIRST.test(g[0]!.number!));
+  };
+  if (numbered.every((i) => i.objective !== undefined) && restarts((i) => `${i.axis}\u0000${i.objective!}`)) return 'objective';
+  if (restarts((i) => i.axis)) return 'axis';
+  return 'document';
+}
+
 /** The level words as the site will show them, and how item numbers run (whole document, per axis, per objective). */
 function settleLevels(b: Builder, words: ReturnType<typeof paragraphWords>): void {
   const plan = b.plan;
@@ -437,10 +461,7 @@ function settleLevels(b: Builder, words: ReturnType<typeof paragraphWords>): voi
   plan.levels.objective = displayWord(objective ?? 'Objectif');
   plan.levels.action = displayWord(b.words.action ?? (words.letters && !words.item ? 'Engagement' : 'Action'));
   if (!axis) b.decide({ excerpt: '' }, `aucun mot de niveau pour les parties du plan : « ${plan.levels.axis} » par défaut`, true);
-  // Numbers that come back under another axis (or objective) restart there.
-  const numbered = plan.items.filter((i) => i.number !== undefined);
-  const repeats = (key: (i: PlanItem) => string) => new Set(numbered.map(key)).size < numbered.length;
-  plan.levels.numbering = !repeats((i) => i.number!) ? 'document' : !repeats((i) => `${i.axis}\u0000${i.number}`) ? 'axis' : 'objective';
+  plan.levels.numbering = numberingScope(plan.items);
   if (plan.levels.numbering !== 'document') {
     b.decide(
       { excerpt: '' },
