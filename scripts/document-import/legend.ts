@@ -36,7 +36,7 @@ const entry = (code: string, legend: string): ScaleEntry => {
 
 /** "R : Objectif réalisé ; PR : Objectif partiellement réalisé": two codes or more in one paragraph. */
 function inlineLegend(text: string): ScaleEntry[] {
-  const found = [...text.matchAll(/(?:^|[;,\n]\s*)([A-Z]{1,4})\s*[:=\u2013-]\s*([^;\n]+)/g)];
+  const found = [...text.matchAll(/(?:^|[;,:\n]\s*)([A-Z]{1,4})\s*[:=\u2013-]\s*([^;\n]+)/g)];
   return found.length >= 2 ? found.map((m) => entry(m[1]!, m[2]!.replace(/[.,]\s*$/, ''))) : [];
 }
 

@@ -36,6 +36,24 @@ export interface ReportFacts {
   workbook?: string;
 }
 
+/**
+ * What was left out, one line per run of paragraphs left out for the same reason (the text under
+ * one action: « paragraphes 14 à 18 »), so that a long document gives a report one can read.
+ */
+function leftOutLines(plan: Plan): string[] {
+  const runs: { first: Place; last: Place; why: string }[] = [];
+  for (const l of plan.leftOut) {
+    const run = runs.at(-1);
+    const next = l.place.paragraph;
+    if (run && run.why === l.why && next !== undefined && run.last.paragraph !== undefined && next - run.last.paragraph <= 3)
+      run.last = l.place;
+    else runs.push({ first: l.place, last: l.place, why: l.why });
+  }
+  return runs.map(({ first, last, why }) =>
+    first === last ? `${placeText(first)} : ${why}` : `paragraphes ${first.paragraph} à ${last.paragraph} « ${first.excerpt} » : ${why}`,
+  );
+}
+
 /** The number of uncertain decisions: `--direct` imports only when there is none. */
 export const uncertainCount = (plan: Plan): number => plan.decisions.filter((d) => d.uncertain).length;
 
@@ -72,10 +90,7 @@ export function importReport({ file, format, plan, toFill, notes, workbook }: Re
     'Autres décisions',
     sure.map((d) => `${placeText(d.place)} : ${d.what}`),
   );
-  list(
-    'Laissé de côté',
-    plan.leftOut.map((l) => `${placeText(l.place)} : ${l.why}`),
-  );
+  list('Laissé de côté', leftOutLines(plan));
   list('Non lu dans le fichier', notes);
   list('À remplir dans le classeur', toFill);
   if (uncertain.length === 0) lines.push('', 'Aucune décision incertaine.');

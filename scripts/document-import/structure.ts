@@ -59,6 +59,12 @@ export interface Plan {
   leftOut: { place: Place; why: string }[];
 }
 
+/** « l’action », « le engagement » → « l’engagement »: the article before a level word. */
+const elided = (word: string) =>
+  /^[aeéèêiouyh]/i.test(word)
+    ? `l’${word}`
+    : `${['mesure', 'action', 'fiche', 'section', 'partie', 'priorité', 'orientation'].includes(word) ? 'la' : 'le'} ${word}`;
+
 /** Raised when the document holds no plan this import recognises. */
 export class NoStructureError extends Error {}
 
@@ -158,6 +164,8 @@ class Builder {
   private objective: string | undefined;
   private lastItem: PlanItem | undefined;
   readonly words: Words = {};
+  private readonly subItemPlaces = new Map<PlanItem, Place[]>();
+  private readonly lettersInText = new Map<PlanItem, Place[]>();
 
   constructor() {
     this.plan = {
@@ -239,19 +247,58 @@ class Builder {
     return full;
   }
 
+  /**
+   * A lettered paragraph under the current item: one of its sub-items, unless the letters start
+   * again under it (a) b) c) then a) b): lists inside its text, not its points), in which case they
+   * are its text, left out with the rest of it. Returns false when there is no item above.
+   */
   subItem(letter: string, text: string, place: Place): boolean {
-    if (!this.lastItem) return false;
-    this.lastItem.subItems.push({ letter, text });
-    this.decide(place, `« ${letter}) » rattaché comme sous-élément à ${describe(this.lastItem)}`);
+    const item = this.lastItem;
+    if (!item) return false;
+    const inText = this.lettersInText.get(item);
+    if (inText) {
+      inText.push(place);
+      this.plan.leftOut.push({ place, why: this.underItem(item) });
+      return true;
+    }
+    if (item.subItems.some((s) => s.letter === letter)) {
+      const places = this.subItemPlaces.get(item) ?? [];
+      this.lettersInText.set(item, places);
+      for (const p of places) this.plan.leftOut.push({ place: p, why: this.underItem(item) });
+      this.plan.leftOut.push({ place, why: this.underItem(item) });
+      this.plan.decisions = this.plan.decisions.filter((d) => !places.includes(d.place));
+      this.decide(
+        places[0] ?? place,
+        `lettres répétées sous ${this.describe(item)} (« ${letter}) » revient) : lues comme des listes de son texte, pas comme ses sous-éléments`,
+      );
+      item.subItems = [];
+      return true;
+    }
+    item.subItems.push({ letter, text });
+    this.subItemPlaces.set(item, [...(this.subItemPlaces.get(item) ?? []), place]);
+    this.decide(place, `« ${letter}) » rattaché comme sous-élément à ${this.describe(item)}`);
     return true;
+  }
+
+  /** Why the text under an item is left out. */
+  underItem(item: PlanItem): string {
+    return `texte sous ${this.describe(item)}, que le classeur ne porte pas : à reprendre dans son fichier après l’import`;
+  }
+
+  /** « l’action 3 (axe 2) », « la mesure « Mise en place… » (axe 8) », in the document's words. */
+  describe(item: PlanItem): string {
+    const word = (w: string | undefined, fallback: string) => displayWord(w ?? fallback).toLowerCase();
+    const what =
+      item.kind === 'mesure'
+        ? `la mesure « ${excerpt(item.wording)} »`
+        : `${elided(word(this.words.action, 'action'))} ${item.number ?? ''}`.trim();
+    return `${what} (${word(this.words.axis, 'axe')} ${item.axis})`;
   }
 
   get currentItem(): PlanItem | undefined {
     return this.lastItem;
   }
 }
-
-const describe = (item: PlanItem) => (item.number !== undefined ? `l’élément ${item.number}` : `« ${excerpt(item.wording)} »`);
 
 function readTable(table: ActionTable, b: Builder): void {
   const column = (role: Role) => table.roles.indexOf(role);
@@ -363,9 +410,7 @@ function readParagraphs(
     }
     b.plan.leftOut.push({
       place: paragraphPlace(p),
-      why: b.currentItem
-        ? `texte sous ${describe(b.currentItem)} : le classeur n’a pas de colonne pour le texte d’une action, à reprendre dans son fichier après l’import`
-        : 'texte entre deux niveaux du plan, sans action',
+      why: b.currentItem ? b.underItem(b.currentItem) : 'texte entre deux niveaux du plan, sans action',
     });
   }
 }
@@ -430,6 +475,8 @@ export function recognisePlan(source: SourceDocument): Plan {
   settleTitle(source, b.plan);
   checkStatuses(b.plan);
   checkDuplicates(b.plan);
+  // In the document's order (the letters found to be text were set aside after the text below them).
+  b.plan.leftOut.sort((x, y) => (x.place.paragraph ?? Infinity) - (y.place.paragraph ?? Infinity));
   return b.plan;
 }
 

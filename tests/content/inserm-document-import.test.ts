@@ -86,7 +86,7 @@ for (const file of ['inserm-tableau-libreoffice.docx', 'inserm-tableau-libreoffi
     const numbers = (root: string, collection: 'axes' | 'objectives', id: string) =>
       readContent(root)
         .files.filter((f) => f.collection === collection && (f.frontmatter as Item).convention === id)
-        .map((f) => `${String((f.frontmatter as Item).axis ?? '')}/${String((f.frontmatter as Item).number)}`)
+        .map((f) => `${(f.frontmatter as { axis?: string }).axis ?? ''}/${String((f.frontmatter as Item).number)}`)
         .sort();
     assert.deepEqual(numbers(dir, 'objectives', 'inserm-import'), numbers(process.cwd(), 'objectives', DOCUMENT));
     assert.deepEqual(numbers(dir, 'axes', 'inserm-import'), numbers(process.cwd(), 'axes', DOCUMENT));
