@@ -41,18 +41,28 @@ export interface ReportFacts {
  * one action: « paragraphes 14 à 18 »), so that a long document gives a report one can read.
  */
 function leftOutLines(plan: Plan): string[] {
-  const runs: { first: Place; last: Place; why: string }[] = [];
+  const runs: { first: Place; last: Place; why: string; text?: true }[] = [];
   for (const l of plan.leftOut) {
     const run = runs.at(-1);
     const next = l.place.paragraph;
     if (run && run.why === l.why && next !== undefined && run.last.paragraph !== undefined && next - run.last.paragraph <= 3)
       run.last = l.place;
-    else runs.push({ first: l.place, last: l.place, why: l.why });
+    else runs.push({ first: l.place, last: l.place, why: l.why, ...(l.text ? { text: l.text } : {}) });
   }
-  return runs.map(({ first, last, why }) =>
-    first === last ? `${placeText(first)} : ${why}` : `paragraphes ${first.paragraph} à ${last.paragraph} « ${first.excerpt} » : ${why}`,
-  );
+  const line = ({ first, last, why }: (typeof runs)[number]) =>
+    first === last ? `${placeText(first)} : ${why}` : `paragraphes ${first.paragraph} à ${last.paragraph} « ${first.excerpt} » : ${why}`;
+  // The text of many actions in one line: a long plan would otherwise give a page of them.
+  const texts = runs.filter((r) => r.text);
+  if (texts.length <= TEXT_RUNS) return runs.map(line);
+  const paragraphs = plan.leftOut.filter((l) => l.text).length;
+  return [
+    `${countOf(paragraphs, noun('paragraphe'))} de texte sous ${countOf(texts.length, noun('élément'))} du plan (du paragraphe ${texts[0]!.first.paragraph} au paragraphe ${texts.at(-1)!.last.paragraph}) : le classeur ne porte pas le texte des actions, à reprendre dans leurs fichiers après l’import`,
+    ...runs.filter((r) => !r.text).map(line),
+  ];
 }
+
+/** Beyond this many passages of text under items, the report sums them up in one line. */
+const TEXT_RUNS = 12;
 
 /** The number of uncertain decisions: `--direct` imports only when there is none. */
 export const uncertainCount = (plan: Plan): number => plan.decisions.filter((d) => d.uncertain).length;

@@ -26,6 +26,7 @@ import {
 } from './levels.ts';
 import { findLegend, statusOfLegend, type ScaleEntry } from './legend.ts';
 import { excerpt, type Decision, type Place } from './places.ts';
+import { countOf, noun } from '../../src/lib/french.ts';
 
 export interface PlanItem {
   axis: string;
@@ -56,7 +57,7 @@ export interface Plan {
   items: PlanItem[];
   decisions: Decision[];
   /** Texts not carried into the workbook, and why. */
-  leftOut: { place: Place; why: string }[];
+  leftOut: { place: Place; why: string; /** Text under an item, not carried by the workbook. */ text?: true }[];
 }
 
 /** « l’action », « le engagement » → « l’engagement »: the article before a level word. */
@@ -242,9 +243,44 @@ class Builder {
       uncertain: [],
       ...item,
     };
+    // The same item again (a table that sums up the actions listed in the text): read once, the
+    // table adding what the text lacks (status, due date, who).
+    const same = this.plan.items.find(
+      (i) => i.number !== undefined && i.number === full.number && i.axis === full.axis && fold(i.wording) === fold(full.wording),
+    );
+    if (same) {
+      for (const key of ['status', 'due', 'responsible', 'comment'] as const) if (full[key] !== undefined) same[key] ??= full[key];
+      this.repeated.push({ first: same.place, again: full.place });
+      this.lastItem = same;
+      return undefined;
+    }
     this.plan.items.push(full);
     this.lastItem = full;
     return full;
+  }
+
+  /** Items found a second time (see `addItem`), for one decision in the report. */
+  readonly repeated: { first: Place; again: Place }[] = [];
+  /** Paragraphs whose displayed number made them items, for one decision in the report. */
+  readonly numberedParagraphs: Place[] = [];
+
+  /** The decisions taken many times, said once each. */
+  summarise(): void {
+    const [firstRepeat] = this.repeated;
+    if (firstRepeat) {
+      const tables = [...new Set(this.repeated.map((r) => r.again.table).filter((t) => t !== undefined))];
+      this.decide(
+        firstRepeat.again,
+        `${countOf(this.repeated.length, noun('élément'))} ${tables.length > 0 ? `du tableau ${tables.join(', ')} ` : ''}déjà lu${this.repeated.length > 1 ? 's' : ''} plus haut (même numéro, même libellé) : pris une seule fois, complété${this.repeated.length > 1 ? 's' : ''} par ce que le tableau ajoute (statut, échéance, responsables)`,
+      );
+    }
+    const [firstNumbered] = this.numberedParagraphs;
+    if (firstNumbered) {
+      this.decide(
+        firstNumbered,
+        `${countOf(this.numberedParagraphs.length, noun('paragraphe numéroté', 'paragraphes numérotés'))} sans mot de niveau repris comme ${this.numberedParagraphs.length > 1 ? 'actions' : 'action'}, avec le numéro que Word ou LibreOffice affiche`,
+      );
+    }
   }
 
   /**
@@ -258,14 +294,14 @@ class Builder {
     const inText = this.lettersInText.get(item);
     if (inText) {
       inText.push(place);
-      this.plan.leftOut.push({ place, why: this.underItem(item) });
+      this.plan.leftOut.push({ place, why: this.underItem(item), text: true });
       return true;
     }
     if (item.subItems.some((s) => s.letter === letter)) {
       const places = this.subItemPlaces.get(item) ?? [];
       this.lettersInText.set(item, places);
-      for (const p of places) this.plan.leftOut.push({ place: p, why: this.underItem(item) });
-      this.plan.leftOut.push({ place, why: this.underItem(item) });
+      for (const p of places) this.plan.leftOut.push({ place: p, why: this.underItem(item), text: true });
+      this.plan.leftOut.push({ place, why: this.underItem(item), text: true });
       this.plan.decisions = this.plan.decisions.filter((d) => !places.includes(d.place));
       this.decide(
         places[0] ?? place,
@@ -405,13 +441,14 @@ function readParagraphs(
     if (!words.item && !words.letters && (shownNumber || bare)) {
       const number = shownNumber ?? bare!.number;
       b.addItem({ number, kind: 'action', wording: shownNumber ? normaliseSpace(text) : bare!.rest, place: paragraphPlace(p) });
-      b.decide(paragraphPlace(p), `paragraphe numéroté « ${number} » repris comme action`, false);
+      b.numberedParagraphs.push(paragraphPlace(p));
       continue;
     }
-    b.plan.leftOut.push({
-      place: paragraphPlace(p),
-      why: b.currentItem ? b.underItem(b.currentItem) : 'texte entre deux niveaux du plan, sans action',
-    });
+    b.plan.leftOut.push(
+      b.currentItem
+        ? { place: paragraphPlace(p), why: b.underItem(b.currentItem), text: true }
+        : { place: paragraphPlace(p), why: 'texte entre deux niveaux du plan, sans action' },
+    );
   }
 }
 
@@ -471,6 +508,7 @@ export function recognisePlan(source: SourceDocument): Plan {
   flush();
 
   if (b.plan.items.length === 0) throw new NoStructureError('aucune action reconnue');
+  b.summarise();
   settleLevels(b, words);
   settleTitle(source, b.plan);
   checkStatuses(b.plan);

@@ -61,7 +61,7 @@ export function documentValues(plan: Plan, id: string, sourceFile: string): Map<
 
 /** The labels of the Document sheet's fields the référent still has to fill in. */
 export function fieldsToFill(values: Map<string, string>, plan: Plan): string[] {
-  const missing = FIELDS.filter((f) => f.required && !values.has(f.path) && !f.value).map((f) => f.label);
+  const missing = FIELDS.filter((f) => f.required && !f.path.startsWith('rounds.') && !values.has(f.path) && !f.value).map((f) => f.label);
   missing.push('Parties : au moins une (nom et rôle)');
   missing.push(
     `Feuille Actions : au moins un thème et un public par ligne (colonnes « ${ACTION_COLUMNS.theme1} » et « ${ACTION_COLUMNS.audience1} ») : le document ne les donne pas`,
