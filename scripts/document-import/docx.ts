@@ -351,7 +351,8 @@ export const cellText = (paragraphs: Paragraph[]): string =>
 function runContent(c: XmlElement): string {
   switch (c.name) {
     case 'w:t':
-      return textContent(c);
+      // Without xml:space="preserve", Word (and LibreOffice) show a text without its outer spaces.
+      return c.attributes['xml:space'] === 'preserve' ? textContent(c) : textContent(c).replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
     case 'w:tab':
     case 'w:ptab':
       return '\t';

@@ -117,7 +117,7 @@ const BODY = [
       '<w:r><w:tab/></w:r>' +
       '<w:del w:id="1"><w:r><w:delText>supprimé </w:delText></w:r></w:del>' +
       '<w:ins w:id="2"><w:r><w:t xml:space="preserve"> inséré</w:t></w:r></w:ins>' +
-      '<w:r><w:br/><w:t>ligne</w:t><w:noBreakHyphen/><w:t>2 page </w:t></w:r>' +
+      '<w:r><w:br/><w:t>ligne</w:t><w:noBreakHyphen/><w:t xml:space="preserve">2 page </w:t><w:t> sans espaces gardés </w:t></w:r>' +
       '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
       r('3') +
       '<w:r><w:fldChar w:fldCharType="end"/></w:r>' +
@@ -174,7 +174,7 @@ test('docx: wording kept to the character, deletions and field codes dropped, te
   const d = readSourceBytes('plan.docx', docx({ document: BODY, styles: STYLES, numbering: NUMBERING }));
   const text = paragraphs(d)[13]!;
   assert.equal(text.index, 14);
-  assert.equal(text.text, '«\u00a0Mettre en œuvre\u00a0» l’accueil\t inséré\nligne\u20112 page 3 lien');
+  assert.equal(text.text, '«\u00a0Mettre en œuvre\u00a0» l’accueil\t inséré\nligne\u20112 page sans espaces gardés3 lien');
   assert.equal(byText(d, 'Dans un contrôle de contenu').index, 15);
   assert.deepEqual(d.notes, [
     '1 zone de texte laissée de côté : leur texte n’est pas lu ; s’il fait partie du plan, copiez-le dans le corps du document.',
