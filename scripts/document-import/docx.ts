@@ -5,6 +5,7 @@
  * tables with their merged cells carried down and their repeated header rows marked. What a plan
  * is not made of (text boxes, notes, comments, images) is left out and said in `notes`.
  */
+import { posix } from 'node:path';
 import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
 import { WordCounters, type WordLevel, type WordNum, type WordNumberingDefinitions, bulletText } from './numbering.ts';
 import { count, xmlPart } from './parts.ts';
@@ -79,27 +80,18 @@ function styleChain(styles: Map<string, Style>, id: string | undefined): Style[]
 }
 
 /** The numbering definitions of word/numbering.xml. */
-function readNumbering(root: XmlElement | undefined): {
-  definitions: WordNumberingDefinitions;
-  styleLevels: Map<string, Map<string, number>>;
-} {
+function readNumbering(root: XmlElement | undefined): WordNumberingDefinitions {
   const abstracts = new Map<string, WordLevel[]>();
-  /** Abstract id → paragraph style id → the level that style is linked to (`w:lvl/w:pStyle`). */
-  const styleLevels = new Map<string, Map<string, number>>();
   for (const a of elements(root, 'w:abstractNum')) {
     const id = a.attributes['w:abstractNumId'];
     if (id === undefined) continue;
     const levels: WordLevel[] = [];
-    const linked = new Map<string, number>();
     for (const l of elements(a, 'w:lvl')) {
       const ilvl = integer(l.attributes['w:ilvl']);
       if (ilvl === undefined || ilvl < 0 || ilvl > 8) continue;
       levels[ilvl] = wordLevel(l);
-      const pStyle = val(element(l, 'w:pStyle'));
-      if (pStyle !== undefined) linked.set(pStyle, ilvl);
     }
     abstracts.set(id, levels);
-    styleLevels.set(id, linked);
   }
   const nums = new Map<string, WordNum>();
   for (const n of elements(root, 'w:num')) {
@@ -115,7 +107,7 @@ function readNumbering(root: XmlElement | undefined): {
     }
     nums.set(id, { abstract, overrides });
   }
-  return { definitions: { abstracts, nums }, styleLevels };
+  return { abstracts, nums };
 }
 
 function wordLevel(l: XmlElement): WordLevel {
@@ -158,7 +150,6 @@ interface LeftOut {
 /** One reading of one file: its definitions, its counters, what it has met so far. */
 class DocxReader {
   readonly #styles: Map<string, Style>;
-  readonly #numbering: ReturnType<typeof readNumbering>;
   readonly #counters: WordCounters;
   readonly leftOut: LeftOut = { textBoxes: 0, images: 0, footnotes: 0, comments: 0, nestedTables: 0 };
   /** The complex fields open at this point (they may span runs and paragraphs): whether each is past its `separate`. */
@@ -167,10 +158,9 @@ class DocxReader {
   #tables = 0;
   readonly blocks: Block[] = [];
 
-  constructor(styles: Map<string, Style>, numbering: ReturnType<typeof readNumbering>) {
+  constructor(styles: Map<string, Style>, numbering: WordNumberingDefinitions) {
     this.#styles = styles;
-    this.#numbering = numbering;
-    this.#counters = new WordCounters(numbering.definitions);
+    this.#counters = new WordCounters(numbering);
   }
 
   /** The body's blocks, wrappers looked through. */
@@ -191,7 +181,7 @@ class DocxReader {
     if (name !== undefined) paragraph.style = name;
     const level = this.headingLevel(pPr, styleId, chain);
     if (level !== undefined) paragraph.headingLevel = level;
-    this.number(paragraph, pPr, styleId, chain);
+    this.number(paragraph, pPr, chain);
     if (cell) paragraph.cell = cell;
     return paragraph;
   }
@@ -208,19 +198,14 @@ class DocxReader {
   }
 
   /** Sets the label Word displays, from the paragraph's numbering or its style's. */
-  number(paragraph: Paragraph, pPr: XmlElement | undefined, styleId: string | undefined, chain: Style[]): void {
+  number(paragraph: Paragraph, pPr: XmlElement | undefined, chain: Style[]): void {
     const numPr = element(pPr, 'w:numPr');
     const ownNum = val(element(numPr, 'w:numId'));
     const styled = chain.find((s) => s.numId !== undefined);
     const numId = ownNum ?? styled?.numId;
     if (numId === undefined || numId === '0') return;
-    let ilvl = integer(val(element(numPr, 'w:ilvl'))) ?? (ownNum === undefined ? styled?.ilvl : undefined);
-    if (ilvl === undefined) {
-      // A style linked to a list (Heading 2 → level 2 of the outline list) says which level in the list's own definition.
-      const abstract = this.#numbering.definitions.nums.get(numId)?.abstract;
-      const linked = abstract === undefined ? undefined : this.#numbering.styleLevels.get(abstract);
-      ilvl = chain.length > 0 && styleId !== undefined ? (linked?.get(styleId) ?? 0) : 0;
-    }
+    // Word writes the level in a heading style linked to a list ("Titre 2" → ilvl 1); absent, it is the first.
+    const ilvl = integer(val(element(numPr, 'w:ilvl'))) ?? styled?.ilvl ?? 0;
     const label = this.#counters.next(numId, ilvl);
     if (!label) return;
     paragraph.label = label.text;
@@ -414,15 +399,35 @@ function titleOf(file: string, parts: Map<string, Buffer>): string | undefined {
   return title === '' ? undefined : title;
 }
 
-/** The .docx whose zip entries are `parts` (word/document.xml among them). */
-export function readDocx(file: string, parts: Map<string, Buffer>): SourceDocument {
-  const document = xmlPart(file, parts, 'word/document.xml')!;
-  const reader = new DocxReader(
-    readStyles(xmlPart(file, parts, 'word/styles.xml')),
-    readNumbering(xmlPart(file, parts, 'word/numbering.xml')),
-  );
-  const body = element(document, 'w:body');
-  if (body) reader.body(body);
+/**
+ * The part `type` ("officeDocument", "styles", "numbering") that the relationships of `source`
+ * ("" for the package) point to, if it is in the file. Word names the body word/document.xml, but
+ * some writers do not (Office on the web has written word/document2.xml): the relationships say.
+ */
+function related(file: string, parts: Map<string, Buffer>, source: string, type: string): string | undefined {
+  const folder = posix.dirname(source);
+  const rels = source === '' ? '_rels/.rels' : posix.join(folder, '_rels', `${posix.basename(source)}.rels`);
+  for (const relation of elements(xmlPart(file, parts, rels), 'Relationship')) {
+    const target = relation.attributes['Target'];
+    if (target === undefined || !relation.attributes['Type']?.endsWith(`/${type}`)) continue;
+    const name = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(source === '' ? '' : folder, target));
+    if (parts.has(name)) return name;
+  }
+  return undefined;
+}
+
+/** The body part of a .docx: the package's officeDocument, else word/document.xml; undefined when neither is there. */
+export function docxBody(file: string, parts: Map<string, Buffer>): string | undefined {
+  return related(file, parts, '', 'officeDocument') ?? (parts.has('word/document.xml') ? 'word/document.xml' : undefined);
+}
+
+/** The .docx whose zip entries are `parts`, its body being the part `body` (see docxBody). */
+export function readDocx(file: string, parts: Map<string, Buffer>, body = 'word/document.xml'): SourceDocument {
+  const document = xmlPart(file, parts, body)!;
+  const part = (type: string, usual: string) => xmlPart(file, parts, related(file, parts, body, type) ?? usual);
+  const reader = new DocxReader(readStyles(part('styles', 'word/styles.xml')), readNumbering(part('numbering', 'word/numbering.xml')));
+  const content = element(document, 'w:body');
+  if (content) reader.body(content);
   const title = titleOf(file, parts);
   return { file, format: 'docx', ...(title ? { title } : {}), blocks: reader.blocks, notes: notesOf(reader.leftOut, parts) };
 }

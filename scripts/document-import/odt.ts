@@ -198,6 +198,10 @@ class OdtReader {
       );
       if (label) paragraph.label = label.text;
     }
+    // A heading numbered by the outline (LibreOffice writes its number): its list level is its outline level.
+    if (paragraph.label !== undefined && paragraph.listLevel === undefined && paragraph.headingLevel !== undefined) {
+      paragraph.listLevel = paragraph.headingLevel - 1;
+    }
     // LibreOffice writes the number it displays in a heading (`text:number`): it wins over the count.
     if (shown.trim() !== '') paragraph.label = shown.trim();
     if (cell) paragraph.cell = cell;

@@ -202,10 +202,10 @@ test('docx: a table with its header row, a merged first column carried down, a s
   assert.equal(byText(d, 'Après le tableau').index, 16);
 });
 
-test('docx: numbering inherited from a heading style, the level its list links to that style', () => {
+test('docx: numbering inherited from heading styles, legal numbering below a roman level', () => {
   const styles =
     style('Titre1', 'heading 1', '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr>') +
-    style('Titre2', 'heading 2', '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr>');
+    style('Titre2', 'heading 2', '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr>');
   const numbering =
     `<w:abstractNum w:abstractNumId="0">${lvl(0, 'upperRoman', 'Axe %1 –', '<w:pStyle w:val="Titre1"/>')}${lvl(1, 'decimal', '%1.%2', '<w:pStyle w:val="Titre2"/><w:isLgl/>')}</w:abstractNum>` +
     '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
@@ -478,5 +478,33 @@ test('refused: a missing file, an empty file; a .docx named .odt is read, and no
   assert.equal(misnamed.format, 'docx');
   assert.deepEqual(misnamed.notes, [
     'Le fichier porte l’extension .odt mais c’est un document .docx : il a été lu comme tel ; renommez-le.',
+  ]);
+});
+
+test('docx: the body found through the package relationships; footnotes, comments and images noted', () => {
+  const body =
+    p(
+      '<w:commentRangeStart w:id="0"/>' +
+        r('Texte') +
+        '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:drawing><wp:inline xmlns:wp="x"/></w:drawing></w:r>',
+    ) + p(r('Fin') + '<w:r><w:rPr><w:vanish/></w:rPr><w:t>caché</w:t></w:r>');
+  const d = readSourceBytes(
+    'plan.docx',
+    writeZip([
+      {
+        name: '_rels/.rels',
+        data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>`,
+      },
+      { name: 'word/document2.xml', data: `${XML}<w:document ${W}><w:body>${body}</w:body></w:document>` },
+    ]),
+  );
+  assert.deepEqual(
+    paragraphs(d).map((b) => b.text),
+    ['Texte', 'Fin'],
+  );
+  assert.deepEqual(d.notes, [
+    '1 image ou objet laissé de côté : seul le texte est lu.',
+    '1 note de bas de page ou de fin laissée de côté.',
+    '1 commentaire laissé de côté.',
   ]);
 });
