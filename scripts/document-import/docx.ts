@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
 import { WordCounters, type WordLevel, type WordNum, type WordNumberingDefinitions, bulletText } from './numbering.ts';
-import { count, xmlPart } from './parts.ts';
+import { cellText, leftOutNotes, nothingLeftOut, xmlPart, type LeftOut } from './parts.ts';
 import { element, elements, textContent, type XmlElement } from './xml.ts';
 
 /** A paragraph style of word/styles.xml, as far as the reader needs it. */
@@ -31,13 +31,15 @@ const integer = (text: string | undefined): number | undefined => {
   return Number.isInteger(n) ? n : undefined;
 };
 
-/** The paragraph styles by id. */
-function readStyles(root: XmlElement | undefined): Map<string, Style> {
+/** The paragraph styles by id, and the id of the one a paragraph naming none has (`w:default`). */
+function readStyles(root: XmlElement | undefined): { styles: Map<string, Style>; defaultId?: string } {
   const styles = new Map<string, Style>();
+  let defaultId: string | undefined;
   for (const s of elements(root, 'w:style')) {
     if ((s.attributes['w:type'] ?? 'paragraph') !== 'paragraph') continue;
     const id = s.attributes['w:styleId'];
     if (id === undefined) continue;
+    if (/^(1|true|on)$/.test(s.attributes['w:default'] ?? '')) defaultId = id;
     const pPr = element(s, 'w:pPr');
     const numPr = element(pPr, 'w:numPr');
     styles.set(id, {
@@ -48,7 +50,7 @@ function readStyles(root: XmlElement | undefined): Map<string, Style> {
       ilvl: integer(val(element(numPr, 'w:ilvl'))),
     });
   }
-  return styles;
+  return { styles, ...(defaultId !== undefined ? { defaultId } : {}) };
 }
 
 /**
@@ -138,28 +140,21 @@ const WRAPPERS = new Set([
   'w:bdo',
 ]);
 
-/** The counts of what was left out, for the notes. */
-interface LeftOut {
-  textBoxes: number;
-  images: number;
-  footnotes: number;
-  comments: number;
-  nestedTables: number;
-}
-
 /** One reading of one file: its definitions, its counters, what it has met so far. */
 class DocxReader {
   readonly #styles: Map<string, Style>;
+  readonly #defaultStyle: string | undefined;
   readonly #counters: WordCounters;
-  readonly leftOut: LeftOut = { textBoxes: 0, images: 0, footnotes: 0, comments: 0, nestedTables: 0 };
+  readonly leftOut: LeftOut = nothingLeftOut();
   /** The complex fields open at this point (they may span runs and paragraphs): whether each is past its `separate`. */
   #fields: boolean[] = [];
   #paragraphs = 0;
   #tables = 0;
   readonly blocks: Block[] = [];
 
-  constructor(styles: Map<string, Style>, numbering: WordNumberingDefinitions) {
-    this.#styles = styles;
+  constructor(styles: ReturnType<typeof readStyles>, numbering: WordNumberingDefinitions) {
+    this.#styles = styles.styles;
+    this.#defaultStyle = styles.defaultId;
     this.#counters = new WordCounters(numbering);
   }
 
@@ -174,7 +169,7 @@ class DocxReader {
 
   paragraph(p: XmlElement, index: number, cell?: Paragraph['cell']): Paragraph {
     const pPr = element(p, 'w:pPr');
-    const styleId = val(element(pPr, 'w:pStyle'));
+    const styleId = val(element(pPr, 'w:pStyle')) ?? this.#defaultStyle;
     const chain = styleChain(this.#styles, styleId);
     const paragraph: Paragraph = { kind: 'paragraph', index, text: this.runs(p) };
     const name = chain[0]?.name ?? styleId;
@@ -328,10 +323,6 @@ function hasDescendant(e: XmlElement, name: string): boolean {
   return elements(e).some((c) => c.name === name || hasDescendant(c, name));
 }
 
-/** A cell's text: its paragraphs, each after its label, one a line. */
-export const cellText = (paragraphs: Paragraph[]): string =>
-  paragraphs.map((p) => (p.label !== undefined ? `${p.label} ${p.text}` : p.text)).join('\n');
-
 /** What one element of a run shows. */
 function runContent(c: XmlElement): string {
   switch (c.name) {
@@ -363,34 +354,6 @@ function runContent(c: XmlElement): string {
       // w:delText and w:instrText are deleted text and field codes; w:softHyphen shows only at a line's end.
       return '';
   }
-}
-
-/** The notes for what was left out, in French. */
-function notesOf(leftOut: LeftOut, parts: Map<string, Buffer>): string[] {
-  const notes: string[] = [];
-  if (leftOut.textBoxes > 0) {
-    notes.push(
-      `${count(leftOut.textBoxes, 'zone de texte laissée', 'zones de texte laissées')} de côté : leur texte n’est pas lu ; s’il fait partie du plan, copiez-le dans le corps du document.`,
-    );
-  }
-  if (leftOut.images > 0)
-    notes.push(`${count(leftOut.images, 'image ou objet laissé', 'images ou objets laissés')} de côté : seul le texte est lu.`);
-  if (leftOut.footnotes > 0)
-    notes.push(`${count(leftOut.footnotes, 'note de bas de page ou de fin laissée', 'notes de bas de page ou de fin laissées')} de côté.`);
-  const comments =
-    leftOut.comments ||
-    (parts
-      .get('word/comments.xml')
-      ?.toString('utf8')
-      .match(/<w:comment\b/g)?.length ??
-      0);
-  if (comments > 0) notes.push(`${count(comments, 'commentaire laissé', 'commentaires laissés')} de côté.`);
-  if (leftOut.nestedTables > 0) {
-    notes.push(
-      `${count(leftOut.nestedTables, 'tableau imbriqué dans une cellule a été aplati', 'tableaux imbriqués dans une cellule ont été aplatis')} : ses paragraphes sont lus comme ceux de la cellule.`,
-    );
-  }
-  return notes;
 }
 
 /** The document's title from its properties (docProps/core.xml `dc:title`). */
@@ -428,6 +391,12 @@ export function readDocx(file: string, parts: Map<string, Buffer>, body = 'word/
   const reader = new DocxReader(readStyles(part('styles', 'word/styles.xml')), readNumbering(part('numbering', 'word/numbering.xml')));
   const content = element(document, 'w:body');
   if (content) reader.body(content);
+  // Comments anchored nowhere in the body (their ranges lost) are still the document's comments.
+  reader.leftOut.comments ||=
+    parts
+      .get('word/comments.xml')
+      ?.toString('utf8')
+      .match(/<w:comment\b/g)?.length ?? 0;
   const title = titleOf(file, parts);
-  return { file, format: 'docx', ...(title ? { title } : {}), blocks: reader.blocks, notes: notesOf(reader.leftOut, parts) };
+  return { file, format: 'docx', ...(title ? { title } : {}), blocks: reader.blocks, notes: leftOutNotes(reader.leftOut) };
 }
