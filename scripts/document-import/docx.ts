@@ -5,9 +5,10 @@
  * tables with their merged cells carried down and their repeated header rows marked. What a plan
  * is not made of (text boxes, notes, comments, images) is left out and said in `notes`.
  */
+import { posix } from 'node:path';
 import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
 import { WordCounters, type WordLevel, type WordNum, type WordNumberingDefinitions, bulletText } from './numbering.ts';
-import { count, xmlPart } from './parts.ts';
+import { cellText, leftOutNotes, nothingLeftOut, xmlPart, type LeftOut } from './parts.ts';
 import { element, elements, textContent, type XmlElement } from './xml.ts';
 
 /** A paragraph style of word/styles.xml, as far as the reader needs it. */
@@ -30,13 +31,15 @@ const integer = (text: string | undefined): number | undefined => {
   return Number.isInteger(n) ? n : undefined;
 };
 
-/** The paragraph styles by id. */
-function readStyles(root: XmlElement | undefined): Map<string, Style> {
+/** The paragraph styles by id, and the id of the one a paragraph naming none has (`w:default`). */
+function readStyles(root: XmlElement | undefined): { styles: Map<string, Style>; defaultId?: string } {
   const styles = new Map<string, Style>();
+  let defaultId: string | undefined;
   for (const s of elements(root, 'w:style')) {
     if ((s.attributes['w:type'] ?? 'paragraph') !== 'paragraph') continue;
     const id = s.attributes['w:styleId'];
     if (id === undefined) continue;
+    if (/^(1|true|on)$/.test(s.attributes['w:default'] ?? '')) defaultId = id;
     const pPr = element(s, 'w:pPr');
     const numPr = element(pPr, 'w:numPr');
     styles.set(id, {
@@ -47,7 +50,7 @@ function readStyles(root: XmlElement | undefined): Map<string, Style> {
       ilvl: integer(val(element(numPr, 'w:ilvl'))),
     });
   }
-  return styles;
+  return { styles, ...(defaultId !== undefined ? { defaultId } : {}) };
 }
 
 /**
@@ -79,27 +82,18 @@ function styleChain(styles: Map<string, Style>, id: string | undefined): Style[]
 }
 
 /** The numbering definitions of word/numbering.xml. */
-function readNumbering(root: XmlElement | undefined): {
-  definitions: WordNumberingDefinitions;
-  styleLevels: Map<string, Map<string, number>>;
-} {
+function readNumbering(root: XmlElement | undefined): WordNumberingDefinitions {
   const abstracts = new Map<string, WordLevel[]>();
-  /** Abstract id → paragraph style id → the level that style is linked to (`w:lvl/w:pStyle`). */
-  const styleLevels = new Map<string, Map<string, number>>();
   for (const a of elements(root, 'w:abstractNum')) {
     const id = a.attributes['w:abstractNumId'];
     if (id === undefined) continue;
     const levels: WordLevel[] = [];
-    const linked = new Map<string, number>();
     for (const l of elements(a, 'w:lvl')) {
       const ilvl = integer(l.attributes['w:ilvl']);
       if (ilvl === undefined || ilvl < 0 || ilvl > 8) continue;
       levels[ilvl] = wordLevel(l);
-      const pStyle = val(element(l, 'w:pStyle'));
-      if (pStyle !== undefined) linked.set(pStyle, ilvl);
     }
     abstracts.set(id, levels);
-    styleLevels.set(id, linked);
   }
   const nums = new Map<string, WordNum>();
   for (const n of elements(root, 'w:num')) {
@@ -115,7 +109,7 @@ function readNumbering(root: XmlElement | undefined): {
     }
     nums.set(id, { abstract, overrides });
   }
-  return { definitions: { abstracts, nums }, styleLevels };
+  return { abstracts, nums };
 }
 
 function wordLevel(l: XmlElement): WordLevel {
@@ -146,31 +140,22 @@ const WRAPPERS = new Set([
   'w:bdo',
 ]);
 
-/** The counts of what was left out, for the notes. */
-interface LeftOut {
-  textBoxes: number;
-  images: number;
-  footnotes: number;
-  comments: number;
-  nestedTables: number;
-}
-
 /** One reading of one file: its definitions, its counters, what it has met so far. */
 class DocxReader {
   readonly #styles: Map<string, Style>;
-  readonly #numbering: ReturnType<typeof readNumbering>;
+  readonly #defaultStyle: string | undefined;
   readonly #counters: WordCounters;
-  readonly leftOut: LeftOut = { textBoxes: 0, images: 0, footnotes: 0, comments: 0, nestedTables: 0 };
+  readonly leftOut: LeftOut = nothingLeftOut();
   /** The complex fields open at this point (they may span runs and paragraphs): whether each is past its `separate`. */
   #fields: boolean[] = [];
   #paragraphs = 0;
   #tables = 0;
   readonly blocks: Block[] = [];
 
-  constructor(styles: Map<string, Style>, numbering: ReturnType<typeof readNumbering>) {
-    this.#styles = styles;
-    this.#numbering = numbering;
-    this.#counters = new WordCounters(numbering.definitions);
+  constructor(styles: ReturnType<typeof readStyles>, numbering: WordNumberingDefinitions) {
+    this.#styles = styles.styles;
+    this.#defaultStyle = styles.defaultId;
+    this.#counters = new WordCounters(numbering);
   }
 
   /** The body's blocks, wrappers looked through. */
@@ -184,14 +169,14 @@ class DocxReader {
 
   paragraph(p: XmlElement, index: number, cell?: Paragraph['cell']): Paragraph {
     const pPr = element(p, 'w:pPr');
-    const styleId = val(element(pPr, 'w:pStyle'));
+    const styleId = val(element(pPr, 'w:pStyle')) ?? this.#defaultStyle;
     const chain = styleChain(this.#styles, styleId);
     const paragraph: Paragraph = { kind: 'paragraph', index, text: this.runs(p) };
     const name = chain[0]?.name ?? styleId;
     if (name !== undefined) paragraph.style = name;
     const level = this.headingLevel(pPr, styleId, chain);
     if (level !== undefined) paragraph.headingLevel = level;
-    this.number(paragraph, pPr, styleId, chain);
+    this.number(paragraph, pPr, chain);
     if (cell) paragraph.cell = cell;
     return paragraph;
   }
@@ -208,19 +193,14 @@ class DocxReader {
   }
 
   /** Sets the label Word displays, from the paragraph's numbering or its style's. */
-  number(paragraph: Paragraph, pPr: XmlElement | undefined, styleId: string | undefined, chain: Style[]): void {
+  number(paragraph: Paragraph, pPr: XmlElement | undefined, chain: Style[]): void {
     const numPr = element(pPr, 'w:numPr');
     const ownNum = val(element(numPr, 'w:numId'));
     const styled = chain.find((s) => s.numId !== undefined);
     const numId = ownNum ?? styled?.numId;
     if (numId === undefined || numId === '0') return;
-    let ilvl = integer(val(element(numPr, 'w:ilvl'))) ?? (ownNum === undefined ? styled?.ilvl : undefined);
-    if (ilvl === undefined) {
-      // A style linked to a list (Heading 2 → level 2 of the outline list) says which level in the list's own definition.
-      const abstract = this.#numbering.definitions.nums.get(numId)?.abstract;
-      const linked = abstract === undefined ? undefined : this.#numbering.styleLevels.get(abstract);
-      ilvl = chain.length > 0 && styleId !== undefined ? (linked?.get(styleId) ?? 0) : 0;
-    }
+    // Word writes the level in a heading style linked to a list ("Titre 2" → ilvl 1); absent, it is the first.
+    const ilvl = integer(val(element(numPr, 'w:ilvl'))) ?? styled?.ilvl ?? 0;
     const label = this.#counters.next(numId, ilvl);
     if (!label) return;
     paragraph.label = label.text;
@@ -343,15 +323,12 @@ function hasDescendant(e: XmlElement, name: string): boolean {
   return elements(e).some((c) => c.name === name || hasDescendant(c, name));
 }
 
-/** A cell's text: its paragraphs, each after its label, one a line. */
-export const cellText = (paragraphs: Paragraph[]): string =>
-  paragraphs.map((p) => (p.label !== undefined ? `${p.label} ${p.text}` : p.text)).join('\n');
-
 /** What one element of a run shows. */
 function runContent(c: XmlElement): string {
   switch (c.name) {
     case 'w:t':
-      return textContent(c);
+      // Without xml:space="preserve", Word (and LibreOffice) show a text without its outer spaces.
+      return c.attributes['xml:space'] === 'preserve' ? textContent(c) : textContent(c).replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
     case 'w:tab':
     case 'w:ptab':
       return '\t';
@@ -379,49 +356,47 @@ function runContent(c: XmlElement): string {
   }
 }
 
-/** The notes for what was left out, in French. */
-function notesOf(leftOut: LeftOut, parts: Map<string, Buffer>): string[] {
-  const notes: string[] = [];
-  if (leftOut.textBoxes > 0) {
-    notes.push(
-      `${count(leftOut.textBoxes, 'zone de texte laissée', 'zones de texte laissées')} de côté : leur texte n’est pas lu ; s’il fait partie du plan, copiez-le dans le corps du document.`,
-    );
-  }
-  if (leftOut.images > 0)
-    notes.push(`${count(leftOut.images, 'image ou objet laissé', 'images ou objets laissés')} de côté : seul le texte est lu.`);
-  if (leftOut.footnotes > 0)
-    notes.push(`${count(leftOut.footnotes, 'note de bas de page ou de fin laissée', 'notes de bas de page ou de fin laissées')} de côté.`);
-  const comments =
-    leftOut.comments ||
-    (parts
-      .get('word/comments.xml')
-      ?.toString('utf8')
-      .match(/<w:comment\b/g)?.length ??
-      0);
-  if (comments > 0) notes.push(`${count(comments, 'commentaire laissé', 'commentaires laissés')} de côté.`);
-  if (leftOut.nestedTables > 0) {
-    notes.push(
-      `${count(leftOut.nestedTables, 'tableau imbriqué dans une cellule a été aplati', 'tableaux imbriqués dans une cellule ont été aplatis')} : ses paragraphes sont lus comme ceux de la cellule.`,
-    );
-  }
-  return notes;
-}
-
 /** The document's title from its properties (docProps/core.xml `dc:title`). */
 function titleOf(file: string, parts: Map<string, Buffer>): string | undefined {
   const title = textContent(element(xmlPart(file, parts, 'docProps/core.xml'), 'dc:title')).trim();
   return title === '' ? undefined : title;
 }
 
-/** The .docx whose zip entries are `parts` (word/document.xml among them). */
-export function readDocx(file: string, parts: Map<string, Buffer>): SourceDocument {
-  const document = xmlPart(file, parts, 'word/document.xml')!;
-  const reader = new DocxReader(
-    readStyles(xmlPart(file, parts, 'word/styles.xml')),
-    readNumbering(xmlPart(file, parts, 'word/numbering.xml')),
-  );
-  const body = element(document, 'w:body');
-  if (body) reader.body(body);
+/**
+ * The part `type` ("officeDocument", "styles", "numbering") that the relationships of `source`
+ * ("" for the package) point to, if it is in the file. Word names the body word/document.xml, but
+ * some writers do not (Office on the web has written word/document2.xml): the relationships say.
+ */
+function related(file: string, parts: Map<string, Buffer>, source: string, type: string): string | undefined {
+  const folder = posix.dirname(source);
+  const rels = source === '' ? '_rels/.rels' : posix.join(folder, '_rels', `${posix.basename(source)}.rels`);
+  for (const relation of elements(xmlPart(file, parts, rels), 'Relationship')) {
+    const target = relation.attributes['Target'];
+    if (target === undefined || !relation.attributes['Type']?.endsWith(`/${type}`)) continue;
+    const name = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(source === '' ? '' : folder, target));
+    if (parts.has(name)) return name;
+  }
+  return undefined;
+}
+
+/** The body part of a .docx: the package's officeDocument, else word/document.xml; undefined when neither is there. */
+export function docxBody(file: string, parts: Map<string, Buffer>): string | undefined {
+  return related(file, parts, '', 'officeDocument') ?? (parts.has('word/document.xml') ? 'word/document.xml' : undefined);
+}
+
+/** The .docx whose zip entries are `parts`, its body being the part `body` (see docxBody). */
+export function readDocx(file: string, parts: Map<string, Buffer>, body = 'word/document.xml'): SourceDocument {
+  const document = xmlPart(file, parts, body)!;
+  const part = (type: string, usual: string) => xmlPart(file, parts, related(file, parts, body, type) ?? usual);
+  const reader = new DocxReader(readStyles(part('styles', 'word/styles.xml')), readNumbering(part('numbering', 'word/numbering.xml')));
+  const content = element(document, 'w:body');
+  if (content) reader.body(content);
+  // Comments anchored nowhere in the body (their ranges lost) are still the document's comments.
+  reader.leftOut.comments ||=
+    parts
+      .get('word/comments.xml')
+      ?.toString('utf8')
+      .match(/<w:comment\b/g)?.length ?? 0;
   const title = titleOf(file, parts);
-  return { file, format: 'docx', ...(title ? { title } : {}), blocks: reader.blocks, notes: notesOf(reader.leftOut, parts) };
+  return { file, format: 'docx', ...(title ? { title } : {}), blocks: reader.blocks, notes: leftOutNotes(reader.leftOut) };
 }

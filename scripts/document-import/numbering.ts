@@ -218,14 +218,25 @@ export interface OdfList {
 export class OdfCounters {
   readonly #byId = new Map<string, OdfList>();
   readonly #lastByStyle = new Map<string, OdfList>();
+  /** The last list opened without an `xml:id`. */
+  #lastUnnamed: OdfList | undefined;
 
-  /** The list instance a top-level `text:list` opens. */
+  /**
+   * The list instance a top-level `text:list` opens. A `continue-list` naming an id no list has is
+   * taken to name the last list without an id: LibreOffice 7.4 writes such references (converting
+   * a .docx whose two `w:num` share one definition, it continues the first list, whose id it does
+   * not write).
+   */
   open(style: string, options: { id?: string; continueList?: string; continueNumbering?: boolean }): OdfList {
-    const continued =
-      (options.continueList !== undefined ? this.#byId.get(options.continueList) : undefined) ??
-      (options.continueNumbering ? this.#lastByStyle.get(style) : undefined);
+    let continued: OdfList | undefined;
+    if (options.continueList !== undefined) {
+      continued = this.#byId.get(options.continueList) ?? this.#lastUnnamed;
+      if (continued) this.#byId.set(options.continueList, continued);
+    }
+    if (!continued && options.continueNumbering) continued = this.#lastByStyle.get(style);
     const list = continued ?? { counters: [] };
     if (options.id !== undefined) this.#byId.set(options.id, list);
+    else this.#lastUnnamed = list;
     this.#lastByStyle.set(style, list);
     return list;
   }

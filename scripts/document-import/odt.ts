@@ -6,10 +6,8 @@
  * notes, annotations, frames are left out, and said in `notes`.
  */
 import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
-import { cellText } from './docx.ts';
 import { OdfCounters, type OdfLevel, type OdfList } from './numbering.ts';
-import { thousands } from '../spreadsheet/reading.ts';
-import { count, xmlPart } from './parts.ts';
+import { cellText, leftOutNotes, nothingLeftOut, TABLE_LIMITS, xmlPart, type LeftOut } from './parts.ts';
 import { element, elements, textContent, type XmlElement } from './xml.ts';
 
 /** A paragraph style: the name shown, the style it inherits from, its heading level. */
@@ -20,12 +18,6 @@ interface Style {
   /** An automatic style (P1, P2…): the formatting LibreOffice writes for one paragraph, not a style the user sees. */
   automatic?: boolean;
 }
-
-/** Bounds on ODF's repetition attributes, which a hostile file could set to millions. */
-const MAX_COLUMNS = 200;
-const MAX_ROWS = 10_000;
-/** Cells of one table: a plan's largest table holds a few thousand; a hostile one stops here, in milliseconds. */
-const MAX_CELLS = 20_000;
 
 const integer = (text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;
@@ -77,16 +69,6 @@ function listLevels(listStyle: XmlElement): OdfLevel[] {
   return levels;
 }
 
-/** What was left out, for the notes. */
-interface LeftOut {
-  frames: number;
-  textBoxes: number;
-  notes: number;
-  annotations: number;
-  nestedTables: number;
-  repeats: number;
-}
-
 /** The list a paragraph belongs to, as the walk goes down nested `text:list`s. */
 interface ListContext {
   list: OdfList;
@@ -102,7 +84,7 @@ class OdtReader {
   readonly #outline: OdfLevel[] | undefined;
   readonly #counters = new OdfCounters();
   readonly #outlineList: OdfList = { counters: [] };
-  readonly leftOut: LeftOut = { frames: 0, textBoxes: 0, notes: 0, annotations: 0, nestedTables: 0, repeats: 0 };
+  readonly leftOut: LeftOut = nothingLeftOut();
   #paragraphs = 0;
   #tables = 0;
   /** Whether the table being read went past the limits of repetition. */
@@ -128,6 +110,11 @@ class OdtReader {
           break;
         case 'table:table':
           this.blocks.push(this.table(child));
+          break;
+        case 'draw:frame':
+        case 'draw:a':
+        case 'draw:custom-shape':
+          this.frame(child);
           break;
         case 'text:section':
         case 'text:table-of-content':
@@ -198,6 +185,10 @@ class OdtReader {
       );
       if (label) paragraph.label = label.text;
     }
+    // A heading numbered by the outline (LibreOffice writes its number): its list level is its outline level.
+    if (paragraph.label !== undefined && paragraph.listLevel === undefined && paragraph.headingLevel !== undefined) {
+      paragraph.listLevel = paragraph.headingLevel - 1;
+    }
     // LibreOffice writes the number it displays in a heading (`text:number`): it wins over the count.
     if (shown.trim() !== '') paragraph.label = shown.trim();
     if (cell) paragraph.cell = cell;
@@ -246,16 +237,15 @@ class OdtReader {
           text += this.inline(child);
           break;
         case 'text:note':
-          this.leftOut.notes++;
+          this.leftOut.footnotes++;
           break;
         case 'office:annotation':
-          this.leftOut.annotations++;
+          this.leftOut.comments++;
           break;
         case 'draw:frame':
         case 'draw:a':
         case 'draw:custom-shape':
-          if (textContent(child).trim() !== '' || element(child, 'draw:text-box')) this.leftOut.textBoxes++;
-          else this.leftOut.frames++;
+          this.frame(child);
           break;
         default:
           // Fields (text:page-number, text:date, text:title…) show their current value as text.
@@ -263,6 +253,12 @@ class OdtReader {
       }
     }
     return text;
+  }
+
+  /** A frame or shape, anchored in a paragraph or to the page: a text box (its text is not read) or an image. */
+  frame(f: XmlElement): void {
+    if (textContent(f).trim() !== '' || element(f, 'draw:text-box')) this.leftOut.textBoxes++;
+    else this.leftOut.images++;
   }
 
   table(t: XmlElement): Table {
@@ -274,7 +270,7 @@ class OdtReader {
     rows: for (const { row: tr, header } of tableRows(t)) {
       const repeat = integer(tr.attributes['table:number-rows-repeated']) ?? 1;
       for (let r = 0; r < Math.max(1, repeat); r++) {
-        if (table.rows.length >= MAX_ROWS || cells >= MAX_CELLS) {
+        if (table.rows.length >= TABLE_LIMITS.rows || cells >= TABLE_LIMITS.cells) {
           this.#truncated = true;
           break rows;
         }
@@ -283,7 +279,7 @@ class OdtReader {
         table.rows.push(row);
       }
     }
-    if (this.#truncated) this.leftOut.repeats++;
+    if (this.#truncated) this.leftOut.truncatedTables++;
     this.#truncated = false;
     return table;
   }
@@ -303,7 +299,7 @@ class OdtReader {
       const a = tc.attributes;
       const repeat = Math.max(1, integer(a['table:number-columns-repeated']) ?? 1);
       for (let r = 0; r < repeat; r++) {
-        if (grid >= MAX_COLUMNS) {
+        if (grid >= TABLE_LIMITS.columns) {
           this.#truncated = true;
           break;
         }
@@ -378,32 +374,6 @@ function tableRows(t: XmlElement, header = false): { row: XmlElement; header: bo
   return rows;
 }
 
-function notesOf(leftOut: LeftOut): string[] {
-  const notes: string[] = [];
-  if (leftOut.textBoxes > 0) {
-    notes.push(
-      `${count(leftOut.textBoxes, 'zone de texte laissée', 'zones de texte laissées')} de côté : leur texte n’est pas lu ; s’il fait partie du plan, copiez-le dans le corps du document.`,
-    );
-  }
-  if (leftOut.frames > 0)
-    notes.push(`${count(leftOut.frames, 'image ou objet laissé', 'images ou objets laissés')} de côté : seul le texte est lu.`);
-  if (leftOut.notes > 0)
-    notes.push(`${count(leftOut.notes, 'note de bas de page ou de fin laissée', 'notes de bas de page ou de fin laissées')} de côté.`);
-  if (leftOut.annotations > 0) notes.push(`${count(leftOut.annotations, 'commentaire laissé', 'commentaires laissés')} de côté.`);
-  if (leftOut.nestedTables > 0) {
-    notes.push(
-      `${count(leftOut.nestedTables, 'tableau imbriqué dans une cellule a été aplati', 'tableaux imbriqués dans une cellule ont été aplatis')} : ses paragraphes sont lus comme ceux de la cellule.`,
-    );
-  }
-  if (leftOut.repeats > 0) {
-    notes.push(
-      `${count(leftOut.repeats, 'tableau dépassait', 'tableaux dépassaient')} les limites de lecture (${thousands(MAX_ROWS)} lignes, ${thousands(MAX_COLUMNS)} colonnes, ` +
-        `${thousands(MAX_CELLS)} cellules) par ses lignes ou colonnes répétées : ce qui les dépasse a été laissé de côté.`,
-    );
-  }
-  return notes;
-}
-
 /** The .odt whose zip entries are `parts`. */
 export function readOdt(file: string, parts: Map<string, Buffer>): SourceDocument {
   const content = xmlPart(file, parts, 'content.xml');
@@ -414,5 +384,5 @@ export function readOdt(file: string, parts: Map<string, Buffer>): SourceDocumen
   const text = element(element(content, 'office:body'), 'office:text');
   if (text) reader.body(text);
   const title = textContent(element(element(xmlPart(file, parts, 'meta.xml'), 'office:meta'), 'dc:title')).trim();
-  return { file, format: 'odt', ...(title ? { title } : {}), blocks: reader.blocks, notes: notesOf(reader.leftOut) };
+  return { file, format: 'odt', ...(title ? { title } : {}), blocks: reader.blocks, notes: leftOutNotes(reader.leftOut) };
 }

@@ -2,7 +2,9 @@
  * What the readers of .docx and .odt share (issue 22): the one error they throw, in French, and
  * the reading of an XML part of the file into a tree, every XML failure said in French.
  */
-import { parseXml, XmlError, type XmlElement } from './xml.ts';
+import { thousands } from '../spreadsheet/reading.ts';
+import type { Paragraph } from './blocks.ts';
+import { parseXml, XML_LIMITS, XmlError, type XmlElement } from './xml.ts';
 
 /**
  * Why a word-processing file cannot be read: `message` is French, for the référent (the file, what
@@ -40,7 +42,17 @@ export function xmlPart(file: string, parts: Map<string, Buffer>, name: string):
     return parseXml(bytes.toString('utf8'));
   } catch (error) {
     if (!(error instanceof XmlError)) throw error;
-    if (error.doctype) {
+    if (error.fault === 'too-deep' || error.fault === 'too-many-elements') {
+      const what =
+        error.fault === 'too-deep'
+          ? `imbrique ses éléments sur plus de ${XML_LIMITS.depth} niveaux`
+          : `contient plus de ${thousands(XML_LIMITS.elements)} éléments`;
+      throw new DocumentReadError(
+        `« ${file} » : sa partie interne ${name} ${what}, bien au-delà de ce que tient un plan ou une convention ; vérifiez le fichier choisi, ou ${SAVE_AGAIN}.`,
+        error.message,
+      );
+    }
+    if (error.fault === 'doctype') {
       throw new DocumentReadError(
         `« ${file} » : sa partie interne ${name} déclare une DTD (<!DOCTYPE …>), ce que Word et LibreOffice n’écrivent jamais ; ` +
           `par sécurité, l’import ne lit ni ses entités ni aucune ressource extérieure et refuse le fichier : ${SAVE_AGAIN}.`,
@@ -56,3 +68,57 @@ export function xmlPart(file: string, parts: Map<string, Buffer>, name: string):
 
 /** "1 image", "3 images": a count with its noun, for the notes. */
 export const count = (n: number, singular: string, plural: string): string => `${n} ${n === 1 ? singular : plural}`;
+
+/** What a reader met and left out, counted; both readers fill the same counts. */
+export interface LeftOut {
+  textBoxes: number;
+  images: number;
+  footnotes: number;
+  comments: number;
+  nestedTables: number;
+  /** Tables cut at the limits of ODF's repetition attributes. */
+  truncatedTables: number;
+}
+
+export const nothingLeftOut = (): LeftOut => ({ textBoxes: 0, images: 0, footnotes: 0, comments: 0, nestedTables: 0, truncatedTables: 0 });
+
+/** The notes of a SourceDocument for what was left out, in French, for the report. */
+export function leftOutNotes(leftOut: LeftOut): string[] {
+  const limits = TABLE_LIMITS;
+  const notes: string[] = [];
+  const n = leftOut;
+  if (n.textBoxes > 0) {
+    notes.push(
+      `${count(n.textBoxes, 'zone de texte laissée', 'zones de texte laissées')} de côté : ${n.textBoxes === 1 ? 'son' : 'leur'} texte n’est pas lu ; ` +
+        's’il fait partie du plan, copiez-le dans le corps du document.',
+    );
+  }
+  if (n.images > 0) notes.push(`${count(n.images, 'image ou objet laissé', 'images ou objets laissés')} de côté : seul le texte est lu.`);
+  if (n.footnotes > 0)
+    notes.push(`${count(n.footnotes, 'note de bas de page ou de fin laissée', 'notes de bas de page ou de fin laissées')} de côté.`);
+  if (n.comments > 0) notes.push(`${count(n.comments, 'commentaire laissé', 'commentaires laissés')} de côté.`);
+  if (n.nestedTables > 0) {
+    notes.push(
+      `${count(n.nestedTables, 'tableau imbriqué dans une cellule a été aplati', 'tableaux imbriqués dans une cellule ont été aplatis')} : ` +
+        `${n.nestedTables === 1 ? 'ses' : 'leurs'} paragraphes sont lus comme ceux de la cellule.`,
+    );
+  }
+  if (n.truncatedTables > 0) {
+    notes.push(
+      `${count(n.truncatedTables, 'tableau dépassait', 'tableaux dépassaient')} les limites de lecture (${thousands(limits.rows)} lignes, ` +
+        `${thousands(limits.columns)} colonnes, ${thousands(limits.cells)} cellules) par ses lignes ou colonnes répétées : ce qui les dépasse a été laissé de côté.`,
+    );
+  }
+  return notes;
+}
+
+/** A cell's text: its paragraphs, each after its label, one a line. */
+export const cellText = (paragraphs: Paragraph[]): string =>
+  paragraphs.map((p) => (p.label !== undefined ? `${p.label} ${p.text}` : p.text)).join('\n');
+
+/**
+ * Bounds on a table's expansion by ODF's repetition attributes (`number-rows-repeated`,
+ * `number-columns-repeated`), which a hostile file can set to millions: a plan's largest table
+ * holds a few thousand cells; a hostile one stops here, in milliseconds.
+ */
+export const TABLE_LIMITS = { rows: 10_000, columns: 200, cells: 20_000 };

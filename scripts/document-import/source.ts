@@ -1,6 +1,6 @@
 /**
  * The word-processing file a référent gives (issue 22), recognised by its bytes, not by its name:
- * a .docx (a zip holding word/document.xml) or an .odt (a zip whose `mimetype` says so) is read
+ * a .docx (a zip whose relationships name its body, word/document.xml) or an .odt (a zip whose `mimetype` says so) is read
  * into a SourceDocument; anything else is refused in French, saying what the file is and how to
  * get a .docx or .odt: a PDF (its structure is lost: headings are font sizes, numbers plain
  * text), an old .doc or a password-protected file (both OLE compound files), a spreadsheet, a
@@ -13,7 +13,7 @@ import { extname } from 'node:path';
 import { readZip, ZipError, type ZipFault } from '../spreadsheet/zip.ts';
 import { thousands } from '../spreadsheet/reading.ts';
 import type { SourceDocument } from './blocks.ts';
-import { readDocx } from './docx.ts';
+import { docxBody, readDocx } from './docx.ts';
 import { readOdt } from './odt.ts';
 import { DocumentReadError, SAVE_AGAIN } from './parts.ts';
 
@@ -46,7 +46,8 @@ export function readSource(file: string): SourceDocument {
 export function readSourceBytes(file: string, bytes: Buffer): SourceDocument {
   refuseByFirstBytes(file, bytes);
   const parts = documentParts(file, bytes);
-  if (parts.has('word/document.xml')) return withNameNote(readDocx(file, parts), file, '.docx');
+  const body = docxBody(file, parts);
+  if (body !== undefined) return withNameNote(readDocx(file, parts, body), file, '.docx');
   const mimetype = parts.get('mimetype')?.toString('latin1').trim() ?? '';
   if (mimetype === ODT_MIMETYPE || mimetype === `${ODT_MIMETYPE}-template`) return withNameNote(readOdt(file, parts), file, '.odt');
   if (parts.has('xl/workbook.xml') || mimetype.startsWith('application/vnd.oasis.opendocument.spreadsheet')) {

@@ -16,15 +16,25 @@ export interface XmlElement {
 
 export type XmlNode = XmlElement | string;
 
-/** Malformed XML, or XML with a DOCTYPE; `message` is English, for --debug: source.ts says it in French. */
+/** Why a part is refused: malformed, a DOCTYPE, or past the limits below. */
+export type XmlFault = 'malformed' | 'doctype' | 'too-deep' | 'too-many-elements';
+
+/** Refused XML; `message` is English, for --debug: parts.ts says it in French. */
 export class XmlError extends Error {
-  readonly doctype: boolean;
-  constructor(message: string, doctype = false) {
+  readonly fault: XmlFault;
+  constructor(message: string, fault: XmlFault = 'malformed') {
     super(message);
     this.name = 'XmlError';
-    this.doctype = doctype;
+    this.fault = fault;
   }
 }
+
+/**
+ * Bounds on the tree: the readers walk it recursively (past some thousands of levels the stack
+ * would overflow) and a tree node takes some hundred bytes (tens of millions of `<a/>` in a part
+ * would take gigabytes). A 100-page plan's body nests some 15 levels and holds some 100,000 elements.
+ */
+export const XML_LIMITS = { depth: 200, elements: 3_000_000 };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -78,12 +88,13 @@ function attributesOf(body: string): Record<string, string> {
 /**
  * The root element of `xml`. Comments and processing instructions are dropped, CDATA is text,
  * whitespace-only text is kept (a `<w:t> </w:t>` is a space); a DOCTYPE (or any `<!` declaration)
- * throws an XmlError with `doctype` set; unbalanced tags throw.
+ * throws an XmlError of fault "doctype"; unbalanced tags, and a tree past XML_LIMITS, throw.
  */
 export function parseXml(xml: string): XmlElement {
   const top: XmlElement = { name: '', attributes: {}, children: [] };
   const stack: XmlElement[] = [top];
   let at = 0;
+  let count = 0;
   while (at < xml.length) {
     const lt = xml.indexOf('<', at);
     const parent = stack[stack.length - 1]!;
@@ -98,7 +109,7 @@ export function parseXml(xml: string): XmlElement {
       const end = after(xml, ']]>', lt);
       parent.children.push(xml.slice(lt + 9, end - 3));
       at = end;
-    } else if (xml.startsWith('<!', lt)) throw new XmlError('DOCTYPE or declaration', true);
+    } else if (xml.startsWith('<!', lt)) throw new XmlError('DOCTYPE or declaration', 'doctype');
     else if (xml.charCodeAt(lt + 1) === 47) {
       const end = after(xml, '>', lt);
       const name = xml.slice(lt + 2, end - 1).trim();
@@ -111,6 +122,8 @@ export function parseXml(xml: string): XmlElement {
       const name = /^[^\s/>]+/.exec(inner)?.[0];
       if (name === undefined) throw new XmlError(`tag without a name at ${lt}`);
       if (stack.length === 1 && top.children.length > 0) throw new XmlError('two root elements');
+      if (++count > XML_LIMITS.elements) throw new XmlError(`more than ${XML_LIMITS.elements} elements`, 'too-many-elements');
+      if (stack.length > XML_LIMITS.depth) throw new XmlError(`more than ${XML_LIMITS.depth} nested elements`, 'too-deep');
       const element: XmlElement = { name, attributes: attributesOf(inner.slice(name.length)), children: [] };
       parent.children.push(element);
       if (!empty) stack.push(element);

@@ -219,3 +219,13 @@ test('ODF: start values, letters, roman and bullets', () => {
   assert.deepEqual(counters.next(list, levels, 1), { text: '•', bullet: true });
   assert.equal(counters.next(list, levels, 0)?.text, 'iv)');
 });
+
+test('ODF: a continue-list naming an id no list has continues the last list without an id, as LibreOffice writes it', () => {
+  const levels = [odf('1')];
+  const counters = new OdfCounters();
+  const first = counters.open('WWNum1', {});
+  counters.next(first, levels, 0);
+  counters.open('Other', { id: 'named' });
+  const second = counters.open('WWNum2', { continueList: 'list1529672862' });
+  assert.equal(counters.next(second, levels, 0)?.text, '2.');
+});

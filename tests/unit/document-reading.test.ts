@@ -74,7 +74,7 @@ const lvl = (ilvl: number, format: string, text: string, more = '') =>
 const tc = (content: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr>${p(r(content))}</w:tc>`;
 
 const STYLES =
-  style('Normal', 'Normal') +
+  '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>' +
   style('Titre', 'Title', '<w:basedOn w:val="Normal"/>') +
   style('Titre1', 'heading 1', '<w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr>') +
   style('Heading2', 'heading 2', '<w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr>') +
@@ -117,7 +117,7 @@ const BODY = [
       '<w:r><w:tab/></w:r>' +
       '<w:del w:id="1"><w:r><w:delText>supprimé </w:delText></w:r></w:del>' +
       '<w:ins w:id="2"><w:r><w:t xml:space="preserve"> inséré</w:t></w:r></w:ins>' +
-      '<w:r><w:br/><w:t>ligne</w:t><w:noBreakHyphen/><w:t>2 page </w:t></w:r>' +
+      '<w:r><w:br/><w:t>ligne</w:t><w:noBreakHyphen/><w:t xml:space="preserve">2 page </w:t><w:t> sans espaces gardés </w:t></w:r>' +
       '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
       r('3') +
       '<w:r><w:fldChar w:fldCharType="end"/></w:r>' +
@@ -149,8 +149,8 @@ test('docx: heading styles in French and English, outline levels, style names as
       ['Heading 2', 2],
       ['Heading 3', 3],
       ['Axe du plan', 1],
-      [undefined, 2],
-      [undefined, undefined],
+      ['Normal', 2],
+      ['Normal', undefined],
     ],
   );
 });
@@ -174,10 +174,10 @@ test('docx: wording kept to the character, deletions and field codes dropped, te
   const d = readSourceBytes('plan.docx', docx({ document: BODY, styles: STYLES, numbering: NUMBERING }));
   const text = paragraphs(d)[13]!;
   assert.equal(text.index, 14);
-  assert.equal(text.text, '«\u00a0Mettre en œuvre\u00a0» l’accueil\t inséré\nligne\u20112 page 3 lien');
+  assert.equal(text.text, '«\u00a0Mettre en œuvre\u00a0» l’accueil\t inséré\nligne\u20112 page sans espaces gardés3 lien');
   assert.equal(byText(d, 'Dans un contrôle de contenu').index, 15);
   assert.deepEqual(d.notes, [
-    '1 zone de texte laissée de côté : leur texte n’est pas lu ; s’il fait partie du plan, copiez-le dans le corps du document.',
+    '1 zone de texte laissée de côté : son texte n’est pas lu ; s’il fait partie du plan, copiez-le dans le corps du document.',
   ]);
 });
 
@@ -202,10 +202,10 @@ test('docx: a table with its header row, a merged first column carried down, a s
   assert.equal(byText(d, 'Après le tableau').index, 16);
 });
 
-test('docx: numbering inherited from a heading style, the level its list links to that style', () => {
+test('docx: numbering inherited from heading styles, legal numbering below a roman level', () => {
   const styles =
     style('Titre1', 'heading 1', '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr>') +
-    style('Titre2', 'heading 2', '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr>');
+    style('Titre2', 'heading 2', '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr>');
   const numbering =
     `<w:abstractNum w:abstractNumId="0">${lvl(0, 'upperRoman', 'Axe %1 –', '<w:pStyle w:val="Titre1"/>')}${lvl(1, 'decimal', '%1.%2', '<w:pStyle w:val="Titre2"/><w:isLgl/>')}</w:abstractNum>` +
     '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
@@ -346,6 +346,25 @@ test('odt: a table with its header row, a cell spanning rows carried down, a spa
   );
 });
 
+test('odt: notes, comments, frames and text boxes left out of the text, and noted', () => {
+  const body =
+    '<draw:frame xmlns:draw="d"><draw:image/></draw:frame>' +
+    '<text:p>Texte<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>la note</text:p></text:note-body></text:note>' +
+    '<office:annotation><text:p>un commentaire</text:p></office:annotation> suite' +
+    '<draw:frame xmlns:draw="d"><draw:text-box><text:p>dans la zone</text:p></draw:text-box></draw:frame></text:p>';
+  const d = readSourceBytes('plan.odt', odt(body));
+  assert.deepEqual(
+    paragraphs(d).map((b) => b.text),
+    ['Texte suite'],
+  );
+  assert.deepEqual(d.notes, [
+    '1 zone de texte laissée de côté : son texte n’est pas lu ; s’il fait partie du plan, copiez-le dans le corps du document.',
+    '1 image ou objet laissé de côté : seul le texte est lu.',
+    '1 note de bas de page ou de fin laissée de côté.',
+    '1 commentaire laissé de côté.',
+  ]);
+});
+
 test('odt: repetition bounded, a hostile row repeated a million times is cut and noted', () => {
   const body = `<table:table><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000000"/></table:table-row></table:table>`;
   const d = readSourceBytes('plan.odt', odt(body));
@@ -468,6 +487,21 @@ test('refused: XML declaring a DTD and entities, in a .docx and in an .odt', () 
   assert.match(refusal('plan.odt', odtBomb), /^« plan\.odt » : sa partie interne content\.xml déclare une DTD/);
 });
 
+test('refused: XML nested past the limit, before any reader walks it', () => {
+  const deep = `${'<w:sdt><w:sdtContent>'.repeat(150)}${p(r('x'))}${'</w:sdtContent></w:sdt>'.repeat(150)}`;
+  assert.equal(
+    refusal('plan.docx', docx({ document: deep })),
+    '« plan.docx » : sa partie interne word/document.xml imbrique ses éléments sur plus de 200 niveaux, bien au-delà de ce que tient un plan ou une convention ; ' +
+      'vérifiez le fichier choisi, ou ouvrez-le dans Word ou LibreOffice Writer et enregistrez-le de nouveau (Fichier › Enregistrer sous, format « Document Word (.docx) » ou « Texte ODF (.odt) »), puis relancez l’import.',
+  );
+  // Just below the limit, the same wrappers are looked through.
+  const shallow = `${'<w:sdt><w:sdtContent>'.repeat(40)}${p(r('x'))}${'</w:sdtContent></w:sdt>'.repeat(40)}`;
+  assert.deepEqual(
+    paragraphs(readSourceBytes('plan.docx', docx({ document: shallow }))).map((b) => b.text),
+    ['x'],
+  );
+});
+
 test('refused: a missing file, an empty file; a .docx named .odt is read, and noted', () => {
   assert.throws(() => readSource('/nulle/part/plan.docx'), {
     name: 'DocumentReadError',
@@ -478,5 +512,33 @@ test('refused: a missing file, an empty file; a .docx named .odt is read, and no
   assert.equal(misnamed.format, 'docx');
   assert.deepEqual(misnamed.notes, [
     'Le fichier porte l’extension .odt mais c’est un document .docx : il a été lu comme tel ; renommez-le.',
+  ]);
+});
+
+test('docx: the body found through the package relationships; footnotes, comments and images noted', () => {
+  const body =
+    p(
+      '<w:commentRangeStart w:id="0"/>' +
+        r('Texte') +
+        '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:drawing><wp:inline xmlns:wp="x"/></w:drawing></w:r>',
+    ) + p(r('Fin') + '<w:r><w:rPr><w:vanish/></w:rPr><w:t>caché</w:t></w:r>');
+  const d = readSourceBytes(
+    'plan.docx',
+    writeZip([
+      {
+        name: '_rels/.rels',
+        data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>`,
+      },
+      { name: 'word/document2.xml', data: `${XML}<w:document ${W}><w:body>${body}</w:body></w:document>` },
+    ]),
+  );
+  assert.deepEqual(
+    paragraphs(d).map((b) => b.text),
+    ['Texte', 'Fin'],
+  );
+  assert.deepEqual(d.notes, [
+    '1 image ou objet laissé de côté : seul le texte est lu.',
+    '1 note de bas de page ou de fin laissée de côté.',
+    '1 commentaire laissé de côté.',
   ]);
 });
