@@ -259,6 +259,35 @@ class Builder {
     return full;
   }
 
+  /**
+   * A heading with no level word, as the part its level plays (see `headingRoles`): its number is
+   * the one Word or LibreOffice displays, or the one it prints first, or else its rank.
+   */
+  addHeading(role: HeadingRole, p: Paragraph): void {
+    const place = paragraphPlace(p);
+    const shown = p.label && !p.bullet ? labelNumber(p.label) : undefined;
+    const printed = shown ? undefined : numberOpening(p.text);
+    const title = printed ? printed.rest : normaliseSpace(p.text);
+    const word = { axis: 'Axe', objective: 'Objectif', item: 'Action' }[role];
+    const rank =
+      role === 'axis'
+        ? this.plan.axes.length + 1
+        : role === 'objective'
+          ? this.plan.objectives.filter((o) => o.axis === this.axis).length + 1
+          : this.plan.items.filter((i) => i.axis === this.axis && i.objective === this.objective).length + 1;
+    const number = shown ?? printed?.number ?? String(rank);
+    const how = shown ? 'numéro affiché' : printed ? 'numéro imprimé' : `sans numéro : numéroté ${number} dans l’ordre`;
+    this.decide(
+      place,
+      `titre de niveau ${p.headingLevel} sans mot de niveau (${how}) : pris comme ${word.toLowerCase()} ${number}`,
+      !shown && !printed,
+    );
+    const opening: LevelOpening = { word, folded: foldWord(word), number, rest: title };
+    if (role === 'axis') this.addAxis(opening, p.text, place);
+    else if (role === 'objective') this.addObjective(opening, place);
+    else this.addItem({ number, kind: 'action', wording: title, place });
+  }
+
   /** Items found a second time (see `addItem`), for one decision in the report. */
   readonly repeated: { first: Place; again: Place }[] = [];
   /** Paragraphs whose displayed number made them items, for one decision in the report. */
@@ -395,16 +424,17 @@ function readActionCell(cell: Cell | undefined, text: (role: Role) => string, pl
 }
 
 /** The body paragraphs, in order, outside the tables of actions. */
-function readParagraphs(
-  paragraphs: Paragraph[],
-  b: Builder,
-  words: { axis?: string; objective?: string; item?: string; letters: boolean },
-): void {
+function readParagraphs(paragraphs: Paragraph[], b: Builder, words: ParagraphWords): void {
   for (const p of paragraphs) {
     const text = p.text;
     if (normaliseSpace(text) === '') continue;
     const opening = levelOpening(text);
     const folded = opening?.folded;
+    const role = opening === undefined && p.headingLevel !== undefined ? words.headings?.get(p.headingLevel) : undefined;
+    if (role) {
+      b.addHeading(role, p);
+      continue;
+    }
     if (opening && folded === words.axis) {
       b.addAxis(opening, text, paragraphPlace(p));
       continue;
@@ -453,7 +483,40 @@ function readParagraphs(
 }
 
 /** The level words of the paragraphs, ranked: heading level first, then first appearance. */
-function paragraphWords(paragraphs: Paragraph[]): { axis?: string; objective?: string; item?: string; letters: boolean; ranked: string[] } {
+type HeadingRole = 'axis' | 'objective' | 'item';
+interface ParagraphWords {
+  axis?: string;
+  objective?: string;
+  item?: string;
+  letters: boolean;
+  /** When no paragraph opens with a level word: the part each heading level plays. */
+  headings?: Map<number, HeadingRole>;
+}
+
+/**
+ * The parts heading levels play in a document whose headings carry no level word: the first
+ * level is the axis; below it, if numbered paragraphs are the items, the second is the objective;
+ * otherwise the deepest heading level is the item, and a level between the two the objective.
+ */
+function headingRoles(paragraphs: Paragraph[]): Map<number, HeadingRole> | undefined {
+  const levels = [
+    ...new Set(paragraphs.filter((p) => p.headingLevel !== undefined && normaliseSpace(p.text) !== '').map((p) => p.headingLevel!)),
+  ].sort((a, b) => a - b);
+  if (levels.length === 0) return undefined;
+  const numberedItems = paragraphs.some(
+    (p) => p.headingLevel === undefined && p.label && !p.bullet && /^\d/.test(labelNumber(p.label) ?? ''),
+  );
+  const roles = new Map<number, HeadingRole>([[levels[0]!, 'axis']]);
+  if (numberedItems) {
+    if (levels[1] !== undefined) roles.set(levels[1], 'objective');
+  } else if (levels.length >= 2) {
+    roles.set(levels.at(-1)!, 'item');
+    if (levels.length >= 3) roles.set(levels[1]!, 'objective');
+  }
+  return roles;
+}
+
+function paragraphWords(paragraphs: Paragraph[]): ParagraphWords {
   const seen = new Map<string, { rank: number; first: number; count: number }>();
   paragraphs.forEach((p, i) => {
     const opening = levelOpening(p.text);
@@ -467,7 +530,13 @@ function paragraphWords(paragraphs: Paragraph[]): { axis?: string; objective?: s
   const item = ranked.find(isItemWord);
   const structure = ranked.filter((w) => !isItemWord(w));
   const letters = paragraphs.some((p) => letterOpening(p.text) || (p.label && !p.bullet && /^[a-z]$/.test(labelNumber(p.label) ?? '')));
-  return { axis: structure[0], objective: structure[1], item, letters, ranked };
+  return {
+    axis: structure[0],
+    objective: structure[1],
+    item,
+    letters,
+    ...(structure.length === 0 && !item ? { headings: headingRoles(paragraphs) } : {}),
+  };
 }
 
 /** Recognises the plan of `source`; throws NoStructureError when it holds none. */
@@ -538,14 +607,19 @@ function numberingScope(items: PlanItem[]): Plan['levels']['numbering'] {
 }
 
 /** The level words as the site will show them, and how item numbers run (whole document, per axis, per objective). */
-function settleLevels(b: Builder, words: ReturnType<typeof paragraphWords>): void {
+function settleLevels(b: Builder, words: ParagraphWords): void {
   const plan = b.plan;
   const axis = b.words.axis ?? words.axis;
   const objective = b.words.objective ?? words.objective;
   plan.levels.axis = displayWord(axis ?? 'Axe');
   plan.levels.objective = displayWord(objective ?? 'Objectif');
   plan.levels.action = displayWord(b.words.action ?? (words.letters && !words.item ? 'Engagement' : 'Action'));
-  if (!axis) b.decide({ excerpt: '' }, `aucun mot de niveau pour les parties du plan : « ${plan.levels.axis} » par défaut`, true);
+  if (!axis || words.headings)
+    b.decide(
+      { excerpt: '' },
+      `aucun mot de niveau pour les parties du plan : « ${plan.levels.axis} » par défaut, à changer dans la feuille Document`,
+      true,
+    );
   plan.levels.numbering = numberingScope(plan.items);
   if (plan.levels.numbering !== 'document') {
     b.decide(

@@ -164,3 +164,49 @@ test('a document with neither a table of actions, nor level words, nor numbered 
     message: 'aucune action reconnue',
   });
 });
+
+test('headings with no level word: the first level is the axis; the items are the deepest headings, or the numbered paragraphs', () => {
+  index = 0;
+  const byHeadings = recognisePlan(
+    doc(
+      p('Recrutement', { headingLevel: 1 }),
+      p('Ouvrir les concours', { headingLevel: 2 }),
+      p('Le texte de l’action.'),
+      p('Formation', { headingLevel: 1, label: '2.', listLevel: 0 }),
+      p('Former les jurys', { headingLevel: 2 }),
+    ),
+  );
+  assert.deepEqual(
+    byHeadings.axes.map((a) => [a.number, a.title]),
+    [
+      ['1', 'Recrutement'],
+      ['2', 'Formation'],
+    ],
+  );
+  assert.deepEqual(
+    byHeadings.items.map((i) => [i.axis, i.number, i.wording]),
+    [
+      ['1', '1', 'Ouvrir les concours'],
+      ['2', '1', 'Former les jurys'],
+    ],
+  );
+  const uncertain = byHeadings.decisions.filter((d) => d.uncertain).map((d) => d.what);
+  assert.ok(uncertain.includes('titre de niveau 1 sans mot de niveau (sans numéro : numéroté 1 dans l’ordre) : pris comme axe 1'));
+  assert.ok(!uncertain.some((w) => w.includes('pris comme axe 2')), 'le numéro affiché par Word n’est pas incertain');
+
+  index = 0;
+  const byLists = recognisePlan(
+    doc(
+      p('Recrutement', { headingLevel: 1 }),
+      p('Ouvrir les concours', { label: '1.', listLevel: 0 }),
+      p('Recruter en contrat', { label: '2.', listLevel: 0 }),
+    ),
+  );
+  assert.deepEqual(
+    byLists.items.map((i) => [i.axis, i.number, i.wording]),
+    [
+      ['1', '1', 'Ouvrir les concours'],
+      ['1', '2', 'Recruter en contrat'],
+    ],
+  );
+});
