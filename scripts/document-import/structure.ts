@@ -27,6 +27,7 @@ import {
 import { findLegend, statusOfLegend, type ScaleEntry } from './legend.ts';
 import { excerpt, type Decision, type Place } from './places.ts';
 import { countOf, noun } from '../../src/lib/french.ts';
+import { documentStatements, type Statement } from './statements.ts';
 
 export interface PlanItem {
   axis: string;
@@ -56,6 +57,8 @@ export interface Plan {
   objectives: { axis: string; number: string; title: string; place: Place }[];
   items: PlanItem[];
   decisions: Decision[];
+  /** Dates the document states of itself (in force, signed). */
+  statements: Statement[];
   /** Texts not carried into the workbook, and why. */
   leftOut: { place: Place; why: string; /** Text under an item, not carried by the workbook. */ text?: true }[];
 }
@@ -177,6 +180,7 @@ class Builder {
       objectives: [],
       items: [],
       decisions: [],
+      statements: [],
       leftOut: [],
     };
   }
@@ -578,6 +582,9 @@ export function recognisePlan(source: SourceDocument): Plan {
 
   if (b.plan.items.length === 0) throw new NoStructureError('aucune action reconnue');
   b.summarise();
+  b.plan.statements = documentStatements(paragraphs.map((p) => ({ text: p.text, place: paragraphPlace(p) })));
+  for (const st of b.plan.statements)
+    b.decide(st.place, `${st.path === 'dates.inForce' ? 'date d’entrée en vigueur' : 'date de signature'} lue : ${st.value}`);
   settleLevels(b, words);
   settleTitle(source, b.plan);
   checkStatuses(b.plan);

@@ -43,6 +43,7 @@ export function documentValues(plan: Plan, id: string, sourceFile: string): Map<
     ['title', plan.title],
     ['kind', kindOf(plan.title)],
     ['source.file', sourceFile],
+    ...plan.statements.map((st): [string, string] => [st.path, st.value]),
     // The document's own opening words, for the summary the référent may shorten.
     ['summary', plan.presentation.join('\n\n')],
     ['levels.axis.singular', levels.axis],

@@ -11,6 +11,19 @@ export function formatDate(date: string): string {
   return year ?? date;
 }
 
+/**
+ * The inverse of `formatDate` for a full date written in words: "16 novembre 2023" → "2023-11-16",
+ * "1er janvier 2017" → "2017-01-01"; undefined for anything else.
+ */
+export function readFrenchDate(text: string): string | undefined {
+  const m = /^(\d{1,2})(?:er)?\s+(\p{L}+)\s+(\d{4})$/u.exec(text.trim());
+  if (!m) return undefined;
+  const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
+  const day = Number(m[1]);
+  if (month === 0 || day < 1 || day > 31) return undefined;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** "1 action", "3 actions", "aucune action". */
 export function count(n: number, singular: string, plural: string, none = `aucun ${singular}`): string {
   if (n === 0) return none;

@@ -210,3 +210,24 @@ test('headings with no level word: the first level is the axis; the items are th
     ],
   );
 });
+
+test('the dates a document states of itself in full are read; a date without its day is not guessed', () => {
+  index = 0;
+  const plan = recognisePlan(
+    doc(
+      p('Plan handicap 2027-2029'),
+      p('Entrée en vigueur au 1er janvier 2027'),
+      p('Signé en mars 2026 par les parties.'),
+      p('Axe 1 : Recruter'),
+      p('Action 1 : Ouvrir des postes'),
+      p('Fait à Lyon, le 12 décembre 2026'),
+    ),
+  );
+  assert.deepEqual(
+    plan.statements.map((s) => [s.path, s.value, s.place.paragraph]),
+    [
+      ['dates.inForce', '2027-01-01', 2],
+      ['dates.signed', '2026-12-12', 6],
+    ],
+  );
+});
