@@ -65,7 +65,11 @@ function displayName(id: string, name: string | undefined): string | undefined {
   return name ?? id;
 }
 
-const HEADING_NAME = /heading\s*(\d)|titre\s*(\d)/i;
+/**
+ * A heading style's id or name in Word's languages ("Heading1", "Titre1", "Überschrift1"…), for a
+ * style that does not say its outline level; whole, so that "Sous-titre 2" is no heading.
+ */
+const HEADING_NAME = /^(?:heading|titre|überschrift|título|titolo|kop)\s*(\d)$/i;
 
 /** A style and those it is based on, nearest first (a loop in basedOn ends the chain). */
 function styleChain(styles: Map<string, Style>, id: string | undefined): Style[] {
@@ -187,7 +191,7 @@ class DocxReader {
     if (outline !== undefined) return outline >= 0 && outline < 9 ? outline + 1 : undefined;
     for (const candidate of [styleId, ...chain.map((s) => s.name)]) {
       const m = HEADING_NAME.exec(candidate ?? '');
-      if (m) return Number(m[1] ?? m[2]);
+      if (m) return Number(m[1]);
     }
     return undefined;
   }

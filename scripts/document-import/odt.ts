@@ -153,7 +153,9 @@ class OdtReader {
       if (item.name !== 'text:list-item' && item.name !== 'text:list-header') continue;
       const start = integer(item.attributes['text:start-value']);
       context.item = { numbered: false, header: item.name === 'text:list-header', ...(start !== undefined ? { start } : {}) };
-      walk(item, context);
+      // An item may show its number in another list style (LibreOffice writes it for a .docx list restarted in another format).
+      const override = item.attributes['text:style-override'];
+      walk(item, override !== undefined && this.#lists.has(override) ? { ...context, levels: this.#lists.get(override)! } : context);
     }
   }
 
