@@ -332,19 +332,23 @@ class OdtReader {
     return row;
   }
 
-  /** A cell's paragraphs (lists within it numbered); a nested table's paragraphs follow, flattened. */
-  cellParagraphs(tc: XmlElement, cell: NonNullable<Paragraph['cell']>, into: Paragraph[] = [], list?: ListContext): Paragraph[] {
-    for (const child of elements(tc)) {
+  /** A cell's paragraphs (one empty at least; lists within it numbered); a nested table's paragraphs follow, flattened. */
+  cellParagraphs(tc: XmlElement, cell: NonNullable<Paragraph['cell']>): Paragraph[] {
+    const paragraphs: Paragraph[] = [];
+    this.#cellContent(tc, cell, paragraphs);
+    if (paragraphs.length === 0) paragraphs.push({ kind: 'paragraph', index: cell.table, text: '', cell });
+    return paragraphs;
+  }
+
+  #cellContent(container: XmlElement, cell: NonNullable<Paragraph['cell']>, into: Paragraph[], list?: ListContext): void {
+    for (const child of elements(container)) {
       if (child.name === 'text:p' || child.name === 'text:h') into.push(this.paragraph(child, cell.table, list, cell));
-      else if (child.name === 'text:list') this.list(child, list, (c, l) => this.cellParagraphs(c, cell, into, l));
+      else if (child.name === 'text:list') this.list(child, list, (c, l) => this.#cellContent(c, cell, into, l));
       else if (child.name === 'table:table') {
         this.leftOut.nestedTables++;
-        for (const { row } of tableRows(child))
-          for (const inner of elements(row, 'table:table-cell')) this.cellParagraphs(inner, cell, into);
-      } else if (child.name === 'text:section' || child.name === 'text:soft-page-break') this.cellParagraphs(child, cell, into, list);
+        for (const { row } of tableRows(child)) for (const inner of elements(row, 'table:table-cell')) this.#cellContent(inner, cell, into);
+      } else if (child.name === 'text:section' || child.name === 'text:soft-page-break') this.#cellContent(child, cell, into, list);
     }
-    if (into.length === 0) into.push({ kind: 'paragraph', index: cell.table, text: '', cell });
-    return into;
   }
 }
 
