@@ -442,11 +442,19 @@ test('refused: zip bombs, declaring past the limit or expanding past their decla
   assert.match(refusal('bombe.docx', lying), /^« bombe\.docx » est un document abîmé /);
 });
 
-test('refused: a .docx that is really a text file, an RTF, a spreadsheet', () => {
+test('refused: a .docx that is really a text file, an image, an RTF, a spreadsheet', () => {
   assert.equal(
     refusal('plan.docx', Buffer.from('Axe 1 : Recruter\nAction 1 : ouvrir les postes\n')),
     '« plan.docx » n’est pas un document Word (.docx) ni LibreOffice Writer (.odt) malgré son nom : son contenu est du texte brut ; ' +
       'ouvrez le document dans Word ou LibreOffice Writer et enregistrez-le au format « Document Word (.docx) » ou « Texte ODF (.odt) » (Fichier › Enregistrer sous), puis relancez l’import.',
+  );
+  assert.match(
+    refusal('plan.docx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])),
+    /^« plan\.docx » n’est pas un document Word \(\.docx\) ni LibreOffice Writer \(\.odt\) malgré son nom : son contenu n’est pas celui d’un document de traitement de texte ; /,
+  );
+  assert.match(
+    refusal('plan.txt', Buffer.from('Axe 1')),
+    /^« plan\.txt » n’est pas un document Word \(\.docx\) ni LibreOffice Writer \(\.odt\) : son contenu est du texte brut ; /,
   );
   assert.match(
     refusal('plan.docx', Buffer.from('{\\rtf1\\ansi Axe 1}')),
