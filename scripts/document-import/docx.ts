@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
 import { WordCounters, type WordLevel, type WordNum, type WordNumberingDefinitions, bulletText } from './numbering.ts';
-import { cellText, leftOutNotes, nothingLeftOut, xmlPart, type LeftOut } from './parts.ts';
+import { cellText, HEADING_NAME, leftOutNotes, nothingLeftOut, xmlPart, type LeftOut } from './parts.ts';
 import { element, elements, textContent, type XmlElement } from './xml.ts';
 
 /** A paragraph style of word/styles.xml, as far as the reader needs it. */
@@ -64,12 +64,6 @@ function displayName(id: string, name: string | undefined): string | undefined {
   if (heading) return `Heading ${heading[1]}`;
   return name ?? id;
 }
-
-/**
- * A heading style's id or name in Word's languages ("Heading1", "Titre1", "Überschrift1"…), for a
- * style that does not say its outline level; whole, so that "Sous-titre 2" is no heading.
- */
-const HEADING_NAME = /^(?:heading|titre|überschrift|título|titolo|kop)\s*(\d)$/i;
 
 /** A style and those it is based on, nearest first (a loop in basedOn ends the chain). */
 function styleChain(styles: Map<string, Style>, id: string | undefined): Style[] {

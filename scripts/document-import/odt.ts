@@ -7,7 +7,7 @@
  */
 import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
 import { OdfCounters, type OdfLevel, type OdfList } from './numbering.ts';
-import { cellText, leftOutNotes, nothingLeftOut, TABLE_LIMITS, xmlPart, type LeftOut } from './parts.ts';
+import { cellText, HEADING_NAME, leftOutNotes, nothingLeftOut, TABLE_LIMITS, xmlPart, type LeftOut } from './parts.ts';
 import { element, elements, textContent, type XmlElement } from './xml.ts';
 
 /** A paragraph style: the name shown, the style it inherits from, its heading level. */
@@ -165,9 +165,12 @@ class OdtReader {
     const paragraph: Paragraph = { kind: 'paragraph', index, text: this.inline(p) };
     const named = chain.find((s) => !s.automatic) ?? chain[0];
     if (named) paragraph.style = named.name;
-    if (p.name === 'text:h') {
-      paragraph.headingLevel =
-        integer(p.attributes['text:outline-level']) ?? chain.find((s) => s.outlineLevel !== undefined)?.outlineLevel ?? 1;
+    const styleLevel = chain.find((s) => s.outlineLevel !== undefined)?.outlineLevel;
+    if (p.name === 'text:h') paragraph.headingLevel = integer(p.attributes['text:outline-level']) ?? styleLevel ?? 1;
+    else if (styleLevel === undefined && named) {
+      // A heading style that says no outline level (LibreOffice keeps it so from a .docx written by a library) is read as a .docx's would be.
+      const m = HEADING_NAME.exec(named.name);
+      if (m) paragraph.headingLevel = Number(m[1]);
     }
     const shown = textContent(element(p, 'text:number'));
     if (list && !list.item.header && !list.item.numbered) {

@@ -272,6 +272,7 @@ function odt(body: string, options: { styles?: string; automatic?: string; title
 const ODT_STYLES =
   '<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:default-outline-level="1"/>' +
   '<style:style style:name="Titre_20_2" style:display-name="Titre 2" style:family="paragraph" style:default-outline-level="2"/>' +
+  '<style:style style:name="Heading_20_3" style:display-name="Heading 3" style:family="paragraph"/>' +
   '<text:list-style style:name="Numbering_20_123" style:display-name="Numbering 123">' +
   '<text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>' +
   '<text:list-level-style-number text:level="2" style:num-suffix="." style:num-format="1" text:display-levels="2"/>' +
@@ -300,6 +301,7 @@ const ODT_BODY = [
   `<table:table-row>${cell('Axe 2 : Maintenir')}${cell('Sans numéro', 'table:number-columns-spanned="2"')}<table:covered-table-cell/></table:table-row>`,
   '</table:table>',
   '<text:p>Après le tableau</text:p>',
+  '<text:p text:style-name="Heading_20_3">Titre sans niveau de plan</text:p>',
 ].join('');
 
 test('odt: headings, style display names, list labels, list headers, wording kept, deletions dropped', () => {
@@ -327,6 +329,7 @@ test('odt: headings, style display names, list labels, list headers, wording kep
       [9, '1.', 0, undefined, undefined, 'Nouvelle liste'],
       [10, 'B)', 0, undefined, undefined, 'Autre format'],
       [11, undefined, undefined, undefined, undefined, 'Après le tableau'],
+      [12, undefined, undefined, 3, 'Heading 3', 'Titre sans niveau de plan'],
     ].map(([index, label, listLevel, headingLevel, style, text]) => [index, label, listLevel, headingLevel, style, text]),
   );
   assert.deepEqual(d.notes, []);
