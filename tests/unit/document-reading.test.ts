@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import type { Paragraph, SourceDocument, Table } from '../../scripts/document-import/blocks.ts';
@@ -515,6 +515,19 @@ test('refused: XML nested past the limit, before any reader walks it', () => {
     paragraphs(readSourceBytes('plan.docx', docx({ document: shallow }))).map((b) => b.text),
     ['x'],
   );
+});
+
+test('refused: a file past 50 Mo, before it is read', () => {
+  const dir = tempDir('document-reading-');
+  const file = join(dir, 'gros.docx');
+  writeFileSync(file, '');
+  truncateSync(file, 51 * 1024 * 1024); // sparse: nothing written on disk
+  assert.throws(() => readSource(file), {
+    name: 'DocumentReadError',
+    message:
+      `« ${file} » pèse 51 Mo, au-delà de la limite de 50 Mo : un plan ou une convention pèse bien moins ; ` +
+      'vérifiez le fichier choisi, ou enregistrez une copie du document sans ses images (ou avec des images compressées).',
+  });
 });
 
 test('refused: a missing file, an empty file; a .docx named .odt is read, and noted', () => {
