@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
 import { WordCounters, type WordLevel, type WordNum, type WordNumberingDefinitions, bulletText } from './numbering.ts';
-import { cellText, leftOutNotes, nothingLeftOut, xmlPart, type LeftOut } from './parts.ts';
+import { cellText, HEADING_NAME, leftOutNotes, nothingLeftOut, xmlPart, type LeftOut } from './parts.ts';
 import { element, elements, textContent, type XmlElement } from './xml.ts';
 
 /** A paragraph style of word/styles.xml, as far as the reader needs it. */
@@ -64,8 +64,6 @@ function displayName(id: string, name: string | undefined): string | undefined {
   if (heading) return `Heading ${heading[1]}`;
   return name ?? id;
 }
-
-const HEADING_NAME = /heading\s*(\d)|titre\s*(\d)/i;
 
 /** A style and those it is based on, nearest first (a loop in basedOn ends the chain). */
 function styleChain(styles: Map<string, Style>, id: string | undefined): Style[] {
@@ -187,7 +185,7 @@ class DocxReader {
     if (outline !== undefined) return outline >= 0 && outline < 9 ? outline + 1 : undefined;
     for (const candidate of [styleId, ...chain.map((s) => s.name)]) {
       const m = HEADING_NAME.exec(candidate ?? '');
-      if (m) return Number(m[1] ?? m[2]);
+      if (m) return Number(m[1]);
     }
     return undefined;
   }
@@ -220,14 +218,15 @@ class DocxReader {
     return text;
   }
 
-  /** A run's text; a hidden run (`w:vanish`) shows nothing. */
+  /** A run's text; a hidden run (`w:vanish`) shows nothing, yet the fields it opens or closes count. */
   run(r: XmlElement): string {
-    if (on(element(element(r, 'w:rPr'), 'w:vanish'))) return '';
+    const hidden = on(element(element(r, 'w:rPr'), 'w:vanish'));
     let text = '';
     for (const c of elements(r)) {
+      if (c.name === 'w:fldChar') this.fieldChar(c.attributes['w:fldCharType']);
+      if (hidden) continue;
       switch (c.name) {
         case 'w:fldChar':
-          this.fieldChar(c.attributes['w:fldCharType']);
           continue;
         case 'w:drawing':
         case 'w:pict':
@@ -295,17 +294,22 @@ class DocxReader {
     return table;
   }
 
-  /** A cell's paragraphs; a nested table's paragraphs follow in reading order (flattened). */
-  cellParagraphs(tc: XmlElement, cell: NonNullable<Paragraph['cell']>, into: Paragraph[] = []): Paragraph[] {
-    for (const child of elements(tc)) {
+  /** A cell's paragraphs (one empty at least); a nested table's paragraphs follow in reading order (flattened). */
+  cellParagraphs(tc: XmlElement, cell: NonNullable<Paragraph['cell']>): Paragraph[] {
+    const paragraphs: Paragraph[] = [];
+    this.#cellContent(tc, cell, paragraphs);
+    if (paragraphs.length === 0) paragraphs.push({ kind: 'paragraph', index: cell.table, text: '', cell });
+    return paragraphs;
+  }
+
+  #cellContent(container: XmlElement, cell: NonNullable<Paragraph['cell']>, into: Paragraph[]): void {
+    for (const child of elements(container)) {
       if (child.name === 'w:p') into.push(this.paragraph(child, cell.table, cell));
       else if (child.name === 'w:tbl') {
         this.leftOut.nestedTables++;
-        for (const tr of flatten(child, 'w:tr')) for (const inner of flatten(tr, 'w:tc')) this.cellParagraphs(inner, cell, into);
-      } else if (WRAPPERS.has(child.name)) this.cellParagraphs(child, cell, into);
+        for (const tr of flatten(child, 'w:tr')) for (const inner of flatten(tr, 'w:tc')) this.#cellContent(inner, cell, into);
+      } else if (WRAPPERS.has(child.name)) this.#cellContent(child, cell, into);
     }
-    if (into.length === 0) into.push({ kind: 'paragraph', index: cell.table, text: '', cell });
-    return into;
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
 import { OdfCounters, type OdfLevel, type OdfList } from './numbering.ts';
-import { cellText, leftOutNotes, nothingLeftOut, TABLE_LIMITS, xmlPart, type LeftOut } from './parts.ts';
+import { cellText, HEADING_NAME, leftOutNotes, nothingLeftOut, TABLE_LIMITS, xmlPart, type LeftOut } from './parts.ts';
 import { element, elements, textContent, type XmlElement } from './xml.ts';
 
 /** A paragraph style: the name shown, the style it inherits from, its heading level. */
@@ -153,7 +153,9 @@ class OdtReader {
       if (item.name !== 'text:list-item' && item.name !== 'text:list-header') continue;
       const start = integer(item.attributes['text:start-value']);
       context.item = { numbered: false, header: item.name === 'text:list-header', ...(start !== undefined ? { start } : {}) };
-      walk(item, context);
+      // An item may show its number in another list style (LibreOffice writes it for a .docx list restarted in another format).
+      const override = item.attributes['text:style-override'];
+      walk(item, override !== undefined && this.#lists.has(override) ? { ...context, levels: this.#lists.get(override)! } : context);
     }
   }
 
@@ -163,9 +165,12 @@ class OdtReader {
     const paragraph: Paragraph = { kind: 'paragraph', index, text: this.inline(p) };
     const named = chain.find((s) => !s.automatic) ?? chain[0];
     if (named) paragraph.style = named.name;
-    if (p.name === 'text:h') {
-      paragraph.headingLevel =
-        integer(p.attributes['text:outline-level']) ?? chain.find((s) => s.outlineLevel !== undefined)?.outlineLevel ?? 1;
+    const styleLevel = chain.find((s) => s.outlineLevel !== undefined)?.outlineLevel;
+    if (p.name === 'text:h') paragraph.headingLevel = integer(p.attributes['text:outline-level']) ?? styleLevel ?? 1;
+    else if (styleLevel === undefined && named) {
+      // A heading style that says no outline level (LibreOffice keeps it so from a .docx written by a library) is read as a .docx's would be.
+      const m = HEADING_NAME.exec(named.name);
+      if (m) paragraph.headingLevel = Number(m[1]);
     }
     const shown = textContent(element(p, 'text:number'));
     if (list && !list.item.header && !list.item.numbered) {
@@ -330,19 +335,23 @@ class OdtReader {
     return row;
   }
 
-  /** A cell's paragraphs (lists within it numbered); a nested table's paragraphs follow, flattened. */
-  cellParagraphs(tc: XmlElement, cell: NonNullable<Paragraph['cell']>, into: Paragraph[] = [], list?: ListContext): Paragraph[] {
-    for (const child of elements(tc)) {
+  /** A cell's paragraphs (one empty at least; lists within it numbered); a nested table's paragraphs follow, flattened. */
+  cellParagraphs(tc: XmlElement, cell: NonNullable<Paragraph['cell']>): Paragraph[] {
+    const paragraphs: Paragraph[] = [];
+    this.#cellContent(tc, cell, paragraphs);
+    if (paragraphs.length === 0) paragraphs.push({ kind: 'paragraph', index: cell.table, text: '', cell });
+    return paragraphs;
+  }
+
+  #cellContent(container: XmlElement, cell: NonNullable<Paragraph['cell']>, into: Paragraph[], list?: ListContext): void {
+    for (const child of elements(container)) {
       if (child.name === 'text:p' || child.name === 'text:h') into.push(this.paragraph(child, cell.table, list, cell));
-      else if (child.name === 'text:list') this.list(child, list, (c, l) => this.cellParagraphs(c, cell, into, l));
+      else if (child.name === 'text:list') this.list(child, list, (c, l) => this.#cellContent(c, cell, into, l));
       else if (child.name === 'table:table') {
         this.leftOut.nestedTables++;
-        for (const { row } of tableRows(child))
-          for (const inner of elements(row, 'table:table-cell')) this.cellParagraphs(inner, cell, into);
-      } else if (child.name === 'text:section' || child.name === 'text:soft-page-break') this.cellParagraphs(child, cell, into, list);
+        for (const { row } of tableRows(child)) for (const inner of elements(row, 'table:table-cell')) this.#cellContent(inner, cell, into);
+      } else if (child.name === 'text:section' || child.name === 'text:soft-page-break') this.#cellContent(child, cell, into, list);
     }
-    if (into.length === 0) into.push({ kind: 'paragraph', index: cell.table, text: '', cell });
-    return into;
   }
 }
 

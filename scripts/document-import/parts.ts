@@ -122,3 +122,9 @@ export const cellText = (paragraphs: Paragraph[]): string =>
  * holds a few thousand cells; a hostile one stops here, in milliseconds.
  */
 export const TABLE_LIMITS = { rows: 10_000, columns: 200, cells: 20_000 };
+
+/**
+ * A heading style's id or name in the languages of Word and LibreOffice ("Heading1", "Titre1", "Überschrift1"…), for a
+ * style that does not say its outline level (the docx library writes "Heading 1" so); whole, so that "Sous-titre 2" is no heading.
+ */
+export const HEADING_NAME = /^(?:heading|titre|überschrift|título|titolo|kop)\s*(\d)$/i;

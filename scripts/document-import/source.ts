@@ -133,20 +133,28 @@ function refuseByFirstBytes(file: string, bytes: Buffer): void {
     );
   }
   throw new DocumentReadError(
-    `« ${file} » n’est pas un document Word (.docx) ni LibreOffice Writer (.odt)${whatItIs(head, bytes)} ; ${GET_DOCX}.`,
+    `« ${file} » n’est pas un document Word (.docx) ni LibreOffice Writer (.odt)${whatItIs(file, head, bytes)} ; ${GET_DOCX}.`,
   );
 }
 
-/** What a file that is no zip seems to be, for the message: ", c’est un fichier RTF"… */
-function whatItIs(head: string, bytes: Buffer): string {
+/** What a file that is no zip seems to be, for the message: " : c’est un fichier RTF"… */
+function whatItIs(file: string, head: string, bytes: Buffer): string {
   if (head.startsWith('{\\rtf')) return ' : c’est un fichier RTF';
   if (/^\s*<(!doctype html|html)/i.test(head)) return ' : c’est une page web (HTML)';
   if (/^\s*<\?xml/.test(head)) return ' : c’est un fichier XML isolé, pas l’archive qu’est un document .docx ou .odt';
+  const despite = /\.(docx|odt)$/i.test(file) ? ' malgré son nom' : '';
+  return `${despite} : son contenu ${looksLikeText(bytes) ? 'est du texte brut' : 'n’est pas celui d’un document de traitement de texte'}`;
+}
+
+/** Text in any 8-bit or UTF-8 encoding: no NUL byte, hardly any control character but tabs and line ends. */
+function looksLikeText(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, 4096);
-  if (!sample.includes(0) && Buffer.from(sample.toString('utf8'), 'utf8').length >= sample.length - 4) {
-    return ' malgré son nom : son contenu est du texte brut';
+  let controls = 0;
+  for (const byte of sample) {
+    if (byte === 0) return false;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) controls++;
   }
-  return ' malgré son nom : son contenu n’est pas celui d’un document de traitement de texte';
+  return controls <= sample.length / 100;
 }
 
 function pdfMessage(file: string): string {

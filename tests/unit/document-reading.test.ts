@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import type { Paragraph, SourceDocument, Table } from '../../scripts/document-import/blocks.ts';
@@ -80,7 +80,8 @@ const STYLES =
   style('Heading2', 'heading 2', '<w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr>') +
   style('Heading3', 'heading 3', '<w:basedOn w:val="Normal"/>') +
   style('AxePlan', 'Axe du plan', '<w:basedOn w:val="Titre1"/>') +
-  style('ListParagraph', 'List Paragraph', '<w:basedOn w:val="Normal"/>');
+  style('ListParagraph', 'List Paragraph', '<w:basedOn w:val="Normal"/>') +
+  style('Soustitre2', 'Sous-titre 2', '<w:basedOn w:val="Normal"/>');
 
 const NUMBERING =
   `<w:abstractNum w:abstractNumId="0">${lvl(0, 'decimal', '%1.')}${lvl(1, 'decimal', '%1.%2.')}${lvl(2, 'lowerLetter', '%3)')}</w:abstractNum>` +
@@ -104,6 +105,7 @@ const BODY = [
   p(r('Sous-titre'), { style: 'Heading3' }),
   p(r('Axe perso'), { style: 'AxePlan' }),
   p(r('Niveau par paragraphe'), { outline: 1 }),
+  p(r('Pas un titre'), { style: 'Soustitre2' }),
   p(r('Premier'), { style: 'ListParagraph', num: [1, 0] }),
   p(r('Sous-action'), { num: [1, 1] }),
   p(r('Lettre'), { num: [1, 2] }),
@@ -140,16 +142,16 @@ test('docx: heading styles in French and English, outline levels, style names as
   assert.equal(d.title, 'Plan 2025-2027');
   assert.deepEqual(byText(d, 'Plan d’action handicap'), { kind: 'paragraph', index: 1, text: 'Plan d’action handicap', style: 'Title' });
   assert.deepEqual(
-    ['Axe 1 : Recruter', 'Objectif 1.1', 'Sous-titre', 'Axe perso', 'Niveau par paragraphe', 'Texte entre deux'].map((t) => [
-      byText(d, t).style,
-      byText(d, t).headingLevel,
-    ]),
+    ['Axe 1 : Recruter', 'Objectif 1.1', 'Sous-titre', 'Axe perso', 'Niveau par paragraphe', 'Pas un titre', 'Texte entre deux'].map(
+      (t) => [byText(d, t).style, byText(d, t).headingLevel],
+    ),
     [
       ['Titre 1', 1],
       ['Heading 2', 2],
       ['Heading 3', 3],
       ['Axe du plan', 1],
       ['Normal', 2],
+      ['Sous-titre 2', undefined],
       ['Normal', undefined],
     ],
   );
@@ -172,10 +174,10 @@ test('docx: the numbers Word displays, continued and restarted lists, bullets', 
 
 test('docx: wording kept to the character, deletions and field codes dropped, text boxes noted', () => {
   const d = readSourceBytes('plan.docx', docx({ document: BODY, styles: STYLES, numbering: NUMBERING }));
-  const text = paragraphs(d)[13]!;
-  assert.equal(text.index, 14);
+  const text = paragraphs(d)[14]!;
+  assert.equal(text.index, 15);
   assert.equal(text.text, '«\u00a0Mettre en œuvre\u00a0» l’accueil\t inséré\nligne\u20112 page sans espaces gardés3 lien');
-  assert.equal(byText(d, 'Dans un contrôle de contenu').index, 15);
+  assert.equal(byText(d, 'Dans un contrôle de contenu').index, 16);
   assert.deepEqual(d.notes, [
     '1 zone de texte laissée de côté : son texte n’est pas lu ; s’il fait partie du plan, copiez-le dans le corps du document.',
   ]);
@@ -185,7 +187,7 @@ test('docx: a table with its header row, a merged first column carried down, a s
   const d = readSourceBytes('plan.docx', docx({ document: BODY, styles: STYLES, numbering: NUMBERING }));
   const table = d.blocks.find((b): b is Table => b.kind === 'table')!;
   assert.equal(table.index, 1);
-  assert.equal(table.after, 15);
+  assert.equal(table.after, 16);
   assert.deepEqual(
     table.rows.map((row) => [
       row.header ?? false,
@@ -199,7 +201,7 @@ test('docx: a table with its header row, a merged first column carried down, a s
     ],
   );
   assert.deepEqual(table.rows[2]!.cells[1]!.paragraphs[0]!.cell, { table: 1, row: 3, column: 2 });
-  assert.equal(byText(d, 'Après le tableau').index, 16);
+  assert.equal(byText(d, 'Après le tableau').index, 17);
 });
 
 test('docx: numbering inherited from heading styles, legal numbering below a roman level', () => {
@@ -270,11 +272,13 @@ function odt(body: string, options: { styles?: string; automatic?: string; title
 const ODT_STYLES =
   '<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:default-outline-level="1"/>' +
   '<style:style style:name="Titre_20_2" style:display-name="Titre 2" style:family="paragraph" style:default-outline-level="2"/>' +
+  '<style:style style:name="Heading_20_3" style:display-name="Heading 3" style:family="paragraph"/>' +
   '<text:list-style style:name="Numbering_20_123" style:display-name="Numbering 123">' +
   '<text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>' +
   '<text:list-level-style-number text:level="2" style:num-suffix="." style:num-format="1" text:display-levels="2"/>' +
   '<text:list-level-style-number text:level="3" style:num-suffix=")" style:num-format="a"/>' +
-  '</text:list-style>';
+  '</text:list-style>' +
+  '<text:list-style style:name="Lettres"><text:list-level-style-number text:level="1" style:num-suffix=")" style:num-format="A"/></text:list-style>';
 
 const item = (text: string, nested = '') => `<text:list-item><text:p>${text}</text:p>${nested}</text:list-item>`;
 const cell = (text: string, attributes = '') => `<table:table-cell ${attributes}><text:p>${text}</text:p></table:table-cell>`;
@@ -289,7 +293,7 @@ const ODT_BODY = [
   '</text:list>',
   '<text:p>«\u00a0Mettre<text:s text:c="3"/>en <text:span>œuvre</text:span>\u00a0»<text:tab/>l’accueil<text:change text:change-id="ct1"/><text:line-break/><text:soft-page-break/><text:a xlink:href="x">lien</text:a></text:p>',
   `<text:list text:continue-numbering="true" text:style-name="Numbering_20_123">${item('Suite de la liste')}</text:list>`,
-  `<text:list text:style-name="Numbering_20_123">${item('Nouvelle liste')}</text:list>`,
+  `<text:list text:style-name="Numbering_20_123">${item('Nouvelle liste')}<text:list-item text:style-override="Lettres"><text:p>Autre format</text:p></text:list-item></text:list>`,
   '<table:table table:name="Tableau1"><table:table-column table:number-columns-repeated="3"/>',
   `<table:table-header-rows><table:table-row>${cell('Axe')}${cell('N°')}${cell('Action')}</table:table-row></table:table-header-rows>`,
   `<table:table-row>${cell('Axe 1 : Recruter', 'table:number-rows-spanned="2"')}${cell('1')}${cell('Ouvrir les postes')}</table:table-row>`,
@@ -297,6 +301,7 @@ const ODT_BODY = [
   `<table:table-row>${cell('Axe 2 : Maintenir')}${cell('Sans numéro', 'table:number-columns-spanned="2"')}<table:covered-table-cell/></table:table-row>`,
   '</table:table>',
   '<text:p>Après le tableau</text:p>',
+  '<text:p text:style-name="Heading_20_3">Titre sans niveau de plan</text:p>',
 ].join('');
 
 test('odt: headings, style display names, list labels, list headers, wording kept, deletions dropped', () => {
@@ -322,7 +327,9 @@ test('odt: headings, style display names, list labels, list headers, wording kep
       [7, undefined, undefined, undefined, undefined, '«\u00a0Mettre   en œuvre\u00a0»\tl’accueil\nlien'],
       [8, '2.', 0, undefined, undefined, 'Suite de la liste'],
       [9, '1.', 0, undefined, undefined, 'Nouvelle liste'],
-      [10, undefined, undefined, undefined, undefined, 'Après le tableau'],
+      [10, 'B)', 0, undefined, undefined, 'Autre format'],
+      [11, undefined, undefined, undefined, undefined, 'Après le tableau'],
+      [12, undefined, undefined, 3, 'Heading 3', 'Titre sans niveau de plan'],
     ].map(([index, label, listLevel, headingLevel, style, text]) => [index, label, listLevel, headingLevel, style, text]),
   );
   assert.deepEqual(d.notes, []);
@@ -331,7 +338,7 @@ test('odt: headings, style display names, list labels, list headers, wording kep
 test('odt: a table with its header row, a cell spanning rows carried down, a spanning cell', () => {
   const d = readSourceBytes('plan.odt', odt(ODT_BODY, { styles: ODT_STYLES }));
   const table = d.blocks.find((b): b is Table => b.kind === 'table')!;
-  assert.equal(table.after, 9);
+  assert.equal(table.after, 10);
   assert.deepEqual(
     table.rows.map((row) => [
       row.header ?? false,
@@ -431,18 +438,26 @@ test('refused: zip bombs, declaring past the limit or expanding past their decla
     refusal('bombe.docx', declared),
     '« bombe.docx » occuperait 3 841 Mo une fois décompressé, au-delà de la limite de 150 Mo : ce n’est pas un document de traitement de texte ordinaire ; vérifiez le fichier choisi.',
   );
-  // 20 Mo of zeros deflate to some 20 ko; the entry says 1 ko: inflation stops past 1 ko.
-  const zeros = Buffer.alloc(20 * 1024 * 1024);
+  // 4 Mo of zeros deflate to some 4 ko; the entry says 1 ko: inflation stops past 1 ko.
+  const zeros = Buffer.alloc(4 * 1024 * 1024);
   const lying = declareSize(writeZip([{ name: 'word/document.xml', data: zeros }]), 1024);
   assert.ok(deflateRawSync(zeros).length < 100_000);
   assert.match(refusal('bombe.docx', lying), /^« bombe\.docx » est un document abîmé /);
 });
 
-test('refused: a .docx that is really a text file, an RTF, a spreadsheet', () => {
+test('refused: a .docx that is really a text file, an image, an RTF, a spreadsheet', () => {
   assert.equal(
     refusal('plan.docx', Buffer.from('Axe 1 : Recruter\nAction 1 : ouvrir les postes\n')),
     '« plan.docx » n’est pas un document Word (.docx) ni LibreOffice Writer (.odt) malgré son nom : son contenu est du texte brut ; ' +
       'ouvrez le document dans Word ou LibreOffice Writer et enregistrez-le au format « Document Word (.docx) » ou « Texte ODF (.odt) » (Fichier › Enregistrer sous), puis relancez l’import.',
+  );
+  assert.match(
+    refusal('plan.docx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])),
+    /^« plan\.docx » n’est pas un document Word \(\.docx\) ni LibreOffice Writer \(\.odt\) malgré son nom : son contenu n’est pas celui d’un document de traitement de texte ; /,
+  );
+  assert.match(
+    refusal('plan.txt', Buffer.from('Axe 1')),
+    /^« plan\.txt » n’est pas un document Word \(\.docx\) ni LibreOffice Writer \(\.odt\) : son contenu est du texte brut ; /,
   );
   assert.match(
     refusal('plan.docx', Buffer.from('{\\rtf1\\ansi Axe 1}')),
@@ -500,6 +515,19 @@ test('refused: XML nested past the limit, before any reader walks it', () => {
     paragraphs(readSourceBytes('plan.docx', docx({ document: shallow }))).map((b) => b.text),
     ['x'],
   );
+});
+
+test('refused: a file past 50 Mo, before it is read', () => {
+  const dir = tempDir('document-reading-');
+  const file = join(dir, 'gros.docx');
+  writeFileSync(file, '');
+  truncateSync(file, 51 * 1024 * 1024); // sparse: nothing written on disk
+  assert.throws(() => readSource(file), {
+    name: 'DocumentReadError',
+    message:
+      `« ${file} » pèse 51 Mo, au-delà de la limite de 50 Mo : un plan ou une convention pèse bien moins ; ` +
+      'vérifiez le fichier choisi, ou enregistrez une copie du document sans ses images (ou avec des images compressées).',
+  });
 });
 
 test('refused: a missing file, an empty file; a .docx named .odt is read, and noted', () => {
