@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { ReadError } from '../scripts/spreadsheet/reading.ts';
-import { writeZip as writeHonestZip, type ZipEntry as HonestEntry } from '../scripts/spreadsheet/zip.ts';
+import { writeZip as writeHonestZip, type ZipEntry as HonestEntry } from '../scripts/office/zip.ts';
 
 /** What the libraries (exceljs, jszip, the XML readers) or the system say, that must never reach a référent. */
 export const ENGLISH =
@@ -33,7 +33,7 @@ export interface ZipEntry extends HonestEntry {
 }
 
 /**
- * A zip archive of the entries, written by the project's own writer (scripts/spreadsheet/zip.ts), then,
+ * A zip archive of the entries, written by the project's own writer (scripts/office/zip.ts), then,
  * for an entry with `declaredSize`, its uncompressed size rewritten in its local and central
  * headers (APPNOTE.TXT §4.3.7 and §4.3.12: offsets 22 and 24).
  */

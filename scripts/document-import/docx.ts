@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
 import { WordCounters, type WordLevel, type WordNum, type WordNumberingDefinitions, bulletText } from './numbering.ts';
 import { cellText, HEADING_NAME, leftOutNotes, nothingLeftOut, xmlPart, type LeftOut } from './parts.ts';
-import { element, elements, textContent, type XmlElement } from './xml.ts';
+import { element, elements, textContent, type XmlElement } from '../office/xml.ts';
 
 /** A paragraph style of word/styles.xml, as far as the reader needs it. */
 interface Style {

@@ -8,7 +8,7 @@
 import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
 import { OdfCounters, type OdfLevel, type OdfList } from './numbering.ts';
 import { cellText, HEADING_NAME, leftOutNotes, nothingLeftOut, TABLE_LIMITS, xmlPart, type LeftOut } from './parts.ts';
-import { element, elements, textContent, type XmlElement } from './xml.ts';
+import { element, elements, textContent, type XmlElement } from '../office/xml.ts';
 
 /** A paragraph style: the name shown, the style it inherits from, its heading level. */
 interface Style {

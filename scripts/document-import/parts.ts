@@ -4,7 +4,7 @@
  */
 import { thousands } from '../spreadsheet/reading.ts';
 import type { Paragraph } from './blocks.ts';
-import { parseXml, XML_LIMITS, XmlError, type XmlElement } from './xml.ts';
+import { parseXml, XML_LIMITS, XmlError, type XmlElement } from '../office/xml.ts';
 
 /**
  * Why a word-processing file cannot be read: `message` is French, for the référent (the file, what

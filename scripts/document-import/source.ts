@@ -5,12 +5,12 @@
  * get a .docx or .odt: a PDF (its structure is lost: headings are font sizes, numbers plain
  * text), an old .doc or a password-protected file (both OLE compound files), a spreadsheet, a
  * damaged or hostile zip. The zip is read by the bounded reader of the workbooks
- * (../spreadsheet/zip.ts): the file's size, the expanded size and the number of entries are
+ * (../office/zip.ts): the file's size, the expanded size and the number of entries are
  * bounded before anything is inflated, so that a bomb is refused at once.
  */
 import { statSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { readZip, ZipError, type ZipFault } from '../spreadsheet/zip.ts';
+import { readZip, ZipError, type ZipFault } from '../office/zip.ts';
 import { thousands } from '../spreadsheet/reading.ts';
 import type { SourceDocument } from './blocks.ts';
 import { docxBody, readDocx } from './docx.ts';

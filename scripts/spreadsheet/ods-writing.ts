@@ -27,7 +27,7 @@ import {
 } from './workbook.ts';
 import { columnLetter } from './reading.ts';
 import { ODS_MIMETYPE } from './ods.ts';
-import { writeZip } from './zip.ts';
+import { writeZip } from '../office/zip.ts';
 
 const NS = [
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',

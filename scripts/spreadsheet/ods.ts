@@ -5,7 +5,7 @@
  * part 3, §9.1: `table:table` › `table:table-row` › `table:table-cell`). exceljs does not read it;
  * SheetJS, the only other reader, is no longer maintained on npm (0.18.5); the XML parser exceljs
  * brings (saxes) is not a dependency of the project. So this module reads `content.xml` with a
- * small XML tokenizer of its own (no DTD, hence no entity expansion), and gives the same `Table` rows as the .xlsx reader, so that import.ts and template.ts check it
+ * small XML tokenizer (../office/xml.ts: no DTD, hence no entity expansion), and gives the same `Table` rows as the .xlsx reader, so that import.ts and template.ts check it
  * unchanged.
  *
  * LibreOffice writes the rest of a sheet as one empty cell repeated 16,384 times
@@ -15,6 +15,7 @@
  */
 import ExcelJS from 'exceljs';
 import { columnLetter, elementCount, LIMITS, ReadError, sheetTooLarge, thousands, visible, type Table } from './reading.ts';
+import { XmlError, xmlTokens } from '../office/xml.ts';
 
 /** The parts of an .ods file that say it is one: its `mimetype` entry (ODF 1.3 part 2, §3.3). */
 export const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
@@ -22,106 +23,6 @@ export const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 /** True when the zip's parts are an OpenDocument spreadsheet (or its template, .ots). */
 export const isOds = (parts: Map<string, Buffer>): boolean =>
   (parts.get('mimetype')?.toString('latin1').trim() ?? '').startsWith(ODS_MIMETYPE);
-
-/** An XML token: a start tag (with `empty` for `<x/>`), an end tag, or text (entities decoded). */
-type Token =
-  | { kind: 'open'; name: string; attributes: Map<string, string>; empty: boolean }
-  | { kind: 'close'; name: string }
-  | { kind: 'text'; text: string };
-
-/** Thrown on XML that no spreadsheet writes; the caller turns it into a French message. */
-class XmlError extends Error {}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Text with its entities decoded; an entity a DTD would have to define is an error (no DTD is read). */
-function decode(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&([^;&<]*);?/g, (whole, name: string) => {
-    if (!whole.endsWith(';')) throw new XmlError(`bare & in "${text.slice(0, 40)}"`);
-    const number = /^#x([0-9a-f]+)$/i.exec(name)?.[1] ?? /^#(\d+)$/.exec(name)?.[1];
-    if (number !== undefined) {
-      const code = parseInt(number, name[1] === 'x' || name[1] === 'X' ? 16 : 10);
-      if (code > 0x10ffff) throw new XmlError(`character reference ${name}`);
-      return String.fromCodePoint(code);
-    }
-    const known = ENTITIES[name];
-    if (known === undefined) throw new XmlError(`unknown entity &${name};`);
-    return known;
-  });
-}
-
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-/**
- * The tokens of an XML document, in order. Small on purpose: what an .ods writer produces (start
- * and end tags, attributes, text, comments, processing instructions, CDATA); a DOCTYPE is refused,
- * so that no entity can be defined (no "billion laughs"). Well-formedness beyond tag nesting is not
- * checked: the reader below only needs the tags it knows, nested as they are.
- */
-function* xmlTokens(xml: string): Generator<Token> {
-  let at = 0;
-  const stack: string[] = [];
-  let root = false;
-  while (at < xml.length) {
-    const lt = xml.indexOf('<', at);
-    if (lt < 0) {
-      if (xml.slice(at).trim() !== '') throw new XmlError('text after the root element');
-      break;
-    }
-    if (lt > at && stack.length > 0) yield { kind: 'text', text: decode(xml.slice(at, lt)) };
-    if (xml.startsWith('<!--', lt)) at = after(xml, '-->', lt);
-    else if (xml.startsWith('<?', lt)) at = after(xml, '?>', lt);
-    else if (xml.startsWith('<![CDATA[', lt)) {
-      const end = after(xml, ']]>', lt);
-      yield { kind: 'text', text: xml.slice(lt + 9, end - 3) };
-      at = end;
-    } else if (xml.startsWith('<!', lt)) throw new XmlError('DOCTYPE or declaration');
-    else if (xml[lt + 1] === '/') {
-      const end = after(xml, '>', lt);
-      const name = xml.slice(lt + 2, end - 1).trim();
-      if (stack.pop() !== name) throw new XmlError(`unexpected </${name}>`);
-      yield { kind: 'close', name };
-      at = end;
-    } else {
-      const end = tagEnd(xml, lt);
-      const inner = xml.slice(lt + 1, end - 1);
-      const empty = inner.endsWith('/');
-      const body = empty ? inner.slice(0, -1) : inner;
-      const name = /^[^\s/>]+/.exec(body)?.[0];
-      if (name === undefined) throw new XmlError(`tag without a name at ${lt}`);
-      const attributes = new Map<string, string>();
-      for (const m of body.slice(name.length).matchAll(ATTRIBUTE)) attributes.set(m[1]!, decode(m[2] ?? m[3] ?? ''));
-      root = true;
-      yield { kind: 'open', name, attributes, empty };
-      if (empty) yield { kind: 'close', name };
-      else stack.push(name);
-      at = end;
-    }
-  }
-  if (stack.length > 0) throw new XmlError(`unclosed <${stack.at(-1)}>`);
-  if (!root) throw new XmlError('no root element');
-}
-
-/** The index after the first `end` from `from`. */
-function after(xml: string, end: string, from: number): number {
-  const i = xml.indexOf(end, from);
-  if (i < 0) throw new XmlError(`unterminated markup at ${from}`);
-  return i + end.length;
-}
-
-/** The index after the `>` that ends the start tag at `lt` (a `>` inside a quoted value does not). */
-function tagEnd(xml: string, lt: number): number {
-  let quote = '';
-  for (let i = lt + 1; i < xml.length; i++) {
-    const c = xml[i]!;
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return i + 1;
-  }
-  throw new XmlError(`unterminated tag at ${lt}`);
-}
 
 /** A cell's content as read: its text, or why it has none to give. */
 type CellContent = { text: string } | { unreadable: string };

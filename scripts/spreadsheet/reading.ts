@@ -13,7 +13,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { trapCharacter, trapMessage, visibleText } from '../../src/model/characters.ts';
-import { readZip, ZipError, type ZipFault } from './zip.ts';
+import { readZip, ZipError, type ZipFault } from '../office/zip.ts';
 import { systemReason } from '../cli.ts';
 import { isOds, odsTableOf, odsWorkbook, readOds } from './ods.ts';
 

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { writeLongPlan } from '../fixtures/documents/long-plan.ts';
 import { fixtureFiles } from '../fixtures/documents/make.ts';
 import { tempDir } from '../temp-dir.ts';
-import { readZip } from '../../scripts/spreadsheet/zip.ts';
+import { readZip } from '../../scripts/office/zip.ts';
 
 const FOLDER = join(import.meta.dirname, '../fixtures/documents');
 const LIMITS = { maxSize: 10_000_000, maxEntries: 100 };

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../temp-dir.ts';
-import { writeZip } from '../../scripts/spreadsheet/zip.ts';
+import { writeZip } from '../../scripts/office/zip.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'documents');
 const COMMAND = join(process.cwd(), 'scripts', 'document-import', 'command.ts');

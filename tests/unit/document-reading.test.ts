@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import type { Paragraph, SourceDocument, Table } from '../../scripts/document-import/blocks.ts';
 import { DocumentReadError, readSource, readSourceBytes } from '../../scripts/document-import/source.ts';
-import { writeZip } from '../../scripts/spreadsheet/zip.ts';
+import { writeZip } from '../../scripts/office/zip.ts';
 import { tempDir } from '../temp-dir.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';

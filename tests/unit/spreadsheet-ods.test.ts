@@ -20,7 +20,7 @@ import { importWorkbook } from '../../scripts/spreadsheet/import.ts';
 import { LIMITS, readWorkbook, sheetTable } from '../../scripts/spreadsheet/reading.ts';
 import { odsTables, ODS_MIMETYPE } from '../../scripts/spreadsheet/ods.ts';
 import { buildOds, odsZip, paragraphs } from '../../scripts/spreadsheet/ods-writing.ts';
-import { readZip } from '../../scripts/spreadsheet/zip.ts';
+import { readZip } from '../../scripts/office/zip.ts';
 import { fixtureContent } from '../spreadsheet-fixture.ts';
 import { refusedInFrench } from '../xlsx-fixtures.ts';
 

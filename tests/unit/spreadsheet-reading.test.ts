@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { formatImportProblem, formatWarnings, importCsv, importWorkbook, type SheetProblem } from '../../scripts/spreadsheet/import.ts';
 import { dateText, LIMITS, ReadError, readWorkbook, scanSheet, sheetTable, visible } from '../../scripts/spreadsheet/reading.ts';
-import { readZip, ZipError } from '../../scripts/spreadsheet/zip.ts';
+import { readZip, ZipError } from '../../scripts/office/zip.ts';
 import { SPREADSHEET_CSV, writeCsv } from '../../src/open-data/csv.ts';
 import { ENGLISH, rawWorkbook, refusedInFrench, writeZip, type RawCell, type RawSheet } from '../xlsx-fixtures.ts';
 import { fixtureContent, fixtureSheet } from '../spreadsheet-fixture.ts';

@@ -1,10 +1,12 @@
 /**
- * The XML parts of a .docx or .odt as a small tree (issue 22). Not fast-xml-parser: it is only a
- * development dependency of the project (the tests use it), so a command that a référent runs
- * after `npm install --omit=dev` could not import it; and what these parts need is small: elements,
- * attributes, text in order (mixed content), the five predefined entities and character
- * references. A DOCTYPE is refused outright, so that no entity can be defined and nothing external
- * is ever read (no "billion laughs", no XXE).
+ * The XML of office files (the .ods reader, scripts/spreadsheet/ods.ts; the .docx and .odt readers,
+ * scripts/document-import/): one small tokenizer, and a tree built on it. Not fast-xml-parser: it is
+ * only a development dependency of the project (the tests use it), so a command that a référent
+ * runs after `npm install --omit=dev` could not import it; nor saxes, which exceljs brings but the
+ * project does not declare. What these files need is small: elements, attributes, text in order
+ * (mixed content), the five predefined entities and character references. A DOCTYPE is refused
+ * outright, so that no entity can be defined and nothing external is ever read (no "billion
+ * laughs", no XXE).
  */
 
 /** An element: its qualified name as written ("w:p"), its attributes, its children in order. */
@@ -77,43 +79,41 @@ function tagEnd(xml: string, lt: number): number {
   throw new XmlError(`unterminated tag at ${lt}`);
 }
 
-/** The attributes of a start tag's inside (after its name). */
-function attributesOf(body: string): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  if (body.length === 0) return attributes;
-  for (const m of body.matchAll(ATTRIBUTE)) attributes[m[1]!] = decode(m[2] ?? m[3] ?? '');
-  return attributes;
-}
+/** An XML token: a start tag (with `empty` for `<x/>`), an end tag, or text (entities decoded). */
+export type Token =
+  | { kind: 'open'; name: string; attributes: Map<string, string>; empty: boolean }
+  | { kind: 'close'; name: string }
+  | { kind: 'text'; text: string };
 
 /**
- * The root element of `xml`. Comments and processing instructions are dropped, CDATA is text,
- * whitespace-only text is kept (a `<w:t> </w:t>` is a space); a DOCTYPE (or any `<!` declaration)
- * throws an XmlError of fault "doctype"; unbalanced tags, and a tree past XML_LIMITS, throw.
+ * The tokens of an XML document, in order: start and end tags, attributes, text; comments and
+ * processing instructions dropped, CDATA as text. A DOCTYPE (or any `<!` declaration) throws an
+ * XmlError of fault "doctype"; unbalanced tags throw. An empty element `<x/>` gives its open and
+ * its close tokens.
  */
-export function parseXml(xml: string): XmlElement {
-  const top: XmlElement = { name: '', attributes: {}, children: [] };
-  const stack: XmlElement[] = [top];
+export function* xmlTokens(xml: string): Generator<Token> {
   let at = 0;
-  let count = 0;
+  const stack: string[] = [];
+  let root = false;
   while (at < xml.length) {
     const lt = xml.indexOf('<', at);
-    const parent = stack[stack.length - 1]!;
     if (lt < 0) {
       if (xml.slice(at).trim() !== '') throw new XmlError('text after the root element');
       break;
     }
-    if (lt > at && stack.length > 1) parent.children.push(decode(xml.slice(at, lt)));
+    if (lt > at && stack.length > 0) yield { kind: 'text', text: decode(xml.slice(at, lt)) };
     if (xml.startsWith('<!--', lt)) at = after(xml, '-->', lt);
     else if (xml.startsWith('<?', lt)) at = after(xml, '?>', lt);
     else if (xml.startsWith('<![CDATA[', lt)) {
       const end = after(xml, ']]>', lt);
-      parent.children.push(xml.slice(lt + 9, end - 3));
+      yield { kind: 'text', text: xml.slice(lt + 9, end - 3) };
       at = end;
     } else if (xml.startsWith('<!', lt)) throw new XmlError('DOCTYPE or declaration', 'doctype');
     else if (xml.charCodeAt(lt + 1) === 47) {
       const end = after(xml, '>', lt);
       const name = xml.slice(lt + 2, end - 1).trim();
-      if (stack.length === 1 || stack.pop()!.name !== name) throw new XmlError(`unexpected </${name}>`);
+      if (stack.pop() !== name) throw new XmlError(`unexpected </${name}>`);
+      yield { kind: 'close', name };
       at = end;
     } else {
       const end = tagEnd(xml, lt);
@@ -121,19 +121,41 @@ export function parseXml(xml: string): XmlElement {
       const inner = xml.slice(lt + 1, empty ? end - 2 : end - 1);
       const name = /^[^\s/>]+/.exec(inner)?.[0];
       if (name === undefined) throw new XmlError(`tag without a name at ${lt}`);
-      if (stack.length === 1 && top.children.length > 0) throw new XmlError('two root elements');
-      if (++count > XML_LIMITS.elements) throw new XmlError(`more than ${XML_LIMITS.elements} elements`, 'too-many-elements');
-      if (stack.length > XML_LIMITS.depth) throw new XmlError(`more than ${XML_LIMITS.depth} nested elements`, 'too-deep');
-      const element: XmlElement = { name, attributes: attributesOf(inner.slice(name.length)), children: [] };
-      parent.children.push(element);
-      if (!empty) stack.push(element);
+      if (root && stack.length === 0) throw new XmlError('two root elements');
+      root = true;
+      const attributes = new Map<string, string>();
+      for (const m of inner.slice(name.length).matchAll(ATTRIBUTE)) attributes.set(m[1]!, decode(m[2] ?? m[3] ?? ''));
+      yield { kind: 'open', name, attributes, empty };
+      if (empty) yield { kind: 'close', name };
+      else stack.push(name);
       at = end;
     }
   }
-  if (stack.length > 1) throw new XmlError(`unclosed <${stack[stack.length - 1]!.name}>`);
-  const root = top.children[0];
-  if (root === undefined || typeof root === 'string') throw new XmlError('no root element');
-  return root;
+  if (stack.length > 0) throw new XmlError(`unclosed <${stack.at(-1)}>`);
+  if (!root) throw new XmlError('no root element');
+}
+
+/**
+ * The root element of `xml`, as a tree of `xmlTokens`: whitespace-only text is kept (a
+ * `<w:t> </w:t>` is a space); a tree past XML_LIMITS throws.
+ */
+export function parseXml(xml: string): XmlElement {
+  const top: XmlElement = { name: '', attributes: {}, children: [] };
+  const stack: XmlElement[] = [top];
+  let count = 0;
+  for (const token of xmlTokens(xml)) {
+    const parent = stack[stack.length - 1]!;
+    if (token.kind === 'text') parent.children.push(token.text);
+    else if (token.kind === 'close') stack.pop();
+    else {
+      if (++count > XML_LIMITS.elements) throw new XmlError(`more than ${XML_LIMITS.elements} elements`, 'too-many-elements');
+      if (stack.length > XML_LIMITS.depth) throw new XmlError(`more than ${XML_LIMITS.depth} nested elements`, 'too-deep');
+      const element: XmlElement = { name: token.name, attributes: Object.fromEntries(token.attributes), children: [] };
+      parent.children.push(element);
+      stack.push(element);
+    }
+  }
+  return top.children[0] as XmlElement;
 }
 
 /** The child elements of `element`, all or those named `name`. */
