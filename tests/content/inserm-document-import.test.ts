@@ -14,7 +14,8 @@ import { readContent } from '../../src/model/read.ts';
 import { readSource } from '../../scripts/document-import/source.ts';
 import { recognisePlan } from '../../scripts/document-import/structure.ts';
 import { planWorkbook } from '../../scripts/document-import/workbook.ts';
-import { ACTIONS_SHEET, ACTION_COLUMNS, DOCUMENT_SHEET, FIELDS, PARTIES_HEADING, importTemplate } from '../../scripts/spreadsheet/template.ts';
+import { importTemplate } from '../../scripts/spreadsheet/template.ts';
+import { completeWorkbook } from '../document-import-workbook.ts';
 import { copyContent } from '../content-copy.ts';
 import { tempDir } from '../temp-dir.ts';
 
@@ -37,38 +38,19 @@ const facts = (a: Item) => ({
   status: (a.statuses as { status: string }[] | undefined)?.[0]?.status,
 });
 
-/** Fills what the report leaves to the référent, as they would in the spreadsheet. */
-function complete(workbook: ExcelJS.Workbook): void {
-  const doc = workbook.getWorksheet(DOCUMENT_SHEET)!;
-  const rowOf = (label: string) => {
-    for (let r = 1; r <= doc.rowCount; r++) if (doc.getCell(r, 1).value === label) return r;
-    throw new Error(label);
-  };
-  const set = (path: string, value: string) => (doc.getCell(rowOf(FIELDS.find((f) => f.path === path)!.label), 2).value = value);
-  set('published', '2026-12-07');
-  set('shortTitle', 'Plan handicap Inserm importé');
-  set('issuer', 'Inserm');
-  set('rounds.0.id', 'bilans-2023-2025');
-  set('rounds.0.label', 'Bilans 2023, 2024 et 2025 de la convention');
-  set('rounds.0.period', '2023-2025');
-  const party = rowOf(PARTIES_HEADING) + 1;
-  doc.getCell(party, 2).value = 'Inserm';
-  doc.getCell(party, 3).value = 'Employeur';
-  const actions = workbook.getWorksheet(ACTIONS_SHEET)!;
-  const headers = (actions.getRow(1).values as unknown[]).map(String);
-  for (let r = 2; r <= actions.rowCount; r++) {
-    if (!actions.getCell(r, headers.indexOf(ACTION_COLUMNS.wording)).value) continue;
-    actions.getCell(r, headers.indexOf(ACTION_COLUMNS.theme1)).value = 'Formation';
-    actions.getCell(r, headers.indexOf(ACTION_COLUMNS.audience1)).value = 'Ensemble du personnel';
-  }
-}
-
 for (const file of ['inserm-tableau-libreoffice.docx', 'inserm-tableau-libreoffice.odt', 'inserm-tableau.docx']) {
   test(`${file}: the 72 items of the transcribed plan, through the workbook and the template import`, async () => {
     assert.equal(transcribed.length, 72);
     const plan = recognisePlan(readSource(join(FIXTURES, file)));
     const written = await planWorkbook(plan, 'inserm-import', file);
-    complete(written);
+    completeWorkbook(written, {
+      published: '2026-12-07',
+      shortTitle: 'Plan handicap Inserm importé',
+      issuer: 'Inserm',
+      'rounds.0.id': 'bilans-2023-2025',
+      'rounds.0.label': 'Bilans 2023, 2024 et 2025 de la convention',
+      'rounds.0.period': '2023-2025',
+    });
     // Saved and read back, as the référent's file would be.
     const dir = copyContent('import-inserm-');
     const path = join(tempDir('classeur-inserm-'), 'inserm-import.xlsx');

@@ -14,53 +14,18 @@ import { readContent } from '../../src/model/read.ts';
 import { readSource } from '../../scripts/document-import/source.ts';
 import { recognisePlan } from '../../scripts/document-import/structure.ts';
 import { planWorkbook } from '../../scripts/document-import/workbook.ts';
-import {
-  ACTIONS_SHEET,
-  ACTION_COLUMNS,
-  DOCUMENT_SHEET,
-  FIELDS,
-  PARTIES_HEADING,
-  importTemplate,
-} from '../../scripts/spreadsheet/template.ts';
+import { importTemplate } from '../../scripts/spreadsheet/template.ts';
+import { completeWorkbook } from '../document-import-workbook.ts';
 import { copyContent } from '../content-copy.ts';
 import { tempDir } from '../temp-dir.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'documents');
 type Data = Record<string, unknown>;
 
-/** What the report leaves to fill, filled as a référent would. */
-function complete(workbook: ExcelJS.Workbook): void {
-  const doc = workbook.getWorksheet(DOCUMENT_SHEET)!;
-  const rowOf = (label: string) => {
-    for (let r = 1; r <= doc.rowCount; r++) if (doc.getCell(r, 1).value === label) return r;
-    throw new Error(label);
-  };
-  const set = (path: string, value: string) => {
-    const cell = doc.getCell(rowOf(FIELDS.find((f) => f.path === path)!.label), 2);
-    if (!cell.value) cell.value = value;
-  };
-  set('shortTitle', 'Document importé');
-  set('issuer', 'Organisme d’essai');
-  set('kind', 'Convention');
-  set('published', '2026-12-07');
-  const party = rowOf(PARTIES_HEADING) + 1;
-  doc.getCell(party, 2).value = 'Organisme d’essai';
-  doc.getCell(party, 3).value = 'Employeur';
-  const actions = workbook.getWorksheet(ACTIONS_SHEET)!;
-  const headers = (actions.getRow(1).values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
-  for (let r = 2; r <= actions.rowCount; r++) {
-    const wording = actions.getCell(r, headers.indexOf(ACTION_COLUMNS.wording)).value;
-    const subItem = actions.getCell(r, headers.indexOf(ACTION_COLUMNS.subItem)).value;
-    if (!wording || subItem) continue;
-    actions.getCell(r, headers.indexOf(ACTION_COLUMNS.theme1)).value = 'Formation';
-    actions.getCell(r, headers.indexOf(ACTION_COLUMNS.audience1)).value = 'Ensemble du personnel';
-  }
-}
-
 async function importFixture(name: string, id: string) {
   const plan = recognisePlan(readSource(join(FIXTURES, name)));
   const written = await planWorkbook(plan, id, name);
-  complete(written);
+  completeWorkbook(written, { shortTitle: 'Document importé', issuer: 'Organisme d’essai', kind: 'Convention', published: '2026-12-07' });
   const path = join(tempDir('classeur-'), `${id}.xlsx`);
   await written.xlsx.writeFile(path);
   const workbook = new ExcelJS.Workbook();
