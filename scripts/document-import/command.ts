@@ -25,6 +25,7 @@ Options :
   --identifiant <id>      identifiant du document (par défaut : tiré du nom du fichier)
   --essai                 n’écrit rien : affiche le rapport seulement
   --direct                importe aussitôt dans le contenu si le rapport ne signale rien à vérifier
+                          ni rien à remplir (sinon refuse, sans rien écrire)
   --remplacer             remplace un classeur déjà écrit (sinon l’import le refuse, pour ne pas perdre une relecture)
   --debug                 ajoute aux erreurs leur détail technique
   --aide                  affiche cette aide`;
@@ -67,11 +68,18 @@ try {
     process.exit(0);
   }
   const uncertain = uncertainCount(plan);
-  if (values.direct && uncertain > 0) {
+  // --direct imports only a workbook nobody needs to touch: no decision to check, nothing to fill.
+  if (values.direct && (uncertain > 0 || toFill.length > 0)) {
     console.error(importReport(facts));
+    const reasons = [
+      uncertain > 0 ? `${uncertain === 1 ? 'une décision est' : `${uncertain} décisions sont`} à vérifier` : '',
+      toFill.length > 0
+        ? `${toFill.length === 1 ? 'un renseignement reste' : `${toFill.length} renseignements restent`} à remplir dans le classeur`
+        : '',
+    ].filter(Boolean);
     console.error(
-      `\nImport direct refusé : ${uncertain === 1 ? 'une décision est' : `${uncertain} décisions sont`} à vérifier (ci-dessus). Aucun fichier n’a été écrit. ` +
-        'Relancez sans --direct pour écrire le classeur, relisez-le, puis importez-le avec npm run tableur:importer.',
+      `\nImport direct refusé : ${reasons.join(' et ')} (ci-dessus). Aucun fichier n’a été écrit. ` +
+        'Relancez sans --direct pour écrire le classeur, complétez-le, puis importez-le avec npm run tableur:importer.',
     );
     process.exit(1);
   }

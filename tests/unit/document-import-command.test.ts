@@ -59,7 +59,10 @@ test('--essai prints the report and writes nothing; --direct is refused while de
   assert.match(essai.out, /Essai : aucun fichier n’a été écrit\.$/m);
   const direct = run(dir, 'inserm-tableau-libreoffice.odt', '--direct');
   assert.equal(direct.status, 1);
-  assert.match(direct.err, /Import direct refusé : \d+ décisions sont à vérifier \(ci-dessus\)\. Aucun fichier n’a été écrit\./);
+  assert.match(
+    direct.err,
+    /Import direct refusé : \d+ décisions sont à vérifier et \d+ renseignements restent à remplir dans le classeur \(ci-dessus\)\. Aucun fichier n’a été écrit\./,
+  );
   assert.deepEqual(readdirSync(dir), ['inserm-tableau-libreoffice.odt']);
 });
 
