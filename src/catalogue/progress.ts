@@ -21,7 +21,7 @@ export interface ProgressLine {
   /** The status (a code of the scale); absent on the NO_STATUS and WITHDRAWN lines. */
   status?: StatusView;
   count: number;
-  /** Whole percentage of the list's actions; the lines of a list add up to 100 (see `percentages`). */
+  /** Whole percentage of the list’s actions, equal for equal counts (see `percentages`). */
   percent: number;
 }
 
@@ -59,18 +59,29 @@ function lineOf(action: ActionNode, roundIndex: number): string {
 }
 
 /**
- * Whole percentages of `counts` that add up to 100 (largest remainder method): each count gets
- * the floor of its exact share, and the points left go to the largest remainders, the first line
- * first on a tie. So a table never shows 33 + 33 + 33 = 99 %. All zeros when the total is 0.
+ * Whole percentages of `counts`: each count gets the floor of its exact share, and the points left
+ * (to reach 100) go to the largest remainders, but only to whole ties: equal counts always show
+ * equal percentages (three equal counts read 33 %, 33 %, 33 %, never 34 %, 33 %, 33 %, issue 23),
+ * so the lines add up to 100, or a little less when a tie cannot share the points left. All zeros
+ * when the total is 0.
  */
 export function percentages(counts: number[]): number[] {
   const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0) return counts.map(() => 0);
   const exact = counts.map((c) => (c * 100) / total);
   const out = exact.map(Math.floor);
-  const left = 100 - out.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let k = 0; k < left; k++) out[byRemainder[k]!.i]! += 1;
+  let left = 100 - out.reduce((a, b) => a + b, 0);
+  // Lines with the same remainder (equal counts have equal remainders), largest remainder first.
+  const ties = new Map<number, number[]>();
+  exact.forEach((e, i) => {
+    const r = Math.round((e - Math.floor(e)) * 1e9);
+    if (r > 0) ties.set(r, [...(ties.get(r) ?? []), i]);
+  });
+  for (const [, lines] of [...ties].sort((a, b) => b[0] - a[0])) {
+    if (lines.length > left) break;
+    for (const i of lines) out[i]! += 1;
+    left -= lines.length;
+  }
   return out;
 }
 

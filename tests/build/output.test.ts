@@ -13,6 +13,7 @@ import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
 import { CSV_COLUMNS, ITEM_FIELDS, type ActionRecord, type ItemRecord } from '../../src/open-data/export.ts';
 import { parseCsv } from '../csv.ts';
 import { paths } from '../../src/lib/paths.ts';
+import { AUDIENCES } from '../../src/model/audiences.ts';
 import { CONTENT_ROOT, BASE, DIST, builtPages, decoded, searchRecords, templateOf, ON_FIXTURE } from '../site.ts';
 
 const { entries } = validateAll(readContent(CONTENT_ROOT).files);
@@ -143,6 +144,32 @@ test('every action page shows its status at the latest round in its card, in wor
   const source = html.get(`${action.path}index.html`)!;
   assert.equal(cardStatus(source), badgeText(action.status!));
   assert.equal(cardStatus(source.replace(/<span class="statut statut--[^"]*"/, '<span class="autre"')), undefined);
+});
+
+/** The publics an action page lists under its « Publics » heading, as [label, link] pairs. */
+export function listedPublics(source: string): [string, string][] {
+  const list = /<h2[^>]*>Publics<\/h2>\s*<ul[^>]*>([\s\S]*?)<\/ul>/.exec(source)?.[1] ?? '';
+  return [...list.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => [decoded(m[2]!), m[1]!]);
+}
+
+test('every action page lists its publics, each leading to the table of the actions for that public', () => {
+  const wrong = catalogue.actions
+    .map((a) => {
+      const expected = (a.data.audience ?? []).map((k) => [AUDIENCES[k].label, `${BASE}${paths.actionsFacet('public', k)}`]);
+      return [a.path, listedPublics(html.get(`${a.path}index.html`)!), expected] as const;
+    })
+    .filter(([, found, expected]) => JSON.stringify(found) !== JSON.stringify(expected));
+  assert.deepEqual(wrong, []);
+  // Each link leads to a built page.
+  for (const action of catalogue.actions)
+    for (const [, link] of listedPublics(html.get(`${action.path}index.html`)!))
+      assert.ok(html.has(`${link.slice(BASE.length)}index.html`), link);
+  // Self-test: a page without its list shows none.
+  const action = catalogue.actions.find((a) => (a.data.audience ?? []).length > 0);
+  if (!action) return;
+  const source = html.get(`${action.path}index.html`)!;
+  assert.ok(listedPublics(source).length > 0);
+  assert.deepEqual(listedPublics(source.replace('>Publics</h2>', '>Autre</h2>')), []);
 });
 
 /** The pages marked for the search index (data-pagefind-body) that have no record in it, and the records of no such page. */

@@ -1,6 +1,6 @@
 /**
  * Progress at a glance (src/catalogue/progress.ts) on the three-round fixture plan: counts per status at
- * the latest round and at each round, percentages that add up to 100, the overall completion only
+ * the latest round and at each round, percentages equal for equal counts, the overall completion only
  * when the publisher declares a share for every code of the scale.
  */
 import { test } from 'node:test';
@@ -14,23 +14,35 @@ const accord = catalogue.conventions.find((c) => c.id === ACCORD)!;
 /** Line key → [count, percent]. */
 const figures = (p: ReturnType<typeof progressAt>) => Object.fromEntries(p!.lines.map((l) => [l.key, [l.count, l.percent]]));
 
-test('percentages: whole numbers adding up to 100, largest remainders first, the first line on a tie', () => {
-  assert.deepEqual(percentages([1, 1, 1]), [34, 33, 33]);
+test('percentages: whole numbers, equal counts equal percentages, adding up to 100 when no tie must be split', () => {
+  assert.deepEqual(percentages([1, 1, 1]), [33, 33, 33]);
   assert.deepEqual(percentages([2, 1]), [67, 33]);
   assert.deepEqual(percentages([1, 0, 3]), [25, 0, 75]);
   assert.deepEqual(percentages([0, 0]), [0, 0]);
   assert.deepEqual(percentages([]), []);
-  // 1/7 = 14.29 each: 98 from the floors, the two points left go to the first two lines.
-  assert.deepEqual(percentages([1, 1, 1, 1, 1, 1, 1]), [15, 15, 14, 14, 14, 14, 14]);
+  // 1/7 = 14.29 each: the two points left cannot go to two of seven equal lines.
+  assert.deepEqual(percentages([1, 1, 1, 1, 1, 1, 1]), [14, 14, 14, 14, 14, 14, 14]);
+  // 3/7 = 42.86 twice: the two points left go to that tie, whole.
+  assert.deepEqual(percentages([3, 3, 1]), [43, 43, 14]);
   for (const counts of [
     [3, 5, 7],
     [1, 2, 3, 4, 5, 6],
-    [70, 1, 1],
+    [70, 1, 2],
   ])
     assert.equal(
       percentages(counts).reduce((a, b) => a + b),
       100,
     );
+  // Never more than 100, and equal counts always read the same.
+  for (const counts of [
+    [1, 1, 1],
+    [2, 2, 1, 1, 1],
+    [5, 5, 5, 1],
+  ]) {
+    const p = percentages(counts);
+    assert.ok(p.reduce((a, b) => a + b) <= 100);
+    counts.forEach((c, i) => counts.forEach((d, j) => c === d && assert.equal(p[i], p[j])));
+  }
 });
 
 test('counts at the latest round: current status only, no status and withdrawn on lines of their own', () => {
@@ -40,10 +52,10 @@ test('counts at the latest round: current status only, no status and withdrawn o
   // Action 1 R; 2, 3 and the measure EC; 5 never reviewed; 4 merged into 2 at b2026.
   // 1/6 = 16.67: floors give 98, the two points go to the first two of the tied lines (R, then no status).
   assert.deepEqual(figures(p), {
-    'code:R': [1, 17],
+    'code:R': [1, 16],
     'code:EC': [3, 50],
     'code:NR': [0, 0],
-    [NO_STATUS]: [1, 17],
+    [NO_STATUS]: [1, 16],
     [WITHDRAWN]: [1, 16],
   });
   assert.deepEqual(
@@ -62,8 +74,8 @@ test('counts for an axis, and at an earlier round (nothing carried over from ano
   });
   // At b2025 action 2 was not reviewed: it has no status there, not its b2024 one.
   assert.deepEqual(figures(progressAt(plan, plan.actions, 1)), {
-    'code:R': [1, 17],
-    'code:EC': [1, 17],
+    'code:R': [1, 16],
+    'code:EC': [1, 16],
     'code:NR': [1, 16],
     [NO_STATUS]: [3, 50],
   });
