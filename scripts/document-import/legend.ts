@@ -7,7 +7,7 @@
  */
 import { STATUSES, STATUS_KEYS, type StatusKey } from '../../src/model/statuses.ts';
 import type { Block, Paragraph, Table } from './blocks.ts';
-import { normaliseSpace } from './levels.ts';
+import { levelOpening, normaliseSpace, stripBullet } from './levels.ts';
 import { excerpt, type Decision } from './places.ts';
 
 export interface ScaleEntry {
@@ -26,7 +26,8 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
 export function statusOfLegend(legend: string): StatusKey | undefined {
   const text = fold(legend);
   const byLength = [...STATUS_KEYS].sort((a, b) => STATUSES[b].label.length - STATUSES[a].label.length);
-  return byLength.find((k) => text.includes(fold(STATUSES[k].label)));
+  // Whole words: « Réaliser des travaux » names no status.
+  return byLength.find((k) => new RegExp(`(^|[^\\p{L}])${fold(STATUSES[k].label)}([^\\p{L}]|$)`, 'u').test(text));
 }
 
 const entry = (code: string, legend: string): ScaleEntry => {
@@ -43,6 +44,8 @@ function inlineLegend(text: string): ScaleEntry[] {
 /** "Objectif réalisé⇥R" or "R : Objectif réalisé": one code in one paragraph. */
 function lineEntry(text: string): ScaleEntry | undefined {
   const t = text.trim();
+  // An item of the plan with its status after a tab is not a line of the legend.
+  if (levelOpening(stripBullet(t))) return undefined;
   const after = /^(.+?)\t+\s*([A-Z]{1,4})$/.exec(t);
   if (after && !/\t/.test(after[1]!.trim())) return entry(after[2]!, after[1]!);
   const before = /^([A-Z]{1,4})\s*[:=\u2013-]\s*(.+)$/.exec(t);

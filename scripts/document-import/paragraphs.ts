@@ -5,15 +5,21 @@
  * paragraphs; the text under them left out, and said so.
  */
 import type { Paragraph } from './blocks.ts';
-import { isItemWord, labelNumber, letterOpening, levelOpening, normaliseSpace, numberOpening } from './levels.ts';
+import { isItemWord, labelNumber, letterOpening, levelOpening, normaliseSpace, numberOpening, stripBullet } from './levels.ts';
 import { paragraphPlace, type Builder, type HeadingRole } from './plan.ts';
+
+/**
+ * The status column's header printed after a level's title, past a tab (« Objectif n°1 : Recruter⇥Ind. »,
+ * a table flattened into paragraphs): not part of the title.
+ */
+const STATUS_HEADER = /\t+\s*(?:Ind\.?|Indicateurs?|Statut|[ÉE]tat d['’]avancement)\s*$/iu;
 
 /** The body paragraphs, in order, outside the tables of actions. */
 export function readParagraphs(paragraphs: Paragraph[], b: Builder, words: ParagraphWords): void {
   for (const p of paragraphs) {
-    const text = p.text;
+    const text = p.text.replace(STATUS_HEADER, '');
     if (normaliseSpace(text) === '') continue;
-    const opening = levelOpening(text);
+    const opening = levelOpening(stripBullet(text));
     const folded = opening?.folded;
     const role = opening === undefined && p.headingLevel !== undefined ? words.headings?.get(p.headingLevel) : undefined;
     if (role) {
@@ -30,7 +36,7 @@ export function readParagraphs(paragraphs: Paragraph[], b: Builder, words: Parag
     }
     if (opening && folded !== undefined && folded === words.item && isItemWord(folded)) {
       b.words.action ??= opening.word;
-      b.addItem({ number: opening.number, kind: 'action', wording: opening.rest, place: paragraphPlace(p) });
+      b.addItem({ number: opening.number, kind: 'action', ...withStatus(text, opening.rest, b), place: paragraphPlace(p) });
       continue;
     }
     if (!b.started) {
@@ -103,7 +109,7 @@ function headingRoles(paragraphs: Paragraph[]): Map<number, HeadingRole> | undef
 export function paragraphWords(paragraphs: Paragraph[]): ParagraphWords {
   const seen = new Map<string, { rank: number; first: number; count: number }>();
   paragraphs.forEach((p, i) => {
-    const opening = levelOpening(p.text);
+    const opening = levelOpening(stripBullet(p.text));
     if (!opening || (opening.number === undefined && opening.numberWord === undefined)) return;
     const entry = seen.get(opening.folded) ?? { rank: 99, first: i, count: 0 };
     entry.count++;
@@ -121,4 +127,14 @@ export function paragraphWords(paragraphs: Paragraph[]): ParagraphWords {
     letters,
     ...(structure.length === 0 && !item ? { headings: headingRoles(paragraphs) } : {}),
   };
+}
+
+/**
+ * A status code printed after the item's text, past a tab ("Action n°1 : Recruter⇥⇥R", a table
+ * flattened into paragraphs): taken as its status when the legend has that code.
+ */
+function withStatus(text: string, rest: string, b: Builder): { wording: string; status?: string } {
+  const code = /\t\s*([A-Z]{1,4})\s*$/.exec(text)?.[1];
+  if (code === undefined || !b.plan.scale.some((s) => s.code === code)) return { wording: rest };
+  return { wording: rest.slice(0, rest.lastIndexOf(code)).trimEnd(), status: code };
 }

@@ -144,6 +144,15 @@ export class Builder {
     if (number === undefined) return;
     if (opening.numberWord) this.decide(place, `« ${opening.word} ${opening.numberWord} » : « ${number} » pris comme numéro`);
     const known = this.plan.objectives.find((o) => o.axis === this.axis && o.number === number);
+    if (known && title && fold(known.title) !== fold(title)) {
+      // The same number again under another title: most likely a part whose heading the document lacks.
+      const axisWord = displayWord(this.words.axis ?? 'axe').toLowerCase();
+      this.decide(
+        place,
+        `${displayWord(opening.word).toLowerCase()} ${number} déjà vu dans ${elided(axisWord)} ${this.axis!} (« ${excerpt(known.title)} ») : rangé avec lui ; ${elided(axisWord)} qui le contient manque peut-être`,
+        true,
+      );
+    }
     if (!known) this.plan.objectives.push({ axis: this.axis!, number, title: title || `${displayWord(opening.word)} ${number}`, place });
     this.objective = number;
     this.lastItem = undefined;

@@ -231,3 +231,45 @@ test('the dates a document states of itself in full are read; a date without its
     ],
   );
 });
+
+test('a table flattened into paragraphs: typed bullets, the status after a tab, a missing axis flagged, no legend taken from the items', () => {
+  index = 0;
+  const plan = recognisePlan(
+    doc(
+      p('AXE N°1\tRECRUTEMENT'),
+      p('Objectif n°1 : Recruter\t\tInd.'),
+      p('▪ Action n°1 : Réaliser des travaux de mise en conformité.\t\tR'),
+      p('▪ Action n°2 : Réaliser des travaux de réfection.\t\tEC'),
+      p('RECLASSEMENT ET RECONVERSION'),
+      p('Objectif n°1 : Se reconvertir\tInd.'),
+      p('▪ Action n°3 : Former\tNR'),
+      p('Objectif réalisé\t\tR'),
+      p('Objectif en cours\t\tEC'),
+      p('Objectif non réalisé\t\tNR'),
+    ),
+  );
+  assert.deepEqual(
+    plan.scale.map((s) => [s.code, s.status]),
+    [
+      ['R', 'realise'],
+      ['EC', 'en-cours'],
+      ['NR', 'non-realise'],
+    ],
+  );
+  assert.deepEqual(
+    plan.items.map((i) => [i.number, i.wording, i.status]),
+    [
+      ['1', 'Réaliser des travaux de mise en conformité.', 'R'],
+      ['2', 'Réaliser des travaux de réfection.', 'EC'],
+      ['3', 'Former', 'NR'],
+    ],
+  );
+  assert.ok(
+    plan.decisions.some(
+      (d) =>
+        d.uncertain &&
+        d.place.paragraph === 6 &&
+        d.what === 'objectif 1 déjà vu dans l’axe 1 (« Recruter ») : rangé avec lui ; l’axe qui le contient manque peut-être',
+    ),
+  );
+});
