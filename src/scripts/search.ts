@@ -7,7 +7,13 @@ import { siteBase } from '../lib/url.ts';
 import { SEARCH_FILTERS } from '../lib/search-filters.ts';
 
 interface PagefindResult {
-  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string | undefined> }>;
+  data: () => Promise<{
+    url: string;
+    excerpt: string;
+    meta: Record<string, string | undefined>;
+    /** The record's filter values (src/layouts/Base.astro, `searchFilters`): its type first among them. */
+    filters: Record<string, string[] | undefined>;
+  }>;
 }
 type Filters = Record<string, string>;
 interface Pagefind {
@@ -59,9 +65,11 @@ async function run(query: string, status: HTMLElement, list: HTMLOListElement, f
       const heading = document.createElement('h2');
       heading.append(title);
       item.append(heading);
-      // Where the item sits and its labels, said apart from the excerpt (which holds only the
-      // document's own text, see the data-pagefind-ignore marks in the page components).
+      // What the item is (its type, the filter every record carries: issue 23), where it sits and
+      // its labels, said apart from the excerpt (which holds only the document's own text, see the
+      // data-pagefind-ignore marks in the page components).
       const about = [
+        result.filters.type?.[0],
         result.meta.document,
         result.meta.statut && `Statut : ${result.meta.statut}`,
         result.meta.responsables && `Responsables : ${result.meta.responsables}`,
