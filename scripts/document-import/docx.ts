@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
 import { WordCounters, type WordLevel, type WordNum, type WordNumberingDefinitions, bulletText } from './numbering.ts';
-import { cellText, HEADING_NAME, leftOutNotes, nothingLeftOut, xmlPart, type LeftOut } from './parts.ts';
+import { cellText, HEADING_NAME, leftOutNotes, nothingLeftOut, paragraphsOfCell, xmlPart, type LeftOut } from './parts.ts';
 import { element, elements, textContent, type XmlElement } from '../office/xml.ts';
 
 /** A paragraph style of word/styles.xml, as far as the reader needs it. */
@@ -296,10 +296,7 @@ class DocxReader {
 
   /** A cell's paragraphs (one empty at least); a nested table's paragraphs follow in reading order (flattened). */
   cellParagraphs(tc: XmlElement, cell: NonNullable<Paragraph['cell']>): Paragraph[] {
-    const paragraphs: Paragraph[] = [];
-    this.#cellContent(tc, cell, paragraphs);
-    if (paragraphs.length === 0) paragraphs.push({ kind: 'paragraph', index: cell.table, text: '', cell });
-    return paragraphs;
+    return paragraphsOfCell(cell, (into) => this.#cellContent(tc, cell, into));
   }
 
   #cellContent(container: XmlElement, cell: NonNullable<Paragraph['cell']>, into: Paragraph[]): void {

@@ -6,6 +6,7 @@
  * left for the référent to choose when its meaning names none.
  */
 import { STATUSES, STATUS_KEYS, type StatusKey } from '../../src/model/statuses.ts';
+import { fold } from '../../src/model/text.ts';
 import type { Block, Paragraph, Table } from './blocks.ts';
 import { levelOpening, normaliseSpace, stripBullet } from './levels.ts';
 import { excerpt, type Decision } from './places.ts';
@@ -20,7 +21,6 @@ export interface ScaleEntry {
 }
 
 const CODE = /^[A-Z]{1,4}$/;
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The common status a legend names, the longest label first ("non réalisé" before "réalisé"). */
 export function statusOfLegend(legend: string): StatusKey | undefined {

@@ -3,6 +3,7 @@
  * "AXE N°2", "Objectif 1.2 :", "Article premier", "Action n°12 –", "Section liminaire"), read
  * in the document's own words: the word as written becomes the level's name on the site.
  */
+import { fold } from '../../src/model/text.ts';
 
 /** The level words this import knows, folded (lower case, no accent, singular). */
 const STRUCTURE_WORDS = [
@@ -28,7 +29,7 @@ const ITEM_WORDS = ['action', 'mesure', 'engagement', 'fiche', 'fiche-action'] a
 
 /** A word folded for comparison: lower case, no accent, no plural s. */
 export function foldWord(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/s$/, '');
+  return fold(word).replace(/s$/, '');
 }
 
 export const isItemWord = (folded: string): boolean => (ITEM_WORDS as readonly string[]).includes(folded);
@@ -69,11 +70,13 @@ export function levelOpening(text: string): LevelOpening | undefined {
   if (!isKnownWord(folded)) return undefined;
   const key = foldWord(rawNumber).replace(/s$/, '');
   const inWords = WORD_NUMBERS[key] ?? WORD_NUMBERS[`${key}e`];
-  const number = inWords ?? (/^\d|^[IVXLC]+$/i.test(rawNumber) ? rawNumber.toUpperCase().replace(/\s+/g, ' ').toLowerCase() : undefined);
+  // Roman numerals in capitals (« III »), anything else in lower case (« 3 bis »).
+  const printed = /^\d|^[IVXLC]+$/i.test(rawNumber) ? rawNumber.replace(/\s+/g, ' ') : undefined;
+  const number = inWords ?? (printed && (/^[IVXLC]+$/i.test(printed) ? printed.toUpperCase() : printed.toLowerCase()));
   return {
     word,
     folded,
-    ...(number !== undefined ? { number: /^[ivxlc]+$/.test(number) ? number.toUpperCase() : number } : {}),
+    ...(number !== undefined ? { number } : {}),
     ...(inWords !== undefined || number === undefined ? { numberWord: rawNumber } : {}),
     rest: normaliseSpace(rest),
   };

@@ -7,7 +7,7 @@
  */
 import type { Block, Cell, Paragraph, Row, SourceDocument, Table } from './blocks.ts';
 import { OdfCounters, type OdfLevel, type OdfList } from './numbering.ts';
-import { cellText, HEADING_NAME, leftOutNotes, nothingLeftOut, TABLE_LIMITS, xmlPart, type LeftOut } from './parts.ts';
+import { cellText, HEADING_NAME, leftOutNotes, nothingLeftOut, paragraphsOfCell, TABLE_LIMITS, xmlPart, type LeftOut } from './parts.ts';
 import { element, elements, textContent, type XmlElement } from '../office/xml.ts';
 
 /** A paragraph style: the name shown, the style it inherits from, its heading level. */
@@ -337,10 +337,7 @@ class OdtReader {
 
   /** A cell's paragraphs (one empty at least; lists within it numbered); a nested table's paragraphs follow, flattened. */
   cellParagraphs(tc: XmlElement, cell: NonNullable<Paragraph['cell']>): Paragraph[] {
-    const paragraphs: Paragraph[] = [];
-    this.#cellContent(tc, cell, paragraphs);
-    if (paragraphs.length === 0) paragraphs.push({ kind: 'paragraph', index: cell.table, text: '', cell });
-    return paragraphs;
+    return paragraphsOfCell(cell, (into) => this.#cellContent(tc, cell, into));
   }
 
   #cellContent(container: XmlElement, cell: NonNullable<Paragraph['cell']>, into: Paragraph[], list?: ListContext): void {

@@ -2,7 +2,7 @@
  * What the readers of .docx and .odt share (issue 22): the one error they throw, in French, and
  * the reading of an XML part of the file into a tree, every XML failure said in French.
  */
-import { thousands } from '../spreadsheet/reading.ts';
+import { megabytes, thousands } from '../../src/lib/format.ts';
 import type { Paragraph } from './blocks.ts';
 import { parseXml, XML_LIMITS, XmlError, type XmlElement } from '../office/xml.ts';
 
@@ -17,6 +17,17 @@ export class DocumentReadError extends Error {
     this.name = 'DocumentReadError';
     this.detail = detail;
   }
+}
+
+/**
+ * A table cell's paragraphs, as `read` puts them in a list: one empty paragraph at least (a cell is
+ * never without one), placed at the cell, for both readers.
+ */
+export function paragraphsOfCell(cell: NonNullable<Paragraph['cell']>, read: (into: Paragraph[]) => void): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  read(paragraphs);
+  if (paragraphs.length === 0) paragraphs.push({ kind: 'paragraph', index: cell.table, text: '', cell });
+  return paragraphs;
 }
 
 /** How a damaged file is made whole again, said once for every message that needs it. */
@@ -35,7 +46,7 @@ export function xmlPart(file: string, parts: Map<string, Buffer>, name: string):
   if (bytes === undefined) return undefined;
   if (bytes.length > MAX_XML_PART) {
     throw new DocumentReadError(
-      `« ${file} » : sa partie interne ${name} pèse ${Math.ceil(bytes.length / 1024 / 1024)} Mo, bien au-delà de ce que tient un plan ou une convention ; vérifiez le fichier choisi.`,
+      `« ${file} » : sa partie interne ${name} pèse ${megabytes(bytes.length)}, bien au-delà de ce que tient un plan ou une convention ; vérifiez le fichier choisi.`,
     );
   }
   try {

@@ -11,7 +11,7 @@
 import { statSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { readZip, ZipError, type ZipFault } from '../office/zip.ts';
-import { thousands } from '../spreadsheet/reading.ts';
+import { megabytes, thousands } from '../../src/lib/format.ts';
 import type { SourceDocument } from './blocks.ts';
 import { docxBody, readDocx } from './docx.ts';
 import { readOdt } from './odt.ts';
@@ -30,8 +30,6 @@ export const LIMITS = {
 };
 
 const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text';
-
-const megabytes = (n: number) => `${thousands(Math.ceil(n / 1024 / 1024))} Mo`;
 
 /** What to do when the file is not a .docx or .odt, said once. */
 const GET_DOCX =

@@ -14,7 +14,8 @@
  * (LIMITS); beyond them the sheet is refused, naming its last used cell, without expanding anything.
  */
 import ExcelJS from 'exceljs';
-import { columnLetter, elementCount, LIMITS, ReadError, sheetTooLarge, thousands, visible, type Table } from './reading.ts';
+import { columnLetter, elementCount, LIMITS, ReadError, sheetTooLarge, visible, type Table } from './reading.ts';
+import { thousands } from '../../src/lib/format.ts';
 import { XmlError, xmlTokens } from '../office/xml.ts';
 
 /** The parts of an .ods file that say it is one: its `mimetype` entry (ODF 1.3 part 2, §3.3). */

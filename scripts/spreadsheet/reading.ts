@@ -14,6 +14,7 @@ import { basename, extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { trapCharacter, trapMessage, visibleText } from '../../src/model/characters.ts';
 import { readZip, ZipError, type ZipFault } from '../office/zip.ts';
+import { megabytes, thousands } from '../../src/lib/format.ts';
 import { systemReason } from '../cli.ts';
 import { isOds, odsTableOf, odsWorkbook, readOds } from './ods.ts';
 
@@ -95,9 +96,6 @@ export const columnLetter = (n: number): string =>
   n <= 26 ? String.fromCharCode(64 + n) : columnLetter(Math.floor((n - 1) / 26)) + columnLetter(((n - 1) % 26) + 1);
 
 const columnNumber = (letters: string): number => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-
-export const thousands = (n: number) => n.toLocaleString('fr-FR').replace(/\s/g, ' ');
-const megabytes = (n: number) => `${thousands(Math.ceil(n / 1024 / 1024))} Mo`;
 
 const SAVE_AS_XLSX = 'ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format « Classeur Excel (.xlsx) », puis relancez l’import';
 const SAVE_AS_ODS = 'ouvrez-le dans LibreOffice et enregistrez-le au format « Classeur ODF (.ods) », puis relancez l’import';

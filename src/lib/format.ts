@@ -44,6 +44,15 @@ export function roundWhen(round: { date?: string; period?: string }): string {
   return round.date ? formatDate(round.date) : (round.period ?? '');
 }
 
+/** A whole number with its thousands apart, the French way: 12 345. */
+export const thousands = (n: number) => n.toLocaleString('fr-FR').replace(/\s/g, ' ');
+
+/**
+ * A size against a limit, in whole megabytes rounded up ("151 Mo"), for the messages that refuse
+ * a file: one just over a limit never reads as equal to it (`formatSize` rounds to the nearest tenth).
+ */
+export const megabytes = (bytes: number) => `${thousands(Math.ceil(bytes / 1024 / 1024))} Mo`;
+
 const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 /**
