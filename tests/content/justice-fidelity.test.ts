@@ -21,6 +21,8 @@ const of = <T extends { data: { convention: string } }>(list: T[]) => list.filte
 const name = (id: string) => id.slice(id.indexOf('/') + 1);
 /** Compares headings that the source prints in capitals, often without accents. */
 const fold = (s: string) => foldText(s).toUpperCase().replace(/\s+/g, ' ').trim();
+/** The MDX body of a content file, as written. */
+const raw = (folder: string, id: string) => readContentFile(join(process.cwd(), 'content', folder, `${id}.mdx`)).body;
 /** The MDX body of a content file, as comparable text: Markdown markers dropped, whitespace collapsed. */
 const body = (folder: string, id: string) =>
   readContentFile(join(process.cwd(), 'content', folder, `${id}.mdx`))
@@ -116,12 +118,48 @@ test('every paragraph and list item of the source is in a section body, in order
   assert.ok(seed.paragraphs.length > 250);
 });
 
-test('the heading of the Bulletin officiel, the addressees, the annexes and the contents are in the introduction', () => {
+test('the heading of the Bulletin officiel, the addressees and the annexes are in the introduction, without the page number', () => {
   const intro = body('conventions', CONVENTION);
-  for (const line of seed.header) {
-    if (line === 'S O M M A I R E') assert.ok(intro.includes('Sommaire'));
-    else assert.ok(intro.includes(line), `« ${line} »`);
+  for (const line of seed.header) assert.ok(intro.includes(line), `« ${line} »`);
+  const lines = raw('conventions', CONVENTION).split('\n').map((l) => l.trim());
+  const notes = entries.conventions.find((e) => e.id === CONVENTION)!.data.sourceNotes!.join(' ');
+  assert.ok(seed.pageNumbers.length > 0);
+  for (const n of seed.pageNumbers) {
+    assert.ok(!lines.includes(n), `le numéro de page « ${n} » est repris`);
+    assert.ok(notes.includes(`« ${n} »`), `le numéro de page « ${n} » n’est pas signalé`);
   }
+});
+
+/**
+ * The printed contents are not copied (the list of the document's parts links each one): each of
+ * their entries names a part of the text, a heading or a numbered paragraph in it ("3.1- Le
+ * transport d'agents…"), in the same order. The contents abbreviate some titles (their words are
+ * found in order in the text's) and misprint "CHAPTRE".
+ */
+test('the printed contents are not repeated: each entry is a part or heading of the text, in order', () => {
+  assert.doesNotMatch(raw('conventions', CONVENTION), /^#+\s*Sommaire/im);
+  const headings = sections.flatMap((s) => [
+    fold(s.data.kind === 'partie' ? `${s.data.number}${s.data.number === '1' ? 'ère' : 'ème'} partie` : s.data.title),
+    ...raw('sections', s.id)
+      .split('\n')
+      .filter((l) => /^(?:#+ |\d+(?:\.\d+)*- )/.test(l))
+      .map((l) => fold(l.replace(/^#*\s*(?:\d+(?:\.\d+)*\s*-\s*)?/, '').replace(/\*\*/g, ''))),
+  ]);
+  const words = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  /** The entry's words, in order, among the heading's. */
+  const names = (heading: string, entry: string) => {
+    let i = 0;
+    for (const word of words(heading)) if (word === words(entry)[i]) i++;
+    return i === words(entry).length;
+  };
+  let from = 0;
+  for (const entry of seed.contents.filter((e) => e !== 'ANNEXES')) {
+    const wanted = fold(entry.replace(/^CHAPI?T?RE [IVX]+ : /, ''));
+    const at = headings.findIndex((h, i) => i >= from && names(h, wanted));
+    assert.ok(at >= 0, `entrée du sommaire sans partie ni titre correspondant, ou déplacée : « ${entry} »`);
+    from = at + 1;
+  }
+  assert.ok(seed.contents.length > 50);
 });
 
 test('the circular is described as printed: reference, date, issuer and addressees, no statuses', () => {
