@@ -17,6 +17,15 @@ export const site = parseSite({
   // Qui publie le site (pied de page : « publié par … », déclaration d’accessibilité).
   organisation:
     'le projet libre « Conventions handicap », à titre de démonstration, à partir de cinq documents publics (Inserm, Ucanss et Agefiph, convention multipartite, ministère de la Justice)',
+  // L’organisme qui publie, tel que l’en-tête le montre à côté du nom du site : son nom court, et
+  // au besoin son logo et sa couleur d’accent. Le logo est un fichier SVG ou PNG déposé dans public/,
+  // avec le texte qu’il porte : logo: { file: 'logo.svg', alt: 'Nom de l’organisme' }. La couleur
+  // d’accent (liens, boutons, contour du focus) se donne pour chaque thème :
+  // accent: { light: '#1f3a93', dark: '#a4bcff' } ; une couleur trop pâle (ou trop sombre) pour
+  // être lue est refusée, avec la plus proche qui convient.
+  identity: {
+    name: 'Démonstration « Conventions handicap »',
+  },
   // Version de travail : true accepte les valeurs « à renseigner » et l’écrit en tête de chaque page.
   draft: false,
   // Déclaration d’accessibilité (page « Accessibilité », modèle officiel du RGAA 4.1).

@@ -34,6 +34,10 @@ export function buildFixtureSite(): void {
   const config = join(FIXTURE_ROOT, 'tests/fixtures/site/config.ts');
   mkdirSync(dirname(config), { recursive: true });
   cpSync(join(FIXTURE_SOURCES, 'config.ts'), config);
+  // Its logo, beside the settings (which read it there) and where the site serves it from.
+  for (const to of [join(dirname(config), 'public'), join(FIXTURE_ROOT, 'public')]) {
+    cpSync(join(FIXTURE_SOURCES, 'public'), to, { recursive: true });
+  }
   writeFileSync(join(FIXTURE_ROOT, 'src/config.ts'), "export { site } from '../tests/fixtures/site/config.ts';\n");
   const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: FIXTURE_ROOT, encoding: 'utf8', env: process.env });
   if (run.status !== 0) {

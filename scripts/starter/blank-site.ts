@@ -272,6 +272,13 @@ export const site = parseSite({
     "Les conventions et plans d'actions de l'organisme en faveur de l'inclusion des personnes en situation de handicap (phrase à renseigner).",
   // Qui publie le site (pied de page : « publié par … », déclaration d’accessibilité).
   organisation: 'Organisme éditeur (à renseigner dans src/config.ts)',
+  // L’organisme tel que l’en-tête le montre à côté du nom du site : son nom court ; au besoin son
+  // logo, fichier SVG ou PNG déposé dans public/, avec le texte qu’il porte :
+  // logo: { file: 'logo.svg', alt: 'Nom de l’organisme' } ; et sa couleur d’accent pour chaque
+  // thème : accent: { light: '#1f3a93', dark: '#a4bcff' } (une couleur trop peu contrastée est refusée).
+  identity: {
+    name: 'Nom court de l’organisme (à renseigner)',
+  },
   // Version de travail : chaque page le dit tant que les valeurs « à renseigner » restent. Remplacez-les,
   // puis écrivez false : la construction refuse alors toute valeur encore provisoire.
   draft: true,

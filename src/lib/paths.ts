@@ -105,6 +105,8 @@ export const paths = {
   dataSchema: (table: string) => `donnees/${table}.schema.json`,
   /** The Frictionless Data Package describing every data file. */
   dataPackage: () => 'donnees/datapackage.json',
+  /** The colours of both themes, with the publisher's accent (src/model/palette.ts). */
+  colours: () => 'couleurs.css',
   /** Feed of the documents' publications, updates and review rounds. */
   feed: () => 'fil.xml',
   /** The site's page for an error the web server answers (src/lib/error-pages.ts; 404 is 404.html). */

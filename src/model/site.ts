@@ -2,6 +2,8 @@ import { z } from 'astro/zod';
 import { partialDate, text } from './common.ts';
 import { ContentError, problemFromIssue } from './problems.ts';
 import { DEFAULT_LICENCE, LICENCE_KEYS } from './licences.ts';
+import { HEX_COLOUR, THEME_NAMES, accentShortfalls, nearestAccent, type Shortfall, type Theme } from './palette.ts';
+import { readLogo, type LogoSize } from './logo.ts';
 
 /** RGAA conformity levels, with the wording the law requires in the footer and the declaration. */
 export const CONFORMITY = {
@@ -14,6 +16,36 @@ export const CONFORMITY = {
  * What the publisher fills once (src/config.ts): the site's name, the publishing body, and the
  * facts of its accessibility declaration (RGAA 4.1, model of the declaration by the DINUM).
  */
+/** Where each colour of a pair is drawn, for the messages on the accent colour. */
+const DRAWN: Record<string, string> = {
+  'accent/fond': 'sur le fond des pages',
+  'accent/fond-doux': 'sur le fond des encadrés',
+  'sur-accent/accent': 'sous le texte des boutons',
+};
+const ratio = (r: number) => `${r.toFixed(1).replace('.', ',')}:1`;
+
+/** Why an accent colour is refused in a theme, and the nearest one that would pass. */
+function accentMessage(theme: Theme, colour: string, failing: Shortfall[]): string {
+  const where = failing.map((p) => `${DRAWN[`${p.fg}/${p.bg}`]} (${ratio(p.ratio)})`).join(', ');
+  const nearest = nearestAccent(theme, colour);
+  return (
+    `la couleur d’accent du thème ${THEME_NAMES[theme]}, ${colour}, manque de contraste ${where} : il faut au moins 4,5:1, ` +
+    `pour le texte des liens comme pour le contour qui montre le focus (RGAA 3.2 et 3.3)` +
+    (nearest ? ` ; la plus proche de même teinte qui convient est ${nearest}` : '')
+  );
+}
+
+/** The accent of one theme: a colour written `#rrggbb`, held to 4.5:1 where the theme draws it. */
+const accentOf = (theme: Theme) =>
+  z
+    .string()
+    .regex(HEX_COLOUR, { error: 'une couleur s’écrit « # » suivi de six chiffres hexadécimaux : « #1f3a93 »' })
+    .check((ctx) => {
+      if (!HEX_COLOUR.test(ctx.value)) return;
+      const failing = accentShortfalls(theme, ctx.value);
+      if (failing.length > 0) ctx.issues.push({ code: 'custom', input: ctx.value, message: accentMessage(theme, ctx.value, failing) });
+    });
+
 export const siteSchema = z.strictObject({
   /** Name shown in the header and at the end of every page title. */
   name: text,
@@ -21,6 +53,17 @@ export const siteSchema = z.strictObject({
   tagline: text,
   /** Body that publishes the site ("Inserm — Département des ressources humaines"). */
   organisation: text,
+  /**
+   * The publishing body as the header shows it, apart from the site's name: its name, its logo
+   * (a file of public/, SVG or PNG, with the text it carries), and its accent colour for each
+   * theme, refused when too pale (or too dark) to read.
+   */
+  identity: z.strictObject({
+    /** Short name ("Inserm", "Ministère de la Justice"). */
+    name: text,
+    logo: z.strictObject({ file: text, alt: text }).optional(),
+    accent: z.strictObject({ light: accentOf('light'), dark: accentOf('dark') }).optional(),
+  }),
   accessibility: z
     .strictObject({
       /** "non", "partiellement" or "totalement" (conforme). Without an audit, the law says "non". */
@@ -95,7 +138,11 @@ export const siteSchema = z.strictObject({
   }),
 });
 
-export type Site = z.infer<typeof siteSchema>;
+type Settings = z.infer<typeof siteSchema>;
+/** The settings, the logo's size read from its file. */
+export type Site = Omit<Settings, 'identity'> & {
+  identity: Omit<Settings['identity'], 'logo'> & { logo?: NonNullable<Settings['identity']['logo']> & LogoSize };
+};
 
 /**
  * What betrays a value left as the starter wrote it (scripts/starter/blank-site.ts): « à renseigner »,
@@ -118,9 +165,14 @@ export function placeholders(value: unknown, field = ''): { field: string; value
  * value still holding a placeholder stops it too, unless the site is built as a draft (`draft: true`):
  * an unfinished sentence must never reach a public page.
  */
-export function parseSite(input: unknown, file = 'src/config.ts'): Site {
+export function parseSite(input: unknown, file = 'src/config.ts', root = process.cwd()): Site {
   const result = siteSchema.safeParse(input, { error: z.locales.fr().localeError });
   if (!result.success) throw new ContentError(result.error.issues.map((issue) => problemFromIssue(file, issue, input, siteSchema)));
+  const { logo, ...identity } = result.data.identity;
+  const reading = logo ? readLogo(root, logo.file) : undefined;
+  if (reading && 'problem' in reading) {
+    throw new ContentError([{ file, field: 'identity.logo.file', value: logo!.file, message: reading.problem, allowed: reading.allowed }]);
+  }
   if (!result.data.draft) {
     const found = placeholders(result.data);
     if (found.length > 0) {
@@ -136,5 +188,5 @@ export function parseSite(input: unknown, file = 'src/config.ts'): Site {
       );
     }
   }
-  return result.data;
+  return { ...result.data, identity: { ...identity, ...(logo && reading ? { logo: { ...logo, ...reading.size } } : {}) } };
 }

@@ -1,86 +1,75 @@
 /**
  * Colour pairs of both themes (RGAA 3.2 and 3.3): text at least 4.5:1 against every background it
- * is drawn on, borders and focus rings at least 3:1. Read from the stylesheet itself, so a token
- * changed there is checked here; axe checks the rendered text of every page on top of this.
+ * is drawn on, borders and focus rings at least 3:1, from the one palette (src/model/palette.ts)
+ * the stylesheet of the tokens is generated from; and the publisher's accent colour, refused in
+ * French when too pale. axe checks the rendered text of every page on top of this.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-
-const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
-
-/** The custom properties declared in the first block opened by `selector`. */
-function tokens(selector: string): Map<string, string> {
-  const start = css.indexOf(`${selector} {`);
-  assert.ok(start >= 0, `bloc « ${selector} » introuvable dans global.css`);
-  const body = css.slice(start, css.indexOf('}', start));
-  return new Map([...body.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1]!, m[2]!.toLowerCase()]));
-}
-
-/** WCAG 2.1 relative luminance and contrast ratio. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-export function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
-
-const TEXT_PAIRS: [string, string][] = [
-  ['texte', 'fond'],
-  ['texte', 'fond-doux'],
-  ['texte-doux', 'fond'],
-  ['texte-doux', 'fond-doux'],
-  ['accent', 'fond'],
-  ['accent', 'fond-doux'],
-  ['sur-accent', 'accent'],
-  ['texte', 'surlignage'],
-  ['realise', 'realise-fond'],
-  ['partiel', 'partiel-fond'],
-  ['en-cours', 'en-cours-fond'],
-  ['non-realise', 'non-realise-fond'],
-  ['abandonne', 'abandonne-fond'],
-  ['realise', 'fond'],
-];
-const UI_PAIRS: [string, string][] = [
-  ['bordure', 'fond'],
-  ['bordure', 'fond-doux'],
-  ['focus', 'fond'],
-  ['focus', 'fond-doux'],
-  ['accent', 'fond'],
-];
-
-const themes = { clair: tokens(':root'), sombre: tokens(":root[data-theme='dark']") };
+import { PALETTE, PAIRS, accentShortfalls, contrast, nearestAccent, paletteCss, shortfalls } from '../../src/model/palette.ts';
 
 test('contrast() matches known WCAG figures', () => {
   assert.equal(contrast('#000000', '#ffffff').toFixed(1), '21.0');
   assert.equal(contrast('#767676', '#ffffff').toFixed(2), '4.54');
 });
 
-test('the dark theme chosen by the reader and the one from the system are the same', () => {
-  assert.deepEqual(tokens(":root:not([data-theme='light'])"), themes.sombre);
+test('both themes define the same tokens, and every pair draws tokens that exist', () => {
+  assert.deepEqual(Object.keys(PALETTE.dark).sort(), Object.keys(PALETTE.light).sort());
+  for (const { fg, bg } of PAIRS) assert.ok(fg in PALETTE.light && bg in PALETTE.light, `${fg}/${bg}`);
 });
 
-test('both themes define the same tokens', () => {
-  assert.deepEqual([...themes.sombre.keys()].sort(), [...themes.clair.keys()].sort());
-});
-
-for (const [name, theme] of Object.entries(themes)) {
+for (const [name, palette] of Object.entries(PALETTE)) {
   test(`thème ${name} : texte ≥ 4,5:1, bordures et focus ≥ 3:1`, () => {
-    const failures: string[] = [];
-    for (const [pairs, min] of [
-      [TEXT_PAIRS, 4.5],
-      [UI_PAIRS, 3],
-    ] as const) {
-      for (const [fg, bg] of pairs) {
-        const ratio = contrast(theme.get(fg)!, theme.get(bg)!);
-        if (!(ratio >= min)) failures.push(`--${fg} sur --${bg} : ${ratio.toFixed(2)}:1 (minimum ${min}:1)`);
-      }
-    }
-    assert.deepEqual(failures, []);
+    assert.deepEqual(
+      shortfalls(palette).map((p) => `--${p.fg} sur --${p.bg} : ${p.ratio.toFixed(2)}:1 (minimum ${p.min}:1)`),
+      [],
+    );
   });
 }
+
+test('the check can fail: a pale text on white is named with its ratio', () => {
+  const [pale] = shortfalls({ ...PALETTE.light, 'texte-doux': '#bbbbbb' });
+  assert.deepEqual([pale?.fg, pale?.bg, pale?.ratio.toFixed(2)], ['texte-doux', 'fond', '1.92']);
+});
+
+test('every token the stylesheet uses is generated, in both themes and for the system’s dark theme', () => {
+  const css = paletteCss();
+  const used = new Set(
+    [...readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8').matchAll(/var\(--([\w-]+)\)/g)].map((m) => m[1]!),
+  );
+  for (const token of used) assert.match(css, new RegExp(`--${token}: #`), `--${token}`);
+  assert.equal(css.match(/--texte: #eeeeee;/g)?.length, 2, 'le thème sombre choisi et celui du système');
+});
+
+test('an accent colour replaces the accent and the focus ring of its theme only', () => {
+  const css = paletteCss({ light: '#6A1B5D', dark: '#f0a8dd' });
+  assert.match(css, /:root \{[^}]*--accent: #6a1b5d;[^}]*--focus: #6a1b5d;/);
+  assert.match(css, /\[data-theme='dark'\] \{[^}]*--accent: #f0a8dd;/);
+  assert.doesNotMatch(css, new RegExp(PALETTE.light.accent));
+});
+
+/** The hue of `#rrggbb`, in whole degrees. */
+function hue(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const d = max - Math.min(r, g, b);
+  const h = max === r ? (g - b) / d : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return Math.round((((h * 60) % 360) + 360) % 360);
+}
+
+test('a pale accent fails where it is drawn, and the nearest passing colour of the same hue is found', () => {
+  assert.deepEqual(
+    accentShortfalls('light', '#8ab4f8').map((p) => `${p.fg}/${p.bg}`),
+    ['accent/fond', 'accent/fond-doux', 'sur-accent/accent'],
+  );
+  assert.deepEqual(accentShortfalls('light', PALETTE.light.accent), []);
+  for (const [theme, colour] of [
+    ['light', '#8ab4f8'],
+    ['dark', '#1f3a93'],
+  ] as const) {
+    const nearest = nearestAccent(theme, colour)!;
+    assert.deepEqual(accentShortfalls(theme, nearest), [], `${theme} ${nearest}`);
+    assert.equal(hue(nearest), hue(colour), `${nearest} garde la teinte de ${colour}`);
+  }
+});
