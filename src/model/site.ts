@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { partialDate, text } from './common.ts';
-import { ContentError, problemFromIssue } from './problems.ts';
+import { ContentError, problemFromIssue, type Problem } from './problems.ts';
 import { DEFAULT_LICENCE, LICENCE_KEYS } from './licences.ts';
 import { HEX_COLOUR, THEME_NAMES, accentShortfalls, nearestAccent, type Shortfall, type Theme } from './palette.ts';
 import { readLogo, type LogoSize } from './logo.ts';
@@ -140,6 +140,16 @@ export const siteSchema = z.strictObject({
 
 type Settings = z.infer<typeof siteSchema>;
 /** The settings, the logo's size read from its file. */
+/**
+ * The report that stops the build: it names each field, so a stack trace under it would only bury
+ * it (Astro prints none for an error whose stack is empty).
+ */
+function report(problems: Problem[]): ContentError {
+  const error = new ContentError(problems);
+  error.stack = '';
+  return error;
+}
+
 export type Site = Omit<Settings, 'identity'> & {
   identity: Omit<Settings['identity'], 'logo'> & { logo?: NonNullable<Settings['identity']['logo']> & LogoSize };
 };
@@ -167,16 +177,16 @@ export function placeholders(value: unknown, field = ''): { field: string; value
  */
 export function parseSite(input: unknown, file = 'src/config.ts', root = process.cwd()): Site {
   const result = siteSchema.safeParse(input, { error: z.locales.fr().localeError });
-  if (!result.success) throw new ContentError(result.error.issues.map((issue) => problemFromIssue(file, issue, input, siteSchema)));
+  if (!result.success) throw report(result.error.issues.map((issue) => problemFromIssue(file, issue, input, siteSchema)));
   const { logo, ...identity } = result.data.identity;
   const reading = logo ? readLogo(root, logo.file) : undefined;
   if (reading && 'problem' in reading) {
-    throw new ContentError([{ file, field: 'identity.logo.file', value: logo!.file, message: reading.problem, allowed: reading.allowed }]);
+    throw report([{ file, field: 'identity.logo.file', value: logo!.file, message: reading.problem, allowed: reading.allowed }]);
   }
   if (!result.data.draft) {
     const found = placeholders(result.data);
     if (found.length > 0) {
-      throw new ContentError(
+      throw report(
         found.map(({ field, value }) => ({
           file,
           field,
