@@ -110,7 +110,14 @@ function resultItem(result: Awaited<ReturnType<PagefindResult['data']>>): HTMLLI
   if (about) {
     const line = document.createElement('p');
     line.className = 'resultats__document';
-    line.textContent = about;
+    // The type opens the line, set apart so that the eye finds it where a screen reader hears it first.
+    const type = result.filters.type?.[0];
+    if (type) {
+      const label = document.createElement('span');
+      label.className = 'resultats__type';
+      label.textContent = type;
+      line.append(label, about.slice(type.length));
+    } else line.textContent = about;
     item.append(line);
   }
   const excerpt = document.createElement('p');
