@@ -163,6 +163,8 @@ export interface SearchRecord {
   url: string;
   content: string;
   meta: Record<string, string>;
+  /** Its filter values (src/layouts/Base.astro): `type` on every record. */
+  filters: Record<string, string[]>;
 }
 
 /** Every record of the search index of `dist`: Pagefind's fragments are gzipped JSON after a fixed signature. */

@@ -10,6 +10,9 @@ import assert from 'node:assert/strict';
 import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT_ROOT, DIST, searchRecords, ON_FIXTURE } from '../site.ts';
+import { buildCatalogue, sectionTrail } from '../../src/catalogue/catalogue.ts';
+import { readContent } from '../../src/model/read.ts';
+import { validateAll } from '../../src/model/validate.ts';
 import { buildSearchIndex, searchEntries } from '../../src/integration/search-index.ts';
 import { tempDir } from '../temp-dir.ts';
 
@@ -88,6 +91,35 @@ test('labels are metadata, shown apart: the document of each item, the status an
   const action = all.find((r) => r.url.endsWith('/plan-essai/actions/action-3/'));
   assert.equal(action?.meta.statut, 'En cours');
   assert.equal(action?.meta.responsables, 'DRH / Pôle carrières, RH');
+});
+
+test('every search record has one type, the label its result opens with (issue 23)', () => {
+  const untyped = all.filter((r) => r.filters.type?.length !== 1).map((r) => `${r.url} : ${JSON.stringify(r.filters.type ?? [])}`);
+  assert.deepEqual(untyped, []);
+});
+
+test('a record inside a document says where: the parts between the document and itself, as its breadcrumb', () => {
+  const catalogue = buildCatalogue(validateAll(readContent(CONTENT_ROOT).files).entries);
+  const crumbs = (parts: { crumb: string }[]) => (parts.length > 0 ? parts.map((p) => p.crumb).join(', ') : undefined);
+  const expected = new Map<string, string | undefined>([
+    ...catalogue.actions.map((a): [string, string | undefined] => [
+      a.path,
+      crumbs([...sectionTrail(a.axis.section), a.axis, ...(a.objective ? [a.objective] : [])]),
+    ]),
+    ...catalogue.conventions.flatMap((d) => d.sections.map((s): [string, string | undefined] => [s.path, crumbs(sectionTrail(s.parent))])),
+    ...catalogue.conventions.flatMap((d) => d.axes.map((a): [string, string | undefined] => [a.path, crumbs(sectionTrail(a.section))])),
+    ...catalogue.conventions.flatMap((d) =>
+      d.procedures.map((p): [string, string | undefined] => [p.path, crumbs(sectionTrail(p.section))]),
+    ),
+    ...catalogue.conventions.map((d): [string, string | undefined] => [d.path, undefined]),
+  ]);
+  const byUrl = new Map(all.map((r) => [r.url, r]));
+  const wrong = [...expected]
+    .filter(([path, part]) => byUrl.get(`/${path}`)?.meta.partie !== part)
+    .map(([path, part]) => `${path} : « ${byUrl.get(`/${path}`)?.meta.partie} » au lieu de « ${part} »`);
+  assert.deepEqual(wrong, []);
+  // Some records do sit in a part: the check above is not only about their absence.
+  assert.ok([...expected.values()].some(Boolean));
 });
 
 test('the checks above do fail on a record glued as before issue 9', () => {
