@@ -45,10 +45,14 @@ export function allLabel(count: number): string {
   return `Tous (${count})`;
 }
 
-/** « , filtrés par Type d'élément : Glossaire » — said with the count, so the filters are heard too. */
+/**
+ * « , avec le filtre Type d'élément : Glossaire » — said with the count, so the filters are heard
+ * too; « avec le filtre » rather than « filtrés par », which would agree with no result or one.
+ */
 export function filtersSaid(chosen: Chosen): string {
   const parts = SEARCH_FILTERS.filter((f) => chosen[f.key]).map((f) => `${f.label} : ${chosen[f.key]}`);
-  return parts.length ? `, filtrés par ${parts.join(', ')}` : '';
+  if (parts.length === 0) return '';
+  return `, avec ${parts.length > 1 ? 'les filtres' : 'le filtre'} ${parts.join(' ; ')}`;
 }
 
 /**

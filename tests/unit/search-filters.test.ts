@@ -30,13 +30,13 @@ test('the status says the count in words, with the query and the filters chosen'
   assert.equal(searchOutcome('RQTH', 1, {}), '1 résultat pour « RQTH ».');
   assert.equal(searchOutcome('handicap', 12, {}), '12 résultats pour « handicap ».');
   const label = SEARCH_FILTERS.find((f) => f.key === 'type')!.label;
-  assert.equal(searchOutcome('RQTH', 2, { type: 'Glossaire' }), `2 résultats pour « RQTH », filtrés par ${label} : Glossaire.`);
+  assert.equal(searchOutcome('RQTH', 2, { type: 'Glossaire' }), `2 résultats pour « RQTH », avec le filtre ${label} : Glossaire.`);
   assert.equal(
     searchOutcome('zzz', 0, {}),
     'Aucun résultat pour « zzz ». Essayez un autre mot, ou parcourez les documents depuis le menu ou le plan du site.',
   );
   // The filters are said in the order of the form, whatever the order they were chosen in.
-  assert.match(filtersSaid({ document: 'D', type: 'T' }), /^, filtrés par [^:]+ : T, Document : D$/);
+  assert.match(filtersSaid({ document: 'D', type: 'T' }), /^, avec les filtres [^:]+ : T ; Document : D$/);
 });
 
 test('a result says its type, its document, its part, then what an action adds', () => {
