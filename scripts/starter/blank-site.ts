@@ -309,24 +309,44 @@ export const site = parseSite({
 }
 
 const TESTS_FOLDER = 'tests/content';
+const BROWSER_FIDELITY_FOLDER = 'tests/browser/site';
 
 /**
  * Tests of tests/content/ bound to a removed document: they compare it to its source. They go
  * with the document (and the sources with the last of them); the other tests stay.
  */
 function contentTestsOf(root: string, documents: string[]): string[] {
-  const dir = join(root, TESTS_FOLDER);
+  const tests = testFiles(root, TESTS_FOLDER, '.test.ts');
+  const bound = boundTo(root, TESTS_FOLDER, tests, documents);
+  return bound.length === tests.length ? [...bound, 'seeds'] : bound;
+}
+
+/**
+ * Browser fidelity specs bound to a removed document (`tests/browser/site/<name>-fidelity.spec.ts`:
+ * the page of one demo document checked in a browser, issue 23). Only the files named so: the
+ * site-wide specs of the folder name no document and always stay.
+ */
+function browserFidelityTestsOf(root: string, documents: string[]): string[] {
+  return boundTo(root, BROWSER_FIDELITY_FOLDER, testFiles(root, BROWSER_FIDELITY_FOLDER, '-fidelity.spec.ts'), documents);
+}
+
+/** The regular files of `folder` whose name ends with `suffix`. */
+function testFiles(root: string, folder: string, suffix: string): string[] {
+  const dir = join(root, folder);
   if (!existsSync(dir)) return [];
-  const tests = readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.test.ts'))
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith(suffix))
     .map((d) => d.name);
+}
+
+/** The files among `tests` (in `folder`) that name one of `documents`. */
+function boundTo(root: string, folder: string, tests: string[], documents: string[]): string[] {
   // The whole identifier, not a part of a longer one or of a word (an id « plan » is not in « planning »).
   const names = documents.map((d) => new RegExp(`(?<![a-z0-9-])${d}(?![a-z0-9-])`));
-  const bound = tests.filter((f) => {
-    const text = readFileSync(join(dir, f), 'utf8');
+  return tests.filter((f) => {
+    const text = readFileSync(join(root, folder, f), 'utf8');
     return names.some((name) => name.test(text));
   });
-  return bound.length === tests.length ? [...bound, 'seeds'] : bound;
 }
 
 /** The collections whose folders hold one sub-folder per document (axes, actions…): not the glossary nor the organisations. */
@@ -365,11 +385,9 @@ export function makeBlankSite(root: string, options: BlankOptions): BlankReport 
     skipped.push(...entries.skipped);
     for (const id of entries.ids) remove(`content/${folder}`, `${id}.mdx`);
   }
-  for (const name of contentTestsOf(
-    root,
-    documents.filter((d) => d !== EXAMPLE_ID),
-  ))
-    remove(TESTS_FOLDER, name);
+  const removedDocuments = documents.filter((d) => d !== EXAMPLE_ID);
+  for (const name of contentTestsOf(root, removedDocuments)) remove(TESTS_FOLDER, name);
+  for (const name of browserFidelityTestsOf(root, removedDocuments)) remove(BROWSER_FIDELITY_FOLDER, name);
 
   const written: string[] = [];
   const files = { ...exampleFiles(options.today), 'src/config.ts': blankSettings(options.today) };

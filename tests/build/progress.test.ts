@@ -1,9 +1,10 @@
 /**
  * Progress at a glance, checked in dist/ (issue 10): every progress table of the built site
  * (`data-progression`, `data-evolution`) gives exactly the counts and percentages computed from
- * the content through the catalogue (src/catalogue/progress.ts), on the pages where it belongs (home,
- * document page for the document and each axis, axis page), and its chart repeats the same
- * figures. The check is shown to fail on a wrong table.
+ * the content through the catalogue (src/catalogue/progress.ts), on the pages where it belongs (home
+ * and document page for the document, axis page for each axis; issue 23 moved the axes' blocks off
+ * the document page), and its chart repeats the same figures. On the document page the table has no
+ * total row: the summary line above gives the total. The check is shown to fail on a wrong table.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,7 +40,7 @@ for (const c of followed) {
     shown.set(axis.id, {
       convention: c,
       actions: axis.actions,
-      pages: [`${c.path}index.html`, ...(axis.actions.length > 0 ? [`${axis.path}index.html`] : [])],
+      pages: axis.actions.length > 0 ? [`${axis.path}index.html`] : [],
     });
 }
 
@@ -54,17 +55,21 @@ const rowHead = (row: Element) => selectAll(row, (e) => e.tagName === 'th')[0]?.
 const expectedWords = (line: { key: string; status?: { label: string } }) =>
   line.status?.label ?? (line.key === NO_STATUS ? 'Sans statut' : line.key === WITHDRAWN ? 'Retrait ou fusion' : '?');
 
-/** What is wrong with a progress table (data-progression) against the figures computed from the content. */
-export function progressProblems(table: Element, expected: Progress): string[] {
+/**
+ * What is wrong with a progress table (data-progression) against the figures computed from the
+ * content; `withTotal` false for the document page's table, whose total the summary line gives.
+ */
+export function progressProblems(table: Element, expected: Progress, withTotal = true): string[] {
   const problems: string[] = [];
   const found = rows(table);
   const want = [...expected.lines.map((l) => ({ ...l, cells: [String(l.count), `${l.percent}\u00a0%`] }))];
-  want.push({
-    key: 'total',
-    count: expected.total,
-    percent: 100,
-    cells: [String(expected.total), `${expected.total > 0 ? 100 : 0}\u00a0%`],
-  });
+  if (withTotal)
+    want.push({
+      key: 'total',
+      count: expected.total,
+      percent: 100,
+      cells: [String(expected.total), `${expected.total > 0 ? 100 : 0}\u00a0%`],
+    });
   const keys = found.map((r) => attr(r, 'dataLigne'));
   if (keys.join('|') !== want.map((w) => w.key).join('|'))
     problems.push(`lignes ${keys.join(', ')} au lieu de ${want.map((w) => w.key).join(', ')}`);
@@ -136,7 +141,10 @@ test('every progress table gives the counts and percentages computed from the co
         continue;
       }
       const expected = progressAt(list.convention, list.actions)!;
-      problems.push(...[...progressProblems(table, expected), ...chartProblems(block, expected)].map((p) => `${page} (${of}) : ${p}`));
+      const withTotal = page !== `${list.convention.path}index.html`;
+      problems.push(
+        ...[...progressProblems(table, expected, withTotal), ...chartProblems(block, expected)].map((p) => `${page} (${of}) : ${p}`),
+      );
       seen.set(of, [...(seen.get(of) ?? []), page]);
       tables++;
     }
@@ -157,37 +165,44 @@ test('every progress table gives the counts and percentages computed from the co
   );
 });
 
-test('evolution tables are on the document and axis pages of every document with several rounds, nowhere else', () => {
+test('evolution tables are on the rounds and axis pages of every document with several rounds, nowhere else', () => {
   const expected = followed
     .filter((c) => c.rounds.length > 1)
-    .flatMap((c) => [`${c.path}index.html`, ...c.axes.filter((a) => a.actions.length > 0).map((a) => `${a.path}index.html`)]);
+    .flatMap((c) => [`${c.path}bilans/index.html`, ...c.axes.filter((a) => a.actions.length > 0).map((a) => `${a.path}index.html`)]);
   const found = withTables.filter((p) => readFileSync(join(DIST, p), 'utf8').includes('data-evolution='));
   assert.deepEqual(found, expected.sort());
 });
 
-test('the checks fail on a wrong table: a count, a percentage, a missing line, a wrong chart', () => {
-  const c = followed[0]!;
-  const page = `${c.path}index.html`;
-  const root = tree(page);
-  const block = selectAll(root, (e) =>
-    String(e.properties.className ?? '')
-      .split(' ')
-      .includes('progression'),
-  )[0]!;
-  const table = selectAll(block, (e) => e.tagName === 'table')[0]!;
-  const expected = progressAt(c, c.actions)!;
+test('the checks fail on a wrong table: a count, a percentage, a missing line, a wrong chart, a total', () => {
+  const c = followed.find((d) => d.axes.some((a) => a.actions.length > 0))!;
+  const axis = c.axes.find((a) => a.actions.length > 0)!;
+  const block = (page: string) =>
+    selectAll(tree(page), (e) =>
+      String(e.properties.className ?? '')
+        .split(' ')
+        .includes('progression'),
+    )[0]!;
+  const tableIn = (b: Element) => selectAll(b, (e) => e.tagName === 'table')[0]!;
+  const onAxis = block(`${axis.path}index.html`);
+  const table = tableIn(onAxis);
+  const expected = progressAt(c, axis.actions)!;
   assert.deepEqual(progressProblems(table, expected), [], 'le vrai tableau passe');
-  assert.deepEqual(chartProblems(block, expected), []);
+  assert.deepEqual(chartProblems(onAxis, expected), []);
   // The same table checked against altered figures: one more action of the first status.
   const wrongCount = { ...expected, lines: expected.lines.map((l, i) => (i === 0 ? { ...l, count: l.count + 1 } : l)) };
   assert.match(progressProblems(table, wrongCount).join('\n'), /^code:.* au lieu de /m);
-  assert.match(chartProblems(block, wrongCount).join('\n'), /^graphique : /);
+  assert.match(chartProblems(onAxis, wrongCount).join('\n'), /^graphique : /);
   const wrongPercent = { ...expected, lines: expected.lines.map((l, i) => (i === 1 ? { ...l, percent: l.percent + 1 } : l)) };
   assert.notDeepEqual(progressProblems(table, wrongPercent), []);
   const missingLine = { ...expected, lines: [...expected.lines, { key: WITHDRAWN, count: 0, percent: 0 }] };
   assert.match(progressProblems(table, missingLine).join('\n'), /^lignes /m);
   const wrongTotal = { ...expected, total: expected.total + 1 };
   assert.match(progressProblems(table, wrongTotal).join('\n'), /^total : /m);
+  // The document page's table has no total row: it passes without one, and is reported if one is required.
+  const onDocument = tableIn(block(`${c.path}index.html`));
+  const whole = progressAt(c, c.actions)!;
+  assert.deepEqual(progressProblems(onDocument, whole, false), []);
+  assert.match(progressProblems(onDocument, whole).join('\n'), /^lignes .* au lieu de .*total$/m);
 });
 
 test('the evolution check passes on a right table and fails on a wrong one (three-round fixture plan)', () => {

@@ -335,3 +335,23 @@ test('a test of another document stays, even when its name contains a removed id
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a browser fidelity spec goes with its document; the site-wide specs beside it stay', () => {
+  const dir = copy();
+  try {
+    const [first] = documentsOf(dir);
+    assert.ok(first);
+    // One spec bound to a removed document, one site-wide spec that happens to name it too.
+    mkdirSync(join(dir, 'tests/browser/site'), { recursive: true });
+    const bound = join(dir, 'tests/browser/site/essai-fidelity.spec.ts');
+    const siteWide = join(dir, 'tests/browser/site/accessibility.spec.ts');
+    writeFileSync(bound, `const page = '${first}/';\n`);
+    writeFileSync(siteWide, `// Not bound to ${first}: checks every page.\n`);
+    const report = makeBlankSite(dir, { keepGlossary: true, keepOrganisations: true, today: TODAY });
+    assert.ok(!existsSync(bound), 'la spécification de fidélité est supprimée');
+    assert.ok(report.removed.includes('tests/browser/site/essai-fidelity.spec.ts'), report.removed.join(', '));
+    assert.ok(existsSync(siteWide), 'la spécification du site entier reste');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
