@@ -69,3 +69,8 @@ export function joinIntro(join: StepJoin, count: number): string {
 export function stepReference(step: StepNode): string {
   return `étape ${step.number} sur ${step.procedure.steps.length}\u00a0: ${step.data.title}`;
 }
+
+/** How a page names a procedure: « Procédure : Le contrat », or its title alone when it says so already. */
+export function procedureName(title: string): string {
+  return /^procédure\b/i.test(title) ? title : `Procédure\u00a0: ${title}`;
+}

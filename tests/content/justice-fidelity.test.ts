@@ -13,6 +13,7 @@ import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { fold as foldText } from '../../src/model/text.ts';
 import { flatten, parseJusticeSeed } from './seeds/justice-seed.ts';
+import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
 
 const CONVENTION = 'justice-circulaire-2004-21';
 const { entries, problems } = validateAll(readContent(process.cwd()).files);
@@ -238,4 +239,19 @@ test('the source\'s slips are said, not hidden', () => {
   assert.match(section('partie-1')!.data.sourceNotes!.join(' '), /La recrutement/);
   const reclassement = seed.parts[2]!.chapters[0]!.subParts[1]!;
   assert.deepEqual(reclassement.subHeadings, ['3.1', '3.2'], 'la source numérote 3.1 et 3.2 sous le point 2');
+});
+
+test('the glossary entries a procedure step names say they are part of it (issue 23)', () => {
+  const catalogue = buildCatalogue(entries);
+  const partOf = (id: string) => catalogue.glossary.find((g) => g.id === id)!.partOf.map((s) => `${name(s.procedure.id)} ${s.number} ${s.data.title}`);
+  assert.deepEqual(partOf('cap'), ['titularisation 8 Passage en CAP']);
+  assert.deepEqual(partOf('detachement'), ['reclassement 4 Reclasser par la voie du détachement']);
+  assert.deepEqual(partOf('reclassement'), ['reclassement 3 Prendre la décision de reclassement']);
+  // The reclassement's two ways, as the source lists them after « lorsque cette adaptation n'est pas possible ».
+  const ways = procedure('reclassement').steps.find((s) => s.alternatives)!;
+  assert.ok(seed.flat.includes(flatten(ways.text!)));
+  assert.deepEqual(
+    ways.alternatives!.map((s) => s.title),
+    ["Reclasser dans un emploi d'un autre corps", 'Affecter dans un autre emploi du grade'],
+  );
 });

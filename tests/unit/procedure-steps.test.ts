@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateAll, type RawFile } from '../../src/model/validate.ts';
 import { formatProblem } from '../../src/model/problems.ts';
-import { joinIntro, stepHeading, stepReference, subSteps } from '../../src/catalogue/steps.ts';
+import { joinIntro, procedureName, stepHeading, stepReference, subSteps } from '../../src/catalogue/steps.ts';
 import { ACCORD, catalogueFiles, fixtureCatalogue } from './catalogue-fixtures.ts';
 
 const PROCEDURE_FILE = `content/procedures/${ACCORD}/amenagement.mdx`;
@@ -62,6 +62,8 @@ test('headings carry their number, and the join of sub-steps is said in words', 
   assert.equal(subSteps({ title: 'Seule' }), undefined);
   const step = fixtureCatalogue(withSteps(STEPS)).procedures[0]!.steps[1]!;
   assert.equal(stepReference(step), 'étape 2 sur 4\u00a0: Étude du poste');
+  assert.equal(procedureName('Le contrat'), 'Procédure\u00a0: Le contrat');
+  assert.equal(procedureName('Procédure de titularisation'), 'Procédure de titularisation');
 });
 
 test('a step that names a missing action, section or glossary entry is refused, with what exists', () => {
