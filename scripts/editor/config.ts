@@ -118,6 +118,13 @@ export const RELATIONS: Record<string, Pick<CmsField, 'collection' | 'value_fiel
     search_fields: ['axis', 'number', 'title'],
     filters: [{ field: 'convention', values: ['{{fields.convention}}'] }],
   },
+  // The glossary entries a procedure's step concerns (issue 23): their pages say « Fait partie de ».
+  'procedures.steps.glossary': {
+    collection: 'glossary',
+    value_field: '{{slug}}',
+    display_fields: ['{{term}}'],
+    search_fields: ['term', 'expansion'],
+  },
   'glossary.seeAlso': {
     collection: 'glossary',
     value_field: '{{slug}}',

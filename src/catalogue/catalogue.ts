@@ -10,6 +10,7 @@ import { SECTION_KINDS } from '../model/section.ts';
 import { anchors, localName, paths } from '../lib/paths.ts';
 import { heading } from '../lib/format.ts';
 import { buildCrosscut } from './crosscut.ts';
+import { linkSteps, numberSteps } from './steps.ts';
 import type { ActionNode, AxisNode, Catalogue, ConventionNode, ObjectiveNode, ProcedureNode, SectionNode, StatusView } from './types.ts';
 
 /** "Action n°{n}" + "12" → "Action n°12". */
@@ -96,6 +97,7 @@ export function buildCatalogue(entries: Entries): Catalogue {
       children: [],
       axes: [],
       procedures: [],
+      partOf: [],
     };
     convention.sections.push(node);
     sectionByKey.set(key(convention.id, localName(s.id)), node);
@@ -172,6 +174,7 @@ export function buildCatalogue(entries: Entries): Catalogue {
         };
       }),
       seeAlso: [],
+      partOf: [],
     };
     convention.actions.push(node);
     axis.actions.push(node);
@@ -180,7 +183,8 @@ export function buildCatalogue(entries: Entries): Catalogue {
   for (const p of [...entries.procedures].sort((x, y) => x.data.order - y.data.order)) {
     const convention = conventionById.get(p.data.convention)!;
     const section = p.data.section === undefined ? undefined : sectionByKey.get(key(convention.id, p.data.section));
-    const node: ProcedureNode = { ...p, path: paths.procedure(p.id), convention, section };
+    const node: ProcedureNode = { ...p, path: paths.procedure(p.id), convention, section, steps: [] };
+    node.steps = numberSteps(node);
     convention.procedures.push(node);
     section?.procedures.push(node);
   }
@@ -200,9 +204,11 @@ export function buildCatalogue(entries: Entries): Catalogue {
         };
     }
   }
+  const crosscut = buildCrosscut(conventions, entries);
+  linkSteps(conventions, crosscut.glossary);
   return {
     conventions,
-    ...buildCrosscut(conventions, entries),
+    ...crosscut,
     actions: conventions.flatMap((c) => c.actions),
     sections: conventions.flatMap((c) => c.sections),
     procedures: conventions.flatMap((c) => c.procedures),

@@ -92,6 +92,7 @@ export function buildCrosscut(conventions: ConventionNode[], entries: Entries): 
       letter: fold(g.data.term, true).charAt(0).toUpperCase(),
       seeAlso: [],
       groups: [],
+      partOf: [],
     }));
   const byId = new Map(glossary.map((g) => [g.id, g]));
   for (const g of glossary) g.seeAlso = (g.data.seeAlso ?? []).map((id) => byId.get(id)!).filter(Boolean);

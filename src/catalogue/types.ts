@@ -7,6 +7,7 @@ import type { Entry } from '../model/collections.ts';
 import type { ThemeKey } from '../model/themes.ts';
 import type { StatusKey } from '../model/statuses.ts';
 import type { Matcher } from '../model/matcher.ts';
+import type { Step } from '../model/procedure.ts';
 
 export interface StatusView {
   /** Code printed in the source ("R"). */
@@ -59,7 +60,7 @@ export interface ConventionNode extends Entry<'conventions'> {
   topSections: SectionNode[];
   procedures: ProcedureNode[];
 }
-export interface SectionNode extends Entry<'sections'> {
+export interface SectionNode extends Entry<'sections'>, StepMember {
   path: string;
   /** "Article 6", "Préambule", or the label printed in the source. */
   label: string;
@@ -78,9 +79,29 @@ export interface ProcedureNode extends Entry<'procedures'> {
   path: string;
   convention: ConventionNode;
   section?: SectionNode;
+  /** Its steps, numbered from 1 in the source's order. */
+  steps: StepNode[];
   previous?: ProcedureNode;
   next?: ProcedureNode;
 }
+/** A numbered step of a procedure, which the pages it concerns point back to (issue 23). */
+export interface StepNode {
+  procedure: ProcedureNode;
+  /** Its number on the page, from 1. */
+  number: number;
+  data: Step;
+  /** Fragment id on the procedure page: `etape-2`. */
+  anchor: string;
+  /** The procedure page and that fragment. */
+  path: string;
+}
+
+/** A page that a procedure's step concerns: it says « Fait partie de » that step. */
+export interface StepMember {
+  /** The steps that name this page, in site order. */
+  partOf: StepNode[];
+}
+
 export interface AxisNode extends Entry<'axes'> {
   path: string;
   label: string;
@@ -105,7 +126,7 @@ export interface ObjectiveNode extends Entry<'objectives'> {
   axis: AxisNode;
   actions: ActionNode[];
 }
-export interface ActionNode extends Entry<'actions'> {
+export interface ActionNode extends Entry<'actions'>, StepMember {
   path: string;
   /** "Action n°12", or "Mesure non numérotée" where the source gives no number. */
   label: string;
@@ -157,7 +178,7 @@ export interface ThemeNode {
   groups: DocumentGroup[];
 }
 
-export interface GlossaryNode extends Entry<'glossary'> {
+export interface GlossaryNode extends Entry<'glossary'>, StepMember {
   path: string;
   /** First letter for the A–Z index, without accent: "E" for "Émploi". */
   letter: string;

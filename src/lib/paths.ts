@@ -49,6 +49,8 @@ export const anchors = {
   table: (headingId: string, n?: number) => `${headingId}-tableau${n === undefined ? '' : `-${n}`}`,
   /** The n-th sub-heading the source prints inside a list of actions. */
   group: (n: number) => `groupe-${n}`,
+  /** The n-th step of a procedure (from 1, as numbered on the page): pages that are part of it link there. */
+  step: (n: number) => `etape-${n}`,
   /**
    * The n-th update of a document (from 1, oldest first, so that it never changes when an update
    * is added) in its history on the document page: the feed links each update there.

@@ -524,6 +524,50 @@ function checkSectionLinks(ctx: Context, placed: Placed) {
 }
 
 /**
+ * The pages a procedure's step concerns (issue 23): actions and sections of the same document,
+ * glossary entries of the site. Each must exist, since its page will say it is part of the step.
+ */
+function checkStepLinks(ctx: Context, placed: Placed, numbersOf: Map<string, Set<string | undefined>>) {
+  const { entries, problems } = ctx;
+  const sections = new Set(entries.sections.map((s) => key(s.data.convention, localName(s.id))));
+  const glossary = new Set(entries.glossary.map((g) => g.id));
+  for (const p of placed(entries.procedures)) {
+    const { convention } = p.data;
+    const report = (field: string, value: string, message: string, allowed: string) =>
+      problems.push({ file: p.file, field, value, message, allowed });
+    for (const [i, step] of p.data.steps.entries()) {
+      for (const [j, n] of (step.actions ?? []).entries()) {
+        if (numbersOf.get(convention)?.has(n) || unvalidatedMatch(ctx, 'actions', convention, { number: n })) continue;
+        report(
+          `steps.${i}.actions.${j}`,
+          n,
+          `aucune action de la convention « ${convention} » ne porte ce numéro`,
+          'le numéro d’une action du même document, tel qu’imprimé',
+        );
+      }
+      for (const [j, name] of (step.sections ?? []).entries()) {
+        if (sections.has(key(convention, name)) || unvalidatedId(ctx, 'sections', `${convention}/${name}`)) continue;
+        report(
+          `steps.${i}.sections.${j}`,
+          name,
+          `aucune section de la convention « ${convention} » ne porte ce nom de fichier`,
+          'le nom de fichier (sans .mdx) d’une partie du même document',
+        );
+      }
+      for (const [j, id] of (step.glossary ?? []).entries()) {
+        if (glossary.has(id) || unvalidatedId(ctx, 'glossary', id)) continue;
+        report(
+          `steps.${i}.glossary.${j}`,
+          id,
+          'aucun terme du glossaire ne porte ce nom de fichier',
+          'le nom de fichier (sans .mdx) d’un terme du dossier glossaire',
+        );
+      }
+    }
+  }
+}
+
+/**
  * An objective's or an action's axis: an axis of the same document. Returns whether it is one
  * (false as well when an axis of the document did not validate: the axis is then unknown).
  */
@@ -650,5 +694,6 @@ export function checkIntegrity(entries: Entries, unvalidated: Unvalidated = {}):
     checkActionNumbers(ctx, action, numbers);
     checkActionStatuses(ctx, action, numbers);
   }
+  checkStepLinks(ctx, placed, numbersOf);
   return ctx.problems;
 }

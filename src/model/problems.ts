@@ -105,8 +105,13 @@ export function problemFromIssue(file: string, issue: z.core.$ZodIssue, data: un
         allowed: 'les champs décrits dans src/model/ pour ce type de contenu',
       };
     case 'too_small':
-      if (issue.origin === 'array')
-        return { file, field, value, message: 'liste vide : au moins un élément est attendu', ...(choices ? { allowed: choices } : {}) };
+      if (issue.origin === 'array') {
+        // A list that needs more than one item (a step's « ou » possibilities: a single one is no choice).
+        const min = Number(issue.minimum);
+        const message =
+          min > 1 ? `liste trop courte : au moins ${min} éléments sont attendus` : 'liste vide : au moins un élément est attendu';
+        return { file, field, value, message, ...(choices ? { allowed: choices } : {}) };
+      }
       if (issue.origin === 'number') {
         const min = Number(issue.minimum);
         const integer = target instanceof z.ZodNumber && target.isInt;

@@ -13,6 +13,7 @@ import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { fold as foldText } from '../../src/model/text.ts';
 import { flatten, parseJusticeSeed } from './seeds/justice-seed.ts';
+import { buildCatalogue } from '../../src/catalogue/catalogue.ts';
 
 const CONVENTION = 'justice-circulaire-2004-21';
 const { entries, problems } = validateAll(readContent(process.cwd()).files);
@@ -184,10 +185,14 @@ test('13 procedures, whose steps, delays and documents are copied verbatim from 
   for (const p of procedures) {
     const where = p.id;
     assert.ok(p.data.steps.length >= 1, where);
-    for (const [i, step] of p.data.steps.entries()) {
-      assert.ok(step.text, `${where} étape ${i + 1} : texte manquant`);
-      assert.ok(seed.flat.includes(flatten(step.text)), `${where} étape ${i + 1} : « ${step.text.slice(0, 80)}… » n'est pas dans la source`);
-      if (step.when) assert.ok(seed.flat.toLowerCase().includes(step.when.toLowerCase()), `${where} étape ${i + 1} : « ${step.when} »`);
+    // A step and each of its « ou » possibilities or « et » parts (issue 23) carry their text as printed.
+    const leaves = p.data.steps.flatMap((step, i) =>
+      [step, ...(step.alternatives ?? []), ...(step.together ?? [])].map((s, j) => ({ s, at: j === 0 ? `étape ${i + 1}` : `étape ${i + 1}.${j}` })),
+    );
+    for (const { s: step, at } of leaves) {
+      assert.ok(step.text, `${where} ${at} : texte manquant`);
+      assert.ok(seed.flat.includes(flatten(step.text)), `${where} ${at} : « ${step.text.slice(0, 80)}… » n'est pas dans la source`);
+      if (step.when) assert.ok(seed.flat.toLowerCase().includes(step.when.toLowerCase()), `${where} ${at} : « ${step.when} »`);
     }
     for (const d of p.data.documents ?? []) assert.ok(seed.flat.includes(d), `${where} : pièce « ${d} »`);
     for (const r of p.data.legalReferences ?? []) {
@@ -235,7 +240,16 @@ test('"titularisation" is its own procedure: report after nine months, commissio
   assert.equal(p.section, 'partie-1-chapitre-2-3');
   assert.ok(p.steps.some((s) => s.when === 'Après neuf mois de présence' && s.text!.includes("rapport d'évaluation")));
   assert.equal(seed.outcomes.length, 3);
-  for (const outcome of seed.outcomes) assert.ok(p.steps.some((s) => s.title.endsWith(outcome)), outcome);
+  // The three outcomes are the « ou » possibilities of one step, as the source prints them
+  // (« 3.3- Le passage en CAP », « Hypothèse 1 » to « 3 »); the preparation « s'il le souhaite » is optional.
+  const atCap = p.steps.find((s) => s.title === 'Passage en CAP');
+  assert.deepEqual(
+    atCap?.alternatives?.map((s) => s.title),
+    seed.outcomes,
+  );
+  assert.ok(seed.flat.includes(flatten('3.3- Le passage en CAP')));
+  assert.equal(p.steps.find((s) => s.title.includes("s'il le souhaite"))?.optional, true);
+  assert.ok(seed.flat.includes(flatten("S'il le souhaite, l'agent handicapé peut suivre")));
   const text = body('procedures', `${CONVENTION}/titularisation`);
   assert.ok(text.includes("pour l'administration centrale"));
   assert.ok(text.includes('Au plan local, la commission est composée de'));
@@ -263,4 +277,19 @@ test('the source\'s slips are said, not hidden', () => {
   assert.match(section('partie-1')!.data.sourceNotes!.join(' '), /La recrutement/);
   const reclassement = seed.parts[2]!.chapters[0]!.subParts[1]!;
   assert.deepEqual(reclassement.subHeadings, ['3.1', '3.2'], 'la source numérote 3.1 et 3.2 sous le point 2');
+});
+
+test('the glossary entries a procedure step names say they are part of it (issue 23)', () => {
+  const catalogue = buildCatalogue(entries);
+  const partOf = (id: string) => catalogue.glossary.find((g) => g.id === id)!.partOf.map((s) => `${name(s.procedure.id)} ${s.number} ${s.data.title}`);
+  assert.deepEqual(partOf('cap'), ['titularisation 8 Passage en CAP']);
+  assert.deepEqual(partOf('detachement'), ['reclassement 4 Reclasser par la voie du détachement']);
+  assert.deepEqual(partOf('reclassement'), ['reclassement 3 Prendre la décision de reclassement']);
+  // The reclassement's two ways, as the source lists them after « lorsque cette adaptation n'est pas possible ».
+  const ways = procedure('reclassement').steps.find((s) => s.alternatives)!;
+  assert.ok(seed.flat.includes(flatten(ways.text!)));
+  assert.deepEqual(
+    ways.alternatives!.map((s) => s.title),
+    ["Reclasser dans un emploi d'un autre corps", 'Affecter dans un autre emploi du grade'],
+  );
 });
