@@ -192,7 +192,9 @@ test('every string of every schema, content and site settings, refuses the invis
     'conventions.summary',
     'glossary.definition',
     'organisations.description',
+    'procedures.steps[].alternatives[].text',
     'procedures.steps[].text',
+    'procedures.steps[].together[].text',
     'procedures.summary',
   ]);
 });
