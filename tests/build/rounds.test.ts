@@ -82,7 +82,10 @@ test('each round page lists exactly the moved, new, withdrawn, not reviewed and 
 
 test('the rounds page of a document gives each action its status at each round, in words', () => {
   for (const c of withRounds) {
-    const table = selectAll(tree(paths.rounds(c.id)), (e) => e.tagName === 'table')[0]!;
+    const table = selectAll(
+      tree(paths.rounds(c.id)),
+      (e) => e.tagName === 'table' && String(e.properties.className ?? '').includes('comparaison'),
+    )[0]!;
     const rows = selectAll(table, (e) => e.tagName === 'tr').slice(1);
     assert.equal(rows.length, c.actions.length, c.id);
     rows.forEach((row, i) => {

@@ -1,7 +1,22 @@
 /** The French helper for counts and elision (src/lib/french.ts, issue 20). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { article, countOf, countsOf, de, elides, genderOf, la, le, levelNoun, noun, since, sinceWords } from '../../src/lib/french.ts';
+import {
+  andList,
+  article,
+  countOf,
+  countsOf,
+  de,
+  elides,
+  genderOf,
+  itemsInWords,
+  la,
+  le,
+  levelNoun,
+  noun,
+  since,
+  sinceWords,
+} from '../../src/lib/french.ts';
 
 test('zero and one take the singular; zero says « aucun » or « aucune » by gender', () => {
   assert.equal(countOf(0, noun('partie')), 'aucune partie');
@@ -62,4 +77,15 @@ test('« depuis » follows the precision of the date', () => {
   assert.equal(since('2026-11'), 'depuis novembre 2026');
   assert.equal(since('2026'), 'depuis 2026');
   assert.equal(sinceWords('2026'), 'depuis');
+});
+
+test('items are counted by kind, in the document’s word for its actions: a measure is not an action', () => {
+  const items = (...kinds: ('action' | 'mesure' | 'engagement')[]) => kinds.map((kind) => ({ data: { kind } }));
+  const actions = { singular: 'Action', plural: 'Actions' };
+  assert.equal(itemsInWords(items('action', 'action', 'mesure'), actions), '2 actions et 1 mesure');
+  assert.equal(itemsInWords(items('engagement', 'engagement'), { singular: 'Article', plural: 'Articles' }), '2 engagements');
+  assert.equal(itemsInWords([], actions), 'aucune action');
+  // A document whose actions are « mesures » counts its measures with them.
+  assert.equal(itemsInWords(items('action', 'mesure'), { singular: 'Mesure', plural: 'Mesures' }), '2 mesures');
+  assert.equal(andList(['a', 'b', 'c']), 'a, b et c');
 });
