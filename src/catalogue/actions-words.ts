@@ -14,6 +14,16 @@ export function pageWords(current: number, total: number): string {
   return total > 1 ? `Page ${current} sur ${total}` : '';
 }
 
+/**
+ * The caption's end for a table of several pages: « , page 1 sur 2 : lignes 1 à 200 », the colon
+ * bound to its word by a no-break space (it never starts a line); empty for a table of one page.
+ */
+export function rowsWords(current: number, total: number, size: number, shown: number): string {
+  if (total <= 1) return '';
+  const first = (current - 1) * size + 1;
+  return `, ${pageWords(current, total).toLowerCase()}\u00a0: lignes ${first} à ${first + shown - 1}`;
+}
+
 /** « , en 2 pages de 200 lignes au plus »; empty for a table of one page. */
 export function pagesWords(total: number, size: number): string {
   return total > 1 ? `, en ${total} pages de ${size} lignes au plus` : '';

@@ -10,7 +10,7 @@
  * holds, in the words the build writes for a static page (../catalogue/actions-words.ts, issue 23).
  */
 import type { FilterData, FilterRow } from '../catalogue/filter-data.ts';
-import { filteredIntro, pageWords as pageOf, tabTitle } from '../catalogue/actions-words.ts';
+import { filteredIntro, pageWords as pageOf, rowsWords, tabTitle } from '../catalogue/actions-words.ts';
 import { pageWindow, runsOf } from '../catalogue/paginate.ts';
 
 import { fold } from '../model/text.ts';
@@ -196,13 +196,13 @@ export function startActionsFilter() {
     drawBodies(shown, matching, loaded.data);
     const filtered = wanted.length > 0 || words.length > 0;
     const all = loaded.rows.length;
-    const pageWords = total > 1 ? `page ${current} sur ${total}` : '';
+    const pageWords = pageOf(current, total);
     const heading = filtered ? 'Actions filtrées' : 'Toutes les actions';
-    caption.textContent = `${heading} (${matching.length} sur ${all})${pageWords ? `, ${pageWords} : lignes ${(current - 1) * size + 1} à ${(current - 1) * size + shown.length}` : ''}`;
+    caption.textContent = `${heading} (${matching.length} sur ${all})${rowsWords(current, total, size, shown.length)}`;
     status.textContent =
       matching.length === 0
         ? 'Aucune action ne correspond à ces filtres.'
-        : `${matching.length} ${matching.length === 1 ? 'action correspond' : 'actions correspondent'} sur ${all}.${pageWords ? ` Page ${current} sur ${total}.` : ''}`;
+        : `${matching.length} ${matching.length === 1 ? 'action correspond' : 'actions correspondent'} sur ${all}.${pageWords ? ` ${pageWords}.` : ''}`;
     if (staticNav) staticNav.hidden = true;
     drawNav(current, total);
     document.title = tabTitle(heading, current, total, siteName);
