@@ -6,7 +6,7 @@
  * once; the rows that match are then drawn here, in pages of the same size, with the same
  * pagination links (same markup as src/components/Pagination.astro). The state lives in the URL (`?statut=non-realise&theme=apprentissage&page=2`),
  * so a filtered view can be shared; the number of matching rows is announced in a role="status"
- * region (RGAA 7.5). The introduction, the breadcrumb and the tab title follow what the table
+ * region (RGAA 7.5). The heading, introduction, breadcrumb and tab title follow what the table
  * holds, in the words the build writes for a static page (../catalogue/actions-words.ts, issue 23).
  */
 import type { FilterData, FilterRow } from '../catalogue/filter-data.ts';
@@ -28,6 +28,7 @@ export function startActionsFilter() {
   const selects = [...form.querySelectorAll('select')];
   const text = form.querySelector<HTMLInputElement>('input[name="texte"]')!;
   const headers = [...table.tHead!.rows[0]!.cells].map((c) => c.textContent.trim());
+  const title = document.querySelector<HTMLElement>('main h1');
   const intro = document.querySelector<HTMLElement>('.chapo');
   const staticIntro = intro?.textContent ?? '';
   const crumbs = document.querySelector<HTMLOListElement>('.fil-ariane ol');
@@ -206,6 +207,7 @@ export function startActionsFilter() {
     if (staticNav) staticNav.hidden = true;
     drawNav(current, total);
     document.title = tabTitle(heading, current, total, siteName);
+    if (title) title.textContent = heading;
     drawCrumbs(heading, filtered, current, total);
     if (intro) intro.textContent = filtered ? filteredIntro(matching.length, all, total, size) : staticIntro;
     history.replaceState(null, '', query(current));
