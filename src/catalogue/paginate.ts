@@ -102,3 +102,19 @@ export function paginateGroups(groups: readonly DocumentGroup[], size: number): 
     return { number: page.number, total: page.total, items: out };
   });
 }
+
+/**
+ * The items cut into runs of consecutive items that share a key, in the same order: the rows of
+ * an actions table grouped under their document (issue 23: the document named once per group,
+ * not on every row). An item whose key comes back later starts a new run.
+ */
+export function runsOf<T>(items: readonly T[], key: (item: T) => string): { key: string; items: T[] }[] {
+  const runs: { key: string; items: T[] }[] = [];
+  for (const item of items) {
+    const k = key(item);
+    const last = runs.at(-1);
+    if (last?.key === k) last.items.push(item);
+    else runs.push({ key: k, items: [item] });
+  }
+  return runs;
+}

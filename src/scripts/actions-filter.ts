@@ -6,10 +6,12 @@
  * once; the rows that match are then drawn here, in pages of the same size, with the same
  * pagination links (same markup as src/components/Pagination.astro). The state lives in the URL (`?statut=non-realise&theme=apprentissage&page=2`),
  * so a filtered view can be shared; the number of matching rows is announced in a role="status"
- * region (RGAA 7.5).
+ * region (RGAA 7.5). The heading, introduction, breadcrumb and tab title follow what the table
+ * holds, in the words the build writes for a static page (../catalogue/actions-words.ts, issue 23).
  */
 import type { FilterData, FilterRow } from '../catalogue/filter-data.ts';
-import { pageWindow } from '../catalogue/paginate.ts';
+import { filteredIntro, pageWords as pageOf, rowsWords, tabTitle } from '../catalogue/actions-words.ts';
+import { pageWindow, runsOf } from '../catalogue/paginate.ts';
 
 import { fold } from '../model/text.ts';
 
@@ -18,15 +20,18 @@ export function startActionsFilter() {
   const table = document.getElementById('tableau-actions') as HTMLTableElement | null;
   const status = document.getElementById('filtres-etat');
   if (!form || !table || !status) return;
-  const { liste: listUrl = '', racine: root = '', donnees: dataUrl = '' } = form.dataset;
+  const { liste: listUrl = '', racine: root = '', donnees: dataUrl = '', site: siteName = '' } = form.dataset;
   const size = Number(form.dataset.taille) || 100;
-  const tbody = table.tBodies[0]!;
   const caption = table.caption!;
   const region = table.closest<HTMLElement>('.tableau')!;
   const staticNav = document.querySelector<HTMLElement>('nav.pagination');
   const selects = [...form.querySelectorAll('select')];
   const text = form.querySelector<HTMLInputElement>('input[name="texte"]')!;
-  const siteName = document.title.split(' — ').at(-1);
+  const headers = [...table.tHead!.rows[0]!.cells].map((c) => c.textContent.trim());
+  const title = document.querySelector<HTMLElement>('main h1');
+  const intro = document.querySelector<HTMLElement>('.chapo');
+  const staticIntro = intro?.textContent ?? '';
+  const crumbs = document.querySelector<HTMLOListElement>('.fil-ariane ol');
   const badges = new Map([...form.querySelectorAll<HTMLTemplateElement>('template[data-statut]')].map((t) => [t.dataset.statut!, t]));
 
   // The client-side pagination, shown instead of the static one once the filters are in use.
@@ -59,31 +64,79 @@ export function startActionsFilter() {
     return q ? `${listUrl}?${q}` : listUrl;
   };
 
-  const cell = (content: string | Node, header = false) => {
-    const c = document.createElement(header ? 'th' : 'td');
-    if (header) {
+  // The same cells, roles and order as the static rows (src/components/ActionsIndexPage.astro).
+  const cell = (content: string | Node, column: number) => {
+    const c = document.createElement(column === 0 ? 'th' : 'td');
+    if (column === 0) {
       c.scope = 'row';
-      c.className = 'tableau__numero';
-    }
+      c.setAttribute('role', 'rowheader');
+    } else c.setAttribute('role', 'cell');
+    if (column === 1) c.className = 'tableau__numero';
+    if (column >= 3) c.dataset.libelle = headers[column];
     c.append(content);
     return c;
   };
 
   const drawRow = (row: FilterRow, d: FilterData) => {
     const tr = document.createElement('tr');
+    tr.setAttribute('role', 'row');
     const link = document.createElement('a');
     link.href = `${root}${row.u}`;
     link.textContent = row.t;
     const badge = badges.get(row.b)?.content.cloneNode(true) ?? document.createTextNode(row.b);
-    tr.append(
-      cell(d.documents[row.f[0]![0]!] ?? ''),
-      cell(row.n, true),
-      cell(link),
-      cell(badge),
-      cell(row.r ?? 'Non précisé'),
-      cell(row.f[2]!.map((t) => d.themes[t] ?? t).join(', ')),
-    );
+    const themes = row.f[2]!.map((t) => d.themes[t] ?? t).join(', ');
+    tr.append(cell(link, 0), cell(row.n, 1), cell(badge, 2), cell(row.r ?? 'Non précisé', 3), cell(themes, 4));
     return tr;
+  };
+
+  /** One body per run of rows of the same document, headed by its name when the rows span several. */
+  const drawBodies = (shown: FilterRow[], matching: FilterRow[], d: FilterData) => {
+    const documentOf = (row: FilterRow) => row.f[0]![0]!;
+    const grouped = new Set(matching.map(documentOf)).size > 1;
+    const rowgroup = () => {
+      const body = document.createElement('tbody');
+      body.setAttribute('role', 'rowgroup');
+      return body;
+    };
+    const bodies = runsOf(shown, documentOf).map((run) => {
+      const body = rowgroup();
+      if (grouped) {
+        const tr = document.createElement('tr');
+        tr.setAttribute('role', 'row');
+        tr.className = 'tableau-actions__document';
+        const th = document.createElement('th');
+        th.scope = 'rowgroup';
+        th.setAttribute('role', 'rowheader');
+        th.colSpan = headers.length;
+        th.textContent = d.documents[run.key] ?? '';
+        tr.append(th);
+        body.append(tr);
+      }
+      body.append(...run.items.map((row) => drawRow(row, d)));
+      return body;
+    });
+    for (const body of [...table.tBodies]) body.remove();
+    table.append(...(bodies.length ? bodies : [rowgroup()]));
+  };
+
+  /** The breadcrumb as the build writes it: the home link kept, then the list and its page. */
+  const drawCrumbs = (heading: string, filtered: boolean, current: number, total: number) => {
+    if (!crumbs?.firstElementChild) return;
+    const item = (label: string, url?: string) => {
+      const li = document.createElement('li');
+      const inner = document.createElement(url ? 'a' : 'span');
+      if (url) (inner as HTMLAnchorElement).href = url;
+      else inner.setAttribute('aria-current', 'page');
+      inner.textContent = label;
+      li.append(inner);
+      return li;
+    };
+    const page = pageOf(current, total);
+    crumbs.replaceChildren(
+      crumbs.firstElementChild,
+      ...(filtered ? [item('Toutes les actions', listUrl)] : []),
+      ...(page ? [item(heading, query(1)), item(page)] : [item(heading)]),
+    );
   };
 
   const drawNav = (current: number, total: number) => {
@@ -141,19 +194,22 @@ export function startActionsFilter() {
     const total = Math.max(1, Math.ceil(matching.length / size));
     const current = Math.min(Math.max(1, page), total);
     const shown = matching.slice((current - 1) * size, current * size);
-    tbody.replaceChildren(...shown.map((row) => drawRow(row, loaded.data)));
+    drawBodies(shown, matching, loaded.data);
     const filtered = wanted.length > 0 || words.length > 0;
     const all = loaded.rows.length;
-    const pageWords = total > 1 ? `page ${current} sur ${total}` : '';
+    const pageWords = pageOf(current, total);
     const heading = filtered ? 'Actions filtrées' : 'Toutes les actions';
-    caption.textContent = `${heading} (${matching.length} sur ${all})${pageWords ? `, ${pageWords} : lignes ${(current - 1) * size + 1} à ${(current - 1) * size + shown.length}` : ''}`;
+    caption.textContent = `${heading} (${matching.length} sur ${all})${rowsWords(current, total, size, shown.length)}`;
     status.textContent =
       matching.length === 0
         ? 'Aucune action ne correspond à ces filtres.'
-        : `${matching.length} ${matching.length === 1 ? 'action correspond' : 'actions correspondent'} sur ${all}.${pageWords ? ` Page ${current} sur ${total}.` : ''}`;
+        : `${matching.length} ${matching.length === 1 ? 'action correspond' : 'actions correspondent'} sur ${all}.${pageWords ? ` ${pageWords}.` : ''}`;
     if (staticNav) staticNav.hidden = true;
     drawNav(current, total);
-    document.title = `${heading}${pageWords ? ` — Page ${current} sur ${total}` : ''} — ${siteName}`;
+    document.title = tabTitle(heading, current, total, siteName);
+    if (title) title.textContent = heading;
+    drawCrumbs(heading, filtered, current, total);
+    if (intro) intro.textContent = filtered ? filteredIntro(matching.length, all, total, size) : staticIntro;
     history.replaceState(null, '', query(current));
     if (focus) region.focus();
   };

@@ -35,12 +35,13 @@ const page = (path: string) => {
 const mainLinks = (html: string) => linksIn(html, /<main/, '</main>').map((href) => href.replace(/[#?].*$/, '').slice(BASE.length));
 /** Links inside <main> of every page of a list split into pages. */
 const listLinks = (first: string) => listPages(first, pages).flatMap((p) => mainLinks(page(p)));
-/** Links of the rows of the actions table, on every page of the list. */
+/** Links of the rows of the actions table (in their row headers; the table has one body per document), on every page of the list. */
 const tableRows = (first: string) =>
-  listPages(first, pages).flatMap((p) => {
-    const body = page(p).match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1] ?? '';
-    return [...body.matchAll(/<tr>[\s\S]*?<a href="([^"]+)"/g)].map((m) => m[1]!.slice(BASE.length));
-  });
+  listPages(first, pages).flatMap((p) =>
+    [...page(p).matchAll(/<tbody[^>]*>([\s\S]*?)<\/tbody>/g)].flatMap(([, body]) =>
+      [...body!.matchAll(/<th scope="row"[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1]!.slice(BASE.length)),
+    ),
+  );
 
 test('one page per theme, listing exactly the actions and procedures tagged with it', () => {
   assert.equal(catalogue.themes.length, THEME_KEYS.length);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageWindow, paginate, paginateGroups, groupSize } from '../../src/catalogue/paginate.ts';
+import { pageWindow, paginate, paginateGroups, groupSize, runsOf } from '../../src/catalogue/paginate.ts';
 import { listPaths } from '../../src/lib/paths.ts';
 import type { DocumentGroup } from '../../src/catalogue/types.ts';
 
@@ -91,4 +91,14 @@ test('groups of items are cut across pages, a group carried over is marked as co
     items(groups),
   );
   assert.deepEqual(paginateGroups([], 4), [{ number: 1, total: 1, items: [] }]);
+});
+
+test('runs group consecutive items that share a key, in order; a key that comes back starts a new run', () => {
+  const runs = runsOf(['a1', 'a2', 'b1', 'a3'], (s) => s[0]!);
+  assert.deepEqual(runs, [
+    { key: 'a', items: ['a1', 'a2'] },
+    { key: 'b', items: ['b1'] },
+    { key: 'a', items: ['a3'] },
+  ]);
+  assert.deepEqual(runsOf([], String), []);
 });

@@ -4,7 +4,9 @@
  * is far smaller. Everything is read from the site's catalogue: nothing names its content. On a
  * smaller site (a starter one) the table has one page, and these tests say so in their skip.
  */
+import { filteredIntro, tabTitle } from '../../../src/catalogue/actions-words.ts';
 import { ROWS_PER_PAGE } from '../../../src/catalogue/paginate.ts';
+import { site } from '../../../src/config.ts';
 import { BASE } from '../../site.ts';
 import { axeViolations } from '../axe.ts';
 import { catalogueOf } from '../catalogue-of.ts';
@@ -13,7 +15,8 @@ import { SITE } from '../served.ts';
 
 const catalogue = catalogueOf(SITE);
 const all = catalogue.actions.length;
-const rows = 'tbody tr:visible';
+/** The rows of actions, not those naming the document of the rows under them. */
+const rows = 'tbody tr:has(th[scope="row"]):visible';
 const expected = (test: (a: (typeof catalogue.actions)[number]) => boolean) => catalogue.actions.filter(test).length;
 /** What the status says for `n` matching actions. */
 const said = (n: number, page = 1) =>
@@ -22,6 +25,8 @@ const onPage = (n: number, page = 1) => Math.max(0, Math.min(ROWS_PER_PAGE, n - 
 /** The first action's document and status: a filter that keeps some actions. */
 const first = catalogue.actions[0];
 const status = catalogue.actions.find((a) => a.status)?.status;
+/** The site's name, as the layout ends every tab title with it. */
+const siteName = site.name;
 
 test.skip(all <= ROWS_PER_PAGE, `le site a ${all} actions, une seule page de tableau (${ROWS_PER_PAGE} lignes au plus)`);
 
@@ -47,11 +52,21 @@ test('with JavaScript: the filtered rows are paged, the page in the URL, the foc
   await expect(page).toHaveURL(`${BASE}actions/`);
   await expect(page.locator(rows).first().getByRole('link')).toHaveAttribute('href', `${BASE}${catalogue.actions[0]!.path}`);
   await pagination.getByRole('link', { name: 'Page 2', exact: true }).click();
+  const crumbs = page.getByRole('navigation', { name: "Fil d'Ariane" });
+  await expect(crumbs.locator('[aria-current="page"]')).toHaveText(`Page 2 sur ${Math.ceil(all / ROWS_PER_PAGE)}`);
   // A filter used from any page starts again at its first page.
   const document = first!.convention.id;
   await page.getByLabel('Document').selectOption(document);
-  await expect(state).toHaveText(said(expected((a) => a.convention.id === document)));
+  const found = expected((a) => a.convention.id === document);
+  await expect(state).toHaveText(said(found));
   await expect(page).toHaveURL(`${BASE}actions/?document=${document}`);
+  // The introduction, the breadcrumb and the tab title follow (issue 23): the pages they name are
+  // those of the filtered rows, and the title ends with the site's whole name.
+  const pages = Math.ceil(found / ROWS_PER_PAGE);
+  await expect(page.locator('.chapo')).toHaveText(filteredIntro(found, all, pages, ROWS_PER_PAGE));
+  await expect(page).toHaveTitle(tabTitle('Actions filtrées', 1, pages, siteName));
+  if (pages === 1) await expect(crumbs).not.toContainText('Page');
+  else await expect(crumbs.locator('[aria-current="page"]')).toHaveText(`Page 1 sur ${pages}`);
 });
 
 test('a shared URL restores the page', async ({ page }) => {
@@ -75,7 +90,7 @@ test.describe('without JavaScript', () => {
       await expect(
         page.getByRole('navigation', { name: 'Pages du tableau' }).getByRole('link', { name: `Page ${n}`, exact: true }),
       ).toHaveAttribute('aria-current', 'page');
-      seen.push(...(await page.locator(`${rows} th + td > a`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!))));
+      seen.push(...(await page.locator(`${rows} th[scope="row"] > a`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!))));
       if (n < pages) await page.getByRole('link', { name: 'Page suivante' }).click();
     }
     await expect(page).toHaveURL(`${BASE}actions/page-${pages}/`);
