@@ -33,13 +33,10 @@ const stepLinks = {
     title: 'Parties du document concernées',
     description: 'Noms de fichier des parties (articles, chapitres) du même document que cette étape concerne : « article-3 ».',
   }),
-  glossary: z
-    .array(slug)
-    .optional()
-    .meta({
-      title: 'Termes du glossaire concernés',
-      description: 'Noms de fichier des termes du glossaire que cette étape concerne : « cotorep ».',
-    }),
+  glossary: z.array(slug).optional().meta({
+    title: 'Termes du glossaire concernés',
+    description: 'Noms de fichier des termes du glossaire que cette étape concerne : « cotorep ».',
+  }),
 };
 
 /** A numbered step: possibly made of possibilities (« ou ») or of parts all to do (« et »). */
