@@ -364,7 +364,9 @@ test('a round’s comment is on its "what changed" page and found by search (iss
 });
 
 test('the rounds page and the action page give each round its status, "pas évaluée" or "retirée"', () => {
-  const cells = selectAll(page(`${PLAN}/bilans/`), (e) => e.tagName === 'tr')
+  // The table of every action (the page opens with the document's evolution, counts per round).
+  const comparison = selectAll(page(`${PLAN}/bilans/`), (e) => e.tagName === 'table' && classes(e).includes('comparaison'))[0]!;
+  const cells = selectAll(comparison, (e) => e.tagName === 'tr')
     .slice(1)
     .map((tr) => selectAll(tr, (e) => e.tagName === 'td' || e.tagName === 'th').map(words));
   assert.deepEqual(
