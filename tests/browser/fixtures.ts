@@ -12,9 +12,9 @@ export { expect };
 
 export const test = base.extend<object, { reusedPage: Page }>({
   page: async ({ page }, use) => {
-    const csp = watchCsp(page);
+    const csp = await watchCsp(page);
     await use(page);
-    expect(csp.stop(), 'violations de la politique de sécurité du contenu (CSP)').toEqual([]);
+    expect(await csp.stop(), 'violations de la politique de sécurité du contenu (CSP)').toEqual([]);
   },
   reusedPage: [
     // The address of the site the project visits (playwright.config.ts): a worker runs one project's tests.

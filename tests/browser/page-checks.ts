@@ -45,7 +45,7 @@ export function checkPages(pages: string[], title: string, renderings: Rendering
       };
       tab.on('request', watch);
       tab.on('response', check);
-      const csp = watchCsp(tab);
+      const csp = await watchCsp(tab);
       try {
         // From the width the page is at: 1280 px first, or 320 px first (the list read backwards).
         const ordered = tab.viewportSize()?.width === 320 ? [...renderings].reverse() : renderings;
@@ -74,7 +74,7 @@ export function checkPages(pages: string[], title: string, renderings: Rendering
         expect(missing, 'ressources introuvables (feuille de style, script, image)').toEqual([]);
         expect(csp.violations, 'violations de la politique de sécurité du contenu (CSP)').toEqual([]);
       } finally {
-        csp.stop();
+        await csp.stop();
         tab.off('request', watch);
         tab.off('response', check);
         // A test that failed half-way leaves the theme as the next one expects it.

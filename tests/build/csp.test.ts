@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, builtPages } from '../site.ts';
 
@@ -59,4 +59,28 @@ test('the check finds each refused construct (self-test)', () => {
     '<script src="/a.js"></script><script type="module" src="/b.js"></script><p data-style="x">onclick=</p>' +
     '<link rel="canonical" href="https://intranet.example.org/"><a href="https://www.etalab.gouv.fr/">licence</a>';
   assert.deepEqual(inlineCode(good), []);
+});
+
+/**
+ * What in a script of the site asks to evaluate code, which script-src without 'unsafe-eval'
+ * refuses: `eval(`, `new Function(` or `Function(` (a library probing whether it may, as zod
+ * does, is reported by the browser all the same). The model's schemas (zod) belong to the build,
+ * not to the pages: a page script that imports the model brings the probe with it.
+ */
+export function evaluatesCode(script: string): string[] {
+  return [...script.matchAll(/(?<![\w$.])(?:eval|(?:new\s+)?Function)\s*\(/g)].map((m) =>
+    script.slice(Math.max(0, m.index - 30), m.index + 30),
+  );
+}
+
+test('no script of the site evaluates code nor bundles the model’s schemas', () => {
+  const scripts = readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.js'));
+  assert.ok(scripts.length > 0);
+  const found = scripts.flatMap((f) => evaluatesCode(readFileSync(join(DIST, '_astro', f), 'utf8')).map((at) => `${f} : …${at}…`));
+  assert.deepEqual(found, []);
+});
+
+test('the evaluation check finds eval, Function and new Function, not a name that ends so (self-test)', () => {
+  assert.equal(evaluatesCode('try{return Function(``),!0}catch{}; eval("1"); x=new Function("a","b")').length, 3);
+  assert.deepEqual(evaluatesCode('isFunction(x); obj.eval(y); myeval(z)'), []);
 });

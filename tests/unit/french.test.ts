@@ -9,7 +9,6 @@ import {
   de,
   elides,
   genderOf,
-  itemsInWords,
   la,
   le,
   levelNoun,
@@ -17,6 +16,7 @@ import {
   since,
   sinceWords,
 } from '../../src/lib/french.ts';
+import { itemsInWords } from '../../src/catalogue/item-counts.ts';
 
 test('zero and one take the singular; zero says « aucun » or « aucune » by gender', () => {
   assert.equal(countOf(0, noun('partie')), 'aucune partie');
