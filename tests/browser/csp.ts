@@ -3,14 +3,19 @@
  * guide's configuration (scripts/tooling/nginx-preview.ts), so every page they visit is under the strict
  * policy of docs/deploiement/nginx.conf; Chromium reports each refusal (an inline script or style,
  * a source from elsewhere, WebAssembly compiled without 'wasm-unsafe-eval'…) as a console error,
- * which this collects; and, through the DevTools protocol, the refusals a script catches and hides
- * (a library probing `Function('')` to know whether it may evaluate code), which Chromium reports
- * as issues only, and which Lighthouse counts against the page.
+ * which this collects; and the refusals a script catches and hides (a library probing
+ * `Function('')` to know whether it may evaluate code), which the browser does not log but
+ * reports to the page as a `securitypolicyviolation` event (and Lighthouse counts against it):
+ * a script the tests add to every page logs those too. (Listening through a DevTools session of
+ * our own instead would undo Playwright's emulation of print media.)
  */
-import type { CDPSession, ConsoleMessage, Page } from '@playwright/test';
+import type { ConsoleMessage, Page } from '@playwright/test';
+
+/** Pages that already log their violation events (a page reused from test to test gets it once). */
+const logging = new WeakSet<Page>();
 
 /** Starts collecting the page's CSP violations; `stop()` ends it and returns them. */
-export async function watchCsp(page: Page): Promise<{ violations: string[]; stop: () => Promise<string[]> }> {
+export async function watchCsp(page: Page): Promise<{ violations: string[]; stop: () => string[] }> {
   const violations: string[] = [];
   const listen = (message: ConsoleMessage) => {
     // Pagefind's web worker logs nothing here when it is refused (Playwright does not pass on a
@@ -19,19 +24,19 @@ export async function watchCsp(page: Page): Promise<{ violations: string[]; stop
     if (/Content Security Policy|falling back to main thread/i.test(message.text())) violations.push(`${page.url()} : ${message.text()}`);
   };
   page.on('console', listen);
-  const devtools: CDPSession = await page.context().newCDPSession(page);
-  devtools.on('Audits.issueAdded', ({ issue }) => {
-    const details = issue.details.contentSecurityPolicyIssueDetails;
-    if (issue.code !== 'ContentSecurityPolicyIssue' || !details) return;
-    const where = details.blockedURL ?? details.sourceCodeLocation?.url ?? '';
-    violations.push(`${page.url()} : ${details.violatedDirective} (${details.contentSecurityPolicyViolationType}) ${where}`);
-  });
-  await devtools.send('Audits.enable');
+  if (!logging.has(page)) {
+    logging.add(page);
+    // Run by Playwright before the page's own scripts, outside its policy.
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Content Security Policy : ${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
+      ),
+    );
+  }
   return {
     violations,
-    stop: async () => {
+    stop: () => {
       page.off('console', listen);
-      await devtools.detach().catch(() => undefined);
       return violations;
     },
   };

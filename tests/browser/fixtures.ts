@@ -14,7 +14,7 @@ export const test = base.extend<object, { reusedPage: Page }>({
   page: async ({ page }, use) => {
     const csp = await watchCsp(page);
     await use(page);
-    expect(await csp.stop(), 'violations de la politique de sécurité du contenu (CSP)').toEqual([]);
+    expect(csp.stop(), 'violations de la politique de sécurité du contenu (CSP)').toEqual([]);
   },
   reusedPage: [
     // The address of the site the project visits (playwright.config.ts): a worker runs one project's tests.

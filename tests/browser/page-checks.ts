@@ -74,7 +74,7 @@ export function checkPages(pages: string[], title: string, renderings: Rendering
         expect(missing, 'ressources introuvables (feuille de style, script, image)').toEqual([]);
         expect(csp.violations, 'violations de la politique de sécurité du contenu (CSP)').toEqual([]);
       } finally {
-        await csp.stop();
+        csp.stop();
         tab.off('request', watch);
         tab.off('response', check);
         // A test that failed half-way leaves the theme as the next one expects it.
