@@ -24,6 +24,9 @@ const NOT_TEXT = new Set([
   // Declarations about the language of the texts (src/page-pass/foreign.ts), not texts themselves.
   'lang',
   'foreignPhrases',
+  // The publisher's notes on the site's editions of a document (its page history, shown apart
+  // from the text), not the document's words: a term they name is not one the document cites.
+  'updates',
 ]);
 const audienceKeys = new Set<string>(AUDIENCE_KEYS);
 

@@ -72,3 +72,11 @@ test('the text rule: <main> counts, except elements marked data-sans-glossaire, 
   assert.deepEqual(admittedTexts(page('')), ['Texte ', 'suivi', 'Fin']);
   assert.deepEqual(admittedTexts(page(' data-sans-glossaire')), []);
 });
+
+test('a document’s page history is not its text: a term its update notes name is not cited by it', async () => {
+  const { textsOf } = await import('../../src/model/texts.ts');
+  const texts = textsOf({
+    data: { title: 'Circulaire', summary: 'Le recrutement.', updates: [{ date: '2026-12-07', note: 'Procédure de reclassement revue.' }] },
+  });
+  assert.deepEqual(texts, ['Circulaire', 'Le recrutement.']);
+});
