@@ -9,50 +9,34 @@
  */
 
 export type Theme = 'light' | 'dark';
-export type Token =
-  | 'texte'
-  | 'texte-doux'
-  | 'fond'
-  | 'fond-doux'
-  | 'accent'
-  | 'sur-accent'
-  | 'bordure'
-  | 'focus'
-  | 'surlignage'
-  | 'realise'
-  | 'realise-fond'
-  | 'partiel'
-  | 'partiel-fond'
-  | 'en-cours'
-  | 'en-cours-fond'
-  | 'non-realise'
-  | 'non-realise-fond'
-  | 'abandonne'
-  | 'abandonne-fond';
+/** The light theme: its tokens are every theme's (the type holds the dark one to the same). */
+const LIGHT = {
+  texte: '#161616',
+  'texte-doux': '#3a3a3a',
+  fond: '#ffffff',
+  'fond-doux': '#f4f4f6',
+  accent: '#1f3a93',
+  'sur-accent': '#ffffff',
+  bordure: '#6b6b6b',
+  focus: '#0a5cd8',
+  surlignage: '#fff1a8',
+  realise: '#18753c',
+  'realise-fond': '#eefaf2',
+  partiel: '#7a4a00',
+  'partiel-fond': '#fff6e5',
+  'en-cours': '#0b4ea2',
+  'en-cours-fond': '#eef4fc',
+  'non-realise': '#ab1f1f',
+  'non-realise-fond': '#fdeeee',
+  abandonne: '#5c3d8f',
+  'abandonne-fond': '#f5f0fb',
+};
+/** A colour token: a CSS custom property of the stylesheet (`--texte`…). */
+export type Token = keyof typeof LIGHT;
 export type Palette = Record<Token, string>;
 
 export const PALETTE: Record<Theme, Palette> = {
-  light: {
-    texte: '#161616',
-    'texte-doux': '#3a3a3a',
-    fond: '#ffffff',
-    'fond-doux': '#f4f4f6',
-    accent: '#1f3a93',
-    'sur-accent': '#ffffff',
-    bordure: '#6b6b6b',
-    focus: '#0a5cd8',
-    surlignage: '#fff1a8',
-    realise: '#18753c',
-    'realise-fond': '#eefaf2',
-    partiel: '#7a4a00',
-    'partiel-fond': '#fff6e5',
-    'en-cours': '#0b4ea2',
-    'en-cours-fond': '#eef4fc',
-    'non-realise': '#ab1f1f',
-    'non-realise-fond': '#fdeeee',
-    abandonne: '#5c3d8f',
-    'abandonne-fond': '#f5f0fb',
-  },
+  light: LIGHT,
   dark: {
     texte: '#eeeeee',
     'texte-doux': '#c9c9c9',
