@@ -7,6 +7,7 @@
 import type { Entries } from '../model/collections.ts';
 import { buildCatalogue } from './catalogue.ts';
 import { siteDates, type PageDates } from './dates.ts';
+import { buildFacets, type Facet } from './facets.ts';
 import { relatedIndex } from './related.ts';
 import type { ActionNode, Catalogue, DocumentGroup, ProcedureNode } from './types.ts';
 import { languageMatcher, passData, type LanguageMatcher, type PassData } from '../page-pass/pass.ts';
@@ -15,6 +16,8 @@ export interface Site {
   catalogue: Catalogue;
   /** The dates the pages outside any document show: the site's first publication and latest change. */
   dates: PageDates;
+  /** The criteria of the actions tables (./facets.ts), each value with its actions. */
+  facets: Facet[];
   /** "On the same themes, in the other documents" for an action or a procedure (./related.ts). */
   related: (item: ActionNode | ProcedureNode) => DocumentGroup[];
   /** The one matcher of the expressions in another language (src/page-pass/pass.ts); undefined when none is declared. */
@@ -30,6 +33,7 @@ export function buildSite(entries: Entries): Site {
   return {
     catalogue,
     dates: siteDates(catalogue.conventions),
+    facets: buildFacets(catalogue.conventions, catalogue.actions),
     related: relatedIndex(catalogue.conventions),
     languages: languageMatcher(pass),
     pass,

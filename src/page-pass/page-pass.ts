@@ -9,7 +9,6 @@
  */
 import { Worker } from 'node:worker_threads';
 import { joinBase } from '../lib/paths.ts';
-import { holdsLanguage } from './foreign.ts';
 import { compilePass, type LanguageMatcher, type PagePass, type PassData, type PassPage } from './pass.ts';
 
 export interface PassRequest {
@@ -49,7 +48,8 @@ export function passRunner(data: PassData, languages: LanguageMatcher | undefine
   let inPlace: PagePass | undefined;
   let running: ReturnType<typeof startWorker> | undefined;
   return (content, page) => {
-    if (page.languageOnly && !holdsLanguage(languages, content)) return Promise.resolve(content);
+    // Language marks alone, and no expression in another language declared: nothing to change.
+    if (page.languageOnly && !languages) return Promise.resolve(content);
     if (!workerFile) {
       inPlace ??= compilePass(data, languages);
       try {
