@@ -27,6 +27,9 @@ export interface EvidenceFormat {
   mediaType: string;
 }
 
+/** One format, two extensions. */
+const JPEG: EvidenceFormat = { name: 'image JPEG', mediaType: 'image/jpeg' };
+
 /** Accepted evidence files, by extension (lower case, no dot): documents, spreadsheets and images readers can open. */
 export const EVIDENCE_FORMATS: Readonly<Record<string, EvidenceFormat>> = {
   pdf: { name: 'PDF', mediaType: 'application/pdf' },
@@ -36,8 +39,8 @@ export const EVIDENCE_FORMATS: Readonly<Record<string, EvidenceFormat>> = {
   xlsx: { name: 'Excel XLSX', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   csv: { name: 'CSV', mediaType: 'text/csv' },
   png: { name: 'image PNG', mediaType: 'image/png' },
-  jpg: { name: 'image JPEG', mediaType: 'image/jpeg' },
-  jpeg: { name: 'image JPEG', mediaType: 'image/jpeg' },
+  jpg: JPEG,
+  jpeg: JPEG,
 };
 
 const EXTENSIONS = Object.keys(EVIDENCE_FORMATS);
