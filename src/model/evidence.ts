@@ -15,30 +15,31 @@ import { text } from './common.ts';
 import { PUBLIC_FOLDER } from './logo.ts';
 import type { Entries } from './collections.ts';
 import type { Problem } from './problems.ts';
-
 import { EVIDENCE_FOLDER } from './ids.ts';
 
 export { EVIDENCE_FOLDER };
 
 /** A type of file accepted as evidence: its name in words for a link (RGAA 13.3) and its media type. */
 export interface EvidenceFormat {
+  /** The type's short name, as lists of accepted types say it: « PDF », « ODS », « JPEG ». */
+  type: string;
   /** As a link says it: « PDF », « tableur ODS ». */
   name: string;
   mediaType: string;
 }
 
 /** One format, two extensions. */
-const JPEG: EvidenceFormat = { name: 'image JPEG', mediaType: 'image/jpeg' };
+const JPEG: EvidenceFormat = { type: 'JPEG', name: 'image JPEG', mediaType: 'image/jpeg' };
 
 /** Accepted evidence files, by extension (lower case, no dot): documents, spreadsheets and images readers can open. */
 export const EVIDENCE_FORMATS: Readonly<Record<string, EvidenceFormat>> = {
-  pdf: { name: 'PDF', mediaType: 'application/pdf' },
-  odt: { name: 'texte ODT', mediaType: 'application/vnd.oasis.opendocument.text' },
-  docx: { name: 'Word DOCX', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  ods: { name: 'tableur ODS', mediaType: 'application/vnd.oasis.opendocument.spreadsheet' },
-  xlsx: { name: 'Excel XLSX', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  csv: { name: 'CSV', mediaType: 'text/csv' },
-  png: { name: 'image PNG', mediaType: 'image/png' },
+  pdf: { type: 'PDF', name: 'PDF', mediaType: 'application/pdf' },
+  odt: { type: 'ODT', name: 'texte ODT', mediaType: 'application/vnd.oasis.opendocument.text' },
+  docx: { type: 'DOCX', name: 'Word DOCX', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  ods: { type: 'ODS', name: 'tableur ODS', mediaType: 'application/vnd.oasis.opendocument.spreadsheet' },
+  xlsx: { type: 'XLSX', name: 'Excel XLSX', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  csv: { type: 'CSV', name: 'CSV', mediaType: 'text/csv' },
+  png: { type: 'PNG', name: 'image PNG', mediaType: 'image/png' },
   jpg: JPEG,
   jpeg: JPEG,
 };
@@ -57,9 +58,7 @@ export const evidenceFilePath = (root: string, file: string) => join(root, PUBLI
 /** Where the built site serves it, relative to the site's base (as src/lib/paths.ts writes paths). */
 export const evidenceSitePath = (file: string) => `${EVIDENCE_FOLDER}/${file}`;
 
-const TYPES = `${EXTENSIONS.filter((e) => e !== 'jpg')
-  .map((e) => e.toUpperCase())
-  .join(', ')} (extension ${EXTENSIONS.map((e) => `.${e}`).join(', ')})`;
+const TYPES = `${[...new Set(Object.values(EVIDENCE_FORMATS).map((f) => f.type))].join(', ')} (extension ${EXTENSIONS.map((e) => `.${e}`).join(', ')})`;
 /** What an evidence file may be, said once for the help, the schema's messages and the file check. */
 export const EVIDENCE_FILE_ALLOWED = `un fichier ${TYPES} déposé dans ${PUBLIC_FOLDER}/${EVIDENCE_FOLDER}/ et nommé depuis ce dossier (par exemple « bilan-2025.pdf » ou « 2025/rapport.odt »)`;
 const URL_ALLOWED = 'une adresse web commençant par https:// ou http://, ou une page du site commençant par / (par exemple /documents/)';
@@ -69,9 +68,10 @@ const EITHER_ALLOWED = `soit url : ${URL_ALLOWED} ; soit file : ${EVIDENCE_FILE_
 const URL_PATTERN = /^(https?:\/\/[^\s/]+\S*|\/\S*)$/;
 /**
  * A file's name from the evidence folder: no way out of it (`.`, `..`), no absolute path, none of
- * the characters that Windows refuses or that stand for a drive (`\\`, `:`).
+ * the characters that Windows refuses or that stand for a drive (`\\`, `:`), none that would end
+ * or encode an address (`#`, `%`, `?`).
  */
-const FILE_NAME_PATTERN = /^(?!\/)(?!(.*\/)?\.\.?(\/|$))[^\\:*?"<>|]+$/;
+const FILE_NAME_PATTERN = /^(?!\/)(?!(.*\/)?\.\.?(\/|$))[^\\:*?"<>|#%]+$/;
 
 /**
  * Both are texts first (no invisible character, src/model/common.ts), which the form editor checks
@@ -83,7 +83,7 @@ const evidenceUrl = text
 
 const evidenceFile = text
   .refine((file) => FILE_NAME_PATTERN.test(file), {
-    error: `nom de fichier inutilisable : il se lit depuis le dossier ${PUBLIC_FOLDER}/${EVIDENCE_FOLDER}/, sans en sortir`,
+    error: `nom de fichier inutilisable : il se lit depuis le dossier ${PUBLIC_FOLDER}/${EVIDENCE_FOLDER}/, sans en sortir, et ne contient aucun des caractères \\ : * ? " < > | # %`,
   })
   // The type is checked apart from the name, so that the message says which of the two is wrong.
   .refine((file) => !FILE_NAME_PATTERN.test(file) || evidenceFormat(file) !== undefined, {

@@ -632,10 +632,10 @@ test('evidence: a title and either an address (http, https, a page of the site) 
     evidence({ title: 'Rapport', file: 'rapport.exe' }),
     /, ligne \d+\n  champ « statuses.0.evidence.0.file » : type de fichier refusé : le site ne publie comme justificatif que les documents, tableurs et images courants\n  valeur trouvée : « rapport.exe »\n  valeurs permises : un fichier PDF, ODT, DOCX, ODS, XLSX, CSV, PNG, JPEG \(extension \.pdf, \.odt, \.docx, \.ods, \.xlsx, \.csv, \.png, \.jpg, \.jpeg\) déposé dans public\/justificatifs\//,
   );
-  for (const outside of ['../secret.pdf', '/etc/rapport.pdf', 'a/../../b.pdf', 'C:\\rapport.pdf'])
+  for (const outside of ['../secret.pdf', '/etc/rapport.pdf', 'a/../../b.pdf', 'C:\\rapport.pdf', 'bilan#2.pdf'])
     assert.match(
       evidence({ title: 'Rapport', file: outside }),
-      /champ « statuses.0.evidence.0.file » : nom de fichier inutilisable : il se lit depuis le dossier public\/justificatifs\/, sans en sortir/,
+      /champ « statuses.0.evidence.0.file » : nom de fichier inutilisable : il se lit depuis le dossier public\/justificatifs\/, sans en sortir, et ne contient aucun des caractères \\ : \* \? " < > \| # %\n/,
       outside,
     );
   for (const both of [{ title: 'Rien' }, { title: 'Les deux', url: '/documents/', file: 'a.pdf' }])
