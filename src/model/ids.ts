@@ -50,4 +50,10 @@ export const ROOT_FOLDERS = [
  * Folders inside a document's folder, beside its axis and section pages: an axis or a section may
  * not take one of these names.
  */
-export const DOCUMENT_FOLDERS = { actions: 'actions', procedures: 'procedures', print: 'imprimer', rounds: 'bilans' } as const;
+export const DOCUMENT_FOLDERS = {
+  actions: 'actions',
+  procedures: 'procedures',
+  print: 'imprimer',
+  rounds: 'bilans',
+  indicators: 'indicateurs',
+} as const;
