@@ -121,12 +121,17 @@ export function indicatorMoves(convention: ConventionNode, round: RoundView): In
   });
 }
 
+/** How a text is anchored at its x: the first slot's leans right, the last's left, so that both stay inside the box. */
+export type Anchor = 'start' | 'middle' | 'end';
+
 /** A point of the chart, in its viewBox's units. */
 export interface ChartPoint {
   x: number;
   y: number;
-  /** The value, in words, written beside the point. */
+  /** The value, in words, written above the point, from `textX`. */
   label: string;
+  textX: number;
+  anchor: Anchor;
 }
 
 /** The chart of one indicator: its values as points, lines only between values of consecutive slots. */
@@ -134,7 +139,8 @@ export interface ChartGeometry {
   width: number;
   height: number;
   /** One slot per round of the document, after the baseline's when there is one: the x axis. */
-  slots: { x: number; label: string }[];
+  /** Every other slot's label one line lower, so that long round labels never run into each other (WCAG 1.4.12 widens them). */
+  slots: { textX: number; textY: number; label: string; anchor: Anchor }[];
   points: ChartPoint[];
   /** Runs of values at consecutive slots, each drawn as one line: a round without value breaks the line. */
   lines: ChartPoint[][];
@@ -146,14 +152,16 @@ export interface ChartGeometry {
 }
 
 const WIDTH = 320;
-const HEIGHT = 180;
-const MARGIN = { left: 24, right: 24, top: 20, bottom: 36 };
+const HEIGHT = 190;
+const LINE = 13;
+const MARGIN = { left: 12, right: 12, top: 20, bottom: 22 + 2 * LINE };
 
 /**
  * Where each value, the target and the baseline go in a WIDTH × HEIGHT box: x by slot (the
  * baseline, then every round of the document, valued or not, so that a missing round shows as a
- * gap, never as a line drawn through it), y from zero (or the lowest figure if below) to the
- * highest figure, with a little room above.
+ * gap, never as a line drawn through it), y over the figures' range with a quarter of it as room
+ * below and above, from zero when zero is that close: a rate moving from 5,2 to 6,1 % would be a
+ * flat line from zero. Every point carries its value in words, so the scale needs no ticks.
  */
 export function chartGeometry(indicator: IndicatorView, rounds: readonly RoundView[]): ChartGeometry {
   const slotValues: { label: string; value?: number }[] = [
@@ -164,16 +172,27 @@ export function chartGeometry(indicator: IndicatorView, rounds: readonly RoundVi
     ...slotValues.flatMap((s) => (s.value === undefined ? [] : [s.value])),
     ...(indicator.target ? [indicator.target.value] : []),
   ];
-  const low = Math.min(0, ...figures);
-  const high = Math.max(...figures, low + 1);
-  const top = high + (high - low) * 0.1;
+  const min = Math.min(...figures);
+  const max = Math.max(...figures);
+  const room = (max - min) / 4 || Math.abs(max) / 4 || 1;
+  const low = min >= 0 && min - room <= 0 ? 0 : min - room;
+  const top = max + room;
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const xOf = (i: number) => MARGIN.left + (slotValues.length < 2 ? plotWidth / 2 : (plotWidth * i) / (slotValues.length - 1));
   const yOf = (v: number) => MARGIN.top + plotHeight * (1 - (v - low) / (top - low));
   const round2 = (n: number) => Math.round(n * 100) / 100;
 
-  const slots = slotValues.map((s, i) => ({ x: round2(xOf(i)), label: s.label }));
+  const anchorOf = (i: number): Anchor =>
+    slotValues.length < 2 ? 'middle' : i === 0 ? 'start' : i === slotValues.length - 1 ? 'end' : 'middle';
+  // A text anchored at its start or end begins a little before the point, as a centred one does.
+  const textX = (i: number) => round2(xOf(i) + { start: -6, middle: 0, end: 6 }[anchorOf(i)]);
+  const slots = slotValues.map((s, i) => ({
+    textX: textX(i),
+    textY: HEIGHT - MARGIN.bottom + 18 + (i % 2) * LINE,
+    label: s.label,
+    anchor: anchorOf(i),
+  }));
   const lines: ChartPoint[][] = [];
   let run: ChartPoint[] = [];
   const points: ChartPoint[] = [];
@@ -183,7 +202,13 @@ export function chartGeometry(indicator: IndicatorView, rounds: readonly RoundVi
       run = [];
       return;
     }
-    const point = { x: round2(xOf(i)), y: round2(yOf(s.value)), label: withUnit(s.value, indicator.unit) };
+    const point = {
+      x: round2(xOf(i)),
+      y: round2(yOf(s.value)),
+      label: withUnit(s.value, indicator.unit),
+      textX: textX(i),
+      anchor: anchorOf(i),
+    };
     points.push(point);
     run.push(point);
   });

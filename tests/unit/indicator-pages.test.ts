@@ -149,6 +149,28 @@ test('the chart: a slot per round after the baseline’s, no line drawn through 
   );
   assert.ok(g.targetY! < g.baselineY!, 'a higher figure is higher up');
   assert.ok(g.points.every((p) => p.y >= 0 && p.y <= g.axisY && p.x >= 0 && p.x <= g.width));
+  assert.deepEqual(
+    g.slots.map((s) => s.anchor),
+    ['start', 'middle', 'middle', 'end'],
+    'the first and last texts lean inwards, inside the box',
+  );
+  assert.ok(g.slots[0]!.textX >= 0 && g.slots.at(-1)!.textX <= g.width);
+  // A rate that moves from 5,2 to 6,1 % spans most of the height, not a flat line near the top.
+  const spread = Math.max(...g.points.map((p) => p.y)) - Math.min(...g.points.map((p) => p.y), g.targetY!);
+  assert.ok(spread > (g.axisY - 20) / 2, `écart vertical ${spread}`);
+  const fromZero = chartGeometry(
+    indicator({
+      unit: 'agents',
+      target: { value: 12 },
+      at: [
+        [0, 1],
+        [1, 9],
+      ],
+    }),
+    ROUNDS,
+  );
+  const [one, nine] = fromZero.points;
+  assert.ok(Math.abs(fromZero.axisY - one!.y - (fromZero.axisY - nine!.y) / 9) < 0.1, 'near zero, the scale starts at zero');
   const joined = chartGeometry(
     indicator({
       at: [
