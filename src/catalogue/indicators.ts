@@ -69,6 +69,9 @@ export function standingWords(indicator: IndicatorView): string {
   return gapWords(indicator, latest.value) ?? 'pas de cible déclarée';
 }
 
+/** Whether an indicator has a figure to draw (a value or a baseline): else its chart would be a target line alone. */
+export const hasFigures = (indicator: IndicatorView): boolean => indicator.values.length > 0 || indicator.baseline !== undefined;
+
 /** An indicator of a document, with the action that follows it (none for the document's own). */
 export interface IndicatorOf {
   indicator: IndicatorView;

@@ -193,13 +193,13 @@ test('sections, procedures and cross-references must resolve', () => {
 });
 
 test('a section or an axis may not take the name of a folder of its document', () => {
-  for (const name of ['actions', 'procedures', 'imprimer']) {
+  for (const name of ['actions', 'procedures', 'imprimer', 'indicateurs']) {
     assert.deepEqual(report([...validFiles(), section(name, {})]), [
       [
         `✗ content/sections/essai/${name}.mdx`,
         '  champ « (nom du fichier) » : nom réservé à un dossier du document (ses actions, ses procédures, sa version à imprimer, ses bilans)',
         `  valeur trouvée : « ${name} »`,
-        '  valeurs permises : un autre nom que actions, procedures, imprimer, bilans (par exemple article-3.mdx, preambule.mdx)',
+        '  valeurs permises : un autre nom que actions, procedures, imprimer, bilans, indicateurs (par exemple article-3.mdx, preambule.mdx)',
       ].join('\n'),
     ]);
   }
@@ -208,7 +208,7 @@ test('a section or an axis may not take the name of a folder of its document', (
   );
   assert.match(
     report(axisNamedActions).join(),
-    /axes\/essai\/actions\.mdx\n  champ « \(nom du fichier\) » : nom réservé à un dossier du document.*\n  valeur trouvée : « actions »\n  valeurs permises : un autre nom que actions, procedures, imprimer, bilans \(par exemple section-1\.mdx, theme-3\.mdx\)/,
+    /axes\/essai\/actions\.mdx\n  champ « \(nom du fichier\) » : nom réservé à un dossier du document.*\n  valeur trouvée : « actions »\n  valeurs permises : un autre nom que actions, procedures, imprimer, bilans, indicateurs \(par exemple section-1\.mdx, theme-3\.mdx\)/,
   );
 });
 

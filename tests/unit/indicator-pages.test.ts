@@ -10,6 +10,7 @@ import {
   documentIndicators,
   figure,
   gapWords,
+  hasFigures,
   indicatorMoves,
   meetsTarget,
   standingWords,
@@ -68,6 +69,8 @@ test('the gap to the target is in points for a percentage, in the unit otherwise
 });
 
 test('an indicator without value says so in words; otherwise its last value’s gap', () => {
+  assert.equal(hasFigures(indicator()), false, 'nothing to draw');
+  assert.equal(hasFigures(indicator({ baseline: { value: 5 } })), true);
   assert.equal(standingWords(indicator()), 'aucune valeur relevée à ce jour');
   assert.equal(
     standingWords(
