@@ -103,11 +103,12 @@ const BY_PATH: [string, (p: string, dist: string) => boolean][] = [
   ['document', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/index\.html$/.test(p)],
   ['bilans d’un document', (p) => /^[^/]+\/bilans\/index\.html$/.test(p)],
   ['ce qui a changé à un bilan', (p) => /^[^/]+\/bilans\/[^/]+\/index\.html$/.test(p)],
+  ['indicateurs d’un document', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/indicateurs\/index\.html$/.test(p)],
   ['axe', (p, dist) => documentPage(p) && isAxisPage(p, dist)],
   ['action', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/actions\/[^/]+\/index\.html$/.test(p)],
   ['procédure', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/procedures\/[^/]+\/index\.html$/.test(p)],
   ['version à imprimer', (p) => !FIXED_FOLDERS.has(p.split('/')[0]) && /^[^/]+\/imprimer\/index\.html$/.test(p)],
-  ['section', (p, dist) => documentPage(p) && !isAxisPage(p, dist) && !/\/(imprimer|bilans)\//.test(p)],
+  ['section', (p, dist) => documentPage(p) && !isAxisPage(p, dist) && !/\/(imprimer|bilans|indicateurs)\//.test(p)],
 ];
 
 /** The names of every page template, fixed pages first. */

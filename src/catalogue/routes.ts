@@ -12,6 +12,7 @@ import type { AxisNode, ConventionNode, SectionNode } from './types.ts';
 import { getCatalogue, getSite } from './content.ts';
 import { ITEMS_PER_PAGE, LINKS_PER_PAGE, ROWS_PER_PAGE, paginate, paginateGroups } from './paginate.ts';
 import { listPaths, localName } from '../lib/paths.ts';
+import { documentIndicators } from './indicators.ts';
 
 /** A route's parameters, as Astro gives them back: a list's first page has no `page`. */
 export type Params = Record<string, string | undefined>;
@@ -65,6 +66,14 @@ export const roundsPages = route(async () => {
   const { conventions } = await getCatalogue();
   return conventions
     .filter((c) => c.rounds.length > 0)
+    .map((convention) => ({ params: { convention: convention.id }, props: { convention } }));
+});
+
+/** `document/indicateurs/`: documents with at least one indicator, their own or their actions' (issue 24). */
+export const indicatorsPages = route(async () => {
+  const { conventions } = await getCatalogue();
+  return conventions
+    .filter((c) => documentIndicators(c).length > 0)
     .map((convention) => ({ params: { convention: convention.id }, props: { convention } }));
 });
 

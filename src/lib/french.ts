@@ -40,6 +40,7 @@ const GENDERS: Record<string, Gender> = {
   entrée: 'f',
   étape: 'f',
   fiche: 'f',
+  indicateur: 'm',
   mesure: 'f',
   objectif: 'm',
   organisme: 'm',

@@ -56,6 +56,8 @@ export const anchors = {
    * is added) in its history on the document page: the feed links each update there.
    */
   update: (n: number) => `mise-a-jour-${n}`,
+  /** An indicator on its action's page, by its id (unique in the document): `indicateur-taux-emploi`. */
+  indicator: (id: string) => `indicateur-${id}`,
 };
 
 export const paths = {
@@ -84,6 +86,8 @@ export const paths = {
   rounds: (conventionId: string) => `${conventionId}/${DOCUMENT_FOLDERS.rounds}/`,
   /** A review round's "what changed" page: `inserm…/bilans/bilans-2023-2025/`. */
   round: (conventionId: string, roundId: string) => `${conventionId}/${DOCUMENT_FOLDERS.rounds}/${roundId}/`,
+  /** Every indicator of a document and of its actions, against its target (issue 24): `inserm…/indicateurs/`. */
+  indicators: (conventionId: string) => `${conventionId}/${DOCUMENT_FOLDERS.indicators}/`,
   themes: () => 'themes/',
   theme: (key: string) => `themes/${key}/`,
   /** Every action and commitment of every document, in one table. */

@@ -25,6 +25,9 @@ export function conventionOf(id: string): string {
   return id.split('/')[0]!;
 }
 
+/** The folder of public/, and so of the built site, that holds evidence files (src/model/evidence.ts). */
+export const EVIDENCE_FOLDER = 'justificatifs';
+
 /** Folders at the root of the built site: a document may not take one of these names. */
 export const ROOT_FOLDERS = [
   'documents',
@@ -40,10 +43,17 @@ export const ROOT_FOLDERS = [
   'erreur',
   'pagefind',
   '_astro',
+  EVIDENCE_FOLDER,
 ];
 
 /**
  * Folders inside a document's folder, beside its axis and section pages: an axis or a section may
  * not take one of these names.
  */
-export const DOCUMENT_FOLDERS = { actions: 'actions', procedures: 'procedures', print: 'imprimer', rounds: 'bilans' } as const;
+export const DOCUMENT_FOLDERS = {
+  actions: 'actions',
+  procedures: 'procedures',
+  print: 'imprimer',
+  rounds: 'bilans',
+  indicators: 'indicateurs',
+} as const;
