@@ -228,7 +228,7 @@ export function toRecord(action: ActionNode): ActionRecord {
   };
 }
 
-/** An indicator as its file gives it: each value names its round by id. */
+/** An indicator as its file gives it, each value naming its round by id; `values` always a list, empty when the file gives none. */
 function indicatorOf({ values, ...indicator }: IndicatorView): Indicator {
   return { ...indicator, values: values.map(({ round, ...value }) => ({ round: round.id, ...value })) };
 }

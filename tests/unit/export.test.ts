@@ -170,9 +170,11 @@ test('each record of actions.json carries its indicators as its file declares th
   const withFigures = fixtureCatalogue(files);
   const declared = (action: { convention: { id: string }; id: string }) =>
     (
-      files.find((f) => f.collection === 'actions' && f.pathInCollection === `${action.id}.mdx`)?.frontmatter as
-        { indicators?: unknown[] } | undefined
-    )?.indicators ?? [];
+      (
+        files.find((f) => f.collection === 'actions' && f.pathInCollection === `${action.id}.mdx`)?.frontmatter as
+          { indicators?: { values?: unknown[] }[] } | undefined
+      )?.indicators ?? []
+    ).map((i) => ({ ...i, values: i.values ?? [] }));
   const followed = withFigures.actions.filter((a) => a.indicators.length > 0);
   assert.ok(followed.length >= 2, 'le jeu d’essai a des indicateurs');
   // The content contract: the record reads like the file (ids of rounds, optional fields left out).
