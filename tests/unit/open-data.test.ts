@@ -356,3 +356,18 @@ test('indicateurs: a site without indicators publishes the file with its header 
   assert.deepEqual(parseCsv(f.text), [INDICATOR_FIELDS]);
   assert.deepEqual(await validateCsv(f.text, JSON.parse(f.schema!.text) as object), { rows: 0, errors: [] });
 });
+
+test('indicateurs: negative and tiny values are written bare, as numbers the schema reads, and no cell starts like a formula', async () => {
+  const negative = (i: Record<string, unknown>) => ({
+    ...i,
+    values: ((i.values ?? []) as { value: number }[]).map((v, n) => ({ ...v, value: n === 0 ? -0.0000001 : -v.value })),
+  });
+  const f = openData(fixtureCatalogue(withIndicators(catalogueFiles(), negative)), options).files.find(
+    (file) => file.path === 'donnees/indicateurs.csv',
+  )!;
+  const [header, ...rows] = parseCsv(f.text);
+  const values = rows.map((row) => row[header!.indexOf('value')]).filter((v) => v !== '');
+  assert.ok(values.includes('-1e-7') && values.includes('-6.1'), values.join(' '));
+  assert.deepEqual(formulaCells(f.text, OPEN_DATA_CSV.separator), []);
+  assert.deepEqual(await validateCsv(f.text, JSON.parse(f.schema!.text) as object), { rows: f.rows, errors: [] });
+});
