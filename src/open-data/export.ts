@@ -497,7 +497,7 @@ const indicatorColumns = (json: JsonModel) => {
   const NO_ROUND = 'Vide quand le document n’a pas de bilan (l’indicateur a alors une seule ligne, sans valeur).';
   const indicatorField = (path: string, empty?: string) => modelField(action, `indicators.${path}`, empty, true);
   return {
-    convention: { ...documentId("Identifiant du document de l'indicateur."), value: ({ convention }) => convention.id },
+    convention: { ...documentId('Identifiant du document de l’indicateur.'), value: ({ convention }) => convention.id },
     number: {
       ...modelField(action, 'number', 'Vide pour un indicateur du document lui-même, ou quand la source ne numérote pas l’action.'),
       value: ({ action }) => action?.data.number ?? '',
@@ -505,7 +505,7 @@ const indicatorColumns = (json: JsonModel) => {
     action: {
       title: 'Action',
       description:
-        "Page de l'action qui suit l'indicateur, relative à la base du site (la colonne url de actions.csv) ; vide pour un indicateur du document lui-même.",
+        'Page de l’action qui suit l’indicateur, relative à la base du site (la colonne url de actions.csv) ; vide pour un indicateur du document lui-même.',
       constraints: { pattern: PATTERNS.url },
       value: ({ action }) => action?.path ?? '',
     },

@@ -102,7 +102,7 @@ const TABLES: Record<TableKey, { title: string; description: string; primaryKey:
   indicateurs: {
     title: 'Indicateurs par bilan',
     description:
-      "Une ligne par indicateur et par bilan de son document, du plus ancien au plus récent : le document, l'action qui le suit (vide pour un indicateur du document lui-même), son libellé, son unité, le sens du progrès, la valeur de départ et la cible (répétées sur chaque ligne), puis la valeur relevée à ce bilan, sa source et sa note. Un bilan sans valeur donne une ligne à la valeur vide ; un document sans bilan, une seule ligne par indicateur.",
+      'Une ligne par indicateur et par bilan de son document, du plus ancien au plus récent : le document, l’action qui le suit (vide pour un indicateur du document lui-même), son libellé, son unité, le sens du progrès, la valeur de départ et la cible (répétées sur chaque ligne), puis la valeur relevée à ce bilan, sa source et sa note. Un bilan sans valeur donne une ligne à la valeur vide ; un document sans bilan, une seule ligne par indicateur.',
     primaryKey: ['convention', 'indicator', 'round'],
   },
 };
