@@ -24,11 +24,8 @@ import { countOf, noun } from '../../src/lib/french.ts';
 
 const root = process.cwd();
 /** The status typed into the form, with one piece of evidence, as the file must hold it. */
-const STATUS = {
-  round: 'bilan-essai',
-  status: 'R',
-  evidence: [{ title: 'Rapport d’essai', url: 'https://exemple.fr/rapport' }],
-};
+const EVIDENCE = { title: 'Rapport d’essai', url: 'https://exemple.fr/rapport' };
+const STATUS = { round: 'bilan-essai', status: 'R', evidence: [EVIDENCE] };
 /** The indicator typed into the form, as the file must hold it (keys in the form's order). */
 const INDICATOR = {
   id: 'taux-essai',
@@ -193,8 +190,8 @@ try {
   await statuses.getByRole('textbox', { name: 'Statut' }).fill(STATUS.status);
   const evidence = statuses.getByRole('group', { name: 'Champ « ⁨Justificatifs⁩ »' });
   await evidence.getByRole('button', { name: 'Ajouter ⁨Justificatifs⁩' }).click();
-  await evidence.getByRole('textbox', { name: 'Titre' }).fill(STATUS.evidence[0].title);
-  await evidence.getByRole('textbox', { name: 'Adresse' }).fill(STATUS.evidence[0].url);
+  await evidence.getByRole('textbox', { name: 'Titre' }).fill(EVIDENCE.title);
+  await evidence.getByRole('textbox', { name: 'Adresse' }).fill(EVIDENCE.url);
   await page.evaluate(readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string }[] }> } }).axe;
