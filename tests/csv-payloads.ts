@@ -23,15 +23,31 @@ export const PAYLOADS = [
   '＠SUM(1)',
 ];
 /** Values a référent writes and must find again unchanged. */
-export const ORDINARY = ['-3 postes', '+33 1 23 45 67 89', "'déjà cité'", '= voir plus haut', "'=1+1", "''=1+1", "'", "''", '', '@', 'a=b'];
+export const ORDINARY = [
+  '-3 postes',
+  '-3',
+  '-0,4',
+  '+33 1 23 45 67 89',
+  "'déjà cité'",
+  '= voir plus haut',
+  "'=1+1",
+  "''=1+1",
+  "'",
+  "''",
+  '',
+  '@',
+  'a=b',
+];
 
 /**
  * Whether a cell starts like a formula, written here apart from the writer's own list
  * (src/open-data/csv.ts), so that a character missing there is caught: OWASP "CSV Injection" names =,
  * +, -, @, tab and carriage return; a line feed (LibreOffice writes a leading CR back as LF) and the
- * full-width forms some spreadsheets fold are added.
+ * full-width forms some spreadsheets fold are added. A negative number alone ("-3", "-0,4") is a
+ * number, not a formula: it runs nothing.
  */
-export const looksLikeFormula = (cell: string): boolean => /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell);
+export const looksLikeFormula = (cell: string): boolean =>
+  /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) && !/^-[0-9]+([.,][0-9]+)?([eE][-+]?[0-9]+)?$/.test(cell);
 
 /** The cells of a written CSV that a spreadsheet would run as a formula: none, when the writer does its job. */
 export function formulaCells(text: string, separator: string): string[] {

@@ -3,7 +3,8 @@
  * upgrade of Sveltia CMS: `npm run editeur:essai` (ESSAI_DOCUMENT=<début du nom> picks the document). It starts the local server,
  * gives the CMS a copy of one document in the browser's private storage in place of the folder
  * picker (which a headless browser cannot show), opens the document's actions, creates one in the
- * form and checks that the file written is where the site reads it and passes the site's schema,
+ * form (with an indicator and a status with evidence, issue 24) and checks that the file written
+ * is where the site reads it, holds what was typed and passes the site's schema,
  * that no request left 127.0.0.1, and that axe finds no WCAG 2.1 A/AA violation in the form; the
  * sign-in page offers the local folder only. Each choice in a group waits until the group takes
  * clicks (below): the check once clicked faster than the form could record (issue 20).
@@ -17,10 +18,22 @@ import { frontmatterOrThrow } from '../../src/model/frontmatter.ts';
 import { chromiumPath } from '../tooling/chromium.ts';
 import { validateEntry } from '../../src/model/validate.ts';
 import type { Action } from '../../src/model/action.ts';
+import { INDICATOR_DIRECTIONS } from '../../src/model/indicator.ts';
 import { createEditorServer } from './server.ts';
 import { countOf, noun } from '../../src/lib/french.ts';
 
 const root = process.cwd();
+/** The status typed into the form, with one piece of evidence, as the file must hold it. */
+const EVIDENCE = { title: 'Rapport d’essai', url: 'https://exemple.fr/rapport' };
+const STATUS = { round: 'bilan-essai', status: 'R', evidence: [EVIDENCE] };
+/** The indicator typed into the form, as the file must hold it (keys in the form's order). */
+const INDICATOR = {
+  id: 'taux-essai',
+  label: 'Taux d’essai',
+  unit: '%',
+  direction: 'hausse' as const,
+  target: { value: 6.5, note: 'au moins 6,5 %' },
+};
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const failures: string[] = [];
 const check = (ok: boolean, what: string) => {
@@ -153,6 +166,32 @@ try {
       .getByText(label, { exact: true })
       .click();
   }
+  // An indicator (issue 24): a target with a decimal value, no baseline (its group left unticked).
+  const indicators = page.getByRole('group', { name: 'Champ « ⁨Indicateurs⁩ »' });
+  for (let n = 0; n < 40 && (await indicators.count()) === 0; n++) {
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(100);
+  }
+  await indicators.getByRole('button', { name: 'Ajouter ⁨Indicateurs⁩' }).click();
+  await indicators.getByRole('textbox', { name: 'Identifiant' }).fill(INDICATOR.id);
+  await indicators.getByRole('textbox', { name: 'Libellé' }).fill(INDICATOR.label);
+  await indicators.getByRole('textbox', { name: 'Unité' }).fill(INDICATOR.unit);
+  await active(indicators.getByRole('radiogroup', { name: 'Sens du progrès' }))
+    .getByRole('radio', { name: INDICATOR_DIRECTIONS.hausse, exact: true })
+    .click();
+  const target = indicators.getByRole('group', { name: 'Champ « ⁨Cible⁩ »' });
+  await target.getByRole('checkbox', { name: 'Ajouter ⁨Cible⁩' }).check();
+  await target.getByRole('spinbutton', { name: 'Valeur' }).fill(String(INDICATOR.target.value));
+  await target.getByRole('textbox', { name: 'Note' }).fill(INDICATOR.target.note);
+  // A status with evidence (issue 24): an address, its file left empty; the check refuses both or neither.
+  const statuses = page.getByRole('group', { name: 'Champ « ⁨Statuts par bilan⁩ »' });
+  await statuses.getByRole('button', { name: 'Ajouter ⁨Statuts par bilan⁩' }).click();
+  await statuses.getByRole('textbox', { name: 'Bilan' }).fill(STATUS.round);
+  await statuses.getByRole('textbox', { name: 'Statut' }).fill(STATUS.status);
+  const evidence = statuses.getByRole('group', { name: 'Champ « ⁨Justificatifs⁩ »' });
+  await evidence.getByRole('button', { name: 'Ajouter ⁨Justificatifs⁩' }).click();
+  await evidence.getByRole('textbox', { name: 'Titre' }).fill(EVIDENCE.title);
+  await evidence.getByRole('textbox', { name: 'Adresse' }).fill(EVIDENCE.url);
   await page.evaluate(readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string }[] }> } }).axe;
@@ -186,6 +225,14 @@ try {
     check(
       data.convention === convention && data.axis === axis && data.objective === objective,
       `document, axe et objectif choisis dans les listes : ${data.convention}, ${data.axis}, ${data.objective}`,
+    );
+    check(
+      JSON.stringify(data.indicators) === JSON.stringify([INDICATOR]),
+      `indicateur écrit tel que saisi, décimale et cible comprises, sans valeur de départ : ${JSON.stringify(data.indicators)}`,
+    );
+    check(
+      JSON.stringify(data.statuses) === JSON.stringify([STATUS]),
+      `statut et justificatif écrits tels que saisis, sans fichier vide : ${JSON.stringify(data.statuses)}`,
     );
     const { problems } = validateEntry('actions', path, `${convention}/action-999`, data);
     check(problems.length === 0, `le fichier écrit passe le schéma du site${problems.length ? ` : ${JSON.stringify(problems)}` : ''}`);

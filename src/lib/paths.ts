@@ -107,6 +107,9 @@ export const paths = {
   /** Follow-up of the actions: one row per action and review round. */
   followUpJson: () => 'donnees/suivi.json',
   followUpCsv: () => 'donnees/suivi.csv',
+  /** Indicators (issue 24): one row per indicator and review round of its document. */
+  indicatorsJson: () => 'donnees/indicateurs.json',
+  indicatorsCsv: () => 'donnees/indicateurs.csv',
   /** Table Schema of a CSV export: `donnees/actions.schema.json`. */
   dataSchema: (table: string) => `donnees/${table}.schema.json`,
   /** The Frictionless Data Package describing every data file. */

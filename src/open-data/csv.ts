@@ -25,7 +25,8 @@
  * cell's leading carriage return back as a line feed, and the apostrophe must still be recognised
  * when the file comes back. To keep the round trip exact, a value that already starts with
  * apostrophes followed by one of those characters gets one more; a value such as "'déjà cité'" is
- * written as it is. Reading removes one apostrophe exactly where writing added one.
+ * written as it is. Reading removes one apostrophe exactly where writing added one. A negative
+ * number alone ("-3") is no formula and stays as it is (see `NEGATIVE_NUMBER`).
  */
 
 export interface CsvDialect {
@@ -75,10 +76,16 @@ const PROTECTED = new RegExp(`^'+[${FORMULA_CHARACTERS}]`);
 export const FORMULA_NOTE =
   'Une valeur qui commence par =, +, -, @, une tabulation, un retour chariot ou un saut de ligne (ou par ＝, ＋, －, ＠ en pleine chasse), ' +
   "éventuellement après des apostrophes, est écrite précédée d'une apostrophe droite (') pour qu'un tableur ne l'exécute pas " +
-  'comme une formule : retirez cette première apostrophe pour retrouver la valeur exacte.';
+  'comme une formule : retirez cette première apostrophe pour retrouver la valeur exacte. Un nombre négatif seul (-3, -0.5) est écrit tel quel.';
 
+/**
+ * A negative number alone ("-3", "-0.4", "-0,4", "-1e-7"): a spreadsheet reads it as the number it
+ * is and runs nothing (defusedcsv leaves it too), and a Table Schema `number` column
+ * (donnees/indicateurs.csv, issue 24) must hold it bare to be read as a number.
+ */
+const NEGATIVE_NUMBER = /^-\d+([.,]\d+)?([eE][-+]?\d+)?$/;
 /** The value as the CSV file holds it: with one more leading apostrophe when it starts like a formula. */
-export const protectCell = (value: string): string => (NEEDS_PROTECTION.test(value) ? `'${value}` : value);
+export const protectCell = (value: string): string => (NEEDS_PROTECTION.test(value) && !NEGATIVE_NUMBER.test(value) ? `'${value}` : value);
 
 /** The value a cell was written from: `protectCell` undone. */
 export const unprotectCell = (cell: string): string => (PROTECTED.test(cell) ? cell.slice(1) : cell);

@@ -1,10 +1,19 @@
 /**
  * The open-data exports: one record per action (`donnees/actions.json` / `.csv`), one per numbered
  * or lettered item (`donnees/elements.*`), and the follow-up, one per action and review round of
- * its document (`donnees/suivi.*`). Field names are a public contract: later versions add fields,
+ * its document (`donnees/suivi.*`), and the indicators, one per indicator and round of its document
+ * (`donnees/indicateurs.*`). Field names are a public contract: later versions add fields,
  * never rename them.
  */
-import type { ActionNode, Catalogue, RoundEntry } from '../catalogue/types.ts';
+import type {
+  ActionNode,
+  Catalogue,
+  ConventionNode,
+  IndicatorValueView,
+  IndicatorView,
+  RoundEntry,
+  RoundView,
+} from '../catalogue/types.ts';
 import { paths, SLUG_PATTERN } from '../lib/paths.ts';
 import { STATUSES, STATUS_KEYS } from '../model/statuses.ts';
 import type { z } from 'astro/zod';
@@ -13,6 +22,7 @@ import { conventionSchema } from '../model/convention.ts';
 import { describedField, jsonSchemaOf, type JsonSchema } from '../model/fields.ts';
 import { ORGANISATION_KINDS } from '../model/organisation.ts';
 import { evidenceTarget, type Evidence } from '../model/evidence.ts';
+import { INDICATOR_DIRECTIONS, type Indicator } from '../model/indicator.ts';
 import { OPEN_DATA_CSV, writeCsv } from './csv.ts';
 
 /**
@@ -25,8 +35,8 @@ import { OPEN_DATA_CSV, writeCsv } from './csv.ts';
 export interface FieldInfo {
   title: string;
   description: string;
-  /** "string" unless said: every value is text as printed; "boolean" columns write oui / non. */
-  type?: 'string' | 'boolean';
+  /** "string" unless said: every value is text as printed; "boolean" columns write oui / non; "number" ones a decimal point. */
+  type?: 'string' | 'boolean' | 'number';
   /** Fixed constraints, or constraints that depend on the published content (the documents' scales). */
   constraints?: FieldConstraints | ((context: SchemaContext) => FieldConstraints);
 }
@@ -129,6 +139,8 @@ export interface ActionRecord {
   dates: { done: string; due: string };
   /** What each review round of the document says of the action, oldest first (JSON only: see `donnees/suivi.csv`). */
   rounds: RoundRecord[];
+  /** The indicators the action follows, in the words of the content contract (JSON only: see `donnees/indicateurs.csv`). */
+  indicators: Indicator[];
 }
 
 /** CSV columns: the record's fields, with the list joined and the dates flattened. */
@@ -212,7 +224,13 @@ export function toRecord(action: ActionNode): ActionRecord {
     responsible: action.data.responsible ?? [],
     dates: { done: action.data.dates?.done ?? '', due: action.data.dates?.due ?? '' },
     rounds: action.history.map((entry) => record(ROUND_COLUMNS, { action, entry })),
+    indicators: action.indicators.map(indicatorOf),
   };
+}
+
+/** An indicator as its file gives it, each value naming its round by id; `values` always a list, empty when the file gives none. */
+function indicatorOf({ values, ...indicator }: IndicatorView): Indicator {
+  return { ...indicator, values: values.map(({ round, ...value }) => ({ round: round.id, ...value })) };
 }
 
 /**
@@ -379,28 +397,27 @@ const followUpActionColumns = ({ convention, action }: JsonModel) =>
     url: { ...pageUrl("Page de l'action, relative à la base du site."), value: ({ action }) => action.path },
   }) satisfies Columns;
 
-/** What one round says of the action: also the `rounds` of each record of `donnees/actions.json`. */
-const roundColumns = ({ convention, action }: JsonModel) =>
+/** The columns that name a round, in the follow-up and the indicators. */
+const roundFields = ({ convention }: JsonModel) =>
   ({
-    round: {
-      ...modelField(convention, 'rounds.id', undefined, true),
-      constraints: { ...required, pattern: PATTERNS.slug },
-      value: ({ entry }) => entry.round.id,
-    },
-    roundLabel: {
-      ...modelField(convention, 'rounds.label', undefined, true),
-      constraints: required,
-      value: ({ entry }) => entry.round.label,
-    },
+    round: { ...modelField(convention, 'rounds.id', undefined, true), constraints: { ...required, pattern: PATTERNS.slug } },
+    roundLabel: { ...modelField(convention, 'rounds.label', undefined, true), constraints: required },
     roundDate: {
       ...modelField(convention, 'rounds.date', 'Vide quand le bilan ne donne qu’une période.', true),
       constraints: { pattern: PATTERNS.partialDate },
-      value: ({ entry }) => entry.round.date ?? '',
     },
-    roundPeriod: {
-      ...modelField(convention, 'rounds.period', 'Vide quand le bilan ne donne qu’une date.', true),
-      value: ({ entry }) => entry.round.period ?? '',
-    },
+    roundPeriod: modelField(convention, 'rounds.period', 'Vide quand le bilan ne donne qu’une date.', true),
+  }) satisfies Record<string, FieldInfo>;
+
+/** What one round says of the action: also the `rounds` of each record of `donnees/actions.json`. */
+const roundColumns = (json: JsonModel) => {
+  const { action } = json;
+  const fields = roundFields(json);
+  return {
+    round: { ...fields.round, value: ({ entry }) => entry.round.id },
+    roundLabel: { ...fields.roundLabel, value: ({ entry }) => entry.round.label },
+    roundDate: { ...fields.roundDate, value: ({ entry }) => entry.round.date ?? '' },
+    roundPeriod: { ...fields.roundPeriod, value: ({ entry }) => entry.round.period ?? '' },
     roundUrl: {
       ...pageUrl('Page « Ce qui a changé » du bilan, relative à la base du site.'),
       value: ({ entry }) => entry.round.path,
@@ -443,7 +460,107 @@ const roundColumns = ({ convention, action }: JsonModel) =>
       ...modelField(action, 'statuses.evidence', `${EVIDENCE_JOINED} ${NONE}`),
       value: ({ entry }) => (entry.evidence ?? []).map(evidenceText).join(' ; '),
     },
-  }) satisfies Columns;
+  } satisfies Columns;
+};
+
+/**
+ * The indicators export, `donnees/indicateurs.json` / `.csv` (issue 24), in long format: one row
+ * per indicator and review round of its document, oldest round first, with the indicator's
+ * baseline and target on every row, so that a spreadsheet can filter one indicator or pivot the
+ * rounds. A round without a value gives a row with an empty value: the reader sees the gap. An
+ * indicator of a document without rounds gives one row without round, so that its target is
+ * published all the same. Documents in site order, each document's own indicators first, then its
+ * actions' in site order.
+ */
+interface IndicatorSource {
+  convention: ConventionNode;
+  /** The action that follows the indicator; absent for the document's own. */
+  action?: ActionNode;
+  indicator: IndicatorView;
+  /** A round of the document; absent when the document has none. */
+  round?: RoundView;
+  /** The indicator's value at that round, when it has one. */
+  value?: IndicatorValueView;
+}
+/** A column of the indicators: a number column gives its number (JSON) or nothing. */
+interface IndicatorColumn extends FieldInfo {
+  value: (source: IndicatorSource) => string | number | undefined;
+}
+type IndicatorColumns = Record<string, IndicatorColumn>;
+
+/** A number as the CSV writes it: a decimal point, no thousands separator (Table Schema's `number`). */
+const numberCell = (value: string | number | undefined) => (value === undefined ? '' : String(value));
+
+const indicatorColumns = (json: JsonModel) => {
+  const { action } = json;
+  const fields = roundFields(json);
+  const NO_ROUND = 'Vide quand le document n’a pas de bilan (l’indicateur a alors une seule ligne, sans valeur).';
+  const indicatorField = (path: string, empty?: string) => modelField(action, `indicators.${path}`, empty, true);
+  return {
+    convention: { ...documentId('Identifiant du document de l’indicateur.'), value: ({ convention }) => convention.id },
+    number: {
+      ...modelField(action, 'number', 'Vide pour un indicateur du document lui-même, ou quand la source ne numérote pas l’action.'),
+      value: ({ action }) => action?.data.number ?? '',
+    },
+    action: {
+      title: 'Action',
+      description:
+        'Page de l’action qui suit l’indicateur, relative à la base du site (la colonne url de actions.csv) ; vide pour un indicateur du document lui-même.',
+      constraints: { pattern: PATTERNS.url },
+      value: ({ action }) => action?.path ?? '',
+    },
+    indicator: { ...indicatorField('id'), constraints: { ...required, pattern: PATTERNS.slug }, value: ({ indicator }) => indicator.id },
+    label: { ...indicatorField('label'), constraints: required, value: ({ indicator }) => indicator.label },
+    unit: { ...indicatorField('unit'), constraints: required, value: ({ indicator }) => indicator.unit },
+    direction: {
+      ...indicatorField('direction'),
+      constraints: { ...required, enum: Object.keys(INDICATOR_DIRECTIONS) },
+      value: ({ indicator }) => indicator.direction,
+    },
+    'baseline.value': {
+      ...indicatorField('baseline.value', 'Vide quand la source ne donne pas de valeur de départ.'),
+      type: 'number',
+      value: ({ indicator }) => indicator.baseline?.value,
+    },
+    'baseline.date': {
+      ...indicatorField('baseline.date', NOT_GIVEN),
+      constraints: { pattern: PATTERNS.partialDate },
+      value: ({ indicator }) => indicator.baseline?.date ?? '',
+    },
+    'target.value': {
+      ...indicatorField('target.value', 'Vide quand la source ne donne pas de cible.'),
+      type: 'number',
+      value: ({ indicator }) => indicator.target?.value,
+    },
+    'target.date': {
+      ...indicatorField('target.date', NOT_GIVEN),
+      constraints: { pattern: PATTERNS.partialDate },
+      value: ({ indicator }) => indicator.target?.date ?? '',
+    },
+    'target.note': { ...indicatorField('target.note', NOT_GIVEN), value: ({ indicator }) => indicator.target?.note ?? '' },
+    round: {
+      ...fields.round,
+      description: `${fields.round.description ?? ''} ${NO_ROUND}`.trim(),
+      constraints: { pattern: PATTERNS.slug },
+      value: ({ round }) => round?.id ?? '',
+    },
+    roundLabel: {
+      ...fields.roundLabel,
+      description: `${fields.roundLabel.description ?? ''} ${NO_ROUND}`.trim(),
+      constraints: {},
+      value: ({ round }) => round?.label ?? '',
+    },
+    roundDate: { ...fields.roundDate, value: ({ round }) => round?.date ?? '' },
+    roundPeriod: { ...fields.roundPeriod, value: ({ round }) => round?.period ?? '' },
+    value: {
+      ...indicatorField('values.value', 'Vide quand le bilan ne donne pas de valeur.'),
+      type: 'number',
+      value: ({ value }) => value?.value,
+    },
+    source: { ...indicatorField('values.source', NOT_GIVEN), value: ({ value }) => value?.source ?? '' },
+    note: { ...indicatorField('values.note', NONE), value: ({ value }) => value?.note ?? '' },
+  } satisfies IndicatorColumns;
+};
 
 /**
  * The columns of the exports made from `model`: the model's by default; a test passes a schema
@@ -452,12 +569,18 @@ const roundColumns = ({ convention, action }: JsonModel) =>
 export function exportColumns(model: ExportModel = MODEL) {
   const json = jsonModel(model);
   const rounds = roundColumns(json);
-  return { actions: actionColumns(json), rounds, followUp: { ...followUpActionColumns(json), ...rounds } satisfies Columns };
+  return {
+    actions: actionColumns(json),
+    rounds,
+    followUp: { ...followUpActionColumns(json), ...rounds } satisfies Columns,
+    indicators: indicatorColumns(json),
+  };
 }
 const COLUMNS = exportColumns();
 export const CSV_COLUMNS = COLUMNS.actions;
 const ROUND_COLUMNS = COLUMNS.rounds;
 const FOLLOW_UP_COLUMNS = COLUMNS.followUp;
+const INDICATOR_COLUMNS = COLUMNS.indicators;
 
 type RecordOf<C extends Columns> = { [K in keyof C]: string };
 export type RoundRecord = RecordOf<typeof ROUND_COLUMNS>;
@@ -481,5 +604,47 @@ export function followUpTable(records: FollowUpRecord[], columns: Columns = FOLL
     header: FOLLOW_UP_FIELDS,
     fields: FOLLOW_UP_FIELDS.map((name) => columns[name]!),
     rows: records.map((r) => FOLLOW_UP_FIELDS.map((f) => r[f])),
+  };
+}
+
+/** A record of `donnees/indicateurs.json`: a CSV row with its column names, numbers as numbers (null when none). */
+export type IndicatorRecord = { [K in keyof ReturnType<typeof indicatorColumns>]: string | number | null };
+/** The indicators' columns, in order: the CSV header and the keys of every JSON record. */
+export const INDICATOR_FIELDS = Object.keys(INDICATOR_COLUMNS) as (keyof IndicatorRecord)[];
+
+/** Where each indicator of a document is followed: the document itself first, then its actions in site order. */
+function indicatorsOf(convention: ConventionNode): Omit<IndicatorSource, 'round' | 'value'>[] {
+  return [
+    ...convention.indicators.map((indicator) => ({ convention, indicator })),
+    ...convention.actions.flatMap((action) => action.indicators.map((indicator) => ({ convention, action, indicator }))),
+  ];
+}
+
+/** One row per indicator and round of its document (one without round when it has none). */
+function indicatorSources(catalogue: Catalogue): IndicatorSource[] {
+  return catalogue.conventions.flatMap((convention) =>
+    indicatorsOf(convention).flatMap((source) =>
+      convention.rounds.length === 0
+        ? [source]
+        : convention.rounds.map((round) => ({ ...source, round, value: source.indicator.values.find((v) => v.round.id === round.id) })),
+    ),
+  );
+}
+
+export function indicatorRecords(catalogue: Catalogue, columns: IndicatorColumns = INDICATOR_COLUMNS): IndicatorRecord[] {
+  return indicatorSources(catalogue).map(
+    (source) =>
+      Object.fromEntries(
+        Object.entries(columns).map(([name, column]) => [name, column.value(source) ?? (column.type === 'number' ? null : '')]),
+      ) as IndicatorRecord,
+  );
+}
+
+export function indicatorsTable(records: IndicatorRecord[], columns: IndicatorColumns = INDICATOR_COLUMNS): Table {
+  const names = Object.keys(columns) as (keyof IndicatorRecord)[];
+  return {
+    header: names,
+    fields: names.map((name) => columns[name]!),
+    rows: records.map((r) => names.map((name) => numberCell(r[name] ?? undefined))),
   };
 }

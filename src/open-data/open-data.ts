@@ -14,6 +14,8 @@ import {
   actionsTable,
   followUpRecords,
   followUpTable,
+  indicatorRecords,
+  indicatorsTable,
   itemRecords,
   itemsTable,
   tableToCsv,
@@ -55,7 +57,7 @@ export interface PublishedFile {
 export interface DataFile extends PublishedFile {
   /** Resource name in the package: "actions-csv". */
   name: string;
-  /** Which export: "actions", "elements", "suivi". */
+  /** Which export: "actions", "elements", "suivi", "indicateurs". */
   table: TableKey;
   format: 'csv' | 'json';
   mediatype: 'text/csv' | 'application/json';
@@ -75,7 +77,7 @@ export interface OpenData {
   dataPackage: PublishedFile;
 }
 
-type TableKey = 'actions' | 'elements' | 'suivi';
+type TableKey = 'actions' | 'elements' | 'suivi' | 'indicateurs';
 
 /** What each export is, in French: the page, the schemas and the package say it the same way. */
 const TABLES: Record<TableKey, { title: string; description: string; primaryKey: string[] }> = {
@@ -97,6 +99,22 @@ const TABLES: Record<TableKey, { title: string; description: string; primaryKey:
       "Une ligne par action et par bilan de son document, du plus ancien au plus récent : statut à ce bilan, retrait, commentaire et justificatif. Les actions d'un document sans bilan n'y figurent pas.",
     primaryKey: ['url', 'round'],
   },
+  indicateurs: {
+    title: 'Indicateurs par bilan',
+    description:
+      'Une ligne par indicateur et par bilan de son document, du plus ancien au plus récent : le document, l’action qui le suit (vide pour un indicateur du document lui-même), son libellé, son unité, le sens du progrès, la valeur de départ et la cible (répétées sur chaque ligne), puis la valeur relevée à ce bilan, sa source et sa note. Un bilan sans valeur donne une ligne à la valeur vide ; un document sans bilan, une seule ligne par indicateur.',
+    primaryKey: ['convention', 'indicator', 'round'],
+  },
+};
+
+/** What the JSON file of each export holds beyond the CSV's description. */
+const JSON_NOTES: Record<TableKey, string> = {
+  actions:
+    "En JSON, les responsables forment une liste, les dates un objet {done, due}, rounds donne ce que chaque bilan du document dit de l'action et indicators ses indicateurs, aux champs des fichiers de contenu.",
+  elements: 'En JSON, un objet par ligne, aux mêmes champs que le fichier CSV.',
+  suivi: 'En JSON, un objet par ligne, aux mêmes champs que le fichier CSV.',
+  indicateurs:
+    'En JSON, un objet par ligne, aux mêmes champs que le fichier CSV ; les valeurs sont des nombres, null quand il n’y en a pas.',
 };
 
 /** How the CSV files are written, in French, at the head of each schema. */
@@ -173,6 +191,7 @@ export function openData(catalogue: Catalogue, options: OpenDataOptions): OpenDa
   const actions = catalogue.actions.map(toRecord);
   const items = itemRecords(catalogue);
   const followUp = followUpRecords(catalogue.actions);
+  const indicators = indicatorRecords(catalogue);
   const context: SchemaContext = {
     indicators: [...new Set(catalogue.conventions.flatMap((c) => (c.data.statusScale ?? []).map((s) => s.code)))],
   };
@@ -180,6 +199,13 @@ export function openData(catalogue: Catalogue, options: OpenDataOptions): OpenDa
     { key: 'actions', table: actionsTable(actions), records: actions, csv: paths.exportCsv(), json: paths.exportJson() },
     { key: 'elements', table: itemsTable(items), records: items, csv: paths.itemsCsv(), json: paths.itemsJson() },
     { key: 'suivi', table: followUpTable(followUp), records: followUp, csv: paths.followUpCsv(), json: paths.followUpJson() },
+    {
+      key: 'indicateurs',
+      table: indicatorsTable(indicators),
+      records: indicators,
+      csv: paths.indicatorsCsv(),
+      json: paths.indicatorsJson(),
+    },
   ];
   const files: DataFile[] = [];
   const schemas: PublishedFile[] = [];
@@ -197,10 +223,7 @@ export function openData(catalogue: Catalogue, options: OpenDataOptions): OpenDa
       description,
       schema,
     });
-    const formatNote =
-      key === 'actions'
-        ? "En JSON, les responsables forment une liste, les dates un objet {done, due}, et rounds donne ce que chaque bilan du document dit de l'action."
-        : 'En JSON, un objet par ligne, aux mêmes champs que le fichier CSV.';
+    const formatNote = JSON_NOTES[key];
     files.push({
       ...common,
       ...published(jsonPath, json(records)),
@@ -226,7 +249,7 @@ function dataPackage(files: DataFile[], options: OpenDataOptions) {
     name: slugify(options.siteName),
     title: `${options.siteName} : données ouvertes`,
     description:
-      "Les actions, les éléments numérotés et le suivi par bilan des conventions et plans d'actions en faveur de l'inclusion des personnes en situation de handicap publiés sur ce site, en CSV (avec leur schéma Table Schema) et en JSON.",
+      "Les actions, les éléments numérotés, le suivi par bilan et les indicateurs des conventions et plans d'actions en faveur de l'inclusion des personnes en situation de handicap publiés sur ce site, en CSV (avec leur schéma Table Schema) et en JSON.",
     ...(homepage ? { homepage } : {}),
     version: SCHEMA_VERSION,
     licenses: [licenceDescriptor(options.licence)],

@@ -3,7 +3,8 @@
  * its excerpts are cut from): the page's title first, then the document's own words, without the
  * site's labels glued to their values ("StatutEn coursIndicateur…", issue 9), its kickers, lists
  * of links or navigation. The labels are kept out by data-pagefind-ignore in the page components,
- * or given as metadata (document, statut, responsables) shown apart from the excerpt.
+ * or given as metadata (document, statut, responsables) shown apart from the excerpt. The titles
+ * of the evidence of an action's statuses are in its page's record (issue 24).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,7 @@ import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { buildSearchIndex, searchEntries } from '../../src/integration/search-index.ts';
 import { tempDir } from '../temp-dir.ts';
+import { paths } from '../../src/lib/paths.ts';
 
 /** All the text of content/, where a word such as "DuoDay" legitimately has a capital inside. */
 function contentText(): string {
@@ -91,6 +93,34 @@ test('labels are metadata, shown apart: the document of each item, the status an
   const action = all.find((r) => r.url.endsWith('/plan-essai/actions/action-3/'));
   assert.equal(action?.meta.statut, 'En cours');
   assert.equal(action?.meta.responsables, 'DRH / Pôle carrières, RH');
+});
+
+/**
+ * The evidence titles (issue 24) of each action that its page's search record does not hold:
+ * `action: title` for each one missing. Empty when a search finds every title on its action.
+ */
+function unindexedEvidence(records: { url: string; content: string }[], actions: { id: string; titles: string[] }[]): string[] {
+  const byUrl = new Map(records.map((r) => [r.url, r.content]));
+  return actions.flatMap(({ id, titles }) =>
+    titles.filter((t) => !(byUrl.get(`/${paths.action(id)}`) ?? '').includes(t)).map((t) => `${id} : « ${t} »`),
+  );
+}
+
+test('the title of every piece of evidence is in the search record of its action page, and the check can fail', () => {
+  const { entries } = validateAll(readContent(CONTENT_ROOT).files);
+  const actions = entries.actions.map((a) => ({
+    id: a.id,
+    titles: (a.data.statuses ?? []).flatMap((s) => (s.evidence ?? []).map((e) => e.title)),
+  }));
+  assert.deepEqual(unindexedEvidence(all, actions), []);
+  if (ON_FIXTURE)
+    assert.ok(
+      actions.some((a) => a.titles.length > 0),
+      'le site d’essai a des justificatifs',
+    );
+  // Self-test: a title its record does not hold is reported.
+  const [first] = entries.actions;
+  assert.deepEqual(unindexedEvidence(all, [{ id: first!.id, titles: ['Titre absent zzz'] }]), [`${first!.id} : « Titre absent zzz »`]);
 });
 
 test('every search record has one type, the label its result opens with (issue 23)', () => {

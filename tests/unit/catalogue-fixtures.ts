@@ -298,3 +298,59 @@ function validEntries(files: RawFile[]) {
   assert.deepEqual(problems, [], 'le jeu d’essai est valide');
   return entries;
 }
+
+type IndicatorData = Record<string, unknown> & { values?: Record<string, unknown>[] };
+/**
+ * Indicators (issue 24) added to the fixture files: the plan's own (values at two of its three
+ * rounds: b2025 missed), one per action 1 (rising to its target at every round) and 2 (falling,
+ * one value), and one of the accord, which has no rounds. `edit` changes each indicator (a hostile
+ * label…). Apart from `catalogueFiles`, so that the tests that count rows of the other exports
+ * keep their own fixtures.
+ */
+export function withIndicators(files = catalogueFiles(), edit = (i: IndicatorData): IndicatorData => i): RawFile[] {
+  const indicators: Record<string, IndicatorData[]> = {
+    [PLAN]: [
+      {
+        id: 'taux-emploi',
+        label: 'Taux d’emploi direct',
+        unit: '%',
+        direction: 'hausse',
+        baseline: { value: 5.2, date: '2023-12' },
+        target: { value: 6, date: '2026-12', note: 'au moins 6 %' },
+        values: [
+          { round: 'b2024', value: 5.5, source: 'Rapport social unique 2024' },
+          { round: 'b2026', value: 6.1, source: 'Rapport social unique 2026', note: 'Cible atteinte.' },
+        ],
+      },
+    ],
+    [`${PLAN}/action-1`]: [
+      {
+        id: 'recrutements',
+        label: 'Recrutements',
+        unit: 'personnes',
+        direction: 'hausse',
+        target: { value: 9 },
+        values: [
+          { round: 'b2024', value: 2 },
+          { round: 'b2025', value: 4 },
+          { round: 'b2026', value: 9 },
+        ],
+      },
+    ],
+    [`${PLAN}/action-2`]: [
+      {
+        id: 'delai-amenagement',
+        label: 'Délai moyen d’aménagement de poste',
+        unit: 'jours',
+        direction: 'baisse',
+        baseline: { value: 60 },
+        values: [{ round: 'b2025', value: 45.5 }],
+      },
+    ],
+    [ACCORD]: [{ id: 'agents-formes', label: 'Agents formés', unit: 'agents', direction: 'hausse', target: { value: 100 } }],
+  };
+  return files.map((f) => {
+    const added = indicators[f.pathInCollection.replace(/\.mdx$/, '')];
+    return added ? { ...f, frontmatter: { ...(f.frontmatter as Data), indicators: added.map(edit) } } : f;
+  });
+}

@@ -33,6 +33,9 @@ test('a value starting like a formula gets one leading apostrophe, and loses it 
   assert.equal(protectCell("'=1+1"), "''=1+1");
   assert.equal(protectCell('a=b'), 'a=b');
   assert.equal(protectCell(''), '');
+  // A negative number alone runs nothing and stays a number (a Table Schema number column); with anything more, protected.
+  for (const value of ['-3', '-0.4', '-0,4', '-1e-7']) assert.equal(protectCell(value), value);
+  for (const value of ['-3 postes', '-2+3', '-3-1', '-A1', "'-3"]) assert.equal(protectCell(value), `'${value}`);
   for (const value of [...PAYLOADS, ...ORDINARY]) assert.equal(unprotectCell(protectCell(value)), value, JSON.stringify(value));
   // Protected cells are quoted (OWASP), ordinary ones only when they need it.
   assert.equal(csvCell('=1+1', ','), '"\'=1+1"');

@@ -295,3 +295,113 @@ test('what the CMS writes (every string double-quoted) reads back as written, an
   // Self-test: the same reading refuses what the schema refuses.
   assert.notDeepEqual(read(stringify({ ...data, kind: 'autre' })), []);
 });
+
+/** A form field found by its path of names ("statuses.evidence.url"). */
+function formField(collection: string, path: string): CmsField | undefined {
+  let fields = built.collections.find((c) => c.name === collection)?.fields ?? [];
+  let found: CmsField | undefined;
+  for (const name of path.split('.')) {
+    found = fields.find((f) => f.name === name);
+    fields = found?.fields ?? [];
+  }
+  return found;
+}
+
+test('indicators (document and action) and the evidence of each status are in the form, with the model’s French labels', () => {
+  for (const collection of ['conventions', 'actions']) {
+    const indicators = formField(collection, 'indicators')!;
+    assert.deepEqual([indicators.widget, indicators.label, indicators.required], ['list', 'Indicateurs', false], collection);
+    assert.deepEqual(
+      indicators.fields!.map((f) => [f.name, f.label]),
+      [
+        ['id', 'Identifiant'],
+        ['label', 'Libellé'],
+        ['unit', 'Unité'],
+        ['direction', 'Sens du progrès'],
+        ['baseline', 'Valeur de départ'],
+        ['target', 'Cible'],
+        ['values', 'Valeurs par bilan'],
+      ],
+      collection,
+    );
+    assert.deepEqual(
+      formField(collection, 'indicators.direction')!.options!.map((o) => o.value),
+      ['hausse', 'baisse'],
+    );
+    // Decimal figures: the form takes 6.1, not only whole numbers.
+    for (const path of ['baseline.value', 'target.value', 'values.value'])
+      assert.deepEqual(
+        [formField(collection, `indicators.${path}`)!.widget, formField(collection, `indicators.${path}`)!.value_type],
+        ['number', 'float'],
+      );
+  }
+  // Evidence: a list of a title and either an address or a file; both optional in the form, the
+  // check refuses both or neither (see the next test).
+  const evidence = formField('actions', 'statuses.evidence')!;
+  assert.deepEqual([evidence.widget, evidence.label], ['list', 'Justificatifs']);
+  assert.deepEqual(
+    evidence.fields!.map((f) => [f.name, f.label, f.required]),
+    [
+      ['title', 'Titre', true],
+      ['url', 'Adresse', false],
+      ['file', 'Fichier', false],
+    ],
+  );
+});
+
+test('indicators and evidence as the CMS writes them (every string double-quoted) read back as written', () => {
+  const data = {
+    convention: 'plan',
+    axis: '1',
+    kind: 'action',
+    number: '1',
+    title: 'Recruter',
+    wording: 'Recruter des agents.',
+    order: 1,
+    statuses: [
+      {
+        round: 'bilan-2025',
+        status: 'R',
+        evidence: [
+          { title: 'Rapport social unique 2025', url: 'https://exemple.fr/rsu-2025' },
+          { title: 'Tableau des recrutements', file: 'bilan-2025/recrutements.pdf' },
+        ],
+      },
+    ],
+    indicators: [
+      {
+        id: 'taux-emploi',
+        label: 'Taux d’emploi direct',
+        unit: '%',
+        direction: 'hausse',
+        baseline: { value: 5.2, date: '2022-12' },
+        target: { value: 6, date: '2025-12', note: 'au moins 6 %' },
+        values: [{ round: 'bilan-2025', value: 6.1, source: 'Rapport social unique 2025' }],
+      },
+    ],
+    themes: ['formation'],
+    audience: ['tous-agents'],
+  };
+  const read = (yaml: string) => {
+    const file = readFrontmatter(`---\n${yaml}---\n`);
+    return file.ok
+      ? validateEntry('actions', 'content/actions/plan/action-1.mdx', 'plan/action-1', file.data)
+      : { entry: undefined, problems: file.problems };
+  };
+  const written = stringify(data, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  const back = read(written);
+  assert.deepEqual(back.problems, []);
+  assert.deepEqual(back.entry!.data.indicators, data.indicators);
+  assert.deepEqual(back.entry!.data.statuses![0]!.evidence, data.statuses[0]!.evidence);
+  // Self-test: the form lets a référent fill both the address and the file, or neither; the check refuses both.
+  const withEvidence = (evidence: Record<string, string>) => ({ ...data, statuses: [{ ...data.statuses[0]!, evidence: [evidence] }] });
+  const both = withEvidence({ title: 'Rapport', url: 'https://exemple.fr/rapport', file: 'rapport.pdf' });
+  const neither = withEvidence({ title: 'Rapport' });
+  for (const wrong of [both, neither])
+    assert.match(
+      read(stringify(wrong, { defaultStringType: 'QUOTE_DOUBLE' }))
+        .problems.map((p) => p.message)
+        .join('\n'),
+      /soit une adresse \(url\), soit un fichier \(file\)/,
+    );
+});

@@ -18,7 +18,7 @@ import {
 import { OPEN_DATA_CSV } from '../../src/open-data/csv.ts';
 import { followUpToCsv, itemsToCsv, parseCsv, toCsv } from '../csv.ts';
 import { ORDINARY, PAYLOADS, formulaCells, looksLikeFormula, hostileFiles } from '../csv-payloads.ts';
-import { ACCORD, PLAN, fixtureCatalogue } from './catalogue-fixtures.ts';
+import { ACCORD, PLAN, fixtureCatalogue, withIndicators } from './catalogue-fixtures.ts';
 
 const catalogue = fixtureCatalogue();
 const records = catalogue.actions.map(toRecord);
@@ -48,6 +48,7 @@ test('one action record per action, in site order, with the printed values', () 
     responsible: ['DRH / Pôle carrières', 'RH'],
     dates: { done: '', due: '' },
     rounds: toRecord(action3).rounds,
+    indicators: [],
   });
   // Its rounds: the follow-up's round fields, one entry per round of the document (see follow-up.test.ts).
   assert.deepEqual(
@@ -162,4 +163,20 @@ test('formula-safe: tab, carriage return and full-width starts too, in any table
   const csv = tableToCsv(table);
   assert.deepEqual(formulaCells(csv, OPEN_DATA_CSV.separator), []);
   assert.deepEqual(parseCsv(csv), [table.header, ...table.rows]);
+});
+
+test('each record of actions.json carries its indicators as its file declares them, each value naming its round', () => {
+  const files = withIndicators();
+  const withFigures = fixtureCatalogue(files);
+  const declared = (action: { convention: { id: string }; id: string }) =>
+    (
+      (
+        files.find((f) => f.collection === 'actions' && f.pathInCollection === `${action.id}.mdx`)?.frontmatter as
+          { indicators?: { values?: unknown[] }[] } | undefined
+      )?.indicators ?? []
+    ).map((i) => ({ ...i, values: i.values ?? [] }));
+  const followed = withFigures.actions.filter((a) => a.indicators.length > 0);
+  assert.ok(followed.length >= 2, 'le jeu d’essai a des indicateurs');
+  // The content contract: the record reads like the file (ids of rounds, optional fields left out).
+  for (const action of withFigures.actions) assert.deepEqual(toRecord(action).indicators, declared(action), action.id);
 });

@@ -8,13 +8,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type ExcelJS from 'exceljs';
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import { COLLECTIONS } from '../../src/model/collections.ts';
 import { conventionSchema } from '../../src/model/convention.ts';
 import { actionSchema } from '../../src/model/action.ts';
+import { indicatorSchema, indicators } from '../../src/model/indicator.ts';
 import { buildCollections } from '../../scripts/editor/config.ts';
 import { buildTemplate, templateFields } from '../../scripts/spreadsheet/template.ts';
-import { actionsTable, exportColumns, followUpTable } from '../../src/open-data/export.ts';
+import { actionsTable, exportColumns, followUpTable, indicatorsTable } from '../../src/open-data/export.ts';
 import { tableSchema } from '../../src/open-data/open-data.ts';
 
 const options = { licence: 'etalab-2.0', siteName: 'Essai', organisation: 'Organisme d’essai' } as const;
@@ -32,8 +33,13 @@ async function outputs(convention: z.ZodType, action: z.ZodType) {
     editor.collections.find((c) => c.name === collection)!.fields.find((f) => f.name === name)!;
   const workbook = await buildTemplate(templateFields(convention));
   const columns = exportColumns({ convention, action });
-  const schemaField = (key: 'actions' | 'suivi', name: string) => {
-    const table = key === 'actions' ? actionsTable([], columns.actions) : followUpTable([], columns.followUp);
+  const schemaField = (key: 'actions' | 'suivi' | 'indicateurs', name: string) => {
+    const table =
+      key === 'actions'
+        ? actionsTable([], columns.actions)
+        : key === 'suivi'
+          ? followUpTable([], columns.followUp)
+          : indicatorsTable([], columns.indicators);
     return tableSchema(key, table, context, options).fields.find((f) => f.name === name)!;
   };
   return { problems: editor.problems, field, sheet: workbook.getWorksheet('Document')!, schemaField };
@@ -92,4 +98,33 @@ test('self-test: a field whose schema loses its label is reported by the editor 
   assert.match(buildCollections(collections).problems.join('\n'), /conventions : champ « shortTitle » sans libellé français/);
   assert.throws(() => templateFields(unlabelled), /field "shortTitle" has no title/);
   assert.throws(() => exportColumns({ convention: unlabelled, action: actionSchema }), /field "shortTitle" has no title/);
+});
+
+test('an indicator’s label changed in its zod schema changes the form and the Table Schema of indicateurs.csv', async () => {
+  const label = indicatorSchema.shape.label;
+  const model = await outputs(conventionSchema, actionSchema);
+  const indicatorField = (o: typeof model, collection: string, name: string) =>
+    o.field(collection, 'indicators').fields!.find((f) => f.name === name)!;
+  assert.equal(indicatorField(model, 'actions', 'label').label, label.meta()!.title);
+  assert.equal(model.schemaField('indicateurs', 'label').title, `Indicateur : ${(label.meta()!.title as string).toLowerCase()}`);
+  // The same indicator schema, one label changed, in both the document and the action.
+  const changedIndicators = z
+    .array(
+      indicatorSchema
+        .extend({ label: label.meta({ title: 'Intitulé de l’indicateur', description: 'Aide changée.' }) })
+        .meta(indicatorSchema.meta()!),
+    )
+    .optional()
+    .meta(indicators.meta()!);
+  const changed = await outputs(
+    conventionSchema.extend({ indicators: changedIndicators }).meta(conventionSchema.meta()!),
+    actionSchema.extend({ indicators: changedIndicators }),
+  );
+  assert.deepEqual(changed.problems, []);
+  for (const collection of ['conventions', 'actions']) {
+    assert.equal(indicatorField(changed, collection, 'label').label, 'Intitulé de l’indicateur', collection);
+    assert.equal(indicatorField(changed, collection, 'label').hint, 'Aide changée.', collection);
+  }
+  assert.equal(changed.schemaField('indicateurs', 'label').title, 'Indicateur : intitulé de l’indicateur');
+  assert.match(changed.schemaField('indicateurs', 'label').description, /^Aide changée\./);
 });

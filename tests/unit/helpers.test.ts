@@ -94,6 +94,7 @@ test('the actions CSV starts with its header, without a byte order mark, and rea
     responsible: ['RH', 'DISC'],
     dates: { done: '', due: '2nd sem. 2022' },
     rounds: [],
+    indicators: [],
   };
   const csv = toCsv([record]);
   assert.ok(csv.startsWith('convention,axis,'));

@@ -9,18 +9,19 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openData, TABLE_SCHEMA_SPEC } from '../../src/open-data/open-data.ts';
-import { PATTERNS } from '../../src/open-data/export.ts';
+import { INDICATOR_FIELDS, PATTERNS, type IndicatorRecord } from '../../src/open-data/export.ts';
 import { BOM, FORMULA_NOTE, OPEN_DATA_CSV, splitCsv, writeCsv } from '../../src/open-data/csv.ts';
 import { parseCsv } from '../csv.ts';
 import { formatSize } from '../../src/lib/format.ts';
 import { LICENCES } from '../../src/model/licences.ts';
 import { STATUS_KEYS } from '../../src/model/statuses.ts';
-import { PLAN, fixtureCatalogue } from './catalogue-fixtures.ts';
+import { ACCORD, PLAN, catalogueFiles, fixtureCatalogue, withIndicators } from './catalogue-fixtures.ts';
 import { loadPackage, readTables, schemaErrors, validateCsv } from '../open-data.ts';
-import { formulaCells, hostileFiles } from '../csv-payloads.ts';
+import { PAYLOADS, formulaCells, hostileFiles } from '../csv-payloads.ts';
 import { tempDir } from '../temp-dir.ts';
 
-const catalogue = fixtureCatalogue();
+const files = withIndicators();
+const catalogue = fixtureCatalogue(files);
 const options = { licence: 'etalab-2.0', siteName: 'Politique handicap — essai', organisation: 'Organisme d’essai' } as const;
 const data = openData(catalogue, options);
 const schemaOf = (path: string) =>
@@ -28,7 +29,7 @@ const schemaOf = (path: string) =>
     fields: { name: string; title: string; description: string; example?: string; constraints?: Record<string, unknown> }[];
   };
 
-test('six data files, a CSV and a JSON per export, each with its exact size in bytes and its rows', () => {
+test('eight data files, a CSV and a JSON per export, each with its exact size in bytes and its rows', () => {
   assert.deepEqual(
     data.files.map((f) => f.path),
     [
@@ -38,6 +39,8 @@ test('six data files, a CSV and a JSON per export, each with its exact size in b
       'donnees/elements.json',
       'donnees/suivi.csv',
       'donnees/suivi.json',
+      'donnees/indicateurs.csv',
+      'donnees/indicateurs.json',
     ],
   );
   for (const f of data.files) {
@@ -72,7 +75,7 @@ test('each CSV has a schema whose fields are its columns, in order, titled and d
     assert.deepEqual(schema.licenses, [{ name: 'etalab-2.0', title: LICENCES['etalab-2.0'].title, path: LICENCES['etalab-2.0'].path }]);
     assert.equal(schema.version, '1.0.0');
   }
-  assert.equal(data.files.filter((f) => f.schema).length, 3);
+  assert.equal(data.files.filter((f) => f.schema).length, 4);
   assert.ok(data.files.filter((f) => f.format === 'json').every((f) => !f.schema));
 });
 
@@ -183,7 +186,15 @@ test('encoding: the CSV files are UTF-8 without a byte order mark, as declared, 
 });
 
 test('formula-safe: on a hostile site, no CSV cell starts like a formula, each CSV validates against its schema, and the schema says how such a value is written', async () => {
-  const hostile = openData(fixtureCatalogue(hostileFiles()), options);
+  // Every free text of the indicators starts like a formula too.
+  const hostileIndicator = (i: Record<string, unknown>) => ({
+    ...i,
+    label: PAYLOADS[0],
+    unit: '+%',
+    ...(i.target ? { target: { ...i.target, note: '=au moins' } } : {}),
+    values: ((i.values ?? []) as object[]).map((v) => ({ ...v, source: '@RSU', note: '-0,4 point' })),
+  });
+  const hostile = openData(fixtureCatalogue(withIndicators(hostileFiles(), hostileIndicator)), options);
   const hostileSchema = (path: string) => JSON.parse(hostile.schemas.find((s) => s.path === path)!.text) as ReturnType<typeof schemaOf>;
   const fieldsOf = (path: string) => hostileSchema(path).fields;
   for (const f of hostile.files.filter((file) => file.schema)) {
@@ -223,6 +234,16 @@ test('formula-safe: on a hostile site, no CSV cell starts like a formula, each C
     'comment',
     'evidence',
   ]);
+  assert.deepEqual(noted('donnees/indicateurs.schema.json'), [
+    'number',
+    'label',
+    'unit',
+    'target.note',
+    'roundLabel',
+    'roundPeriod',
+    'source',
+    'note',
+  ]);
   // Without a code starting like a formula, the indicator is a closed list that needs no note.
   assert.ok(
     !schemaOf('donnees/actions.schema.json')
@@ -245,4 +266,108 @@ test('sizes in French units: octets, ko, Mo, with a decimal comma', () => {
   assert.equal(formatSize(12_345), '12,3 ko');
   assert.equal(formatSize(89_752), '89,8 ko');
   assert.equal(formatSize(2_500_000), '2,5 Mo');
+});
+
+/** The indicators' records of the fixture site, and those of one indicator. */
+const indicatorsJson = JSON.parse(data.files.find((f) => f.path === 'donnees/indicateurs.json')!.text) as IndicatorRecord[];
+const rowsOf = (indicator: string) => indicatorsJson.filter((r) => r.indicator === indicator);
+/** The indicators as the fixture files declare them, by id. */
+const declared = new Map(
+  files.flatMap((f) =>
+    (
+      ((f.frontmatter as { indicators?: unknown[] }).indicators ?? []) as {
+        id: string;
+        baseline?: { value: number };
+        target?: { value: number };
+        values?: { round: string; value: number }[];
+      }[]
+    ).map((i) => [i.id, i]),
+  ),
+);
+
+test('indicateurs: one row per indicator and round of its document, a round without a value left empty, baseline and target on every row', () => {
+  const rounds = catalogue.conventions.find((c) => c.id === PLAN)!.rounds.map((r) => r.id);
+  // Every indicator of the fixture files, in the order of the site: each document's own first, then its actions'.
+  const siteOrder = catalogue.conventions.flatMap((c) => [...c.indicators, ...c.actions.flatMap((a) => a.indicators)].map((i) => i.id));
+  assert.deepEqual([...siteOrder].sort(), [...declared.keys()].sort());
+  assert.deepEqual([...new Set(indicatorsJson.map((r) => r.indicator))], siteOrder);
+  for (const [id, indicator] of declared) {
+    const rows = rowsOf(id);
+    const convention = rows[0]!.convention;
+    const expectedRounds = convention === PLAN ? rounds : [''];
+    assert.deepEqual(
+      rows.map((r) => r.round),
+      expectedRounds,
+      id,
+    );
+    // The value of each round as the file gives it; null where the round has none (the gap shows).
+    assert.deepEqual(
+      rows.map((r) => r.value),
+      expectedRounds.map((round) => indicator.values?.find((v) => v.round === round)?.value ?? null),
+      id,
+    );
+    for (const r of rows) {
+      assert.equal(r['baseline.value'], indicator.baseline?.value ?? null, id);
+      assert.equal(r['target.value'], indicator.target?.value ?? null, id);
+    }
+  }
+  // A document's own indicator names no action; an action's names its page, the key of actions.csv.
+  assert.deepEqual([rowsOf('taux-emploi')[0]!.number, rowsOf('taux-emploi')[0]!.action], ['', '']);
+  const action1 = catalogue.actions.find((a) => a.convention.id === PLAN && a.data.number === '1')!;
+  assert.deepEqual([rowsOf('recrutements')[0]!.number, rowsOf('recrutements')[0]!.action], ['1', action1.path]);
+  // The accord has no rounds: one row, without round, so that its target is published all the same.
+  assert.deepEqual(
+    indicatorsJson.filter((r) => r.convention === ACCORD).map((r) => [r.indicator, r.round, r.value]),
+    [['agents-formes', '', null]],
+  );
+  // The CSV is the JSON as text: numbers with a decimal point, an empty cell for null.
+  const [header, ...rows] = parseCsv(data.files.find((f) => f.path === 'donnees/indicateurs.csv')!.text);
+  assert.deepEqual(header, INDICATOR_FIELDS);
+  assert.deepEqual(
+    rows,
+    indicatorsJson.map((r) => INDICATOR_FIELDS.map((f) => (r[f] === null ? '' : String(r[f])))),
+  );
+  assert.ok(rows.some((row) => row[header.indexOf('value')] === '45.5'));
+});
+
+test('indicateurs: values are Table Schema numbers, the key is document, indicator and round; self-test: a French comma, a duplicate row fail', async () => {
+  const f = data.files.find((file) => file.path === 'donnees/indicateurs.csv')!;
+  const schema = JSON.parse(f.schema!.text) as { primaryKey: string[]; fields: { name: string; type: string }[] };
+  assert.deepEqual(schema.primaryKey, ['convention', 'indicator', 'round']);
+  assert.deepEqual(
+    schema.fields.filter((field) => field.type === 'number').map((field) => field.name),
+    ['baseline.value', 'target.value', 'value'],
+  );
+  const [header, ...rows] = parseCsv(f.text);
+  const at = header!.indexOf('value');
+  const withValue = rows.findIndex((row) => row[at] !== '');
+  const comma = rows.map((row, i) => (i === withValue ? row.map((v, j) => (j === at ? v.replace('.', ',') + ',5' : v)) : row));
+  const commaErrors = (await validateCsv(writeCsv([header!, ...comma], OPEN_DATA_CSV), schema)).errors;
+  assert.equal(commaErrors.length, 1, commaErrors.join('\n'));
+  assert.match(commaErrors[0]!, new RegExp(`^ligne ${withValue + 2}, colonne value : `));
+  const twice = await validateCsv(writeCsv([header!, ...rows, rows[0]!], OPEN_DATA_CSV), schema);
+  assert.equal(twice.errors.length, 1, twice.errors.join('\n'));
+});
+
+test('indicateurs: a site without indicators publishes the file with its header and no row', async () => {
+  const none = openData(fixtureCatalogue(catalogueFiles()), options);
+  const f = none.files.find((file) => file.path === 'donnees/indicateurs.csv')!;
+  assert.equal(f.rows, 0);
+  assert.deepEqual(parseCsv(f.text), [INDICATOR_FIELDS]);
+  assert.deepEqual(await validateCsv(f.text, JSON.parse(f.schema!.text) as object), { rows: 0, errors: [] });
+});
+
+test('indicateurs: negative and tiny values are written bare, as numbers the schema reads, and no cell starts like a formula', async () => {
+  const negative = (i: Record<string, unknown>) => ({
+    ...i,
+    values: ((i.values ?? []) as { value: number }[]).map((v, n) => ({ ...v, value: n === 0 ? -0.0000001 : -v.value })),
+  });
+  const f = openData(fixtureCatalogue(withIndicators(catalogueFiles(), negative)), options).files.find(
+    (file) => file.path === 'donnees/indicateurs.csv',
+  )!;
+  const [header, ...rows] = parseCsv(f.text);
+  const values = rows.map((row) => row[header!.indexOf('value')]).filter((v) => v !== '');
+  assert.ok(values.includes('-1e-7') && values.includes('-6.1'), values.join(' '));
+  assert.deepEqual(formulaCells(f.text, OPEN_DATA_CSV.separator), []);
+  assert.deepEqual(await validateCsv(f.text, JSON.parse(f.schema!.text) as object), { rows: f.rows, errors: [] });
 });
