@@ -106,17 +106,20 @@ function unindexedEvidence(records: { url: string; content: string }[], actions:
   );
 }
 
-test('the title of every piece of evidence is in the search record of its action page, and the check can fail', () => {
+test('the label of every indicator and the title of every piece of evidence are in the search record of its action page, and the check can fail', () => {
   const { entries } = validateAll(readContent(CONTENT_ROOT).files);
   const actions = entries.actions.map((a) => ({
     id: a.id,
-    titles: (a.data.statuses ?? []).flatMap((s) => (s.evidence ?? []).map((e) => e.title)),
+    titles: [
+      ...(a.data.indicators ?? []).map((i) => i.label),
+      ...(a.data.statuses ?? []).flatMap((s) => (s.evidence ?? []).map((e) => e.title)),
+    ],
   }));
   assert.deepEqual(unindexedEvidence(all, actions), []);
   if (ON_FIXTURE)
     assert.ok(
       actions.some((a) => a.titles.length > 0),
-      'le site d’essai a des justificatifs',
+      'le site d’essai a des indicateurs et des justificatifs',
     );
   // Self-test: a title its record does not hold is reported.
   const [first] = entries.actions;
