@@ -58,7 +58,7 @@ export function hostileFiles(): RawFile[] {
       dates: { due: '-2 ans' },
       statuses: [
         { round: 'b2025', status: 'EC', comment: PAYLOADS[2] },
-        { round: 'b2026', status: '-', comment: "'déjà cité'", evidence: PAYLOADS[3] },
+        { round: 'b2026', status: '-', comment: "'déjà cité'", evidence: [{ title: PAYLOADS[3], url: 'https://exemple.fr/bilan' }] },
       ],
       subItems: [
         { letter: 'a', text: '+33 1 23 45 67 89' },

@@ -13,6 +13,7 @@ import { stringify } from 'yaml';
 import { COLLECTIONS, type CollectionName } from '../../src/model/collections.ts';
 import { CONVENTION_KINDS, NUMBERING_LABELS, PARTY_ROLES } from '../../src/model/convention.ts';
 import { ACTION_KINDS } from '../../src/model/action.ts';
+import { INDICATOR_DIRECTIONS } from '../../src/model/indicator.ts';
 import { SECTION_KINDS } from '../../src/model/section.ts';
 import { ORGANISATION_KINDS } from '../../src/model/organisation.ts';
 import { STATUSES } from '../../src/model/statuses.ts';
@@ -167,6 +168,7 @@ export const OPTION_LISTS: Record<string, string>[] = (
     AUDIENCES,
     NUMBERING_LABELS,
     LANGUAGE_LABELS,
+    INDICATOR_DIRECTIONS,
   ] as Record<string, unknown>[]
 ).map((list) => Object.fromEntries(Object.entries(list).map(([k, v]) => [k, labelOf(v)])));
 

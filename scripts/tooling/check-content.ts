@@ -17,7 +17,7 @@ readCommandLine({
 });
 const root = process.cwd();
 const { files, problems: readProblems, unread } = readContent(root);
-const { entries, problems } = validateAll(files, unread);
+const { entries, problems } = validateAll(files, unread, { root });
 const all = [...readProblems, ...problems];
 if (all.length > 0) {
   console.error(formatReport(all));

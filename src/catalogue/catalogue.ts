@@ -11,7 +11,19 @@ import { anchors, localName, paths } from '../lib/paths.ts';
 import { heading } from '../lib/format.ts';
 import { buildCrosscut } from './crosscut.ts';
 import { linkSteps, numberSteps } from './steps.ts';
-import type { ActionNode, AxisNode, Catalogue, ConventionNode, ObjectiveNode, ProcedureNode, SectionNode, StatusView } from './types.ts';
+import type { Indicator } from '../model/indicator.ts';
+import type {
+  ActionNode,
+  AxisNode,
+  Catalogue,
+  ConventionNode,
+  IndicatorView,
+  ObjectiveNode,
+  ProcedureNode,
+  RoundView,
+  SectionNode,
+  StatusView,
+} from './types.ts';
 
 /** "Action n°{n}" + "12" → "Action n°12". */
 export function numberLabel(pattern: string, number: string): string {
@@ -62,20 +74,35 @@ function chain<T extends { previous?: T; next?: T }>(list: T[]) {
   });
 }
 
+/** An indicator with each value beside its round, in the order of the document's rounds (the check made them known, once each). */
+export function indicatorView({ values, ...indicator }: Indicator, rounds: readonly RoundView[]): IndicatorView {
+  return {
+    ...indicator,
+    values: rounds.flatMap((round) => {
+      const found = values?.find((v) => v.round === round.id);
+      return found ? [{ ...found, round }] : [];
+    }),
+  };
+}
+
 /** Assumes entries passed checkIntegrity: every reference resolves. */
 export function buildCatalogue(entries: Entries): Catalogue {
   const conventions: ConventionNode[] = [...entries.conventions]
     .sort((a, b) => a.data.order - b.data.order)
-    .map((c) => ({
-      ...c,
-      path: paths.convention(c.id),
-      rounds: (c.data.rounds ?? []).map((r, index) => ({ ...r, path: paths.round(c.id, r.id), index })),
-      axes: [],
-      actions: [],
-      sections: [],
-      topSections: [],
-      procedures: [],
-    }));
+    .map((c) => {
+      const rounds = (c.data.rounds ?? []).map((r, index) => ({ ...r, path: paths.round(c.id, r.id), index }));
+      return {
+        ...c,
+        path: paths.convention(c.id),
+        rounds,
+        indicators: (c.data.indicators ?? []).map((i) => indicatorView(i, rounds)),
+        axes: [],
+        actions: [],
+        sections: [],
+        topSections: [],
+        procedures: [],
+      };
+    });
   const conventionById = new Map(conventions.map((c) => [c.id, c]));
   for (const c of conventions) {
     c.replaces = c.data.replaces === undefined ? undefined : conventionById.get(c.data.replaces);
@@ -173,6 +200,7 @@ export function buildCatalogue(entries: Entries): Catalogue {
           withdrawn: a.data.withdrawn?.round === round.id || undefined,
         };
       }),
+      indicators: (a.data.indicators ?? []).map((i) => indicatorView(i, convention.rounds)),
       seeAlso: [],
       partOf: [],
     };

@@ -8,6 +8,8 @@ import type { ThemeKey } from '../model/themes.ts';
 import type { StatusKey } from '../model/statuses.ts';
 import type { Matcher } from '../model/matcher.ts';
 import type { Step } from '../model/procedure.ts';
+import type { Evidence } from '../model/evidence.ts';
+import type { Indicator } from '../model/indicator.ts';
 
 export interface StatusView {
   /** Code printed in the source ("R"). */
@@ -39,15 +41,31 @@ export interface RoundEntry {
   round: RoundView;
   status?: StatusView;
   comment?: string;
-  evidence?: string;
+  /** What attests the status, as the action's file gives it (src/model/evidence.ts: `evidenceTarget` says where each leads). */
+  evidence?: Evidence[];
   /** Withdrawn (or merged) at this round. */
   withdrawn?: boolean;
+}
+
+/** One value of an indicator, at a round of its document. */
+export interface IndicatorValueView {
+  round: RoundView;
+  value: number;
+  source?: string;
+  note?: string;
+}
+
+/** An indicator as the pages read it (src/model/indicator.ts): its values in the order of the document's rounds, each with its round. */
+export interface IndicatorView extends Omit<Indicator, 'values'> {
+  values: IndicatorValueView[];
 }
 
 export interface ConventionNode extends Entry<'conventions'> {
   path: string;
   /** Review rounds, oldest first. */
   rounds: RoundView[];
+  /** The indicators of the document as a whole (its actions' are on each action). */
+  indicators: IndicatorView[];
   /** The document of this site this one replaces (renewed convention, new plan). */
   replaces?: ConventionNode;
   /** The document of this site that replaces this one. */
@@ -139,6 +157,8 @@ export interface ActionNode extends Entry<'actions'>, StepMember {
   status?: StatusView;
   /** One entry per round of the document, oldest first (absent rounds included, without status). */
   history: RoundEntry[];
+  /** The indicators the action follows. */
+  indicators: IndicatorView[];
   /** The round at which the action was withdrawn, and the action it was merged into. */
   withdrawn?: { round: RoundView; mergedInto?: ActionNode; note?: string };
   /** Actions of the same document the source refers to ("cf."). */

@@ -40,7 +40,7 @@ function loadAll(root: string): Promise<Loaded> {
   // A promise (not a value) so that a failed read rejects the load that asked for it.
   const result = Promise.resolve().then((): Loaded => {
     const { files, problems: readProblems, unread } = readContent(root);
-    const { entries, problems } = validateAll(files, unread);
+    const { entries, problems } = validateAll(files, unread, { root });
     const all = [...readProblems, ...problems];
     if (all.length > 0) {
       const error = new ContentError(all);

@@ -13,6 +13,8 @@ import {
   multilineText,
   sourceNotes,
 } from './common.ts';
+import { evidenceList } from './evidence.ts';
+import { indicators } from './indicator.ts';
 
 /** Kinds of item that sit at the action level, with their French labels. */
 export const ACTION_KINDS = {
@@ -73,13 +75,17 @@ export const actionSchema = z.strictObject({
         round: slug.meta({ title: 'Bilan', description: 'Identifiant d’un bilan du document.' }),
         status: statusCode.meta({ title: 'Statut', description: 'Un code de l’échelle du document (« R », « EC »…).' }),
         comment: multilineText.optional().meta({ title: 'Commentaire', description: 'Ce que le bilan dit de l’action.' }),
-        evidence: text
-          .optional()
-          .meta({ title: 'Justificatif', description: 'Ce qui atteste le statut (un chiffre, un document), tel que le bilan le donne.' }),
+        evidence: evidenceList.optional().meta({
+          title: 'Justificatifs',
+          description:
+            'Ce qui atteste le statut : une adresse web, une page du site ou un fichier publié avec le site, chacun avec son titre.',
+        }),
       }),
     )
     .optional()
     .meta({ title: 'Statuts par bilan', description: 'Un par bilan du document, du plus ancien au plus récent.' }),
+  /** Figures the action follows (src/model/indicator.ts): their ids are unique in the whole document. */
+  indicators,
   /** The round at which the action was withdrawn, or merged into another action of the document (its number). */
   withdrawn: z
     .strictObject({

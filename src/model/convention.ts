@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { STATUS_KEYS } from './statuses.ts';
 import { fullDate, partialDate, position, slug, text, multilineText, sourceNotes } from './common.ts';
 import { foreignPhrases } from './languages.ts';
+import { indicators } from './indicator.ts';
 
 /** Kinds of document, with their French labels. */
 export const CONVENTION_KINDS = {
@@ -178,6 +179,8 @@ export const conventionSchema = z
       .meta({ title: 'Échelle de statuts', description: 'Les codes du document, leur légende et le statut commun qu’ils veulent dire.' }),
     /** Review rounds (bilans), oldest first. The current status of an action is the latest round's. */
     rounds: z.array(round).optional().meta({ title: 'Bilans', description: 'Du plus ancien au plus récent.' }),
+    /** Figures the document as a whole follows (src/model/indicator.ts); its actions may declare their own. */
+    indicators,
     published: fullDate.meta({ title: 'Date de publication sur le site' }),
     /** Updates after publication, oldest first: date and a short note ("Bilan 2026 : statuts mis à jour"). */
     updates: z

@@ -25,6 +25,9 @@ export function conventionOf(id: string): string {
   return id.split('/')[0]!;
 }
 
+/** The folder of public/, and so of the built site, that holds evidence files (src/model/evidence.ts). */
+export const EVIDENCE_FOLDER = 'justificatifs';
+
 /** Folders at the root of the built site: a document may not take one of these names. */
 export const ROOT_FOLDERS = [
   'documents',
@@ -40,6 +43,7 @@ export const ROOT_FOLDERS = [
   'erreur',
   'pagefind',
   '_astro',
+  EVIDENCE_FOLDER,
 ];
 
 /**

@@ -654,6 +654,48 @@ function checkActionStatuses(ctx: Context, action: Entry<'actions'>, numbers: Se
 }
 
 /**
+ * Indicators (src/model/indicator.ts) of a document and of its actions: an id names one indicator
+ * in the whole document (pages and exports find it by that id), and its values are given at the
+ * document's rounds, one per round.
+ */
+function checkIndicators(ctx: Context, placed: Placed) {
+  const actionsOf = groupBy(placed(ctx.entries.actions), (a) => a.data.convention);
+  for (const c of ctx.entries.conventions) {
+    const rounds = (c.data.rounds ?? []).map((r) => r.id);
+    const allowedRounds = rounds.join(', ') || 'aucun : ce document ne déclare pas de bilan (rounds)';
+    /** The file that first declared each id. */
+    const declared = new Map<string, string>();
+    for (const e of [c, ...(actionsOf.get(c.id) ?? [])]) {
+      (e.data.indicators ?? []).forEach((indicator, i) => {
+        const report = (field: string, value: string, message: string, allowed: string) =>
+          ctx.problems.push({ file: e.file, field: `indicators.${i}.${field}`, value, message, allowed });
+        const first = declared.get(indicator.id);
+        if (first === undefined) declared.set(indicator.id, e.file);
+        else
+          report(
+            'id',
+            indicator.id,
+            `indicateur déjà déclaré${first === e.file ? ' dans ce fichier' : ` dans ${first}`} : un identifiant ne désigne qu’un indicateur du document`,
+            'un identifiant unique dans le document et ses actions (par exemple taux-emploi-2)',
+          );
+        const seen = new Set<string>();
+        (indicator.values ?? []).forEach((v, j) => {
+          if (!rounds.includes(v.round)) report(`values.${j}.round`, v.round, `bilan inconnu du document « ${c.id} »`, allowedRounds);
+          else if (seen.has(v.round))
+            report(
+              `values.${j}.round`,
+              v.round,
+              'ce bilan a déjà sa valeur plus haut : une valeur par bilan',
+              'un autre bilan du document, ou une seule des deux valeurs',
+            );
+          seen.add(v.round);
+        });
+      });
+    }
+  }
+}
+
+/**
  * Checks what a schema cannot see alone: every reference resolves, numbers are unique within their
  * parent, statuses belong to the convention's own scale. Runs on the entries that validated;
  * `unvalidated` names the files that did not, so that no link to them is reported. Returns every
@@ -695,5 +737,6 @@ export function checkIntegrity(entries: Entries, unvalidated: Unvalidated = {}):
     checkActionStatuses(ctx, action, numbers);
   }
   checkStepLinks(ctx, placed, numbersOf);
+  checkIndicators(ctx, placed);
   return ctx.problems;
 }

@@ -69,6 +69,19 @@ function closedValues(schema: z.ZodType | undefined): { values: readonly unknown
 }
 
 /**
+ * What a schema says it takes, when its own checks carry no list (`.meta({ allowed })`: a figure is
+ * a number written with a point, not "6,1"; an evidence file lies in public/justificatifs/).
+ */
+function allowedOf(schema: z.ZodType | undefined): string | undefined {
+  const allowed = schema?.meta()?.allowed;
+  return typeof allowed === 'string' ? allowed : undefined;
+}
+const withAllowed = (schema: z.ZodType | undefined) => {
+  const allowed = allowedOf(schema);
+  return allowed === undefined ? {} : { allowed };
+};
+
+/**
  * Turns one zod issue into a Problem, in French. Given the schema, a field with a closed list of
  * values (statuses, themes, audiences, kinds…) lists them in "valeurs permises" whatever went wrong.
  */
@@ -82,19 +95,12 @@ export function problemFromIssue(file: string, issue: z.core.$ZodIssue, data: un
   const closed = closedValues(target);
   const choices = closed && `${closed.many ? 'une liste de valeurs parmi' : 'une valeur parmi'} : ${list(closed.values)}`;
   switch (issue.code) {
-    case 'invalid_type':
-      if (value === undefined) {
-        return { file, field, message: 'champ obligatoire manquant', allowed: choices ?? TYPE_NAMES[issue.expected] ?? issue.expected };
-      }
-      if (value === null) {
-        return {
-          file,
-          field,
-          message: 'champ vide : une valeur est attendue après « : »',
-          allowed: choices ?? TYPE_NAMES[issue.expected] ?? issue.expected,
-        };
-      }
-      return { file, field, value, message: 'type de valeur incorrect', allowed: choices ?? TYPE_NAMES[issue.expected] ?? issue.expected };
+    case 'invalid_type': {
+      const allowed = choices ?? allowedOf(target) ?? TYPE_NAMES[issue.expected] ?? issue.expected;
+      if (value === undefined) return { file, field, message: 'champ obligatoire manquant', allowed };
+      if (value === null) return { file, field, message: 'champ vide : une valeur est attendue après « : »', allowed };
+      return { file, field, value, message: 'type de valeur incorrect', allowed };
+    }
     case 'invalid_value':
       return { file, field, value, message: 'valeur non autorisée', allowed: list(issue.values) };
     case 'unrecognized_keys':
@@ -139,9 +145,9 @@ export function problemFromIssue(file: string, issue: z.core.$ZodIssue, data: un
         const multiline = textPatternMultiline(issue.pattern);
         if (multiline !== undefined) return { file, field, value, message: issue.message, allowed: textAllowed(multiline) };
       }
-      return { file, field, value, message: issue.message };
+      return { file, field, value, message: issue.message, ...withAllowed(target) };
     default:
-      return { file, field, value, message: issue.message };
+      return { file, field, value, message: issue.message, ...withAllowed(target) };
   }
 }
 

@@ -5,6 +5,7 @@ import { checkIntegrity } from './integrity.ts';
 import { lineOfField, type FieldLines } from './frontmatter.ts';
 import { checkBody } from './body.ts';
 import { entryId, ID_PATTERN } from './ids.ts';
+import { checkEvidenceFiles } from './evidence.ts';
 
 export { entryId };
 
@@ -104,10 +105,16 @@ const linesOf = (f: RawFile): FieldLines | undefined => (f.lines?.data === f.fro
  * Validates every file, then the links between the entries that validated: a mistake in one file
  * does not hide a broken link in another. `unread` lists the files whose front matter could not be
  * read at all (src/model/read.ts): like the files that do not validate, what they hold is unknown,
- * and no link that could point to them is reported. Returns the entries and every problem, each
- * at its line in its file when the file's places are known.
+ * and no link that could point to them is reported. Given the project's `root`, the files the
+ * content names (evidence, src/model/evidence.ts) must be there too: the content check and the
+ * build give it; a check of content alone (a workbook import before its write) may not. Returns
+ * the entries and every problem, each at its line in its file when the file's places are known.
  */
-export function validateAll(files: RawFile[], unread: readonly UnreadFile[] = []): { entries: Entries; problems: Problem[] } {
+export function validateAll(
+  files: RawFile[],
+  unread: readonly UnreadFile[] = [],
+  { root }: { root?: string } = {},
+): { entries: Entries; problems: Problem[] } {
   const entries: Entries = {
     conventions: [],
     axes: [],
@@ -140,6 +147,9 @@ export function validateAll(files: RawFile[], unread: readonly UnreadFile[] = []
   for (const f of unread) notValidated(f.collection, f.pathInCollection);
   // Links are checked between the valid entries, whatever is wrong elsewhere. An unsafe body
   // leaves its entry valid, so its problems do not hold the links' check back.
-  const links = checkIntegrity(entries, unvalidated).map((p) => atLine(p, lineOfField(lines.get(p.file), p.field, p.value)));
+  const published = root === undefined ? [] : checkEvidenceFiles(root, entries);
+  const links = [...checkIntegrity(entries, unvalidated), ...published].map((p) =>
+    atLine(p, lineOfField(lines.get(p.file), p.field, p.value)),
+  );
   return { entries, problems: [...problems, ...links, ...bodyProblems] };
 }

@@ -12,6 +12,7 @@ import { ACTION_KINDS, actionSchema } from '../model/action.ts';
 import { conventionSchema } from '../model/convention.ts';
 import { describedField, jsonSchemaOf, type JsonSchema } from '../model/fields.ts';
 import { ORGANISATION_KINDS } from '../model/organisation.ts';
+import { evidenceTarget, type Evidence } from '../model/evidence.ts';
 import { OPEN_DATA_CSV, writeCsv } from './csv.ts';
 
 /**
@@ -59,6 +60,11 @@ const required = { required: true };
 /** What an empty value of a column means. */
 const NOT_GIVEN = 'Vide quand la source n’en donne pas.';
 const NONE = 'Vide quand il n’y en a pas.';
+/** How the evidence of one round fits one cell. */
+const EVIDENCE_JOINED =
+  'Chaque justificatif par son titre suivi de son adresse entre parenthèses (une page ou un fichier du site : relative à la base du site), séparés par « ; ».';
+/** A piece of evidence in a cell: "Rapport 2025 (justificatifs/rapport-2025.pdf)". */
+const evidenceText = (e: Evidence) => `${e.title} (${evidenceTarget(e).address})`;
 /** The codes of the documents' scales; none at all when no document gives statuses (then the column stays empty). */
 const indicatorCodes = ({ indicators }: SchemaContext): FieldConstraints =>
   indicators.length > 0 ? { enum: indicators } : { maxLength: 0 };
@@ -433,7 +439,10 @@ const roundColumns = ({ convention, action }: JsonModel) =>
       value: ({ action, entry }) => (entry.withdrawn ? (action.withdrawn?.note ?? '') : ''),
     },
     comment: { ...modelField(action, 'statuses.comment', NONE), value: ({ entry }) => entry.comment ?? '' },
-    evidence: { ...modelField(action, 'statuses.evidence', NONE), value: ({ entry }) => entry.evidence ?? '' },
+    evidence: {
+      ...modelField(action, 'statuses.evidence', `${EVIDENCE_JOINED} ${NONE}`),
+      value: ({ entry }) => (entry.evidence ?? []).map(evidenceText).join(' ; '),
+    },
   }) satisfies Columns;
 
 /**

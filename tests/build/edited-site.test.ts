@@ -129,6 +129,8 @@ async function fillTemplate(from: string, to: string): Promise<void> {
 before(async () => {
   statusBefore = gitStatus();
   copyProject(project, root, join(FIXTURE_SOURCES, 'content'));
+  // The files its actions give as evidence (public/justificatifs/): the build checks they are there.
+  cpSync(join(FIXTURE_SOURCES, 'public'), join(root, 'public'), { recursive: true });
   // The twelve-action plan beside the fixture site's documents.
   cpSync(join(fixtureContent({ actions: 12 }), 'content'), join(root, 'content'), { recursive: true });
 
@@ -381,5 +383,8 @@ test('the rounds page and the action page give each round its status, "pas éval
     ],
   );
   const history = words(selectAll(page(`${PLAN}/actions/action-1/`), (e) => e.tagName === 'table')[0]!);
-  assert.match(history, /Bilan 2025décembre 2025Réalisé \(R\) Justificatif : 12 recrutements en 2025/);
+  assert.match(
+    history,
+    /Bilan 2025décembre 2025Réalisé \(R\) Justificatifs : Tableau des recrutements 2025 ; Le plan d’essai, sur ce site ; Rapport social unique 2025/,
+  );
 });

@@ -15,11 +15,14 @@ import { STATUSES } from '../../src/model/statuses.ts';
 import { FOLLOW_UP_FIELDS, ROUND_FIELDS, type ActionRecord, type FollowUpRecord } from '../../src/open-data/export.ts';
 import { parseCsv } from '../csv.ts';
 import { paths } from '../../src/lib/paths.ts';
+import { evidenceTarget, type Evidence } from '../../src/model/evidence.ts';
 import { CONTENT_ROOT, DIST, ON_FIXTURE } from '../site.ts';
 
 const { entries, problems } = validateAll(readContent(CONTENT_ROOT).files);
 const json = JSON.parse(readFileSync(join(DIST, paths.followUpJson()), 'utf8')) as FollowUpRecord[];
 const csv = readFileSync(join(DIST, paths.followUpCsv()), 'utf8');
+/** A round's evidence as the export says it: each title, then where it leads. */
+const evidenceCell = (evidence: Evidence[] = []) => evidence.map((e) => `${e.title} (${evidenceTarget(e).address})`).join(' ; ');
 const conventions = new Map(entries.conventions.map((c) => [c.id, c.data]));
 /** The action files, by the address of their page: the rows name their action by its `url`. */
 const actionByUrl = new Map(entries.actions.map((a) => [paths.action(a.id), a]));
@@ -57,7 +60,13 @@ test("every row says what the action's file says for that round: status, comment
     const scale = given && convention.statusScale?.find((s) => s.code === given.status);
     assert.deepEqual(
       [r.indicator, r.status, r.statusLabel, r.comment, r.evidence],
-      [given?.status ?? '', scale?.status ?? '', scale ? STATUSES[scale.status].label : '', given?.comment ?? '', given?.evidence ?? ''],
+      [
+        given?.status ?? '',
+        scale?.status ?? '',
+        scale ? STATUSES[scale.status].label : '',
+        given?.comment ?? '',
+        evidenceCell(given?.evidence),
+      ],
       where,
     );
     const withdrawn = action.data.withdrawn?.round === r.round;

@@ -44,6 +44,28 @@ test('each item has the number, wording, axis, objective and indicator of the so
   });
 });
 
+test('action 1 declares the targets its source states, with the source’s words, and no value, baseline or date', () => {
+  const action = of(entries.actions).find((a) => a.data.number === '1')!.data;
+  const wording = seed.items.find((i) => i.number === '1')!.wording;
+  assert.deepEqual(
+    action.indicators?.map((i) => [i.id, i.unit, i.direction, i.target?.value]),
+    [
+      ['taux-emploi', '%', 'hausse', 6],
+      ['supports-chercheurs', 'supports', 'hausse', 2],
+      ['supports-ingenieurs-techniciens', 'supports', 'hausse', 9],
+    ],
+  );
+  for (const i of action.indicators ?? []) {
+    // The source gives targets only: a value, a starting point or a deadline would be invented.
+    assert.deepEqual([i.values, i.baseline, i.target?.date], [undefined, undefined, undefined], i.id);
+    assert.ok(wording.includes(i.target!.note!), `${i.id} : la note cite la source mot pour mot`);
+    assert.ok(wording.includes(i.target!.value.toString()), `${i.id} : la cible est le chiffre de la source`);
+  }
+  // Nowhere else in the document a figure the source does not give.
+  const others = [...of(entries.actions).filter((a) => a.data.number !== '1'), ...entries.conventions.filter((c) => c.id === CONVENTION)];
+  assert.deepEqual(others.flatMap((e) => e.data.indicators ?? []), []);
+});
+
 test('the 8 axes and their objectives match the source', () => {
   const axes = of(entries.axes).sort((a, b) => Number(a.data.number) - Number(b.data.number));
   assert.deepEqual(axes.map((a) => a.data.number), seed.axes.map((a) => a.number));

@@ -127,7 +127,7 @@ export function catalogueFiles(): RawFile[] {
       order: 1,
       statuses: [
         { round: 'b2024', status: 'EC' },
-        { round: 'b2025', status: 'R', evidence: '12 recrutements en 2025' },
+        { round: 'b2025', status: 'R', evidence: [{ title: 'Tableau des recrutements 2025', url: '/documents/' }] },
         { round: 'b2026', status: 'R' },
       ],
       seeAlso: ['3'],

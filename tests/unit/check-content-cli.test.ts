@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { validFiles } from './fixtures.ts';
@@ -15,9 +15,10 @@ import { tempDir } from '../temp-dir.ts';
 const script = join(process.cwd(), 'scripts/tooling/check-content.ts');
 const run = (cwd: string) => spawnSync(process.execPath, [script], { cwd, encoding: 'utf8' });
 
+/** The fixture site's content and public/ (its evidence files), copied to a project of its own. */
 function copyContent(): string {
   const dir = tempDir('contenu-');
-  cpSync(join(FIXTURE_SOURCES, 'content'), join(dir, 'content'), { recursive: true });
+  for (const folder of ['content', 'public']) cpSync(join(FIXTURE_SOURCES, folder), join(dir, folder), { recursive: true });
   return dir;
 }
 
@@ -61,6 +62,36 @@ test('a broken status stops the check with the file, field, value and allowed co
   assert.match(result.stderr, /Le contenu comporte 1 erreur\./);
   assert.match(result.stderr, new RegExp(`✗ ${file}, ligne ${line}\\n  champ « statuses.0.status » : statut inconnu`));
   assert.match(result.stderr, /valeur trouvée : « FINI »\n  valeurs permises : R \(Objectif réalisé\), EC/);
+});
+
+test('an evidence file that is missing, or of a refused type, stops the check with the file, line, value and what is allowed', () => {
+  const dir = copyContent();
+  const file = 'content/actions/plan-essai/action-1.mdx';
+  const pdf = 'bilan-2025/recrutements-2025.pdf';
+  const text = readFileSync(join(dir, file), 'utf8');
+  assert.ok(text.includes(`file: ${pdf}`), 'the fixture names its evidence file');
+  // Renamed on disk: the page would link to nothing.
+  renameSync(join(dir, 'public/justificatifs', pdf), join(dir, 'public/justificatifs/bilan-2025/autre.pdf'));
+  let result = run(dir);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /Le contenu comporte 1 erreur\./);
+  assert.match(
+    result.stderr,
+    new RegExp(
+      `✗ ${file}, ligne ${lineOf(dir, file, pdf)}\\n  champ « statuses.1.evidence.0.file » : aucun fichier public/justificatifs/${pdf} : le justificatif n’a pas été déposé, ou son nom diffère\\n  valeur trouvée : « ${pdf} »\\n  valeurs permises : un fichier PDF, ODT, DOCX, ODS, XLSX, CSV, PNG, JPEG \\(extension \\.pdf, \\.odt, \\.docx, \\.ods, \\.xlsx, \\.csv, \\.png, \\.jpg, \\.jpeg\\) déposé dans public/justificatifs/`,
+    ),
+  );
+  // A type the site does not publish, even present on disk.
+  writeFileSync(join(dir, 'public/justificatifs/bilan-2025/recrutements-2025.exe'), 'MZ');
+  writeFileSync(join(dir, file), text.replace(`file: ${pdf}`, 'file: bilan-2025/recrutements-2025.exe'));
+  result = run(dir);
+  assert.equal(result.status, 1);
+  assert.match(
+    result.stderr,
+    new RegExp(
+      `✗ ${file}, ligne ${lineOf(dir, file, '.exe')}\\n  champ « statuses.1.evidence.0.file » : type de fichier refusé : le site ne publie comme justificatif que les documents, tableurs et images courants\\n  valeur trouvée : « bilan-2025/recrutements-2025.exe »\\n  valeurs permises : un fichier PDF, ODT`,
+    ),
+  );
 });
 
 test('a file the site would not load is reported, not dropped', () => {

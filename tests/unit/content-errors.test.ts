@@ -535,3 +535,117 @@ test('the places of a file’s fields are used only for its front matter as read
   // Self-test: the same file as read is placed.
   assert.match(report(withChange(ACTION_1, { axis: '9' })).join(), new RegExp(`^✗ ${ACTION_1}, ligne 3\\n  champ « axis »`));
 });
+
+test('indicators: an id once in the document, values at its rounds, one per round; figures are numbers; a target has its value', () => {
+  const CONVENTION = 'content/conventions/essai.mdx';
+  const rounds = [
+    { id: 'bilan-2024', label: 'Bilan 2024', date: '2024' },
+    { id: 'bilan-2025', label: 'Bilan 2025', date: '2025' },
+  ];
+  const indicator = (change: Record<string, unknown> = {}) => ({
+    id: 'taux-emploi',
+    label: 'Taux d’emploi',
+    unit: '%',
+    direction: 'hausse',
+    baseline: { value: 5.2, date: '2022-12' },
+    target: { value: 6, note: 'au moins 6 %' },
+    values: [
+      { round: 'bilan-2024', value: 5.4, source: 'Rapport social unique 2024' },
+      { round: 'bilan-2025', value: 6.1 },
+    ],
+    ...change,
+  });
+  /** The valid set, the document with two rounds and `document` indicators, action 1 with `action` ones. */
+  const files = (action: unknown[] | undefined, document?: unknown[]) =>
+    withChange(ACTION_1, { indicators: action }).map((f) =>
+      f.file === CONVENTION ? withChange(CONVENTION, { rounds, indicators: document }).find((g) => g.file === CONVENTION)! : f,
+    );
+  assert.deepEqual(report(files([indicator()], [indicator({ id: 'recrutements', direction: 'baisse' })])), []);
+
+  // The same id in the document and in one of its actions: the action's is reported, with its line.
+  assert.deepEqual(report(files([indicator()], [indicator()])), [
+    [
+      `✗ ${ACTION_1}, ligne 18`,
+      `  champ « indicators.0.id » : indicateur déjà déclaré dans ${CONVENTION} : un identifiant ne désigne qu’un indicateur du document`,
+      '  valeur trouvée : « taux-emploi »',
+      '  valeurs permises : un identifiant unique dans le document et ses actions (par exemple taux-emploi-2)',
+    ].join('\n'),
+  ]);
+  assert.match(report(files([indicator(), indicator()])).join(), /champ « indicators.1.id » : indicateur déjà déclaré dans ce fichier/);
+  // Another document may use the same id: it is unique within a document only.
+  assert.deepEqual(report(files([indicator()], undefined)), []);
+
+  const withValues = (values: unknown[]) => report(files([indicator({ values })])).join('\n');
+  assert.match(
+    withValues([{ round: 'bilan-2030', value: 6 }]),
+    /✗ content\/actions\/essai\/action-1\.mdx, ligne \d+\n  champ « indicators.0.values.0.round » : bilan inconnu du document « essai »\n  valeur trouvée : « bilan-2030 »\n  valeurs permises : bilan-2024, bilan-2025/,
+  );
+  assert.match(
+    withValues([
+      { round: 'bilan-2024', value: 5 },
+      { round: 'bilan-2024', value: 6 },
+    ]),
+    /champ « indicators.0.values.1.round » : ce bilan a déjà sa valeur plus haut : une valeur par bilan\n  valeur trouvée : « bilan-2024 »\n  valeurs permises : un autre bilan du document, ou une seule des deux valeurs/,
+  );
+  const NUMBER = 'un nombre, sans guillemets ni unité, avec un point pour les décimales \\(par exemple 6\\.1 ; le tableur accepte 6,1\\)';
+  assert.match(
+    withValues([{ round: 'bilan-2024', value: '6,1' }]),
+    new RegExp(
+      `champ « indicators.0.values.0.value » : type de valeur incorrect\\n  valeur trouvée : « 6,1 »\\n  valeurs permises : ${NUMBER}`,
+    ),
+  );
+  assert.match(
+    report(files([indicator({ target: { note: 'au moins 6 %' } })])).join('\n'),
+    new RegExp(`champ « indicators.0.target.value » : champ obligatoire manquant\\n  valeurs permises : ${NUMBER}`),
+  );
+  assert.match(
+    report(files([indicator({ baseline: { date: '2022' } })])).join('\n'),
+    /champ « indicators.0.baseline.value » : champ obligatoire manquant/,
+  );
+  assert.match(
+    report(files([indicator({ direction: 'monte' })])).join('\n'),
+    /champ « indicators.0.direction » : valeur non autorisée\n  valeur trouvée : « monte »\n  valeurs permises : hausse, baisse/,
+  );
+  assert.match(
+    report(files([indicator({ target: { value: 6, date: '12/2026' } })])).join('\n'),
+    /champ « indicators.0.target.date » : date attendue au format AAAA, AAAA-MM ou AAAA-MM-JJ/,
+  );
+});
+
+test('evidence: a title and either an address (http, https, a page of the site) or a file of an accepted type inside its folder', () => {
+  const evidence = (...items: unknown[]) =>
+    report(withChange(ACTION_1, { statuses: [{ round: 'bilan-2024', status: 'R', evidence: items }] })).join('\n');
+  assert.equal(
+    evidence(
+      { title: 'Rapport', url: 'https://exemple.fr/rapport' },
+      { title: 'Page', url: '/documents/' },
+      { title: 'Fichier', file: '2025/bilan annuel.PDF' },
+      { title: 'Photo', file: 'photo.jpeg' },
+    ),
+    '',
+  );
+  assert.match(
+    evidence({ title: 'Rapport', url: 'ftp://exemple.fr' }),
+    /champ « statuses.0.evidence.0.url » : adresse inutilisable : ni une adresse web \(https:\/\/…\), ni une page du site \(\/…\)\n  valeur trouvée : « ftp:\/\/exemple.fr »\n  valeurs permises : une adresse web commençant par https:\/\/ ou http:\/\/, ou une page du site commençant par \//,
+  );
+  assert.match(
+    evidence({ title: 'Rapport', file: 'rapport.exe' }),
+    /, ligne \d+\n  champ « statuses.0.evidence.0.file » : type de fichier refusé : le site ne publie comme justificatif que les documents, tableurs et images courants\n  valeur trouvée : « rapport.exe »\n  valeurs permises : un fichier PDF, ODT, DOCX, ODS, XLSX, CSV, PNG, JPEG \(extension \.pdf, \.odt, \.docx, \.ods, \.xlsx, \.csv, \.png, \.jpg, \.jpeg\) déposé dans public\/justificatifs\//,
+  );
+  for (const outside of ['../secret.pdf', '/etc/rapport.pdf', 'a/../../b.pdf', 'C:\\rapport.pdf', 'bilan#2.pdf'])
+    assert.match(
+      evidence({ title: 'Rapport', file: outside }),
+      /champ « statuses.0.evidence.0.file » : nom de fichier inutilisable : il se lit depuis le dossier public\/justificatifs\/, sans en sortir, et ne contient aucun des caractères \\ : \* \? " < > \| # %\n/,
+      outside,
+    );
+  for (const both of [{ title: 'Rien' }, { title: 'Les deux', url: '/documents/', file: 'a.pdf' }])
+    assert.match(
+      evidence(both),
+      /champ « statuses.0.evidence.0 » : un justificatif donne soit une adresse \(url\), soit un fichier \(file\) : l’un des deux, pas les deux\n  valeur trouvée : .*\n  valeurs permises : soit url : une adresse web/,
+    );
+  // The old free text, once accepted: what to write instead.
+  assert.match(
+    report(withChange(ACTION_1, { statuses: [{ round: 'bilan-2024', status: 'R', evidence: '12 recrutements' }] })).join('\n'),
+    /champ « statuses.0.evidence » : type de valeur incorrect\n  valeur trouvée : « 12 recrutements »\n  valeurs permises : une liste de justificatifs/,
+  );
+});

@@ -72,7 +72,7 @@ test('a reviewed row carries the round, its date, the status in three forms and 
     mergedInto: '',
     withdrawnNote: '',
     comment: '',
-    evidence: '12 recrutements en 2025',
+    evidence: 'Tableau des recrutements 2025 (documents/)',
   } satisfies FollowUpRecord);
   assert.equal(row('3', 'b2026').comment, 'Livret rédigé, tuteurs à former.');
 });
@@ -128,7 +128,7 @@ test('CSV escaping: quotes doubled, fields with a comma, a quote or a line break
             ...(f.frontmatter as Record<string, unknown>),
             statuses: [
               { round: 'b2024', status: 'EC', comment: 'Le jury a dit "oui", puis\nnon.' },
-              { round: 'b2025', status: 'R', evidence: 'Rapport, p. 3' },
+              { round: 'b2025', status: 'R', evidence: [{ title: 'Rapport, p. 3', file: 'rapport.pdf' }] },
               { round: 'b2026', status: 'R' },
             ],
           },
@@ -138,11 +138,11 @@ test('CSV escaping: quotes doubled, fields with a comma, a quote or a line break
   const edited = followUpRecords(fixtureCatalogue(files).actions);
   const csv = followUpToCsv(edited);
   assert.ok(csv.includes(',"Le jury a dit ""oui"", puis\nnon.",'), 'guillemets doublés, champ entre guillemets');
-  assert.ok(csv.includes(',"Rapport, p. 3"\r\n'), 'virgule : champ entre guillemets');
+  assert.ok(csv.includes(',"Rapport, p. 3 (justificatifs/rapport.pdf)"\r\n'), 'virgule : champ entre guillemets');
   const [, ...lines] = parseCsv(csv);
   assert.equal(lines.length, edited.length, 'un saut de ligne dans un champ ne crée pas de ligne');
   assert.equal(lines[0]![FOLLOW_UP_FIELDS.indexOf('comment')], 'Le jury a dit "oui", puis\nnon.');
-  assert.equal(lines[1]![FOLLOW_UP_FIELDS.indexOf('evidence')], 'Rapport, p. 3');
+  assert.equal(lines[1]![FOLLOW_UP_FIELDS.indexOf('evidence')], 'Rapport, p. 3 (justificatifs/rapport.pdf)');
 });
 
 test("each record of actions.json carries its rounds: the follow-up's round fields, row for row", () => {
