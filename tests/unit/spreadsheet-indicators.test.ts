@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import ExcelJS from 'exceljs';
 import { tempDir } from '../temp-dir.ts';
+import { fixtureContent } from '../spreadsheet-fixture.ts';
 import { buildWorkbook, documentSheets, exportCsv, loadContent, NEW_ROUND_HEADER } from '../../scripts/spreadsheet/workbook.ts';
 import {
   formatImportProblem,
@@ -313,4 +314,24 @@ test('ODS: the Indicateurs sheet is written with figures as numbers, read back a
   assert.equal(own[table.rows[0]!.indexOf('Valeur de départ')], '5.2');
   const result = await importWorkbook(workbook, options(dir, { dryRun: true }));
   assert.equal(problemsText(result), '');
+});
+
+test('LibreOffice: the Indicateurs sheet saved by Calc (.ods, and .xlsx again) still reads, « 6,4 » and 13 imported', async () => {
+  // tests/fixtures/libreoffice/indicateurs-essai.*: the export of the small content with indicators,
+  // values typed, converted by soffice itself (tests/fixtures/libreoffice/make.ts).
+  const dir = fixtureContent({ indicators: true });
+  const fixtures = join(process.cwd(), 'tests/fixtures/libreoffice');
+  const run = (file: string) =>
+    importWorkbook(join(fixtures, file), { root: dir, dryRun: true, newRound: { id: 'bilan-2025', label: 'Bilan 2025', date: '2025-12' } });
+  const ods = await run('indicateurs-essai.ods');
+  const xlsx = await run('indicateurs-essai.xlsx');
+  assert.equal(problemsText(ods), '');
+  assert.deepEqual(ods, xlsx);
+  assert.deepEqual(
+    ods.changes.filter((c) => c.kind === 'indicateur').map((c) => [c.subject, c.from, c.to]),
+    [
+      ['Taux d’emploi (document)', '6,1', '6,4'],
+      ['Agents recrutés (action 1)', '4', '13'],
+    ],
+  );
 });
