@@ -70,8 +70,9 @@ const options = (dir: string, more: Partial<ImportOptions> = {}): ImportOptions 
 });
 
 /** An indicator of a content file as written on disk. */
-function indicatorOnDisk(dir: string, file: string, id: string): { values?: { round: string; value: number; source?: string }[] } {
-  const data = parse(readFileSync(join(dir, file), 'utf8').split('---\n')[1]!) as { indicators: { id: string }[] };
+type OnDisk = { id: string; values?: { round: string; value: number; source?: string }[] };
+function indicatorOnDisk(dir: string, file: string, id: string): OnDisk {
+  const data = parse(readFileSync(join(dir, file), 'utf8').split('---\n')[1]!) as { indicators: OnDisk[] };
   return data.indicators.find((i) => i.id === id)!;
 }
 
