@@ -676,7 +676,7 @@ function checkIndicators(ctx: Context, placed: Placed) {
             'id',
             indicator.id,
             `indicateur déjà déclaré${first === e.file ? ' dans ce fichier' : ` dans ${first}`} : un identifiant ne désigne qu’un indicateur du document`,
-            'un identifiant unique dans le document et ses actions (par exemple taux-emploi-2)',
+            `un identifiant unique dans le document et ses actions (par exemple ${indicator.id}-2)`,
           );
         const seen = new Set<string>();
         (indicator.values ?? []).forEach((v, j) => {
