@@ -207,7 +207,7 @@ export function readIndicatorRows(
         value: get(NEW_ROUND_HEADER),
         message: formula
           ? `formule dans une valeur d’indicateur (${row.indicator.id}) : tapez le nombre lui-même`
-          : `valeur d’indicateur illisible (${row.indicator.id}, en ${row.indicator.unit}) : l’unité est déjà dans la colonne « ${INDICATOR_COLUMNS.unit} »`,
+          : `valeur d’indicateur illisible (${row.indicator.id}, en ${row.indicator.unit}) : ${unreadableHint(get(NEW_ROUND_HEADER))}`,
         allowed: FIGURE_ALLOWED,
       });
     } else if (figure === undefined) {
@@ -234,6 +234,15 @@ export function readIndicatorRows(
   });
   return { values, problems };
 }
+
+/**
+ * Why a value is refused, by what it holds: a number with its unit or a sign (« 6,4 % »), or no
+ * number at all (« n.c. », « non connu »), which is an empty cell.
+ */
+const unreadableHint = (text: string) =>
+  /^\s*-?\d/.test(text)
+    ? `tapez le nombre seul, l’unité est déjà dans la colonne « ${INDICATOR_COLUMNS.unit} »`
+    : 'un chiffre que le bilan ne donne pas se laisse vide';
 
 /** The locked cells of a row: what the export wrote (figures compared as numbers, « 5,2 » = 5.2). */
 function lockedProblems(

@@ -81,6 +81,15 @@ export function sheetName(wanted: string, used: Set<string>): string {
 /** What an indicators sheet's name says before the document's short title (issue 24). */
 export const INDICATORS_SHEET_PREFIX = 'Indicateurs – ';
 
+/**
+ * The wanted name of a document's Indicateurs sheet: the prefix leaves 17 characters of the 31 to
+ * the short title, so a longer one ends with « … » (a cut word shown as cut, not as a name).
+ */
+const indicatorsSheetTitle = (shortTitle: string) => {
+  const full = `${INDICATORS_SHEET_PREFIX}${shortTitle}`;
+  return full.length <= 31 ? full : `${full.slice(0, 30).trimEnd()}…`;
+};
+
 const hasIndicators = (convention: Convention, actions: Action[]) =>
   (convention.data.indicators ?? []).length > 0 || actions.some((a) => (a.data.indicators ?? []).length > 0);
 
@@ -101,7 +110,7 @@ export function documentSheets(entries: Entries): { name: string; indicatorsName
     .map((d) => ({ name: sheetName(d.convention.data.shortTitle, used), ...d }))
     .map((d) =>
       hasIndicators(d.convention, d.actions)
-        ? { ...d, indicatorsName: sheetName(`${INDICATORS_SHEET_PREFIX}${d.convention.data.shortTitle}`, used) }
+        ? { ...d, indicatorsName: sheetName(indicatorsSheetTitle(d.convention.data.shortTitle), used) }
         : d,
     );
 }

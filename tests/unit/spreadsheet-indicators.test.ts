@@ -91,6 +91,9 @@ test('export: one « Indicateurs » sheet per document that follows indicators, 
     if (d.indicatorsName) {
       assert.equal(names.indexOf(d.indicatorsName), names.indexOf(d.name) + 1);
       assert.ok(d.indicatorsName.length <= 31 && d.indicatorsName.startsWith('Indicateurs – '));
+      // A short title too long for the 31 characters is shown cut: « … ».
+      const full = `Indicateurs – ${d.convention.data.shortTitle}`;
+      assert.equal(d.indicatorsName, full.length <= 31 ? full : `${full.slice(0, 30).trimEnd()}…`);
     }
   }
   const { sheet, headers, cell, rowOf } = await exported(dir);
@@ -183,18 +186,30 @@ test('a value that is no number is refused with its sheet, row, column and what 
     formatImportProblem(result.problems[0]!),
     [
       `✗ feuille « ${sheet} », ligne ${rowOf('taux-emploi')}, colonne K (${NEW_ROUND_HEADER}) : valeur d’indicateur illisible ` +
-        '(taux-emploi, en %) : l’unité est déjà dans la colonne « Unité »',
+        '(taux-emploi, en %) : tapez le nombre seul, l’unité est déjà dans la colonne « Unité »',
       '  valeur trouvée : « 6,4 % »',
       `  valeurs permises : ${FIGURE_ALLOWED}`,
     ].join('\n'),
   );
   assert.deepEqual(
-    result.problems.map((p): unknown[] => ['row' in p ? p.row : undefined, p.value, p.message.split(' :')[0]]),
+    result.problems.map((p): unknown[] => ['row' in p ? p.row : undefined, p.value, p.message]),
     [
-      [rowOf('taux-emploi'), '6,4 %', 'valeur d’indicateur illisible (taux-emploi, en %)'],
-      [rowOf('recrutements'), 'n.c.', 'valeur d’indicateur illisible (recrutements, en agents)'],
-      [rowOf('job-coaching'), '6.4 %', 'valeur d’indicateur illisible (job-coaching, en agents)'],
-      [rowOf('delai-amenagement'), '27', 'formule dans une valeur d’indicateur (delai-amenagement)'],
+      [
+        rowOf('taux-emploi'),
+        '6,4 %',
+        'valeur d’indicateur illisible (taux-emploi, en %) : tapez le nombre seul, l’unité est déjà dans la colonne « Unité »',
+      ],
+      [
+        rowOf('recrutements'),
+        'n.c.',
+        'valeur d’indicateur illisible (recrutements, en agents) : un chiffre que le bilan ne donne pas se laisse vide',
+      ],
+      [
+        rowOf('job-coaching'),
+        '6.4 %',
+        'valeur d’indicateur illisible (job-coaching, en agents) : tapez le nombre seul, l’unité est déjà dans la colonne « Unité »',
+      ],
+      [rowOf('delai-amenagement'), '27', 'formule dans une valeur d’indicateur (delai-amenagement) : tapez le nombre lui-même'],
     ],
   );
   assert.deepEqual(result.written, []);
