@@ -1,6 +1,7 @@
 /**
  * Reads a follow-up workbook (see workbook.ts) or its CSV files back, checks every row, and writes
- * the changed statuses, comments, titles and wordings into the actions' MDX files. Nothing is written while anything is
+ * the changed statuses, comments, titles and wordings into the actions' MDX files, and the new
+ * round's indicator values (indicator-sheet.ts) into the files that declare the indicators. Nothing is written while anything is
  * wrong: every problem is reported at once, with its sheet, row, column, value and what is allowed.
  */
 import { readFileSync } from 'node:fs';
