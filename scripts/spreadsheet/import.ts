@@ -615,8 +615,8 @@ const valueWithoutRound = (v: NewValue): SheetProblem => ({
   column: v.column,
   value: v.text,
   message:
-    'valeur d’indicateur sans nouveau bilan : le nouveau bilan d’un document se lit avec sa feuille des statuts, absente de ce classeur ' +
-    '(ou ce document ne suit pas de statut) ; importez le classeur exporté entier, ou ajoutez la valeur dans le fichier de l’action ou du document',
+    'valeur d’indicateur sans nouveau bilan : le nouveau bilan d’un document se lit avec ses statuts (sa feuille, ou son fichier CSV), ' +
+    'absents de cet import (ou ce document ne suit pas de statut) ; importez-les ensemble, ou ajoutez la valeur dans le fichier de l’action ou du document',
 });
 
 /**

@@ -314,6 +314,16 @@ test('CSV: the indicators file of a document (<document>.indicateurs.csv) is wri
   const text = readFileSync(file, 'utf8');
   assert.match(text, /taux-emploi;.*;5,2;6;5,4;5,8;6,1;;/);
   writeFileSync(file, text.replace(/(taux-emploi;.*;6,1;);/, '$1"6,4";'));
+  // Alone, without the document's status file that carries its new round: refused, nothing written.
+  const alone = importCsv([file], options(dir));
+  assert.deepEqual(
+    alone.problems.map((p) => p.message),
+    [
+      'valeur d’indicateur sans nouveau bilan : le nouveau bilan d’un document se lit avec ses statuts (sa feuille, ou son fichier CSV), ' +
+        'absents de cet import (ou ce document ne suit pas de statut) ; importez-les ensemble, ou ajoutez la valeur dans le fichier de l’action ou du document',
+    ],
+  );
+  assert.deepEqual(alone.written, []);
   const result = importCsv([join(out, `${DOCUMENT}.csv`), file], options(dir));
   assert.equal(problemsText(result), '');
   assert.equal(indicatorOnDisk(dir, 'content/conventions/plan-essai.mdx', 'taux-emploi').values!.at(-1)!.value, 6.4);
