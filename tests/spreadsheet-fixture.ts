@@ -18,9 +18,10 @@ import { tempDir } from './temp-dir.ts';
  * `actions`, the plan has that many actions (from 2), numbered "1.1", "1.2"… "1.10"…, whose
  * statuses at « Bilan 2024 » alternate R and NR: enough rows for a yearly review where a few move.
  */
-export function fixtureContent({ actions = 2 }: { actions?: number } = {}): string {
+export function fixtureContent({ actions = 2, indicators = false }: { actions?: number; indicators?: boolean } = {}): string {
   const dir = tempDir('tableur-essai-');
-  for (const f of [...validFiles(), ...moreActions(actions)]) {
+  const files = [...validFiles(), ...moreActions(actions)];
+  for (const f of indicators ? files.map(withIndicators) : files) {
     mkdirSync(dirname(join(dir, f.file)), { recursive: true });
     writeFileSync(join(dir, f.file), `---\n${frontmatterText(f.frontmatter)}---\n`);
   }
@@ -55,11 +56,43 @@ export function fixtureSheet(dir: string): { name: string; rows: string[][] } {
   return { name: sheet!.name, rows: [sheetHeaders(sheet!.convention), ...documentRows(sheet!.convention, sheet!.actions)] };
 }
 
+/**
+ * With `indicators` (issue 24): the plan follows an employment rate and its action 1 a number of
+ * recruitments, each with a value at « Bilan 2024 »; the Indicateurs sheet of the export has two rows.
+ */
+function withIndicators(f: RawFile): RawFile {
+  const data = f.frontmatter as Record<string, unknown>;
+  const value = (v: number) => [{ round: 'bilan-2024', value: v, source: 'Bilan social 2024' }];
+  if (f.collection === 'conventions') {
+    const rate = {
+      id: 'taux-emploi',
+      label: 'Taux d’emploi',
+      unit: '%',
+      direction: 'hausse',
+      baseline: { value: 5.2 },
+      target: { value: 6 },
+    };
+    return { ...f, frontmatter: { ...data, indicators: [{ ...rate, values: value(6.1) }] } };
+  }
+  if (f.file.endsWith('/action-1.mdx')) {
+    const hires = { id: 'recrutements', label: 'Agents recrutés', unit: 'agents', direction: 'hausse', target: { value: 12 } };
+    return { ...f, frontmatter: { ...data, indicators: [{ ...hires, values: value(4) }] } };
+  }
+  return f;
+}
+
 /** YAML as the content writes it: each status on one line (`{ round: …, status: … }`), which the import completes. */
 function frontmatterText(data: unknown): string {
   const doc = new Document(data);
   const statuses = doc.get('statuses', true);
   if (isSeq(statuses)) for (const item of statuses.items) if (isMap(item)) item.flow = true;
+  const indicators = doc.get('indicators', true);
+  if (isSeq(indicators)) {
+    for (const indicator of indicators.items) {
+      const values = isMap(indicator) ? indicator.get('values', true) : undefined;
+      if (isSeq(values)) for (const item of values.items) if (isMap(item)) item.flow = true;
+    }
+  }
   return doc.toString();
 }
 

@@ -70,7 +70,7 @@ const fileNames = (levels: Levels) => {
 };
 
 /** Keys written as plain YAML when they can be (identifiers and codes); other strings are double-quoted. */
-const PLAIN = new Set(['convention', 'kind', 'role', 'status', 'round', 'id', 'numbering']);
+const PLAIN = new Set(['convention', 'kind', 'role', 'status', 'round', 'id', 'numbering', 'direction']);
 /** Lists whose items are one-line maps (the follow-up import adds to `statuses` in this form). */
 const FLOW_ITEMS = new Set(['statuses', 'statusScale']);
 /** Lists of identifiers, written plain: `[formation, carriere]`. */
@@ -100,7 +100,14 @@ export function renderFrontmatter(data: Record<string, unknown>): string {
         lines.push(`${key}:`);
         for (const item of value as Record<string, unknown>[]) {
           if (FLOW_ITEMS.has(key)) lines.push(`  - ${flowMap(item)}`);
-          else Object.entries(item).forEach(([k, v], i) => lines.push(`${i === 0 ? '  - ' : '    '}${k}: ${nested(k, v)}`));
+          else {
+            Object.entries(item).forEach(([k, v], i) => {
+              const head = `${i === 0 ? '  - ' : '    '}${k}:`;
+              // A list inside an item (an indicator's `values`, issue 24): one one-line map per line.
+              if (Array.isArray(v)) lines.push(head, ...v.map((x) => `      - ${flowMap(x as Record<string, unknown>)}`));
+              else lines.push(`${head} ${nested(k, v)}`);
+            });
+          }
         }
       }
     } else if (value !== null && typeof value === 'object') {

@@ -17,7 +17,9 @@ export type FrontmatterEdit =
   /** Adds a review round at the end of a document's `rounds` (a list of block maps). */
   | { kind: 'add-round'; round: NewRound }
   /** Adds a dated entry at the end of a document's `updates` (created after `published` when absent). */
-  | { kind: 'add-update'; date: string; note: string };
+  | { kind: 'add-update'; date: string; note: string }
+  /** Adds `{ round, value[, source] }` at the end of `indicators[indicator].values` (created when absent; issue 24). */
+  | { kind: 'add-value'; indicator: number; round: string; value: number; source?: string };
 
 /** A review round added from the workbook's new-round column. */
 export interface NewRound {
@@ -47,6 +49,16 @@ export function renderScalar(value: string, style: Scalar['type'] | undefined): 
   return JSON.stringify(value);
 }
 
+const valueData = (e: { round: string; value: number; source?: string }) => ({
+  round: e.round,
+  value: e.value,
+  ...(e.source !== undefined ? { source: e.source } : {}),
+});
+
+/** A value as one line of YAML, as the content writes them: `{ round: b2027, value: 6.4, source: "…" }`. */
+const valueLine = (e: { round: string; value: number; source?: string }) =>
+  `{ round: ${renderScalar(e.round, 'PLAIN')}, value: ${String(e.value)}${e.source !== undefined ? `, source: ${renderScalar(e.source, 'QUOTE_DOUBLE')}` : ''} }`;
+
 const commentText = (comment: string | undefined) => (comment === undefined ? '' : `, comment: ${renderScalar(comment, 'QUOTE_DOUBLE')}`);
 
 /** The front matter of an MDX file: its text and where it sits in the file. */
@@ -74,6 +86,9 @@ export function applyToData(data: Record<string, unknown>, edits: FrontmatterEdi
       ((copy.rounds ??= []) as unknown[]).push(roundData(edit.round));
     } else if (edit.kind === 'add-update') {
       ((copy.updates ??= []) as unknown[]).push({ date: edit.date, note: edit.note });
+    } else if (edit.kind === 'add-value') {
+      const indicator = (copy.indicators as Record<string, unknown>[])[edit.indicator]!;
+      ((indicator.values ??= []) as unknown[]).push(valueData(edit));
     } else {
       const statuses = (copy.statuses ??= []) as unknown[];
       const item = { round: edit.round, status: edit.status, ...(edit.comment !== undefined ? { comment: edit.comment } : {}) };
@@ -118,22 +133,30 @@ export function editFrontmatter(source: string, edits: FrontmatterEdit[]): strin
     }
     if (edit.kind === 'add-round') {
       const rounds = root.get('rounds', true);
-      if (!isSeq(rounds) || rounds.flow || rounds.items.length === 0 || !rounds.items.every((i) => isMap(i) && !i.flow && i.range)) {
+      const block = isSeq(rounds) && rounds.items.length > 0 && rounds.items.every((i) => isMap(i) && !i.flow && i.range);
+      // One-line rounds ({ id: …, label: … }), as the fixture site writes them, get a one-line round.
+      const oneLine = isSeq(rounds) && rounds.items.length > 0 && rounds.items.every((i) => isMap(i) && i.flow && i.range);
+      if (!isSeq(rounds) || rounds.flow || !(block || oneLine)) {
         throw new Error('champ « rounds » absent ou dans une forme que l’import ne sait pas compléter : ajoutez le bilan à la main');
       }
       const first = rounds.items[0] as { range: [number, number, number] };
       const last = rounds.items.at(-1) as { range: [number, number, number] };
       const prefix = fm.slice(lineStart(first.range[0]), first.range[0]);
       const indent = ' '.repeat(prefix.length);
-      const lines = Object.entries(roundData(edit.round)).map(
-        ([k, v], i) => `${i === 0 ? prefix : indent}${k}: ${renderScalar(v, k === 'id' ? 'PLAIN' : 'QUOTE_DOUBLE')}\n`,
+      const fields = Object.entries(roundData(edit.round)).map(
+        ([k, v]) => `${k}: ${renderScalar(v, k === 'id' ? 'PLAIN' : 'QUOTE_DOUBLE')}`,
       );
+      const lines = oneLine ? [`${prefix}{ ${fields.join(', ')} }\n`] : fields.map((f, i) => `${i === 0 ? prefix : indent}${f}\n`);
       const end = last.range[1];
       splices.push({ at: fm[end - 1] === '\n' ? end : lineEnd(end), remove: 0, text: lines.join('') });
       continue;
     }
     if (edit.kind === 'add-update') {
       splices.push(updateSplice(fm, root, edit, lineStart, lineEnd));
+      continue;
+    }
+    if (edit.kind === 'add-value') {
+      splices.push(valueSplice(fm, doc.getIn(['indicators', edit.indicator], true), edit, lineStart, lineEnd));
       continue;
     }
     const seq = root.get('statuses', true);
@@ -153,8 +176,25 @@ export function editFrontmatter(source: string, edits: FrontmatterEdit[]): strin
     if (!isSeq(seq) || seq.flow || seq.items.length === 0)
       throw new Error('champ « statuses » dans une forme que l’import ne sait pas compléter');
     const items = seq.items;
+    const anchor = items[edit.before ?? items.length] as { range: [number, number, number] } | undefined;
+    const last = items.at(-1) as { range: [number, number, number] };
+    // A list written as block maps (round: on one line, status: on the next, evidence below), as
+    // a hand-written file may have it (issue 24: a status with evidence is no one-line item).
+    if (items.every((item) => isMap(item) && !item.flow && item.range)) {
+      const first = items[0] as { range: [number, number, number] };
+      const prefix = fm.slice(lineStart(first.range[0]), first.range[0]);
+      const indent = ' '.repeat(prefix.length);
+      const text =
+        `${prefix}round: ${renderScalar(edit.round, 'PLAIN')}\n${indent}status: ${renderScalar(edit.status, 'PLAIN')}\n` +
+        (edit.comment === undefined ? '' : `${indent}comment: ${renderScalar(edit.comment, 'QUOTE_DOUBLE')}\n`);
+      const end = last.range[1];
+      splices.push({ at: anchor ? lineStart(anchor.range[0]) : fm[end - 1] === '\n' ? end : lineEnd(end), remove: 0, text });
+      continue;
+    }
     if (!items.every((item) => isMap(item) && item.flow && item.range)) {
-      throw new Error('champ « statuses » : seuls les éléments sur une ligne ({ round: …, status: … }) peuvent être complétés');
+      throw new Error(
+        'champ « statuses » : éléments sur une ligne ({ round: …, status: … }) et sur plusieurs lignes mêlés ; écrivez-les tous de la même façon',
+      );
     }
     const sample = items[0] as NonNullable<(typeof items)[number]> & { range: [number, number, number] };
     const sampleStatus = doc.getIn(['statuses', 0, 'status'], true);
@@ -162,8 +202,6 @@ export function editFrontmatter(source: string, edits: FrontmatterEdit[]): strin
     const prefix = fm.slice(lineStart(sample.range[0]), sample.range[0]);
     const body = `round: ${renderScalar(edit.round, 'PLAIN')}, status: ${renderScalar(edit.status, isScalar(sampleStatus) ? sampleStatus.type : 'PLAIN')}${commentText(edit.comment)}`;
     const line = `${prefix}${padded ? `{ ${body} }` : `{${body}}`}\n`;
-    const anchor = items[edit.before ?? items.length] as { range: [number, number, number] } | undefined;
-    const last = items.at(-1) as { range: [number, number, number] };
     splices.push({ at: anchor ? lineStart(anchor.range[0]) : lineEnd(last.range[1]), remove: 0, text: line });
   }
 
@@ -198,12 +236,53 @@ function updateSplice(
     const at = isScalar(value) && value.range ? lineEnd(value.range[1]) : fm.length;
     return { at, remove: 0, text: `${at > 0 && fm[at - 1] !== '\n' ? '\n' : ''}updates:\n${entry('  - ', '    ')}` };
   }
-  if (!isSeq(updates) || updates.flow || updates.items.length === 0 || !updates.items.every((i) => isMap(i) && !i.flow && i.range)) {
+  const oneLine = isSeq(updates) && updates.items.length > 0 && updates.items.every((i) => isMap(i) && i.flow && i.range);
+  if (
+    !isSeq(updates) ||
+    updates.flow ||
+    updates.items.length === 0 ||
+    !(oneLine || updates.items.every((i) => isMap(i) && !i.flow && i.range))
+  ) {
     throw new Error('champ « updates » dans une forme que l’import ne sait pas compléter : ajoutez la mise à jour à la main');
   }
   const first = updates.items[0] as { range: [number, number, number] };
   const last = updates.items.at(-1) as { range: [number, number, number] };
   const prefix = fm.slice(lineStart(first.range[0]), first.range[0]);
   const end = last.range[1];
-  return { at: fm[end - 1] === '\n' ? end : lineEnd(end), remove: 0, text: entry(prefix, ' '.repeat(prefix.length)) };
+  const text = oneLine
+    ? `${prefix}{ date: ${renderScalar(edit.date, 'QUOTE_DOUBLE')}, note: ${renderScalar(edit.note, 'QUOTE_DOUBLE')} }\n`
+    : entry(prefix, ' '.repeat(prefix.length));
+  return { at: fm[end - 1] === '\n' ? end : lineEnd(end), remove: 0, text };
+}
+
+/**
+ * Where and what to insert for an indicator's new value (issue 24): a line after its last value,
+ * in that value's indentation, or a `values` list at the end of the indicator (a block map).
+ */
+function valueSplice(
+  fm: string,
+  indicator: unknown,
+  edit: { round: string; value: number; source?: string },
+  lineStart: (offset: number) => number,
+  lineEnd: (offset: number) => number,
+): { at: number; remove: number; text: string } {
+  if (!isMap(indicator) || indicator.flow || !indicator.range || indicator.items.length === 0) {
+    throw new Error('indicateur dans une forme que l’import ne sait pas compléter : ajoutez la valeur à la main');
+  }
+  const values = indicator.get('values', true);
+  const after = (end: number) => (fm[end - 1] === '\n' ? end : lineEnd(end));
+  if (values === undefined) {
+    const first = indicator.items[0]!.key as { range?: [number, number, number] };
+    const last = indicator.items.at(-1)!.value as { range?: [number, number, number] } | null;
+    if (!first.range || !last?.range) throw new Error('indicateur illisible : ajoutez la valeur à la main');
+    const indent = ' '.repeat(first.range[0] - lineStart(first.range[0]));
+    return { at: after(last.range[1]), remove: 0, text: `${indent}values:\n${indent}  - ${valueLine(edit)}\n` };
+  }
+  if (!isSeq(values) || values.flow || values.items.length === 0 || !values.items.every((i) => isMap(i) && i.range)) {
+    throw new Error('champ « values » d’un indicateur dans une forme que l’import ne sait pas compléter : ajoutez la valeur à la main');
+  }
+  const first = values.items[0] as { range: [number, number, number] };
+  const last = values.items.at(-1) as { range: [number, number, number] };
+  const prefix = fm.slice(lineStart(first.range[0]), first.range[0]);
+  return { at: after(last.range[1]), remove: 0, text: `${prefix}${valueLine(edit)}\n` };
 }

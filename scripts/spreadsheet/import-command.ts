@@ -22,6 +22,7 @@ Options :
   --contenu <dossier>     dossier du contenu (par défaut : content)
   --bilan <identifiant> --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>"
                           nomment le bilan de la colonne « Nouveau bilan (à renseigner) »
+                          (statuts et valeurs des indicateurs)
   --note "<texte>"        avec --bilan : la note datée de la mise à jour du document
                           (par défaut : « <libellé> : statuts des actions mis à jour. »)
   --non-evalues           avec --bilan : publie sans statut à ce bilan les actions dont

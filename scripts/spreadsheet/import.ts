@@ -1,6 +1,7 @@
 /**
  * Reads a follow-up workbook (see workbook.ts) or its CSV files back, checks every row, and writes
- * the changed statuses, comments, titles and wordings into the actions' MDX files. Nothing is written while anything is
+ * the changed statuses, comments, titles and wordings into the actions' MDX files, and the new
+ * round's indicator values (indicator-sheet.ts) into the files that declare the indicators. Nothing is written while anything is
  * wrong: every problem is reported at once, with its sheet, row, column, value and what is allowed.
  */
 import { readFileSync } from 'node:fs';
@@ -28,6 +29,15 @@ import { applyToData, editFrontmatter, type FrontmatterEdit, type NewRound } fro
 import { CsvError, CsvTooLarge, readCsv } from '../../src/open-data/csv.ts';
 import { writeContent, type WriteOptions } from './journal.ts';
 import {
+  documentIndicators,
+  figureWords,
+  indicatorHeaders,
+  indicatorName,
+  INDICATORS_CSV_SUFFIX,
+  readIndicatorRows,
+  type NewValue,
+} from './indicator-sheet.ts';
+import {
   cellProblem,
   columnLetter,
   csvTooLong,
@@ -53,7 +63,9 @@ export type { SheetProblem, Table } from './reading.ts';
 export interface Change {
   action: string;
   file: string;
-  kind: 'statut' | 'commentaire' | 'titre' | 'libellé';
+  kind: 'statut' | 'commentaire' | 'titre' | 'libellé' | 'indicateur';
+  /** For an indicator: how the summary names it (« Taux d’emploi (action 1) »). */
+  subject?: string;
   /** Round label, for a status or a comment. */
   round?: string;
   /** true for a status of the new round: `from` is then the status of the latest round ('(aucun)' when none). */
@@ -229,6 +241,8 @@ interface ContentIndex {
   byName: Map<string, DocumentSheet>;
   /** Documents by identifier (CSV files). */
   byId: Map<string, DocumentSheet>;
+  /** Documents by the name of their Indicateurs sheet, or of its CSV file (<document>.indicateurs.csv). */
+  byIndicators: Map<string, DocumentSheet>;
   /** Documents already given by a table, and actions already read from a row: each may come once. */
   used: Set<string>;
   seen: Set<string>;
@@ -264,13 +278,18 @@ const whereColumn = (sheet: Sheet, header: string) => `${columnLetter(sheet.col.
 export function importTables(tables: Table[], options: ImportOptions): ImportResult {
   const content = indexContent(options.root, options.contentDir);
   const outcome: Outcome = { problems: [], warnings: [], changes: [], edits: new Map(), notReviewed: [], leftOut: [] };
-  for (const table of tables) {
+  // The indicators' values first: they join their document's new round, read with its status sheet.
+  const isIndicators = (t: Table) => content.byIndicators.has(t.name);
+  const values = readIndicatorTables(tables.filter(isIndicators), content, outcome);
+  for (const table of tables.filter((t) => !isIndicators(t))) {
     const doc = tableDocument(table, content, outcome);
     const sheet = doc && checkHeaders(table, doc, outcome);
     if (!sheet) continue;
     const newRows = readRows(sheet, content, outcome);
-    if (sheet.codes.length > 0) addNewRound(sheet, newRows, options, outcome);
+    if (sheet.codes.length > 0) addNewRound(sheet, newRows, options, outcome, values.get(doc.convention.id) ?? []);
+    values.delete(doc.convention.id);
   }
+  outcome.problems.push(...[...values.values()].flatMap((list) => list.map(valueWithoutRound)));
   const written = outcome.problems.length > 0 ? [] : writeChanges(content.files, outcome, options);
   const { problems, warnings, changes, notReviewed, leftOut } = outcome;
   return { problems, warnings, changes, notReviewed, leftOut, written };
@@ -284,6 +303,11 @@ function indexContent(root: string, contentDir = 'content'): ContentIndex {
     actionsById: new Map(entries.actions.map((a) => [a.id, a])),
     byName: new Map(sheets.map((d) => [d.name, d])),
     byId: new Map(sheets.map((d) => [d.convention.id, d])),
+    byIndicators: new Map(
+      sheets.flatMap((d) =>
+        d.indicatorsName ? [[d.indicatorsName, d] as const, [`${d.convention.id}${INDICATORS_CSV_SUFFIX}`, d] as const] : [],
+      ),
+    ),
     used: new Set(),
     seen: new Set(),
   };
@@ -565,15 +589,95 @@ function readTexts(sheet: Sheet, { at, action, get }: Row, fileEdits: Frontmatte
  * (--non-evalues) — never most statuses vanishing from the published plan unnoticed. Statuses
  * left as pre-filled are confirmed; the document gets the round and a dated `updates` entry.
  */
-function addNewRound(sheet: Sheet, rows: NewRoundRow[], options: ImportOptions, outcome: Outcome): void {
+function addNewRound(sheet: Sheet, rows: NewRoundRow[], options: ImportOptions, outcome: Outcome, values: NewValue[]): void {
   const said = rows.filter((r) => (r.value !== '' && r.value !== r.prefill) || r.comment !== '');
-  if (said.length === 0) {
+  // An indicator's value typed for the new round says the document takes part in it, as a changed status does (issue 24).
+  if (said.length === 0 && values.length === 0) {
     if (options.newRound !== undefined && rows.length > 0) outcome.leftOut.push(sheet.doc.name);
     return;
   }
   const problems = newRoundProblems(sheet, rows, said, options);
+  if (!options.newRound) problems.push(...values.map((v) => ({ ...v.at, column: v.column, value: v.text, message: NAME_THE_ROUND })));
   outcome.problems.push(...problems);
-  if (problems.length === 0 && options.newRound) writeNewRound(sheet, rows, options.newRound, options, outcome);
+  if (problems.length === 0 && options.newRound) {
+    writeNewRound(sheet, rows, options.newRound, options, outcome);
+    writeNewValues(values, options.newRound, outcome);
+  }
+}
+
+/** What a new round's cells lack when the import is not told which round they are. */
+const NAME_THE_ROUND =
+  'nouveau bilan : dites lequel en relançant avec --bilan <identifiant> --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>"';
+
+/** A value of a document whose status sheet did not come with it, or that follows no status: no new round to put it in. */
+const valueWithoutRound = (v: NewValue): SheetProblem => ({
+  ...v.at,
+  column: v.column,
+  value: v.text,
+  message:
+    'valeur d’indicateur sans nouveau bilan : le nouveau bilan d’un document se lit avec ses statuts (sa feuille, ou son fichier CSV), ' +
+    'absents de cet import (ou ce document ne suit pas de statut) ; importez-les ensemble, ou ajoutez la valeur dans le fichier de l’action ou du document',
+});
+
+/**
+ * The Indicateurs tables (issue 24): headers checked as a status sheet's, rows read by
+ * `readIndicatorRows`. Returns the values typed for the new round, by document.
+ */
+function readIndicatorTables(tables: Table[], content: ContentIndex, outcome: Outcome): Map<string, NewValue[]> {
+  const values = new Map<string, NewValue[]>();
+  for (const table of tables) {
+    const doc = content.byIndicators.get(table.name)!;
+    const { convention } = doc;
+    const key = `${convention.id}${INDICATORS_CSV_SUFFIX}`;
+    if (content.used.has(key)) {
+      outcome.problems.push({
+        ...placeOf(table),
+        message: `indicateurs du document « ${convention.id} » donnés deux fois`,
+        allowed: 'une feuille par document',
+      });
+      continue;
+    }
+    content.used.add(key);
+    const expected = indicatorHeaders(convention);
+    const headers = readHeaders(table, expected);
+    outcome.problems.push(...headers.problems);
+    outcome.warnings.push(...headers.unknown.map((u) => unknownColumnWarning(table, u, expected)), ...headers.warnings);
+    if (headers.missing.length > 0) {
+      const message = missingMessage(headers.missing, convention.data.rounds ?? []);
+      outcome.problems.push({ ...placeOf(table), row: 1, message, allowed: expected.join(', ') });
+      continue;
+    }
+    if (headers.problems.length > 0) continue;
+    const read = readIndicatorRows(table, convention, documentIndicators(convention, doc.actions), headers.col);
+    outcome.problems.push(...read.problems);
+    if (read.values.length > 0) values.set(convention.id, read.values);
+  }
+  return values;
+}
+
+/** The new round's indicator values: one edit each, in the file that declares the indicator, and a line of the summary. */
+function writeNewValues(values: NewValue[], newRound: NewRound, outcome: Outcome): void {
+  for (const v of values) {
+    const { row } = v;
+    const edit: FrontmatterEdit = {
+      kind: 'add-value',
+      indicator: row.index,
+      round: newRound.id,
+      value: v.value,
+      ...(v.source !== undefined ? { source: v.source } : {}),
+    };
+    outcome.edits.set(row.file, [...(outcome.edits.get(row.file) ?? []), edit]);
+    outcome.changes.push({
+      action: row.action?.id ?? row.indicator.id,
+      file: row.file,
+      kind: 'indicateur',
+      subject: indicatorName(row),
+      round: newRound.label,
+      newRound: true,
+      from: figureWords(v.before),
+      to: figureWords(v.value),
+    });
+  }
 }
 
 /** What keeps a sheet's new round from being imported: a comment alone, no round named, a round the document has, statuses unknown or missing. */
@@ -598,8 +702,7 @@ function newRoundProblems(sheet: Sheet, rows: NewRoundRow[], said: NewRoundRow[]
         ...r.at,
         column: where,
         value: r.value || r.comment,
-        message:
-          'nouveau bilan : dites lequel en relançant avec --bilan <identifiant> --libelle "<libellé>" et --date AAAA-MM ou --periode "<période>"',
+        message: NAME_THE_ROUND,
       });
     }
     return problems;
@@ -747,7 +850,8 @@ export function formatSummary(changes: Change[], round: { notReviewed?: NotRevie
   for (const c of texts) lines.push(`  ${c.action} — ${c.kind} : « ${c.from} » → « ${c.to} »`);
   lines.push(
     ...newRoundSummary(
-      changes.filter((c) => c.newRound),
+      changes.filter((c) => c.newRound && c.kind === 'statut'),
+      changes.filter((c) => c.kind === 'indicateur'),
       round.notReviewed ?? [],
       round.leftOut ?? [],
     ),
@@ -755,8 +859,8 @@ export function formatSummary(changes: Change[], round: { notReviewed?: NotRevie
   return lines.join('\n');
 }
 
-function newRoundSummary(statuses: Change[], notReviewed: NotReviewed[], leftOut: string[]): string[] {
-  const labels = [...new Set([...statuses.map((c) => c.round!), ...notReviewed.map((n) => n.round)])];
+function newRoundSummary(statuses: Change[], values: Change[], notReviewed: NotReviewed[], leftOut: string[]): string[] {
+  const labels = [...new Set([...statuses.map((c) => c.round!), ...notReviewed.map((n) => n.round), ...values.map((c) => c.round!)])];
   const lines: string[] = [];
   for (const label of labels) {
     const mine = statuses.filter((c) => c.round === label);
@@ -773,6 +877,11 @@ function newRoundSummary(statuses: Change[], notReviewed: NotReviewed[], leftOut
         ? `  ${tally(0, 'action non évaluée')}.`
         : `  ${tally(unreviewed.length, 'action non évaluée', 'actions non évaluées')} (publiées sans statut à ce bilan, --non-evalues) : ${unreviewed.map((n) => n.action).join(', ')}`,
     );
+    const mineValues = values.filter((c) => c.round === label);
+    if (mineValues.length > 0) {
+      lines.push(`  ${tally(mineValues.length, 'valeur d’indicateur', 'valeurs d’indicateurs')} :`);
+      for (const c of mineValues) lines.push(`    ${c.subject} : ${c.from} → ${c.to}`);
+    }
   }
   if (leftOut.length > 0) {
     lines.push(

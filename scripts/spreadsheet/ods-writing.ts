@@ -23,9 +23,20 @@ import {
   loadContent,
   scaleCodes,
   sheetHeaders,
+  type Action,
   type Convention,
 } from './workbook.ts';
 import { columnLetter } from './reading.ts';
+import {
+  cellText,
+  documentIndicators,
+  indicatorCells,
+  indicatorColumnWidth,
+  indicatorHeaders,
+  INDICATOR_COLUMNS,
+  isEditableIndicatorColumn,
+  type IndicatorCell,
+} from './indicator-sheet.ts';
 import { ODS_MIMETYPE } from './ods.ts';
 import { writeZip } from '../office/zip.ts';
 
@@ -156,6 +167,31 @@ function documentTable(name: string, convention: Convention, rows: string[][], v
 }
 
 /** The frozen columns (number and title: FROZEN_COLUMNS, as in the .xlsx) and header row of each document's sheet, as Calc writes them in settings.xml. */
+/** A figure cell: a number LibreOffice shows in its reader's language (6,4 in French), with the same text shown. */
+const figureCell = (value: IndicatorCell, style: string) =>
+  typeof value === 'number'
+    ? `<table:table-cell table:style-name="${style}" office:value-type="float" office:value="${value}">${paragraphs(cellText(value))}</table:table-cell>`
+    : textCell(value, style);
+
+/** A document's Indicateurs sheet (issue 24), as the .xlsx's (workbook.ts addIndicatorSheet): locked but for the new round. */
+function indicatorTable(name: string, convention: Convention, actions: Action[]): string {
+  const headers = indicatorHeaders(convention);
+  const kinds = headers.map((h) => ({ locked: !isEditableIndicatorColumn(h), wide: h === INDICATOR_COLUMNS.label }));
+  const columns = headers.map((h) => `<table:table-column table:style-name="co${indicatorColumnWidth(h)}"/>`).join('');
+  const head = `<table:table-row>${headers.map((h) => textCell(h, 'ce-head')).join('')}</table:table-row>`;
+  const body = documentIndicators(convention, actions).map(
+    (row) =>
+      `<table:table-row>${indicatorCells(convention, row)
+        .map((cell, c) => figureCell(cell, cellStyle(kinds[c]!.locked, kinds[c]!.wide)))
+        .join('')}</table:table-row>`,
+  );
+  return (
+    `<table:table table:name="${escape(name)}" table:style-name="ta1" table:protected="true">` +
+    '<loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>' +
+    `${columns}${head}${body.join('')}</table:table>`
+  );
+}
+
 function settings(sheets: string[]): string {
   const item = (name: string, type: string, value: string | number) =>
     `<config:config-item config:name="${name}" config:type="${type}">${value}</config:config-item>`;
@@ -187,7 +223,11 @@ function settings(sheets: string[]): string {
 function odsParts(entries: Entries): [string, string][] {
   const sheets = documentSheets(entries).map((d) => ({ ...d, rows: documentRows(d.convention, d.actions) }));
   const validations = sheets.map((s, i) => statusValidation(`statut${i + 1}`, s.name, scaleCodes(s.convention)));
-  const widths = [120, ...sheets.flatMap((s) => sheetHeaders(s.convention).map((h) => columnLayout(s.convention, h).width))];
+  const widths = [
+    120,
+    ...sheets.flatMap((s) => sheetHeaders(s.convention).map((h) => columnLayout(s.convention, h).width)),
+    ...sheets.flatMap((s) => (s.indicatorsName ? indicatorHeaders(s.convention).map(indicatorColumnWidth) : [])),
+  ];
   const filters = sheets.map((s, i) => {
     const last = `${columnLetter(sheetHeaders(s.convention).length)}${s.rows.length + 1}`;
     const range = `${quotedSheet(s.name)}.A1:${quotedSheet(s.name)}.${last}`;
@@ -197,7 +237,13 @@ function odsParts(entries: Entries): [string, string][] {
     `${XML_HEAD}<office:document-content ${NS} office:version="1.3">${automaticStyles(widths)}<office:body><office:spreadsheet>` +
     `<table:content-validations>${validations.filter(Boolean).join('')}</table:content-validations>` +
     guideTable() +
-    sheets.map((s, i) => documentTable(s.name, s.convention, s.rows, validations[i] ? `statut${i + 1}` : undefined)).join('') +
+    sheets
+      .map(
+        (s, i) =>
+          documentTable(s.name, s.convention, s.rows, validations[i] ? `statut${i + 1}` : undefined) +
+          (s.indicatorsName ? indicatorTable(s.indicatorsName, s.convention, s.actions) : ''),
+      )
+      .join('') +
     (filters.length > 0 ? `<table:database-ranges>${filters.join('')}</table:database-ranges>` : '') +
     '</office:spreadsheet></office:body></office:document-content>';
   const styles =

@@ -26,7 +26,7 @@ export const isOds = (parts: Map<string, Buffer>): boolean =>
   (parts.get('mimetype')?.toString('latin1').trim() ?? '').startsWith(ODS_MIMETYPE);
 
 /** A cell's content as read: its text, or why it has none to give. */
-type CellContent = { text: string } | { unreadable: string };
+type CellContent = { text: string; formula?: true } | { unreadable: string };
 
 /** Elements whose text is not the cell's: a comment (annotation), a drawing, a note. */
 const FOREIGN = /^(office:annotation|draw:|text:note$|svg:)/;
@@ -36,6 +36,8 @@ interface SheetState {
   name: string;
   rows: (string | undefined)[][];
   unreadable: Map<string, string>;
+  /** Cells holding a formula, by `row:column` (see `Table.formulas`). */
+  formulas: Set<string>;
   width: number;
   row: number;
   tooLarge?: { lastRow: number; lastColumn: number };
@@ -79,13 +81,17 @@ function cellContent(a: Map<string, string>, paragraphs: string[]): CellContent 
     };
   }
   let text: string;
-  if ((type === 'float' || type === 'percentage' || type === 'currency') && a.has('office:value')) {
+  if (type === 'percentage' && a.has('office:value')) {
+    // Read as shown, as the .xlsx reader does: « 6,4 % » is no indicator value of 0.064 (issue 24).
+    text = `${String(Math.round(Number(a.get('office:value')) * 1e10) / 1e8)} %`;
+  } else if ((type === 'float' || type === 'currency') && a.has('office:value')) {
     text = String(Number(a.get('office:value')));
   } else if (type === 'date' && a.has('office:date-value')) text = a.get('office:date-value')!.slice(0, 10);
   else if (type === 'boolean' && a.has('office:boolean-value')) text = a.get('office:boolean-value')!;
   else if (type === 'string' && a.has('office:string-value')) text = a.get('office:string-value')!;
   else text = shown;
-  return text === '' ? undefined : { text };
+  if (text === '') return undefined;
+  return a.has('table:formula') ? { text, formula: true } : { text };
 }
 
 /** Reads the sheets of an .ods file's `content.xml` as tables; a sheet past the limits is refused. */
@@ -152,8 +158,10 @@ export function odsTables(file: string, contentXml: string): Table[] {
           const texts: (string | undefined)[] = [];
           r.cells.forEach((content, c) => {
             if (content === undefined) return;
-            if ('text' in content) texts[c] = content.text;
-            else s.unreadable.set(`${at}:${c}`, content.unreadable);
+            if ('text' in content) {
+              texts[c] = content.text;
+              if (content.formula) s.formulas.add(`${at}:${c}`);
+            } else s.unreadable.set(`${at}:${c}`, content.unreadable);
           });
           s.rows[at] = texts;
         }
@@ -197,6 +205,7 @@ export function odsTables(file: string, contentXml: string): Table[] {
           name: token.attributes.get('table:name') ?? `Feuille ${sheets.length + 1}`,
           rows: [],
           unreadable: new Map(),
+          formulas: new Set(),
           width: 0,
           row: 0,
           spans: [],
@@ -231,7 +240,12 @@ export function odsTables(file: string, contentXml: string): Table[] {
   }
   return sheets.map((s) => {
     const rows = Array.from({ length: s.rows.length }, (_, r) => Array.from({ length: s.width }, (_, c) => s.rows[r]?.[c] ?? ''));
-    return { name: s.name, rows, ...(s.unreadable.size > 0 ? { unreadable: s.unreadable } : {}) };
+    return {
+      name: s.name,
+      rows,
+      ...(s.unreadable.size > 0 ? { unreadable: s.unreadable } : {}),
+      ...(s.formulas.size > 0 ? { formulas: s.formulas } : {}),
+    };
   });
 }
 

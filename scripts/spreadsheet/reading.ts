@@ -77,6 +77,8 @@ export interface Table {
   rows: string[][];
   /** Cells that hold no text to read, by `row:column` (indexes in `rows`), with the reason in French. */
   unreadable?: Map<string, string>;
+  /** Cells of a workbook that hold a formula (`rows` has its result), by `row:column`: a figure must be typed (issue 24). */
+  formulas?: Set<string>;
 }
 
 /**
@@ -458,9 +460,14 @@ export function dateText(date: Date, numFmt: string | undefined): string {
   return tokens.includes('m') ? day.slice(0, 7) : day.slice(0, 4);
 }
 
+const PERCENT = /%/;
+
 function valueText(v: ExcelJS.CellValue, cell: ExcelJS.Cell): string | { unreadable: string } {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return xmlEscapesDecoded(v);
+  // A number shown as a percentage (« 6,4 % » typed in Excel is stored 0.064) is read as shown:
+  // an indicator's value would otherwise be a hundred times too small (issue 24).
+  if (typeof v === 'number' && PERCENT.test(formatTokens(cell.numFmt ?? ''))) return `${String(Math.round(v * 1e10) / 1e8)} %`;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return dateText(v, cell.numFmt);
   if ('richText' in v) return xmlEscapesDecoded(v.richText.map((r) => r.text).join(''));
@@ -493,10 +500,12 @@ export function sheetTable(sheet: ExcelJS.Worksheet): Table {
   if (read) return read;
   const rows: string[][] = [];
   const unreadable = new Map<string, string>();
+  const formulas = new Set<string>();
   let width = 0;
   sheet.eachRow((row, r) => {
     const cells: string[] = [];
     row.eachCell((cell, c) => {
+      if (cell.type === ExcelJS.ValueType.Formula) formulas.add(`${r - 1}:${c - 1}`);
       const value = cellValue(cell);
       if (typeof value === 'string') cells[c - 1] = value;
       else unreadable.set(`${r - 1}:${c - 1}`, value.unreadable);
@@ -509,7 +518,7 @@ export function sheetTable(sheet: ExcelJS.Worksheet): Table {
   }
   // Rows and cells that hold nothing are holes in the arrays: made empty strings once, at the end.
   const table = Array.from({ length: rows.length }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? ''));
-  return { name: sheet.name, rows: table, ...(unreadable.size > 0 ? { unreadable } : {}) };
+  return { name: sheet.name, rows: table, ...(unreadable.size > 0 ? { unreadable } : {}), ...(formulas.size > 0 ? { formulas } : {}) };
 }
 
 /** The French refusal of a CSV file the reader stopped at `line`, past the rows or columns of a sheet. */

@@ -39,6 +39,13 @@ import {
   type Table,
 } from './reading.ts';
 import { GUIDE_SHEET } from './workbook.ts';
+import {
+  addIndicatorTemplateSheet,
+  INDICATOR_TEMPLATE_GUIDE,
+  INDICATORS_TEMPLATE_SHEET,
+  readTemplateIndicators,
+  type TemplateIndicators,
+} from './template-indicators.ts';
 
 export const DOCUMENT_SHEET = 'Document';
 export const ACTIONS_SHEET = 'Actions';
@@ -266,6 +273,8 @@ const GUIDE = [
   `• Points lettrés (a., b., c.) imprimés sous une action : une ligne chacun, juste sous leur action, la lettre dans « ${ACTION_COLUMNS.subItem} » (a, b, c), le texte dans « ${ACTION_COLUMNS.wording} », et s’il y a lieu son statut et son échéance ; ses autres colonnes restent vides (numéros d’axe et d’objectif : vides ou ceux de l’action).`,
   `• Remarques du document : « ${ACTION_COLUMNS.note} » sur l’élément de la ligne, « ${ACTION_COLUMNS.axisNote} » sur l’axe (donnée une fois, comme son titre) ; plusieurs remarques : une par ligne dans la cellule (Alt+Entrée dans Excel, Ctrl+Entrée dans LibreOffice).`,
   '',
+  ...INDICATOR_TEMPLATE_GUIDE,
+  '',
   `Feuille « ${LISTS_SHEET} » : les listes fermées des menus déroulants et ce que veut dire chaque thème et chaque public.`,
   'Ne renommez pas les feuilles et ne déplacez pas les lignes de la feuille Document.',
 ];
@@ -362,6 +371,8 @@ export async function buildTemplate(fields: Field[] = FIELDS): Promise<ExcelJS.W
     if (list) for (let r = 2; r <= ACTION_ROWS + 1; r++) actions.getCell(r, i + 1).dataValidation = list;
   });
 
+  addIndicatorTemplateSheet(workbook);
+
   const lists = workbook.addWorksheet(LISTS_SHEET);
   for (const [name, l] of Object.entries(LISTS) as [ListName, (typeof LISTS)[ListName]][]) {
     const c = lists.getColumn(l.column);
@@ -406,7 +417,7 @@ export interface TemplateResult {
 type Place = { sheet: string; row: number; column: string };
 
 /** Sheets of the template; any other one is reported as left aside. */
-const TEMPLATE_SHEETS = [GUIDE_SHEET, DOCUMENT_SHEET, ACTIONS_SHEET, LISTS_SHEET];
+const TEMPLATE_SHEETS = [GUIDE_SHEET, DOCUMENT_SHEET, ACTIONS_SHEET, INDICATORS_TEMPLATE_SHEET, LISTS_SHEET];
 
 /** How many columns (A, B…) row `row` of the Document sheet uses; 0 for the blank rows between its tables. */
 function documentColumns(row: number): number {
@@ -483,7 +494,10 @@ export async function importTemplate(
   const workbook = typeof source === 'string' ? await readWorkbook(source) : source;
   const doc = sheetTable(workbook.getWorksheet(DOCUMENT_SHEET)!);
   const actions = sheetTable(workbook.getWorksheet(ACTIONS_SHEET)!);
-  return { ...createFromTables(doc, actions, options), warnings: templateWarnings(workbook, doc, actions) };
+  // The Indicateurs sheet is optional: a template made before issue 24 has none.
+  const indicatorSheet = workbook.getWorksheet(INDICATORS_TEMPLATE_SHEET);
+  const indicators = indicatorSheet && sheetTable(indicatorSheet);
+  return { ...createFromTables(doc, actions, options, indicators), warnings: templateWarnings(workbook, doc, actions) };
 }
 
 /** The problems of an import, gathered as the sheets are read, each at its cell. */
@@ -1042,6 +1056,16 @@ function assembleDocument(sheet: DocumentSheet, structure: Structure, actions: R
   };
 }
 
+/** The indicators of the Indicateurs sheet (issue 24) in the front matter of the document and of its actions. */
+function withIndicators(doc: NewDocument, indicators: TemplateIndicators): NewDocument {
+  const list = (l: Record<string, unknown>[] | undefined) => (l && l.length > 0 ? { indicators: l.map((i) => prune(i)) } : {});
+  return {
+    ...doc,
+    convention: { ...doc.convention, ...list(indicators.document) },
+    actions: doc.actions.map((a) => ({ ...a, ...list(indicators.byAction.get(String(a.number))) })),
+  };
+}
+
 /** Step 6: a problem of a new file put back where the référent typed the value; as it is when no cell gave it. */
 function placeProblems(
   found: Problem[],
@@ -1050,6 +1074,7 @@ function placeProblems(
   structure: Structure,
   read: ActionsRead,
   cellAt: CellAt,
+  indicators: TemplateIndicators,
 ): (SheetProblem | Problem)[] {
   const conventionFile = planned[0]!.file;
   const axisRow = new Map([...structure.axes].map(([n, a]) => [n, a.row]));
@@ -1057,6 +1082,11 @@ function placeProblems(
   const placeOf = (p: Problem): Place | undefined => {
     const file = planned.find((f) => f.file === p.file);
     if (!file) return undefined;
+    const indicator = /^indicators\.(\d+)\.?(.*)$/.exec(p.field);
+    if (indicator && (file.file === conventionFile || file.collection === 'actions')) {
+      const owner = file.file === conventionFile ? '' : String(file.data.number);
+      return indicators.where(owner, Number(indicator[1]), indicator[2]!);
+    }
     if (file.file === conventionFile) {
       const field = p.field === '(nom du fichier)' ? 'id' : p.field;
       const key = [...sheet.where.keys()].filter((k) => field === k || field.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
@@ -1097,6 +1127,7 @@ function createFromTables(
   docTable: Table,
   actTable: Table,
   options: { root: string; contentDir?: string; dryRun?: boolean } & WriteOptions,
+  indicatorTable?: Table,
 ): Omit<TemplateResult, 'warnings'> {
   const { root, contentDir = 'content', dryRun = false } = options;
   const report = newReport();
@@ -1128,10 +1159,13 @@ function createFromTables(
   const rows = actionRows(actTable, col);
   const structure = readStructure(rows, cellAt, report);
   const read = readActions(rows, structure, sheet, cellAt, report);
+  const numbers = new Set(read.actions.flatMap((a) => (typeof a.number === 'string' ? [a.number] : [])));
+  const indicators = readTemplateIndicators(indicatorTable, numbers, sheet.round, report.fail);
   if (problems.length > 0) return refused(sheet.id);
 
-  const { planned, problems: found } = checkNewDocument(root, contentDir, assembleDocument(sheet, structure, read.actions));
-  problems.push(...placeProblems(found, planned, sheet, structure, read, cellAt));
+  const assembled = withIndicators(assembleDocument(sheet, structure, read.actions), indicators);
+  const { planned, problems: found } = checkNewDocument(root, contentDir, assembled);
+  problems.push(...placeProblems(found, planned, sheet, structure, read, cellAt, indicators));
   const write = problems.length === 0 && !dryRun;
   if (write) writeNewDocument(root, planned, { contentDir, origin: options.origin, onStep: options.onStep });
   return { problems, id: sheet.id, files: planned.map((p) => p.file), written: write ? planned.map((p) => p.file) : [] };

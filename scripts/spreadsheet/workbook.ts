@@ -11,6 +11,18 @@ import type { Entries, Entry } from '../../src/model/collections.ts';
 import { readContent } from '../../src/model/read.ts';
 import { validateAll } from '../../src/model/validate.ts';
 import { ContentError } from '../../src/model/problems.ts';
+import {
+  cellText,
+  documentIndicators,
+  INDICATORS_CSV_SUFFIX,
+  figureFormat,
+  indicatorColumnWidth,
+  indicatorCells,
+  indicatorHeaders,
+  INDICATOR_COLUMNS,
+  isEditableIndicatorColumn,
+  NEW_INDICATOR_PROMPT,
+} from './indicator-sheet.ts';
 
 export const GUIDE_SHEET = "Mode d'emploi";
 export const NEW_ROUND_HEADER = 'Nouveau bilan (à renseigner)';
@@ -57,8 +69,36 @@ export function loadContent(root: string, contentDir = 'content') {
   return { files, entries };
 }
 
-/** One sheet per document that has actions, with a name Excel accepts (31 characters, no []:*?/\). */
-export function documentSheets(entries: Entries): { name: string; convention: Convention; actions: Action[] }[] {
+/** A sheet name Excel accepts (31 characters, no []:*?/\\), made unique among `used` (and added to it). */
+export function sheetName(wanted: string, used: Set<string>): string {
+  const base = wanted.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
+  let name = base;
+  for (let n = 2; used.has(name); n++) name = `${base.slice(0, 28)} ${n}`;
+  used.add(name);
+  return name;
+}
+
+/** What an indicators sheet's name says before the document's short title (issue 24). */
+export const INDICATORS_SHEET_PREFIX = 'Indicateurs – ';
+
+/**
+ * The wanted name of a document's Indicateurs sheet: the prefix leaves 17 characters of the 31 to
+ * the short title, so a longer one ends with « … » (a cut word shown as cut, not as a name).
+ */
+const indicatorsSheetTitle = (shortTitle: string) => {
+  const full = `${INDICATORS_SHEET_PREFIX}${shortTitle}`;
+  return full.length <= 31 ? full : `${full.slice(0, 30).trimEnd()}…`;
+};
+
+const hasIndicators = (convention: Convention, actions: Action[]) =>
+  (convention.data.indicators ?? []).length > 0 || actions.some((a) => (a.data.indicators ?? []).length > 0);
+
+/**
+ * One sheet per document that has actions, named after its short title; and, for a document that
+ * follows indicators (its own or its actions'), the name of its « Indicateurs – … » sheet. The
+ * status sheets are named first, so that adding indicators never renames one.
+ */
+export function documentSheets(entries: Entries): { name: string; indicatorsName?: string; convention: Convention; actions: Action[] }[] {
   const used = new Set<string>([GUIDE_SHEET]);
   return [...entries.conventions]
     .sort((a, b) => a.data.order - b.data.order)
@@ -67,13 +107,12 @@ export function documentSheets(entries: Entries): { name: string; convention: Co
       actions: entries.actions.filter((a) => a.data.convention === convention.id).sort((a, b) => a.data.order - b.data.order),
     }))
     .filter((d) => d.actions.length > 0)
-    .map((d) => {
-      const base = d.convention.data.shortTitle.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
-      let name = base;
-      for (let n = 2; used.has(name); n++) name = `${base.slice(0, 28)} ${n}`;
-      used.add(name);
-      return { name, ...d };
-    });
+    .map((d) => ({ name: sheetName(d.convention.data.shortTitle, used), ...d }))
+    .map((d) =>
+      hasIndicators(d.convention, d.actions)
+        ? { ...d, indicatorsName: sheetName(indicatorsSheetTitle(d.convention.data.shortTitle), used) }
+        : d,
+    );
 }
 
 /** The document's status codes (the drop-down list), empty when it follows no status. */
@@ -157,6 +196,12 @@ export const GUIDE = [
   '  npm run tableur:importer -- classeur.xlsx --bilan bilan-2026 --libelle "Bilan 2026" --date 2026-12 --note "Bilan 2026 présenté en CSA"',
   '(ou --periode "2026" au lieu de --date). Le bilan est ajouté au document ; exportez ensuite un nouveau classeur.',
   '',
+  `Les feuilles « ${INDICATORS_SHEET_PREFIX}… » donnent les chiffres suivis par un document et ses actions : une ligne par indicateur,`,
+  'avec sa valeur de départ, sa cible et sa valeur à chaque bilan. Au nouveau bilan, tapez la valeur de chaque indicateur',
+  `dans la colonne « ${NEW_ROUND_HEADER} » : un nombre, sans unité ni signe % (6,4 ou 6.4) ; laissez la cellule vide`,
+  'si le chiffre n’est pas connu (vide ne veut pas dire zéro). Sa source (« Rapport social unique 2026 ») va dans la colonne voisine.',
+  'Ces valeurs sont importées avec les statuts, au même bilan (--bilan) ; le reste de la feuille est verrouillé.',
+  '',
   'Pour enregistrer vos modifications sur le site :',
   '1. vérifiez sans rien écrire : npm run tableur:importer -- classeur.xlsx --essai',
   '2. puis importez : npm run tableur:importer -- classeur.xlsx',
@@ -203,50 +248,103 @@ export async function buildWorkbook(entries: Entries): Promise<ExcelJS.Workbook>
     if (i === 0) cell.font = { bold: true, size: 14 };
   });
 
-  for (const { name, convention, actions } of documentSheets(entries)) {
-    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: FROZEN_COLUMNS, ySplit: 1 }] });
-    const headers = sheetHeaders(convention);
-    const codes = scaleCodes(convention);
-    sheet.addRow(headers).font = { bold: true };
-    for (const row of documentRows(convention, actions)) sheet.addRow(row);
-    // Excel's inline list: codes separated by commas, 255 characters at most. A scale that does
-    // not fit gets no drop-down; the importer checks the codes all the same.
-    const inline = `"${codes.join(',')}"`;
-    const list = codes.length > 0 && !codes.some((c) => /[,"]/.test(c)) && inline.length <= 257 ? inline : undefined;
-    headers.forEach((header, i) => {
-      const { width, wide, locked, isStatus } = columnLayout(convention, header);
-      sheet.getColumn(i + 1).width = width;
-      if (header === NEW_ROUND_HEADER) sheet.getCell(1, i + 1).note = NEW_ROUND_PROMPT;
-      for (let row = 2; row <= actions.length + 1; row++) {
-        const cell = sheet.getCell(row, i + 1);
-        cell.protection = { locked };
-        if (locked) cell.fill = GREY;
-        if (wide) cell.alignment = { wrapText: true, vertical: 'top' };
-        if (isStatus && list) {
-          cell.dataValidation = {
-            type: 'list',
-            allowBlank: true,
-            formulae: [list],
-            showErrorMessage: true,
-            errorTitle: 'Statut inconnu',
-            error: `Choisissez un statut de la liste : ${codes.join(', ')}.`,
-            ...(header === NEW_ROUND_HEADER ? { showInputMessage: true, promptTitle: 'Nouveau bilan', prompt: NEW_ROUND_PROMPT } : {}),
-          };
-        }
-      }
-    });
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-    // Locked cells stay selectable (to copy them); the other cells can be edited.
-    await sheet.protect('', {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-      autoFilter: true,
-      sort: false,
-    });
+  for (const { name, indicatorsName, convention, actions } of documentSheets(entries)) {
+    await addStatusSheet(workbook, name, convention, actions);
+    if (indicatorsName) await addIndicatorSheet(workbook, indicatorsName, convention, actions);
   }
   return workbook;
+}
+
+/**
+ * The protection of a document's sheets: locked cells stay selectable (to copy them); the other
+ * cells can be edited.
+ */
+const protectSheet = (sheet: ExcelJS.Worksheet) =>
+  sheet.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    autoFilter: true,
+    sort: false,
+  });
+
+/** A document's status sheet: one row per action. */
+async function addStatusSheet(workbook: ExcelJS.Workbook, name: string, convention: Convention, actions: Action[]): Promise<void> {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: FROZEN_COLUMNS, ySplit: 1 }] });
+  const headers = sheetHeaders(convention);
+  const codes = scaleCodes(convention);
+  sheet.addRow(headers).font = { bold: true };
+  for (const row of documentRows(convention, actions)) sheet.addRow(row);
+  // Excel's inline list: codes separated by commas, 255 characters at most. A scale that does
+  // not fit gets no drop-down; the importer checks the codes all the same.
+  const inline = `"${codes.join(',')}"`;
+  const list = codes.length > 0 && !codes.some((c) => /[,"]/.test(c)) && inline.length <= 257 ? inline : undefined;
+  headers.forEach((header, i) => {
+    const { width, wide, locked, isStatus } = columnLayout(convention, header);
+    sheet.getColumn(i + 1).width = width;
+    if (header === NEW_ROUND_HEADER) sheet.getCell(1, i + 1).note = NEW_ROUND_PROMPT;
+    for (let row = 2; row <= actions.length + 1; row++) {
+      const cell = sheet.getCell(row, i + 1);
+      cell.protection = { locked };
+      if (locked) cell.fill = GREY;
+      if (wide) cell.alignment = { wrapText: true, vertical: 'top' };
+      if (isStatus && list) {
+        cell.dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [list],
+          showErrorMessage: true,
+          errorTitle: 'Statut inconnu',
+          error: `Choisissez un statut de la liste : ${codes.join(', ')}.`,
+          ...(header === NEW_ROUND_HEADER ? { showInputMessage: true, promptTitle: 'Nouveau bilan', prompt: NEW_ROUND_PROMPT } : {}),
+        };
+      }
+    }
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  await protectSheet(sheet);
+}
+
+/**
+ * A document's Indicateurs sheet (issue 24): one row per indicator, figures as numbers shown in
+ * the reader's language (6,4 in French), everything locked but the new round's value and source.
+ */
+async function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, convention: Convention, actions: Action[]): Promise<void> {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const headers = indicatorHeaders(convention);
+  sheet.addRow(headers).font = { bold: true };
+  const rows = documentIndicators(convention, actions);
+  for (const row of rows) sheet.addRow(indicatorCells(convention, row));
+  headers.forEach((header, i) => {
+    const locked = !isEditableIndicatorColumn(header);
+    const wide = header === INDICATOR_COLUMNS.label;
+    sheet.getColumn(i + 1).width = indicatorColumnWidth(header);
+    if (header === NEW_ROUND_HEADER) sheet.getCell(1, i + 1).note = NEW_INDICATOR_PROMPT;
+    for (let r = 2; r <= rows.length + 1; r++) {
+      const cell = sheet.getCell(r, i + 1);
+      cell.protection = { locked };
+      if (locked) cell.fill = GREY;
+      if (wide) cell.alignment = { wrapText: true, vertical: 'top' };
+      if (typeof cell.value === 'number') cell.numFmt = figureFormat(cell.value);
+      if (header === NEW_ROUND_HEADER) {
+        cell.dataValidation = {
+          type: 'decimal',
+          operator: 'between',
+          allowBlank: true,
+          formulae: [-1e15, 1e15],
+          showErrorMessage: true,
+          errorTitle: 'Valeur illisible',
+          error: 'Tapez un nombre, sans unité ni signe %.',
+          showInputMessage: true,
+          promptTitle: 'Nouveau bilan',
+          prompt: NEW_INDICATOR_PROMPT,
+        };
+      }
+    }
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  await protectSheet(sheet);
 }
 
 /** Writes the workbook of the content under `root/contentDir` to `file`. */
@@ -260,7 +358,7 @@ export async function exportWorkbook(file: string, root: string, contentDir = 'c
 
 /**
  * Writes one CSV file per document that has actions (a CSV holds one table), `<document>.csv` in
- * `dir`, or only the document `only`. Same columns and rows as the workbook's sheets; a cell that
+ * `dir`, and `<document>.indicateurs.csv` for one that follows indicators; or only the document `only`. Same columns and rows as the workbook's sheets; a cell that
  * starts like a formula is written after an apostrophe, which `readCsv` removes (issue 19). The
  * workbook needs none: exceljs stores every text as a shared string, never as a formula (tested).
  */
@@ -275,12 +373,19 @@ export function exportCsv(dir: string, root: string, contentDir = 'content', onl
   }
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
-  for (const { convention, actions } of sheets) {
-    const file = join(dir, `${convention.id}.csv`);
+  const write = (file: string, rows: string[][]) => {
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, writeCsv([sheetHeaders(convention), ...documentRows(convention, actions)], SPREADSHEET_CSV));
+    writeFileSync(temp, writeCsv(rows, SPREADSHEET_CSV));
     renameSync(temp, file);
     files.push(file);
+  };
+  for (const { convention, actions, indicatorsName } of sheets) {
+    write(join(dir, `${convention.id}.csv`), [sheetHeaders(convention), ...documentRows(convention, actions)]);
+    // The Indicateurs sheet as a file of its own (issue 24), figures written the French way (6,4).
+    if (indicatorsName) {
+      const rows = documentIndicators(convention, actions).map((row) => indicatorCells(convention, row).map(cellText));
+      write(join(dir, `${convention.id}${INDICATORS_CSV_SUFFIX}`), [indicatorHeaders(convention), ...rows]);
+    }
   }
   return { files, rows: sheets.reduce((n, s) => n + s.actions.length, 0) };
 }

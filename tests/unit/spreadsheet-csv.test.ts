@@ -118,13 +118,15 @@ const exportDir = copyContent('tableur-csv-');
 const { files: exported } = exportCsv(join(exportDir, 'csv'), exportDir);
 const planCsv = join(exportDir, 'csv', `${PLAN}.csv`);
 
-test('the export writes one CSV per document with actions, with the workbook’s columns', () => {
+test('the export writes one CSV per document with actions (and one of its indicators), with the workbook’s columns', () => {
   assert.deepEqual(exported.map((f) => relative(exportDir, f)).sort(), [
     'csv/accord-essai.csv',
     'csv/ancienne-convention.csv',
     'csv/essai.csv',
     'csv/nouvelle-convention.csv',
     'csv/plan-essai.csv',
+    // The plan follows indicators (issue 24): its Indicateurs sheet as a file of its own.
+    'csv/plan-essai.indicateurs.csv',
   ]);
   const text = readFileSync(planCsv, 'utf8');
   assert.ok(text.startsWith('\uFEFFnuméro;titre;identifiant;axe;objectif;libellé;'));

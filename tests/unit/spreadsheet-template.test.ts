@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ACTION_COLUMNS, buildTemplate, importTemplate, isTemplate } from '../../scripts/spreadsheet/template.ts';
+import { INDICATOR_TEMPLATE_HEADERS } from '../../scripts/spreadsheet/template-indicators.ts';
 import { writeNewDocument } from '../../scripts/spreadsheet/document.ts';
 import { formatImportProblem, type SheetProblem } from '../../scripts/spreadsheet/import.ts';
 import { columnLetter } from '../../scripts/spreadsheet/reading.ts';
@@ -117,7 +118,7 @@ test('the template: a guide, the Document sheet with drop-downs, the Actions she
   const workbook = await buildTemplate();
   assert.deepEqual(
     workbook.worksheets.map((s) => s.name),
-    ["Mode d'emploi", 'Document', 'Actions', 'Listes'],
+    ["Mode d'emploi", 'Document', 'Actions', 'Indicateurs', 'Listes'],
   );
   assert.ok(isTemplate(workbook));
   const doc = workbook.getWorksheet('Document')!;
@@ -524,5 +525,112 @@ test('the writer of a new document replaces no file', () => {
       .map((f) => relative(dir, f))
       .sort(),
     ['content/axes/nouveau/axe-1.mdx', 'content/deja.mdx'],
+  );
+});
+
+/** The headers of the template's Indicateurs sheet (issue 24), written out: the model's labels, qualified outside their group. */
+const INDICATOR_HEADERS = [
+  'numéro d’action',
+  'Identifiant',
+  'Libellé',
+  'Unité',
+  'Sens du progrès',
+  'Valeur de départ : valeur',
+  'Valeur de départ : date',
+  'Cible : valeur',
+  'Cible : échéance',
+  'Cible : note',
+  'Valeur à un bilan : valeur',
+  'Valeur à un bilan : source',
+];
+
+/** Fills the Indicateurs sheet of a template from row 2, each row by header. */
+const setIndicatorRows = (actions: ExcelJS.Worksheet, rows: Record<string, string | number>[]) => {
+  const sheet = actions.workbook.getWorksheet('Indicateurs')!;
+  rows.forEach((r, i) => {
+    for (const [h, v] of Object.entries(r)) sheet.getCell(i + 2, INDICATOR_HEADERS.indexOf(h) + 1).value = v;
+  });
+};
+
+const RATE = {
+  Identifiant: 'taux-emploi',
+  Libellé: 'Taux d’emploi direct',
+  Unité: '%',
+  'Sens du progrès': 'hausse',
+  'Valeur de départ : valeur': '5,2',
+  'Valeur de départ : date': '2026-12',
+  'Cible : valeur': 6,
+  'Cible : note': 'au moins 6 %',
+  'Valeur à un bilan : valeur': '6,1',
+  'Valeur à un bilan : source': 'Rapport social unique 2027',
+};
+const HIRES = {
+  'numéro d’action': '1.1',
+  Identifiant: 'recrutements',
+  Libellé: 'Agents recrutés',
+  Unité: 'agents',
+  'Sens du progrès': 'hausse',
+};
+
+test('template: the empty Indicateurs sheet, its headers from the model with their help, read back into the new files', async () => {
+  const template = await buildTemplate();
+  const sheet = template.getWorksheet('Indicateurs')!;
+  assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), INDICATOR_HEADERS);
+  assert.deepEqual(INDICATOR_TEMPLATE_HEADERS, INDICATOR_HEADERS);
+  assert.equal(sheet.actualRowCount, 1);
+  assert.equal(sheet.getCell('F1').note, 'Facultatif. Le chiffre de départ. Un nombre : 6,4 ou 6.4, sans unité ni signe %.');
+  const workbook = await filled((_, actions) => setIndicatorRows(actions, [RATE, HIRES]));
+  const dir = copyContent('tableur-modele-ind-');
+  const result = await importTemplate(workbook, { root: dir });
+  assert.deepEqual(result.problems.map(formatImportProblem), []);
+  const { files } = readContent(dir);
+  const { entries, problems } = validateAll(files);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(entries.conventions.find((c) => c.id === ID)!.data.indicators, [
+    {
+      id: 'taux-emploi',
+      label: 'Taux d’emploi direct',
+      unit: '%',
+      direction: 'hausse',
+      baseline: { value: 5.2, date: '2026-12' },
+      target: { value: 6, note: 'au moins 6 %' },
+      values: [{ round: 'bilan-2027', value: 6.1, source: 'Rapport social unique 2027' }],
+    },
+  ]);
+  assert.deepEqual(entries.actions.find((a) => a.id === `${ID}/action-1-1`)!.data.indicators, [
+    { id: 'recrutements', label: 'Agents recrutés', unit: 'agents', direction: 'hausse' },
+  ]);
+});
+
+test('template: an Indicateurs row refused where it was typed: unknown action, a figure with its unit, a field the model refuses', async () => {
+  const workbook = await filled((_, actions) =>
+    setIndicatorRows(actions, [
+      { ...RATE, 'Valeur à un bilan : valeur': '6,1 %' },
+      { ...HIRES, 'numéro d’action': '9.9' },
+      { ...HIRES, 'Sens du progrès': 'monte' },
+    ]),
+  );
+  const result = await importTemplate(workbook, { root: copyContent('tableur-modele-ind-'), dryRun: true });
+  assert.deepEqual(result.problems.map(formatImportProblem).slice(0, 2), [
+    [
+      '✗ feuille « Indicateurs », ligne 2, colonne K (Valeur à un bilan : valeur) : nombre illisible',
+      '  valeur trouvée : « 6,1 % »',
+      '  valeurs permises : un nombre, avec une virgule ou un point pour les décimales (6,4 ou 6.4), sans unité ni signe % ni formule ; une cellule vide = pas de valeur à ce bilan',
+    ].join('\n'),
+    [
+      '✗ feuille « Indicateurs », ligne 3, colonne A (numéro d’action) : aucune action de ce numéro dans la feuille Actions',
+      '  valeur trouvée : « 9.9 »',
+      '  valeurs permises : 1.1, 1.2, 2.1',
+    ].join('\n'),
+  ]);
+  // Once the sheet's own checks pass, the model's (the direction's list) is put back at its cell.
+  const model = await importTemplate(await filled((_, actions) => setIndicatorRows(actions, [{ ...HIRES, 'Sens du progrès': 'monte' }])), {
+    root: copyContent('tableur-modele-ind-'),
+    dryRun: true,
+  });
+  assert.equal(model.problems.length, 1);
+  assert.match(
+    formatImportProblem(model.problems[0]!),
+    /^✗ feuille « Indicateurs », ligne 2, colonne E \(Sens du progrès\) : .*\n {2}valeur trouvée : « monte »/,
   );
 });
