@@ -190,14 +190,16 @@ export function buildCatalogue(entries: Entries): Catalogue {
       convention,
       axis,
       objective,
-      history: convention.rounds.map((round) => {
+      history: convention.rounds.map((round, at) => {
         const s = a.data.statuses?.find((x) => x.round === round.id);
+        const withdrawnAt = convention.rounds.findIndex((r) => r.id === a.data.withdrawn?.round);
         return {
           round,
           status: s && statusView(convention.data, s.status),
           comment: s?.comment,
           evidence: s?.evidence,
           withdrawn: a.data.withdrawn?.round === round.id || undefined,
+          withdrawnBefore: (withdrawnAt >= 0 && withdrawnAt < at) || undefined,
         };
       }),
       indicators: (a.data.indicators ?? []).map((i) => indicatorView(i, convention.rounds)),

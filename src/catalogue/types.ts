@@ -45,6 +45,8 @@ export interface RoundEntry {
   evidence?: Evidence[];
   /** Withdrawn (or merged) at this round. */
   withdrawn?: boolean;
+  /** Withdrawn at an earlier round: no longer reviewed, rather than not reviewed at this one. */
+  withdrawnBefore?: boolean;
 }
 
 /** One value of an indicator, at a round of its document. */

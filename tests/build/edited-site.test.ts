@@ -30,7 +30,8 @@ import { selectAll } from '../hast.ts';
 import { searchRecords } from '../site.ts';
 import { parseCsv } from '../csv.ts';
 import { ACTION_COLUMNS } from '../../scripts/spreadsheet/template.ts';
-import { HEAD_COLUMNS } from '../../scripts/spreadsheet/workbook.ts';
+import { HEAD_COLUMNS, NEW_ROUND_HEADER } from '../../scripts/spreadsheet/workbook.ts';
+import { INDICATOR_COLUMNS } from '../../scripts/spreadsheet/indicator-sheet.ts';
 import { copyProject } from '../../scripts/tooling/project-copy.ts';
 import { setTemplateField } from '../template-sheet.ts';
 import { STATUSES, type StatusKey } from '../../src/model/statuses.ts';
@@ -63,9 +64,14 @@ const NEW_ACTIONS = [
   wording: `Mettre en place la quenouille numéro ${a.number} pour les agents.`,
 }));
 
+/** The indicator value typed for a new round of the fixture plan (issue 24): as a French spreadsheet writes it. */
+const INDICATOR = { action: 'action-3', id: 'delai-amenagement', label: 'Délai moyen d’aménagement', typed: '6,4', value: 6.4 };
+const NEW_ROUND = { id: 'b2027', label: 'Bilan 2027', date: '2027-06' };
+
 /** The ten changes made in the workbook: action id, code before, code after. */
 const changes: { id: string; from: string; to: string }[] = [];
 let importOutput = '';
+let indicatorOutput = '';
 let templateOutput = '';
 const gitStatus = () => spawnSync('git', ['status', '--porcelain', 'content/'], { cwd: project, encoding: 'utf8' }).stdout;
 let statusBefore = '';
@@ -92,6 +98,25 @@ async function editStatuses(from: string, to: string): Promise<void> {
     cell.value = NEXT[cell.text]!;
   }
   await workbook.xlsx.writeFile(to);
+}
+
+/** Types the indicator's value for the new round in its document's Indicateurs sheet, as a référent would. */
+async function typeIndicator(from: string, to: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(from);
+  for (const sheet of workbook.worksheets) {
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const id = headers.indexOf(INDICATOR_COLUMNS.id);
+    const column = headers.indexOf(NEW_ROUND_HEADER);
+    if (id < 0 || column < 0) continue;
+    for (let row = 2; row <= sheet.rowCount; row++) {
+      if (sheet.getCell(row, id).text !== INDICATOR.id) continue;
+      sheet.getCell(row, column).value = INDICATOR.typed;
+      await workbook.xlsx.writeFile(to);
+      return;
+    }
+  }
+  assert.fail(`aucune feuille d’indicateurs ne porte l’indicateur ${INDICATOR.id}`);
 }
 
 /** Fills in the blank template as a référent would: the Document sheet, then one row per action. */
@@ -142,6 +167,22 @@ before(async () => {
   await fillTemplate(join(root, 'modele.xlsx'), join(root, 'modele-rempli.xlsx'));
   templateOutput = npm('tableur:importer', '--', 'modele-rempli.xlsx');
 
+  // A new round of the fixture plan, brought by one indicator value (its statuses confirmed as they are).
+  npm('tableur:exporter', '--', '--sortie', 'suivi-2027.xlsx');
+  await typeIndicator(join(root, 'suivi-2027.xlsx'), join(root, 'indicateur-2027.xlsx'));
+  indicatorOutput = npm(
+    'tableur:importer',
+    '--',
+    'indicateur-2027.xlsx',
+    '--bilan',
+    NEW_ROUND.id,
+    '--libelle',
+    NEW_ROUND.label,
+    '--date',
+    NEW_ROUND.date,
+    '--non-evalues',
+  );
+
   npm('build');
 });
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -166,7 +207,7 @@ function sections(path: string): Record<string, string[]> {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
       if (child.tagName === 'h2') out[(current = String(child.properties.id))] = [];
-      else if (current && child.tagName === 'a' && /\/actions\/[^/]+\/$/.test(String(child.properties.href)))
+      else if (current && child.tagName === 'a' && /\/actions\/[^/]+\/(#[^/]*)?$/.test(String(child.properties.href)))
         out[current]!.push(String(child.properties.href).split('/').at(-2)!);
       else walk(child);
     }
@@ -324,6 +365,8 @@ test('first round: the actions reviewed are new; those not yet reviewed are said
   assert.deepEqual(sections(`${PLAN}/bilans/b2024/`), {
     nouvelles: ['action-1', 'action-2', 'action-4'],
     'non-evaluees': ['action-3', 'action-5', 'mesure'],
+    // The indicators with a value at this round (issue 24), linked to their action.
+    indicateurs: ['action-1', 'action-2'],
   });
   assert.match(toString(page(`${PLAN}/bilans/b2024/`)), /Premier bilan du document/);
 });
@@ -333,6 +376,7 @@ test('second round: one status moved, one action new, the unchanged ones counted
     modifies: ['action-1'],
     nouvelles: ['action-3'],
     'non-evaluees': ['action-2', 'action-5', 'mesure'],
+    indicateurs: ['action-1', 'action-3'],
   });
   const text = words(page(`${PLAN}/bilans/b2025/`));
   assert.match(text, /Statut modifié : 1 action/);
@@ -347,6 +391,7 @@ test('third round: a move from the last known status, a new measure, a merged ac
     nouvelles: ['mesure'],
     retirees: ['action-4', 'action-2'],
     'non-evaluees': ['action-5'],
+    indicateurs: ['action-1', 'action-2', 'action-3'],
   });
   assert.match(words(page(`${PLAN}/bilans/b2026/`)), /fusionnée dans Action n°2 \(Reprise par l’action 2\.\)/);
 });
@@ -374,17 +419,35 @@ test('the rounds page and the action page give each round its status, "pas éval
   assert.deepEqual(
     cells.map((row) => row.slice(1).map((c) => c.replace(/ \(\w+\)$/, ''))),
     [
-      ['En cours', 'Réalisé', 'Réalisé'],
-      ['Non réalisé', 'Pas évaluée', 'En cours'],
-      ['Pas évaluée', 'En cours', 'En cours'],
-      ['Non réalisé', 'Non réalisé', 'Retirée'],
-      ['Pas évaluée', 'Pas évaluée', 'Pas évaluée'],
-      ['Pas évaluée', 'Pas évaluée', 'En cours'],
+      // The fourth round, brought by one indicator value, confirms every status as it was;
+      // an action withdrawn at the third is no longer reviewed, which is not « pas évaluée ».
+      ['En cours', 'Réalisé', 'Réalisé', 'Réalisé'],
+      ['Non réalisé', 'Pas évaluée', 'En cours', 'En cours'],
+      ['Pas évaluée', 'En cours', 'En cours', 'En cours'],
+      ['Non réalisé', 'Non réalisé', 'Retirée', 'Déjà retirée'],
+      ['Pas évaluée', 'Pas évaluée', 'Pas évaluée', 'Pas évaluée'],
+      ['Pas évaluée', 'Pas évaluée', 'En cours', 'En cours'],
     ],
   );
   const history = words(selectAll(page(`${PLAN}/actions/action-1/`), (e) => e.tagName === 'table')[0]!);
   assert.match(
     history,
-    /Bilan 2025décembre 2025Réalisé \(R\) Justificatifs : Tableau des recrutements 2025 ; Le plan d’essai, sur ce site ; Rapport social unique 2025/,
+    /Bilan 2025décembre 2025Réalisé \(R\) Justificatifs :Tableau des recrutements 2025 \(PDF, \d+ octets\)Le plan d’essai, sur ce siteRapport social unique 2025/,
+  );
+});
+
+test('an indicator value typed « 6,4 » in the workbook is published at its round: action page, indicateurs.csv, what changed (issue 24)', () => {
+  assert.match(indicatorOutput, /27 → 6,4/);
+  const table = words(
+    selectAll(page(`${PLAN}/actions/${INDICATOR.action}/`), (e) => e.tagName === 'table').find((t) => words(t).includes(INDICATOR.label))!,
+  );
+  assert.match(table, new RegExp(`${NEW_ROUND.label}juin 20276,4 jours`));
+  const [header, ...rows] = parseCsv(readFileSync(built('donnees/indicateurs.csv'), 'utf8'));
+  const at = (name: string) => header!.indexOf(name);
+  const row = rows.find((r) => r[at('indicator')] === INDICATOR.id && r[at('round')] === NEW_ROUND.id);
+  assert.equal(row?.[at('value')], String(INDICATOR.value));
+  assert.match(
+    words(page(`${PLAN}/bilans/${NEW_ROUND.id}/`)),
+    /Délai moyen d’aménagement[^)]*\(Action n°3\)27 jours \(Bilan 2026\)6,4 joursAtteinte/,
   );
 });
