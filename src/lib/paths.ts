@@ -88,6 +88,12 @@ export const paths = {
   round: (conventionId: string, roundId: string) => `${conventionId}/${DOCUMENT_FOLDERS.rounds}/${roundId}/`,
   /** Every indicator of a document and of its actions, against its target (issue 24): `inserm…/indicateurs/`. */
   indicators: (conventionId: string) => `${conventionId}/${DOCUMENT_FOLDERS.indicators}/`,
+  /**
+   * An indicator's table, where it is shown in full: on the page of the action that follows it,
+   * or, for the document's own, on its document's indicators page: `…/actions/action-1/#indicateur-recrutements`.
+   */
+  indicator: (conventionId: string, indicatorId: string, actionId?: string) =>
+    `${actionId === undefined ? `${conventionId}/${DOCUMENT_FOLDERS.indicators}/` : inFolder(DOCUMENT_FOLDERS.actions, actionId)}#${anchors.indicator(indicatorId)}`,
   themes: () => 'themes/',
   theme: (key: string) => `themes/${key}/`,
   /** Every action and commitment of every document, in one table. */

@@ -502,12 +502,12 @@ const indicatorColumns = (json: JsonModel) => {
       ...modelField(action, 'number', 'Vide pour un indicateur du document lui-même, ou quand la source ne numérote pas l’action.'),
       value: ({ action }) => action?.data.number ?? '',
     },
-    action: {
-      title: 'Action',
-      description:
-        'Page de l’action qui suit l’indicateur, relative à la base du site (la colonne url de actions.csv) ; vide pour un indicateur du document lui-même.',
-      constraints: { pattern: PATTERNS.url },
-      value: ({ action }) => action?.path ?? '',
+    url: {
+      ...pageUrl(
+        'Tableau de l’indicateur, relatif à la base du site : sur la page de l’action qui le suit (la colonne url de actions.csv, avec une ancre), ou sur la page Indicateurs du document pour un indicateur du document lui-même.',
+      ),
+      constraints: { ...required, pattern: PATTERNS.url },
+      value: ({ convention, action, indicator }) => paths.indicator(convention.id, indicator.id, action?.id),
     },
     indicator: { ...indicatorField('id'), constraints: { ...required, pattern: PATTERNS.slug }, value: ({ indicator }) => indicator.id },
     label: { ...indicatorField('label'), constraints: required, value: ({ indicator }) => indicator.label },

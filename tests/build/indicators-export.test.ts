@@ -24,11 +24,17 @@ const json = JSON.parse(readFileSync(join(DIST, paths.indicatorsJson()), 'utf8')
 const csv = readFileSync(join(DIST, paths.indicatorsCsv()), 'utf8');
 const rounds = new Map(entries.conventions.map((c) => [c.id, (c.data.rounds ?? []).map((r) => r.id)]));
 
-/** Every indicator of the content files, with the document it belongs to and the page of its action (empty for a document's own). */
+/** Every indicator of the content files, with the document it belongs to and where its table is (its action's page, or its document's indicators page). */
 const declared = [
-  ...entries.conventions.flatMap((c) => (c.data.indicators ?? []).map((indicator) => ({ convention: c.id, action: '', indicator }))),
+  ...entries.conventions.flatMap((c) =>
+    (c.data.indicators ?? []).map((indicator) => ({ convention: c.id, url: paths.indicator(c.id, indicator.id), indicator })),
+  ),
   ...entries.actions.flatMap((a) =>
-    (a.data.indicators ?? []).map((indicator) => ({ convention: a.data.convention, action: paths.action(a.id), indicator })),
+    (a.data.indicators ?? []).map((indicator) => ({
+      convention: a.data.convention,
+      url: paths.indicator(a.data.convention, indicator.id, a.id),
+      indicator,
+    })),
   ),
 ];
 const declaredAt = (r: IndicatorRecord) => declared.find((d) => d.convention === r.convention && d.indicator.id === r.indicator);
@@ -75,7 +81,7 @@ test("every row says what the indicator's file says: baseline and target, and th
     const where = `donnees/indicateurs.json, enregistrement ${i + 1} (${r.convention}, ${r.indicator}, ${r.round})`;
     const d = declaredAt(r);
     assert.ok(d, `${where} : aucun indicateur de ce nom dans le document`);
-    assert.equal(r.action, d.action, where);
+    assert.equal(r.url, d.url, where);
     const row = expectedRow(d.indicator, String(r.round));
     assert.deepEqual(Object.fromEntries(Object.keys(row).map((k) => [k, r[k as keyof IndicatorRecord]])), row, where);
   }
@@ -102,10 +108,12 @@ test('the JSON and the CSV hold the same rows: numbers with a decimal point, an 
   });
 });
 
-test('every action address of the indicators leads to a built page', () => {
-  const missing = [...new Set(json.map((r) => String(r.action)).filter((url) => url !== ''))].filter(
-    (url) => !existsSync(join(DIST, url, 'index.html')),
-  );
+test('every address of the indicators leads to a built page that holds its anchor', () => {
+  const missing = [...new Set(json.map((r) => String(r.url)))].filter((url) => {
+    const [page, anchor] = url.split('#');
+    const file = join(DIST, page!, 'index.html');
+    return !existsSync(file) || !readFileSync(file, 'utf8').includes(`id="${anchor}"`);
+  });
   assert.deepEqual(missing, []);
 });
 

@@ -311,10 +311,10 @@ test('indicateurs: one row per indicator and round of its document, a round with
       assert.equal(r['target.value'], indicator.target?.value ?? null, id);
     }
   }
-  // A document's own indicator names no action; an action's names its page, the key of actions.csv.
-  assert.deepEqual([rowsOf('taux-emploi')[0]!.number, rowsOf('taux-emploi')[0]!.action], ['', '']);
+  // A document's own indicator is shown on its document's indicators page; an action's on the action's page.
+  assert.deepEqual([rowsOf('taux-emploi')[0]!.number, rowsOf('taux-emploi')[0]!.url], ['', `${PLAN}/indicateurs/#indicateur-taux-emploi`]);
   const action1 = catalogue.actions.find((a) => a.convention.id === PLAN && a.data.number === '1')!;
-  assert.deepEqual([rowsOf('recrutements')[0]!.number, rowsOf('recrutements')[0]!.action], ['1', action1.path]);
+  assert.deepEqual([rowsOf('recrutements')[0]!.number, rowsOf('recrutements')[0]!.url], ['1', `${action1.path}#indicateur-recrutements`]);
   // The accord has no rounds: one row, without round, so that its target is published all the same.
   assert.deepEqual(
     indicatorsJson.filter((r) => r.convention === ACCORD).map((r) => [r.indicator, r.round, r.value]),
