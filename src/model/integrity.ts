@@ -84,7 +84,7 @@ function checkPageNames({ entries, problems }: Context) {
         file: e.file,
         field: '(nom du fichier)',
         value: name,
-        message: 'nom réservé à un dossier du document (ses actions, ses procédures, sa version à imprimer, ses bilans)',
+        message: 'nom réservé à un dossier du document (ses actions, ses procédures, sa version à imprimer, ses bilans, ses indicateurs)',
         allowed: `un autre nom que ${folders.join(', ')} (par exemple ${example})`,
       });
       continue;

@@ -197,7 +197,7 @@ test('a section or an axis may not take the name of a folder of its document', (
     assert.deepEqual(report([...validFiles(), section(name, {})]), [
       [
         `✗ content/sections/essai/${name}.mdx`,
-        '  champ « (nom du fichier) » : nom réservé à un dossier du document (ses actions, ses procédures, sa version à imprimer, ses bilans)',
+        '  champ « (nom du fichier) » : nom réservé à un dossier du document (ses actions, ses procédures, sa version à imprimer, ses bilans, ses indicateurs)',
         `  valeur trouvée : « ${name} »`,
         '  valeurs permises : un autre nom que actions, procedures, imprimer, bilans, indicateurs (par exemple article-3.mdx, preambule.mdx)',
       ].join('\n'),
