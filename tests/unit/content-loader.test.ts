@@ -105,3 +105,23 @@ test('an unsafe body stops the load with the same French report, at its line in 
     return true;
   });
 });
+
+test('an evidence file that is missing, or of a refused type, stops the load (so the build) in French', async () => {
+  const withEvidence = (file: string) => (name: string, text: string) =>
+    name.endsWith('action-1.mdx')
+      ? text.replace('"status":"R"', `"status":"R","evidence":[{"title":"Bilan 2024","file":"${file}"}]`)
+      : text;
+  for (const [file, said] of [
+    ['bilan-2024.pdf', /aucun fichier public\/justificatifs\/bilan-2024\.pdf : le justificatif n’a pas été déposé/],
+    ['outil.exe', /type de fichier refusé/],
+  ] as const) {
+    await assert.rejects(load(project({}, withEvidence(file)), 'actions'), (error: Error) => {
+      assert.match(error.message, /^Le contenu comporte 1 erreur\./);
+      assert.match(error.message, /content\/actions\/essai\/action-1\.mdx, ligne 2\n {2}champ « statuses\.0\.evidence\.0\.file »/);
+      assert.match(error.message, said);
+      assert.ok(error.message.includes(file), error.message);
+      assert.equal(error.stack, error.message);
+      return true;
+    });
+  }
+});
