@@ -8,7 +8,7 @@
  * (an action to its document, to its axes, to their actions…): every page would copy the site.
  * Each thread builds the site once (./content.ts), and the table of each route once from it.
  */
-import type { AxisNode, ConventionNode, SectionNode } from './types.ts';
+import type { AxisNode, ConventionNode, DocumentGroup, SectionNode } from './types.ts';
 import { getCatalogue, getSite } from './content.ts';
 import { ITEMS_PER_PAGE, LINKS_PER_PAGE, ROWS_PER_PAGE, paginate, paginateGroups } from './paginate.ts';
 import { listPaths, localName } from '../lib/paths.ts';
@@ -137,38 +137,26 @@ export const facetPages = route(async () => {
   );
 });
 
-/** `themes/<theme>/`, in pages. */
-export const themePages = route(async () => {
-  const { themes } = await getCatalogue();
-  return themes.flatMap((theme) =>
-    paginateGroups(theme.groups, ITEMS_PER_PAGE).map((page) => ({
-      params: { theme: theme.key, page: listPaths.param(page.number) },
-      props: { theme, page },
+/** The pages of a list grouped by document (a theme, a glossary term, an organisation): `ITEMS_PER_PAGE` items each. */
+function groupedPages<N extends { groups: DocumentGroup[] }>(nodes: N[], params: (node: N, page: string | undefined) => Params) {
+  return nodes.flatMap((node) =>
+    paginateGroups(node.groups, ITEMS_PER_PAGE).map((page) => ({
+      params: params(node, listPaths.param(page.number)),
+      props: { node, page },
     })),
   );
-});
+}
+
+/** `themes/<theme>/`, in pages. */
+export const themePages = route(async () => groupedPages((await getCatalogue()).themes, (theme, page) => ({ theme: theme.key, page })));
 
 /** `glossaire/<terme>/`, in pages. */
-export const glossaryPages = route(async () => {
-  const { glossary } = await getCatalogue();
-  return glossary.flatMap((entry) =>
-    paginateGroups(entry.groups, ITEMS_PER_PAGE).map((page) => ({
-      params: { terme: entry.id, page: listPaths.param(page.number) },
-      props: { entry, page },
-    })),
-  );
-});
+export const glossaryPages = route(async () => groupedPages((await getCatalogue()).glossary, (entry, page) => ({ terme: entry.id, page })));
 
 /** `organisations/<organisation>/`, in pages. */
-export const organisationPages = route(async () => {
-  const { organisations } = await getCatalogue();
-  return organisations.flatMap((organisation) =>
-    paginateGroups(organisation.groups, ITEMS_PER_PAGE).map((page) => ({
-      params: { organisation: organisation.id, page: listPaths.param(page.number) },
-      props: { organisation, page },
-    })),
-  );
-});
+export const organisationPages = route(async () =>
+  groupedPages((await getCatalogue()).organisations, (organisation, page) => ({ organisation: organisation.id, page })),
+);
 
 /**
  * `plan-du-site/<document>/`, in pages: axes, each followed by its actions, then procedures, the
