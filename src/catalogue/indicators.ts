@@ -5,15 +5,9 @@
  * a round. Pure: the pages (ActionPage, the document's Indicateurs page, RoundPage) only print it.
  */
 import type { ActionNode, ConventionNode, IndicatorValueView, IndicatorView, RoundView } from './types.ts';
+import { figure } from '../lib/format.ts';
 
 const NBSP = '\u00a0';
-
-const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
-
-/** 6.1 → « 6,1 »; 12345 → « 12 345 » (a non-breaking space between the thousands). */
-export function figure(n: number): string {
-  return decimal.format(n).replace(/\s/g, NBSP).replace('-', '−');
-}
 
 /** Units that end in « s » in the singular too: they keep it below two. */
 const INVARIABLE = new Set(['mois', 'fois', 'cas', 'poids', 'prix', 'jours-homme']);

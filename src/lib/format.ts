@@ -47,6 +47,11 @@ export function roundWhen(round: { date?: string; period?: string }): string {
 /** A whole number with its thousands apart, the French way: 12 345. */
 export const thousands = (n: number) => n.toLocaleString('fr-FR').replace(/\s/g, ' ');
 
+const figures = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+
+/** A figure the French way, to two decimals: 6.1 → « 6,1 »; 12345 → « 12 345 » (no-break space); −3 with a minus sign. */
+export const figure = (n: number): string => figures.format(n).replace(/\s/g, '\u00a0').replace('-', '−');
+
 /**
  * A size against a limit, in whole megabytes rounded up ("151 Mo"), for the messages that refuse
  * a file: one just over a limit never reads as equal to it (`formatSize` rounds to the nearest tenth).

@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import {
   chartGeometry,
   documentIndicators,
-  figure,
   gapWords,
   hasFigures,
   indicatorMoves,
@@ -19,6 +18,7 @@ import {
   withUnit,
 } from '../../src/catalogue/indicators.ts';
 import { evidenceLink } from '../../src/catalogue/evidence-links.ts';
+import { figure } from '../../src/lib/format.ts';
 import type { ActionNode, ConventionNode, IndicatorView, RoundView } from '../../src/catalogue/types.ts';
 
 const NBSP = '\u00a0';
