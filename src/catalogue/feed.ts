@@ -28,7 +28,7 @@ export interface FeedOptions {
 export function feedChannel(siteName: string): Pick<FeedOptions, 'title' | 'description'> {
   return {
     title: `${siteName} : publications et mises à jour`,
-    description: `Publications, mises à jour et bilans des documents publiés sur le site « ${siteName} ».`,
+    description: `Publications, mises à jour et bilans des documents publiés sur le site «\u00a0${siteName}\u00a0».`,
   };
 }
 
