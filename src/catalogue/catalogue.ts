@@ -182,6 +182,8 @@ export function buildCatalogue(entries: Entries): Catalogue {
     const label =
       a.data.label ??
       (a.data.number === undefined ? 'Mesure non numérotée' : numberLabel(convention.data.levels.action.label, a.data.number));
+    // The round at which the action left the document (-1: never): reviewed no more after it.
+    const withdrawnAt = convention.rounds.findIndex((r) => r.id === a.data.withdrawn?.round);
     const node: ActionNode = {
       ...a,
       path: paths.action(a.id),
@@ -192,13 +194,12 @@ export function buildCatalogue(entries: Entries): Catalogue {
       objective,
       history: convention.rounds.map((round, at) => {
         const s = a.data.statuses?.find((x) => x.round === round.id);
-        const withdrawnAt = convention.rounds.findIndex((r) => r.id === a.data.withdrawn?.round);
         return {
           round,
           status: s && statusView(convention.data, s.status),
           comment: s?.comment,
           evidence: s?.evidence,
-          withdrawn: a.data.withdrawn?.round === round.id || undefined,
+          withdrawn: at === withdrawnAt || undefined,
           withdrawnBefore: (withdrawnAt >= 0 && withdrawnAt < at) || undefined,
         };
       }),

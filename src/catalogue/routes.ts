@@ -42,11 +42,14 @@ export interface Route<P> {
 }
 
 function route<P>(pages: () => Promise<Page<P>[]>): Route<P> {
+  // The pages listed once per thread: Astro asks for the paths, then each page for its props.
+  let listed: Promise<Page<P>[]> | undefined;
+  const list = () => (listed ??= pages());
   let table: Promise<Map<string, P>> | undefined;
   return {
-    paths: async () => (await pages()).map(({ params }) => ({ params })),
+    paths: async () => (await list()).map(({ params }) => ({ params })),
     propsOf: async (params) => {
-      table ??= pages().then((list) => new Map(list.map((p) => [keyOf(p.params), p.props])));
+      table ??= list().then((all) => new Map(all.map((p) => [keyOf(p.params), p.props])));
       const props = (await table).get(keyOf(params));
       if (props === undefined)
         throw new Error(`Aucune page à ces paramètres : ${keyOf(params)}. C’est une erreur du moteur du site (src/catalogue/routes.ts).`);
