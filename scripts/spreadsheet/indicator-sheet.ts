@@ -9,7 +9,7 @@ import { describedField, jsonSchemaOf } from '../../src/model/fields.ts';
 import { indicatorSchema, type Indicator } from '../../src/model/indicator.ts';
 import { thousands } from '../../src/lib/format.ts';
 import { columnLetter, cellProblem, type SheetProblem, type Table } from './reading.ts';
-import { NEW_ROUND_HEADER, type Action, type Convention } from './workbook.ts';
+import { NEW_ROUND_HEADER, columnWidth, type Action, type Convention } from './workbook.ts';
 
 const FIELDS = jsonSchemaOf(indicatorSchema);
 const titleOf = (path: string) => describedField(FIELDS, path).title;
@@ -72,7 +72,7 @@ export function indicatorHeaders(convention: Convention): string[] {
 }
 
 /** The width of a column, in characters, in both workbooks: the label wide enough to read, wrapped. */
-export const indicatorColumnWidth = (header: string): number => (header === INDICATOR_COLUMNS.label ? 50 : header.length > 12 ? 24 : 14);
+export const indicatorColumnWidth = (header: string): number => columnWidth(header, header === INDICATOR_COLUMNS.label);
 
 /** A cell of the sheet: a text, or a number the spreadsheet shows in its reader's language (6,4 in French). */
 export type IndicatorCell = string | number;

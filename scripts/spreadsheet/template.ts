@@ -38,7 +38,7 @@ import {
   type SheetProblem,
   type Table,
 } from './reading.ts';
-import { GUIDE_SHEET } from './workbook.ts';
+import { GREY, GUIDE_SHEET } from './workbook.ts';
 import {
   addIndicatorTemplateSheet,
   INDICATOR_TEMPLATE_GUIDE,
@@ -279,7 +279,6 @@ const GUIDE = [
   'Ne renommez pas les feuilles et ne déplacez pas les lignes de la feuille Document.',
 ];
 
-const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 const listValidation = (formula: string, title: string): ExcelJS.DataValidation => ({
   type: 'list',
   allowBlank: true,

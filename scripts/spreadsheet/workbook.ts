@@ -217,6 +217,9 @@ const WIDTHS: Record<string, number> = {
   [HEAD_COLUMNS.wording]: 80,
 };
 
+/** A column's width in characters: a wide text column, a long header, or a short one. */
+export const columnWidth = (header: string, wide: boolean): number => (wide ? 50 : header.length > 12 ? 24 : 14);
+
 /**
  * How a column of a document's sheet is laid out, by its header: width (characters), whether its
  * text wraps, whether it is locked (grey) and whether it takes a status (drop-down). One answer
@@ -227,14 +230,22 @@ export function columnLayout(convention: Convention, header: string): { width: n
   const isComment = rounds.some((r) => commentHeader(r.label) === header) || header === NEW_ROUND_COMMENT_HEADER;
   const wide = header === HEAD_COLUMNS.wording || header === HEAD_COLUMNS.title || isComment;
   return {
-    width: WIDTHS[header] ?? (wide ? 50 : header.length > 12 ? 24 : 14),
+    width: WIDTHS[header] ?? columnWidth(header, wide),
     wide,
     locked: LOCKED.has(header),
     isStatus: rounds.some((r) => r.label === header) || header === NEW_ROUND_HEADER,
   };
 }
 
-const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+/** The fill of the cells a référent does not type in: grey, as the guide says. */
+export const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+
+/** A data cell of a follow-up sheet: locked and grey unless the référent types in it; a wide column wraps. */
+function layCell(cell: ExcelJS.Cell, { locked, wide }: { locked: boolean; wide: boolean }): void {
+  cell.protection = { locked };
+  if (locked) cell.fill = GREY;
+  if (wide) cell.alignment = { wrapText: true, vertical: 'top' };
+}
 
 /** Builds the workbook from validated entries. */
 export async function buildWorkbook(entries: Entries): Promise<ExcelJS.Workbook> {
@@ -286,9 +297,7 @@ async function addStatusSheet(workbook: ExcelJS.Workbook, name: string, conventi
     if (header === NEW_ROUND_HEADER) sheet.getCell(1, i + 1).note = NEW_ROUND_PROMPT;
     for (let row = 2; row <= actions.length + 1; row++) {
       const cell = sheet.getCell(row, i + 1);
-      cell.protection = { locked };
-      if (locked) cell.fill = GREY;
-      if (wide) cell.alignment = { wrapText: true, vertical: 'top' };
+      layCell(cell, { locked, wide });
       if (isStatus && list) {
         cell.dataValidation = {
           type: 'list',
@@ -323,9 +332,7 @@ async function addIndicatorSheet(workbook: ExcelJS.Workbook, name: string, conve
     if (header === NEW_ROUND_HEADER) sheet.getCell(1, i + 1).note = NEW_INDICATOR_PROMPT;
     for (let r = 2; r <= rows.length + 1; r++) {
       const cell = sheet.getCell(r, i + 1);
-      cell.protection = { locked };
-      if (locked) cell.fill = GREY;
-      if (wide) cell.alignment = { wrapText: true, vertical: 'top' };
+      layCell(cell, { locked, wide });
       if (typeof cell.value === 'number') cell.numFmt = figureFormat(cell.value);
       if (header === NEW_ROUND_HEADER) {
         cell.dataValidation = {
