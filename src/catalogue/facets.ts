@@ -6,7 +6,7 @@
 import { AUDIENCES, AUDIENCE_KEYS } from '../model/audiences.ts';
 import { STATUSES, STATUS_KEYS } from '../model/statuses.ts';
 import { THEMES, THEME_KEYS } from '../model/themes.ts';
-import type { ActionNode, ConventionNode } from './types.ts';
+import type { ActionNode, ConventionNode, StatusView } from './types.ts';
 import { slugify } from '../lib/paths.ts';
 
 export interface FacetValue {
@@ -41,10 +41,22 @@ export function facetValues(action: ActionNode): Record<string, string[]> {
 }
 
 export function buildFacets(conventions: ConventionNode[], actions: ActionNode[]): Facet[] {
-  const valuesOf = new Map(actions.map((a) => [a, facetValues(a)]));
+  // Each action's values read once, each action put under each of its values in one pass: the
+  // work grows with the actions, not with the actions times the values (issue 21, point 9).
+  const byValue = new Map<string, ActionNode[]>();
+  for (const a of actions) {
+    for (const [key, values] of Object.entries(facetValues(a))) {
+      for (const value of new Set(values)) {
+        const k = `${key}\u0000${value}`;
+        const list = byValue.get(k);
+        if (list) list.push(a);
+        else byValue.set(k, [a]);
+      }
+    }
+  }
   const collect = (key: string, order: { value: string; label: string }[]): Facet['values'] =>
     order
-      .map(({ value, label }) => ({ value, label, actions: actions.filter((a) => valuesOf.get(a)![key]!.includes(value)) }))
+      .map(({ value, label }) => ({ value, label, actions: byValue.get(`${key}\u0000${value}`) ?? [] }))
       .filter((v) => v.actions.length > 0);
   const responsible = new Map<string, string>();
   for (const a of actions) for (const r of a.data.responsible ?? []) if (!responsible.has(slugify(r))) responsible.set(slugify(r), r);
@@ -90,4 +102,23 @@ export function buildFacets(conventions: ConventionNode[], actions: ActionNode[]
       ]),
     },
   ];
+}
+
+/** What every page of the actions tables shows of the whole site: made once, not per page (issue 9). */
+export interface ActionsTables {
+  facets: Facet[];
+  /** The number of actions of the site. */
+  total: number;
+  statuses: [string, StatusView | undefined][];
+}
+
+/**
+ * The statuses the actions take, one per scale and code (`en-cours` of one scale, of another),
+ * keyed as the filtering script looks them up (`statut:code`, or '' for none): the badges it
+ * clones for the rows it draws. Once per site, not per page of the table.
+ */
+export function statusesMet(actions: readonly ActionNode[]): [string, StatusView | undefined][] {
+  const met = new Map<string, StatusView | undefined>();
+  for (const a of actions) met.set(a.status ? `${a.status.key}:${a.status.code}` : '', a.status);
+  return [...met];
 }

@@ -118,25 +118,26 @@ export const procedurePages = route(async () => {
 
 /** `actions/`, in pages. */
 export const actionsIndexPages = route(async () => {
-  const { facets, catalogue } = await getSite();
-  const { actions } = catalogue;
-  return paginate(actions, ROWS_PER_PAGE).map((page) => ({
+  const { tables, facets } = await getSite();
+  // The rows are grouped under each document's name when there are several documents.
+  const grouped = facets[0]!.values.length > 1;
+  return paginate((await getCatalogue()).actions, ROWS_PER_PAGE).map((page) => ({
     params: { page: listPaths.param(page.number) },
-    props: { facets, actions, page, only: undefined },
+    props: { tables, page, only: undefined, grouped },
   }));
 });
 
 /** `actions/<criterion>/<value>/`, in pages: the actions meeting one criterion. */
 export const facetPages = route(async () => {
-  const { facets, catalogue } = await getSite();
-  const { actions } = catalogue;
+  const { tables, facets } = await getSite();
   return facets.flatMap((facet) =>
-    facet.values.flatMap((value) =>
-      paginate(value.actions, ROWS_PER_PAGE).map((page) => ({
+    facet.values.flatMap((value) => {
+      const grouped = new Set(value.actions.map((a) => a.convention.id)).size > 1;
+      return paginate(value.actions, ROWS_PER_PAGE).map((page) => ({
         params: { facet: facet.key, value: value.value, page: listPaths.param(page.number) },
-        props: { facets, actions, only: { facet, value }, page },
-      })),
-    ),
+        props: { tables, only: { facet, value }, page, grouped },
+      }));
+    }),
   );
 });
 

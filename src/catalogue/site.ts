@@ -7,7 +7,7 @@
 import type { Entries } from '../model/collections.ts';
 import { buildCatalogue } from './catalogue.ts';
 import { siteDates, type PageDates } from './dates.ts';
-import { buildFacets, type Facet } from './facets.ts';
+import { buildFacets, statusesMet, type ActionsTables, type Facet } from './facets.ts';
 import { relatedIndex } from './related.ts';
 import type { ActionNode, Catalogue, DocumentGroup, ProcedureNode } from './types.ts';
 import { languageMatcher, passData, type LanguageMatcher, type PassData } from '../page-pass/pass.ts';
@@ -18,6 +18,8 @@ export interface Site {
   dates: PageDates;
   /** The criteria of the actions tables (./facets.ts), each value with its actions. */
   facets: Facet[];
+  /** What every page of the actions tables shows of the whole site (./facets.ts). */
+  tables: ActionsTables;
   /** "On the same themes, in the other documents" for an action or a procedure (./related.ts). */
   related: (item: ActionNode | ProcedureNode) => DocumentGroup[];
   /** The one matcher of the expressions in another language (src/page-pass/pass.ts); undefined when none is declared. */
@@ -30,10 +32,12 @@ export interface Site {
 export function buildSite(entries: Entries): Site {
   const catalogue = buildCatalogue(entries);
   const pass = passData(catalogue);
+  const facets = buildFacets(catalogue.conventions, catalogue.actions);
   return {
     catalogue,
     dates: siteDates(catalogue.conventions),
-    facets: buildFacets(catalogue.conventions, catalogue.actions),
+    facets,
+    tables: { facets, total: catalogue.actions.length, statuses: statusesMet(catalogue.actions) },
     related: relatedIndex(catalogue.conventions),
     languages: languageMatcher(pass),
     pass,
