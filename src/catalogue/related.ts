@@ -91,11 +91,13 @@ export function relatedIndex(conventions: ConventionNode[], limit = RELATED_LIMI
     picked.sort((a, b) => a.documentIndex - b.documentIndex || position(a.item) - position(b.item));
     const groups: DocumentGroup[] = [];
     for (const r of picked) {
-      let group = groups.at(-1);
-      if (group?.convention !== conventions[r.documentIndex]) {
-        group = { convention: conventions[r.documentIndex]!, inDocument: false, sections: [], objectives: [], actions: [], procedures: [] };
-        groups.push(group);
-      }
+      const convention = conventions[r.documentIndex]!;
+      const last = groups.at(-1);
+      const group =
+        last?.convention === convention
+          ? last
+          : { convention, inDocument: false, sections: [], objectives: [], actions: [], procedures: [] };
+      if (group !== last) groups.push(group);
       if (procedures.has(r.item)) group.procedures.push(r.item as ProcedureNode);
       else group.actions.push(r.item as ActionNode);
     }
