@@ -8,7 +8,7 @@
  * (an action to its document, to its axes, to their actions…): every page would copy the site.
  * Each thread builds the site once (./content.ts), and the table of each route once from it.
  */
-import type { AxisNode, ConventionNode, DocumentGroup, SectionNode } from './types.ts';
+import type { ActionNode, AxisNode, ConventionNode, DocumentGroup, SectionNode } from './types.ts';
 import { getCatalogue, getSite } from './content.ts';
 import { ITEMS_PER_PAGE, LINKS_PER_PAGE, ROWS_PER_PAGE, paginate, paginateGroups } from './paginate.ts';
 import { listPaths, localName } from '../lib/paths.ts';
@@ -116,12 +116,14 @@ export const procedurePages = route(async () => {
   }));
 });
 
+/** Whether a list of actions spans several documents: its rows are then grouped under each one's name. */
+const spansDocuments = (actions: readonly ActionNode[]) => new Set(actions.map((a) => a.convention.id)).size > 1;
+
 /** `actions/`, in pages. */
 export const actionsIndexPages = route(async () => {
-  const { tables, facets } = await getSite();
-  // The rows are grouped under each document's name when there are several documents.
-  const grouped = facets[0]!.values.length > 1;
-  return paginate((await getCatalogue()).actions, ROWS_PER_PAGE).map((page) => ({
+  const { tables, catalogue } = await getSite();
+  const grouped = spansDocuments(catalogue.actions);
+  return paginate(catalogue.actions, ROWS_PER_PAGE).map((page) => ({
     params: { page: listPaths.param(page.number) },
     props: { tables, page, only: undefined, grouped },
   }));
@@ -132,7 +134,7 @@ export const facetPages = route(async () => {
   const { tables, facets } = await getSite();
   return facets.flatMap((facet) =>
     facet.values.flatMap((value) => {
-      const grouped = new Set(value.actions.map((a) => a.convention.id)).size > 1;
+      const grouped = spansDocuments(value.actions);
       return paginate(value.actions, ROWS_PER_PAGE).map((page) => ({
         params: { facet: facet.key, value: value.value, page: listPaths.param(page.number) },
         props: { tables, only: { facet, value }, page, grouped },
