@@ -57,13 +57,14 @@ export function filtersSaid(chosen: Chosen): string {
 
 /**
  * What the status region says once a search has settled (one message per search, read politely by
- * screen readers: RGAA 7.5, WCAG 4.1.3).
+ * screen readers: RGAA 7.5, WCAG 4.1.3). The query between guillemets with no-break spaces inside,
+ * as everywhere on the site: a guillemet is never left alone at the end of a line.
  */
 export function searchOutcome(query: string, found: number, chosen: Chosen): string {
   if (found === 0) {
-    return `Aucun résultat pour « ${query} »${filtersSaid(chosen)}. Essayez un autre mot, ou parcourez les documents depuis le menu ou le plan du site.`;
+    return `Aucun résultat pour «\u00a0${query}\u00a0»${filtersSaid(chosen)}. Essayez un autre mot, ou parcourez les documents depuis le menu ou le plan du site.`;
   }
-  return `${countOf(found, RESULT)} pour « ${query} »${filtersSaid(chosen)}.`;
+  return `${countOf(found, RESULT)} pour «\u00a0${query}\u00a0»${filtersSaid(chosen)}.`;
 }
 
 /**

@@ -27,13 +27,16 @@ test('each choice says how many results it gives, zero included', () => {
 });
 
 test('the status says the count in words, with the query and the filters chosen', () => {
-  assert.equal(searchOutcome('RQTH', 1, {}), '1 résultat pour « RQTH ».');
-  assert.equal(searchOutcome('handicap', 12, {}), '12 résultats pour « handicap ».');
+  assert.equal(searchOutcome('RQTH', 1, {}), '1 résultat pour «\u00a0RQTH\u00a0».');
+  assert.equal(searchOutcome('handicap', 12, {}), '12 résultats pour «\u00a0handicap\u00a0».');
   const label = SEARCH_FILTERS.find((f) => f.key === 'type')!.label;
-  assert.equal(searchOutcome('RQTH', 2, { type: 'Glossaire' }), `2 résultats pour « RQTH », avec le filtre ${label} : Glossaire.`);
+  assert.equal(
+    searchOutcome('RQTH', 2, { type: 'Glossaire' }),
+    `2 résultats pour «\u00a0RQTH\u00a0», avec le filtre ${label} : Glossaire.`,
+  );
   assert.equal(
     searchOutcome('zzz', 0, {}),
-    'Aucun résultat pour « zzz ». Essayez un autre mot, ou parcourez les documents depuis le menu ou le plan du site.',
+    'Aucun résultat pour «\u00a0zzz\u00a0». Essayez un autre mot, ou parcourez les documents depuis le menu ou le plan du site.',
   );
   // The filters are said in the order of the form, whatever the order they were chosen in.
   assert.match(filtersSaid({ document: 'D', type: 'T' }), /^, avec les filtres [^:]+ : T ; Document : D$/);
