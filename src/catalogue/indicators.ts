@@ -135,8 +135,11 @@ export interface ChartPoint {
 export interface ChartGeometry {
   width: number;
   height: number;
-  /** One slot per round of the document, after the baseline's when there is one: the x axis. */
-  /** Every other slot's label one line lower, so that long round labels never run into each other (WCAG 1.4.12 widens them). */
+  /**
+   * One slot per round of the document, after the baseline's when there is one: the x axis. Every
+   * other slot's label one line lower, so that long round labels never run into each other (WCAG
+   * 1.4.12 widens them).
+   */
   slots: { textX: number; textY: number; label: string; anchor: Anchor }[];
   points: ChartPoint[];
   /** Runs of values at consecutive slots, each drawn as one line: a round without value breaks the line. */
