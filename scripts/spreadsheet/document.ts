@@ -15,7 +15,7 @@ import { validateAll, type RawFile } from '../../src/model/validate.ts';
 import { ContentError, type Problem } from '../../src/model/problems.ts';
 import { slugify } from '../../src/lib/paths.ts';
 import { ACTION_KINDS } from '../../src/model/action.ts';
-import { renderScalar } from './frontmatter.ts';
+import { flowMap, renderScalar, scalar } from './frontmatter.ts';
 import { readFrontmatter } from '../../src/model/frontmatter.ts';
 import { writeContent, WriteError, type WriteOptions } from './journal.ts';
 
@@ -69,21 +69,10 @@ const fileNames = (levels: Levels) => {
   return { axis, objective, action, measure };
 };
 
-/** Keys written as plain YAML when they can be (identifiers and codes); other strings are double-quoted. */
-const PLAIN = new Set(['convention', 'kind', 'role', 'status', 'round', 'id', 'numbering', 'direction']);
 /** Lists whose items are one-line maps (the follow-up import adds to `statuses` in this form). */
 const FLOW_ITEMS = new Set(['statuses', 'statusScale']);
 /** Lists of identifiers, written plain: `[formation, carriere]`. */
 const PLAIN_LISTS = new Set(['themes', 'audience']);
-
-const scalar = (key: string, v: unknown): string =>
-  typeof v === 'string' ? renderScalar(v, PLAIN.has(key) ? 'PLAIN' : 'QUOTE_DOUBLE') : String(v);
-const flowMap = (o: Record<string, unknown>) =>
-  Object.keys(o).length === 0
-    ? '{}'
-    : `{ ${Object.entries(o)
-        .map(([k, v]) => `${k}: ${scalar(k, v)}`)
-        .join(', ')} }`;
 
 /** A value inside a map: a scalar, or a one-line map (a sub-item's `dates`). */
 const nested = (k: string, v: unknown) => (v !== null && typeof v === 'object' ? flowMap(v as Record<string, unknown>) : scalar(k, v));

@@ -49,15 +49,26 @@ export function renderScalar(value: string, style: Scalar['type'] | undefined): 
   return JSON.stringify(value);
 }
 
+/** Keys written as plain YAML when they can be (identifiers and codes); other strings are double-quoted. */
+const PLAIN = new Set(['convention', 'kind', 'role', 'status', 'round', 'id', 'numbering', 'direction']);
+
+/** A value of a field as YAML, in the content's style: identifiers and codes plain, other strings double-quoted. */
+export const scalar = (key: string, v: unknown): string =>
+  typeof v === 'string' ? renderScalar(v, PLAIN.has(key) ? 'PLAIN' : 'QUOTE_DOUBLE') : String(v);
+
+/** A map on one line of YAML: `{ round: b2027, value: 6.4, source: "…" }`. */
+export const flowMap = (o: Record<string, unknown>): string =>
+  Object.keys(o).length === 0
+    ? '{}'
+    : `{ ${Object.entries(o)
+        .map(([k, v]) => `${k}: ${scalar(k, v)}`)
+        .join(', ')} }`;
+
 const valueData = (e: { round: string; value: number; source?: string }) => ({
   round: e.round,
   value: e.value,
   ...(e.source !== undefined ? { source: e.source } : {}),
 });
-
-/** A value as one line of YAML, as the content writes them: `{ round: b2027, value: 6.4, source: "…" }`. */
-const valueLine = (e: { round: string; value: number; source?: string }) =>
-  `{ round: ${renderScalar(e.round, 'PLAIN')}, value: ${String(e.value)}${e.source !== undefined ? `, source: ${renderScalar(e.source, 'QUOTE_DOUBLE')}` : ''} }`;
 
 const commentText = (comment: string | undefined) => (comment === undefined ? '' : `, comment: ${renderScalar(comment, 'QUOTE_DOUBLE')}`);
 
@@ -276,7 +287,7 @@ function valueSplice(
     const last = indicator.items.at(-1)!.value as { range?: [number, number, number] } | null;
     if (!first.range || !last?.range) throw new Error('indicateur illisible : ajoutez la valeur à la main');
     const indent = ' '.repeat(first.range[0] - lineStart(first.range[0]));
-    return { at: after(last.range[1]), remove: 0, text: `${indent}values:\n${indent}  - ${valueLine(edit)}\n` };
+    return { at: after(last.range[1]), remove: 0, text: `${indent}values:\n${indent}  - ${flowMap(valueData(edit))}\n` };
   }
   if (!isSeq(values) || values.flow || values.items.length === 0 || !values.items.every((i) => isMap(i) && i.range)) {
     throw new Error('champ « values » d’un indicateur dans une forme que l’import ne sait pas compléter : ajoutez la valeur à la main');
@@ -284,5 +295,5 @@ function valueSplice(
   const first = values.items[0] as { range: [number, number, number] };
   const last = values.items.at(-1) as { range: [number, number, number] };
   const prefix = fm.slice(lineStart(first.range[0]), first.range[0]);
-  return { at: after(last.range[1]), remove: 0, text: `${prefix}${valueLine(edit)}\n` };
+  return { at: after(last.range[1]), remove: 0, text: `${prefix}${flowMap(valueData(edit))}\n` };
 }
