@@ -135,6 +135,8 @@ const normalizeForm = (form: string, keepCase: boolean) => fold(form.trim().repl
 /** Finds every form of every entry in texts; compiled once for all entries. */
 export class Matcher<T> {
   private root: TrieNode<T> = { next: new Map(), ends: [] };
+  /** 1 for each folded code that begins a form: where `mayFind` starts a walk. */
+  private starts = new Uint8Array(65536);
 
   constructor(entries: Findable<T>[]) {
     for (const e of entries) {
@@ -159,6 +161,59 @@ export class Matcher<T> {
       for (const child of node.next.values()) settle(child);
     };
     settle(this.root);
+    for (const code of this.root.next.keys()) this.starts[code] = 1;
+  }
+
+  /**
+   * Whether `text` may hold an occurrence: false only when `find` would find none. One look at each
+   * character, folded as `prepare` folds it but written nowhere, and a walk down the tree from each
+   * word start whose character begins a form, stopping at the first form's end (the word boundary
+   * after it and the case are left to `find`). Most texts hold nothing, and then cost no more:
+   * `find` starts with it.
+   */
+  mayFind(text: string): boolean {
+    let previous = -1;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let folded: number;
+      // A run of spaces counts as one, but no form starts with a space: each can stand for the run.
+      if (classOf(code) === SPACE) folded = 32;
+      else {
+        if (lowerCode[code] === UNSEEN) learn(code);
+        folded = lowerCode[code]!;
+        if (folded === DROP) continue;
+        // A character folding to several (rare) anywhere: left to `find` (the walks stop at it).
+        if (folded === SEVERAL) return true;
+      }
+      const before = previous < 0 ? 0 : classOf(previous);
+      if (this.starts[folded] === 1 && before !== WORD && before !== HYPHEN && this.formFrom(text, i + 1, this.root.next.get(folded)!))
+        return true;
+      previous = folded;
+    }
+    return false;
+  }
+
+  /** Whether the walk down from `node`, reading `text` from `i` folded as `prepare` does, reaches a form's end. */
+  private formFrom(text: string, i: number, node: TrieNode<T>): boolean {
+    let lastSpace = false;
+    for (let at: TrieNode<T> | undefined = node; at;) {
+      if (at.ends.length > 0) return true;
+      if (i >= text.length) return false;
+      const code = text.charCodeAt(i++);
+      let folded: number;
+      if (classOf(code) === SPACE) {
+        if (lastSpace) continue;
+        folded = 32;
+        lastSpace = true;
+      } else {
+        lastSpace = false;
+        if (lowerCode[code] === UNSEEN) learn(code);
+        folded = lowerCode[code]!;
+        if (folded === DROP) continue;
+      }
+      at = at.next.get(folded);
+    }
+    return false;
   }
 
   /**
@@ -166,6 +221,11 @@ export class Matcher<T> {
    * occurrences ("handicap" inside "correspondant handicap") are all reported.
    */
   find(text: string): Occurrence<T>[] {
+    return this.mayFind(text) ? this.scan(text) : [];
+  }
+
+  /** What `find` gives, read without the quick look first (`mayFind` must never miss what this finds). */
+  scan(text: string): Occurrence<T>[] {
     const out: Occurrence<T>[] = [];
     const n = prepare(text);
     for (let i = 0; i < n; i++) {

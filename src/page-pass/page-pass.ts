@@ -10,6 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import { joinBase } from '../lib/paths.ts';
 import { compilePass, type LanguageMatcher, type PagePass, type PassData, type PassPage } from './pass.ts';
+import { holdsLanguage } from './foreign.ts';
 
 export interface PassRequest {
   id: number;
@@ -48,8 +49,10 @@ export function passRunner(data: PassData, languages: LanguageMatcher | undefine
   let inPlace: PagePass | undefined;
   let running: ReturnType<typeof startWorker> | undefined;
   return (content, page) => {
-    // Language marks alone, and no expression in another language declared: nothing to change.
-    if (page.languageOnly && !languages) return Promise.resolve(content);
+    // Language marks alone, and no expression in another language named (most pages made of
+    // lists, most lists ending a page): nothing to change. Looked for here, at a glance
+    // (src/model/matcher.ts `mayFind`), the content is neither sent nor parsed.
+    if (page.languageOnly && !holdsLanguage(languages, content)) return Promise.resolve(content);
     if (!workerFile) {
       inPlace ??= compilePass(data, languages);
       try {

@@ -40,7 +40,7 @@ import { mentionForms } from '../catalogue/crosscut.ts';
 import { joinBase } from '../lib/paths.ts';
 import { Matcher } from '../model/matcher.ts';
 import { NOT_TEXT_ATTRIBUTE, TERM_CLASS } from './mentions.ts';
-import { foreignForms, holdsLanguage, languageRanges, termLanguage } from './foreign.ts';
+import { foreignForms, languageRanges, termLanguage } from './foreign.ts';
 import { mainPlace, placement, textChanges, type ElementFacts, type Place } from './rules.ts';
 
 /** One page for the pass: where it is, and whether it gets the language marks alone (see the module's comment). */
@@ -132,8 +132,6 @@ export function compilePass(data: PassData, languages: LanguageMatcher | undefin
   };
   return {
     main: (content, page) => {
-      // Most pages made of lists name no expression in another language: left as they are, unparsed.
-      if (page.languageOnly && !holdsLanguage(lookups.languages, content)) return content;
       const pass = pageState(lookups, page);
       return spliceMain(content, pass) ?? toHtml(pass.tree(fromHtml(content, { fragment: true })), WRITE);
     },

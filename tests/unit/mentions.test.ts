@@ -80,3 +80,32 @@ test('a document’s page history is not its text: a term its update notes name 
   });
   assert.deepEqual(texts, ['Circulaire', 'Le recrutement.']);
 });
+
+test('the quick look (mayFind) never misses what the full reading finds, and is not always yes', () => {
+  // Short texts drawn from the characters the folding treats apart (accents, a combining mark,
+  // spaces of several kinds, hyphens, apostrophes, case, a character folding to several), so that
+  // forms with a space, a hyphen or an apostrophe inside occur often, in every spelling.
+  const alphabet = [...'aAàÀeéÉ', '\u0301', ' ', '\u00a0', '\n', '-', "'", '’', 'x', '한'];
+  const m = new Matcher([
+    { value: 'ae', forms: ['àe', 'a e'], caseSensitive: false },
+    { value: 'ea', forms: ['e-a', "e'a"], caseSensitive: false },
+    { value: 'AE', forms: ['AE'], caseSensitive: true },
+    { value: 'han', forms: ['한a', 'a한'], caseSensitive: false },
+  ]);
+  let seed = 7;
+  const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), (seed >>> 16) % n);
+  const total = 50000;
+  let found = 0;
+  let looked = 0;
+  for (let k = 0; k < total; k++) {
+    const text = Array.from({ length: 1 + random(9) }, () => alphabet[random(alphabet.length)]).join('');
+    const full = m.scan(text).length > 0;
+    const may = m.mayFind(text);
+    if (full) found++;
+    if (may) looked++;
+    assert.ok(!full || may, `mayFind a manqué une occurrence dans ${JSON.stringify(text)}`);
+  }
+  // Both answers occur: the check can fail, and the look spares the reading of many texts.
+  assert.ok(found > total / 20, `trop peu de textes avec une occurrence (${found})`);
+  assert.ok(looked < total - total / 4, `le coup d’œil dit oui trop souvent (${looked} sur ${total})`);
+});
