@@ -137,6 +137,8 @@ export class Matcher<T> {
   private root: TrieNode<T> = { next: new Map(), ends: [] };
   /** 1 for each folded code that begins a form: where `mayFind` starts a walk. */
   private starts = new Uint8Array(65536);
+  /** Every folded code written in a form. */
+  private written = new Set<number>();
 
   constructor(entries: Findable<T>[]) {
     for (const e of entries) {
@@ -146,6 +148,7 @@ export class Matcher<T> {
         let node = this.root;
         for (let i = 0; i < folded.length; i++) {
           const code = folded.charCodeAt(i);
+          this.written.add(code);
           let child = node.next.get(code);
           if (!child) node.next.set(code, (child = { next: new Map(), ends: [] }));
           node = child;
@@ -164,6 +167,12 @@ export class Matcher<T> {
     for (const code of this.root.next.keys()) this.starts[code] = 1;
   }
 
+  /** Whether some form has this character (as folded: any space is one). */
+  writes(character: string): boolean {
+    const folded = /^\s$/u.test(character) ? ' ' : fold(character);
+    return folded.length === 1 && this.written.has(folded.charCodeAt(0));
+  }
+
   /**
    * Whether `text` may hold an occurrence: false only when `find` would find none. One look at each
    * character, folded as `prepare` folds it but written nowhere, and a walk down the tree from each
@@ -172,23 +181,23 @@ export class Matcher<T> {
    * `find` starts with it.
    */
   mayFind(text: string): boolean {
-    let previous = -1;
+    const starts = this.starts;
+    // Whether the character before (folded) is a letter, a digit or a hyphen: no form starts there.
+    let inWord = false;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      let folded: number;
-      // A run of spaces counts as one, but no form starts with a space: each can stand for the run.
-      if (classOf(code) === SPACE) folded = 32;
-      else {
-        if (lowerCode[code] === UNSEEN) learn(code);
+      let folded = lowerCode[code]!;
+      if (folded === UNSEEN) {
+        learn(code);
         folded = lowerCode[code]!;
-        if (folded === DROP) continue;
-        // A character folding to several (rare) anywhere: left to `find` (the walks stop at it).
-        if (folded === SEVERAL) return true;
       }
-      const before = previous < 0 ? 0 : classOf(previous);
-      if (this.starts[folded] === 1 && before !== WORD && before !== HYPHEN && this.formFrom(text, i + 1, this.root.next.get(folded)!))
-        return true;
-      previous = folded;
+      // A space folds to itself, a run of them to one, and no form starts with one.
+      if (folded === DROP) continue;
+      // A character folding to several (rare) anywhere: left to `find` (the walks stop at it).
+      if (folded === SEVERAL) return true;
+      if (starts[folded] === 1 && !inWord && this.formFrom(text, i + 1, this.root.next.get(folded)!)) return true;
+      const c = classOf(folded);
+      inWord = c === WORD || c === HYPHEN;
     }
     return false;
   }

@@ -85,8 +85,22 @@ const REFERENCES: Record<string, string> = {
  */
 export function holdsLanguage(matcher: Matcher<unknown> | undefined, html: string): boolean {
   if (!matcher) return false;
-  const read = html.includes('&') ? html.replace(/&(?:amp|lt|gt|quot|nbsp|#39|#x27);/g, (r) => REFERENCES[r] ?? r) : html;
+  const references = referencesIn(matcher);
+  const read = references && html.includes('&') ? html.replace(references, (r) => REFERENCES[r] ?? r) : html;
   return matcher.find(read).length > 0;
+}
+
+/**
+ * The references worth reading back for a matcher: those of the characters its forms have (an
+ * apostrophe, a space…); undefined when they have none. Made once per matcher.
+ */
+const referencesOf = new WeakMap<Matcher<unknown>, RegExp | undefined>();
+function referencesIn(matcher: Matcher<unknown>): RegExp | undefined {
+  if (!referencesOf.has(matcher)) {
+    const kept = Object.keys(REFERENCES).filter((r) => matcher.writes(REFERENCES[r]!));
+    referencesOf.set(matcher, kept.length > 0 ? new RegExp(kept.join('|'), 'g') : undefined);
+  }
+  return referencesOf.get(matcher);
 }
 
 /**
