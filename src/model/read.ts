@@ -2,7 +2,7 @@
  * Reads the content folder from disk, outside Astro (for scripts and tests). Astro itself loads
  * the same files through `src/content.config.ts`.
  */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { COLLECTIONS, type CollectionName } from './collections.ts';
 import type { Problem } from './problems.ts';
@@ -10,8 +10,14 @@ import { readFrontmatter } from './frontmatter.ts';
 import { pendingWriteProblem, temporaryProblem } from './journal.ts';
 import type { RawFile, UnreadFile } from './validate.ts';
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+/**
+ * Every file under `dir`, and whether it is an ordinary file, as the folder listing says (no call
+ * per file: Node asks the system only when the listing does not tell).
+ */
+function walk(dir: string): { path: string; ordinary: boolean }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(join(dir, d.name)) : [{ path: join(dir, d.name), ordinary: d.isFile() }],
+  );
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
@@ -25,17 +31,19 @@ export interface ContentFile {
   collection?: CollectionName;
   /** Path inside the collection folder. */
   pathInCollection: string;
+  /** An ordinary file: not a symbolic link, a device, a pipe. */
+  ordinary: boolean;
 }
 
 /** Lists the files under `contentDir` without reading them, each with the collection that loads it. */
 export function listContent(root: string, contentDir = 'content'): ContentFile[] {
   const byFolder = new Map<string, CollectionName>(Object.entries(COLLECTIONS).map(([name, c]) => [c.folder, name as CollectionName]));
-  return walk(join(root, contentDir)).map((path) => {
+  return walk(join(root, contentDir)).map(({ path, ordinary }) => {
     const file = toPosix(relative(root, path));
     const [folder, ...rest] = toPosix(relative(join(root, contentDir), path)).split('/');
     const collection = byFolder.get(folder!);
     const loaded = collection && rest.length > 0 && file.endsWith('.mdx');
-    return { path, file, collection: loaded ? collection : undefined, pathInCollection: rest.join('/') };
+    return { path, file, collection: loaded ? collection : undefined, pathInCollection: rest.join('/'), ordinary };
   });
 }
 
@@ -61,13 +69,13 @@ export function readContent(root: string, contentDir = 'content'): ContentRead {
   const unread: UnreadFile[] = [];
   const problems: Problem[] = [];
   const folders = Object.values(COLLECTIONS).map((c) => c.folder);
-  for (const { path, file, collection, pathInCollection } of listContent(root, contentDir)) {
+  for (const { path, file, collection, pathInCollection, ordinary } of listContent(root, contentDir)) {
     const temporary = temporaryProblem(file);
     if (temporary) {
       problems.push(temporary);
       continue;
     }
-    if (!lstatSync(path).isFile()) {
+    if (!ordinary) {
       // A symbolic link (or a device, a pipe) would make the site read a file from elsewhere, or
       // stop the reading with a system error (a link to a folder named *.mdx): said, never followed.
       problems.push({
