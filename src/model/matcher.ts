@@ -191,7 +191,7 @@ export class Matcher<T> {
         learn(code);
         folded = lowerCode[code]!;
       }
-      // A space folds to itself, a run of them to one, and no form starts with one.
+      // Spaces are left as they are: no form starts with one, and any of them ends a word.
       if (folded === DROP) continue;
       // A character folding to several (rare) anywhere: left to `find` (the walks stop at it).
       if (folded === SEVERAL) return true;
