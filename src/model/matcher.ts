@@ -191,11 +191,12 @@ export class Matcher<T> {
         learn(code);
         folded = lowerCode[code]!;
       }
-      // Spaces are left as they are: no form starts with one, and any of them ends a word.
+      // A combining mark folds to nothing: the character before it stays the one before.
       if (folded === DROP) continue;
       // A character folding to several (rare) anywhere: left to `find` (the walks stop at it).
       if (folded === SEVERAL) return true;
       if (starts[folded] === 1 && !inWord && this.formFrom(text, i + 1, this.root.next.get(folded)!)) return true;
+      // Spaces need no collapsing here: no form starts with one, and any of them ends a word.
       const c = classOf(folded);
       inWord = c === WORD || c === HYPHEN;
     }
